@@ -1,0 +1,3 @@
+//! being written
+use std::path::Path;
+pub fn load_docs(_docs: &Path) -> crate::Result<Vec<()>> { Ok(Vec::new()) }

@@ -1,0 +1,155 @@
+//! Front-ends: a documentation page (text or HTML) → one block model.
+//!
+//! Both front-ends produce the same blocks for the same page, so that everything after
+//! this point (`extract`, `lower`, `emit`) is independent of the page's form:
+//!
+//! - `Heading { level: 1 }`: the page title (`AssociateAddress`, `Data Types`, `Error Codes`);
+//! - `Heading { level: 2 }`: numbered sections (`1. API Description`, `2. 输入参数`), the
+//!   structure names of the Data Types page, the sections of the Error Codes page;
+//! - `Heading { level: 3 }`: an example's title (`Example1 Binding an EIP …`), the code groups of
+//!   the Error Codes page (`Common Error Codes`);
+//! - `Heading { level: 4 }`: `Input Example` / `Output Example` (`输入示例` / `输出示例`);
+//! - `Paragraph`, `ListItem` (without its bullet), `Code` (an example, verbatim);
+//! - `Table`: the header's columns and the rows, each row's cells in column order.
+//!
+//! Text is normalised the same way by both front-ends (see [`normalize_cell`]): runs of
+//! white space become one space, and a multi-line description cell keeps one `\n` between
+//! its non-empty lines, list items inside a cell starting with `• `.
+
+pub mod html;
+pub mod text;
+
+use crate::error::Result;
+use crate::source::SourceFile;
+
+/// A page as a sequence of blocks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The page's display path.
+    pub file: String,
+    pub blocks: Vec<Block>,
+}
+
+/// One block with the 1-based line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub line: u32,
+    pub kind: BlockKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading { level: u8, text: String },
+    Paragraph { text: String },
+    ListItem { text: String },
+    Table(Table),
+    Code { text: String },
+}
+
+/// A table: what its columns hold, and its rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+/// What a column of a table holds, read from the header cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Column {
+    /// `Parameter Name`, `Name`, `Error Code`, `参数名称`, `名称`, `错误码`.
+    Name,
+    /// `Required`, `必选`.
+    Required,
+    /// `Type`, `类型`.
+    Type,
+    /// `Description`, `描述`.
+    Description,
+}
+
+impl Column {
+    /// The column a header cell names, if any.
+    pub fn from_header(cell: &str) -> Option<Column> {
+        match cell.trim() {
+            "Parameter Name" | "Name" | "Error Code" | "参数名称" | "名称" | "错误码" | "パラメータ名" => {
+                Some(Column::Name)
+            }
+            "Required" | "必选" | "必須" => Some(Column::Required),
+            "Type" | "类型" | "タイプ" => Some(Column::Type),
+            "Description" | "描述" | "説明" => Some(Column::Description),
+            _ => None,
+        }
+    }
+}
+
+/// One table row: its cells in column order, with the line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub line: u32,
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    /// The cell of a column, if the table has that column.
+    pub fn cell<'a>(&'a self, columns: &[Column], column: Column) -> Option<&'a str> {
+        columns.iter().position(|c| *c == column).and_then(|i| self.cells.get(i)).map(String::as_str)
+    }
+}
+
+/// Normalises a (possibly multi-line) cell or paragraph: every line has its runs of white
+/// space folded to one space and is trimmed; empty lines are dropped; lines are joined
+/// with `\n`.
+pub fn normalize_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let mut first = true;
+        for word in line.split_whitespace() {
+            if first {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                first = false;
+            } else {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// The form of a page, from its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Text,
+    Html,
+}
+
+impl Form {
+    pub fn of(path: &std::path::Path) -> Option<Form> {
+        match path.extension()?.to_str()? {
+            "txt" => Some(Form::Text),
+            "html" | "htm" => Some(Form::Html),
+            _ => None,
+        }
+    }
+}
+
+/// Parses a page of either form into blocks.
+pub fn parse(file: &SourceFile, form: Form) -> Result<Page> {
+    match form {
+        Form::Text => text::parse(file),
+        Form::Html => html::parse(file),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_folds_space_and_drops_empty_lines() {
+        assert_eq!(normalize_cell("  a  b \n\n\t c\n"), "a b\nc");
+        assert_eq!(normalize_cell(""), "");
+        assert_eq!(normalize_cell("You must  unbind"), "You must unbind");
+    }
+}
