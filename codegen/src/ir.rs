@@ -1,1 +1,224 @@
-//! being written
+//! The intermediate representation: what a product version's documentation says, with the
+//! Rust names chosen for it. Written to `generated/ir/<product>-<version>.json` for review.
+//!
+//! The IR holds meaning only, never positions: the text and HTML forms of a page give the
+//! same IR, and a page whose lines merely moved gives an unchanged IR. Every map is a
+//! `BTreeMap` and every list keeps page order, so the JSON is byte-identical run to run.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The marker stored as the first key of IR files (`"@generated"`).
+pub const GENERATED_MARKER: &str = "by cargo xtask regen — do not edit";
+
+/// One product version: `vpc` `2017-03-12`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Api {
+    #[serde(rename = "@generated")]
+    pub generated: String,
+    /// Product (service) name as in the host: `vpc`.
+    pub product: String,
+    /// API version: `2017-03-12`.
+    pub version: String,
+    /// Rust module names: `vpc`, `v20170312`.
+    pub rust_module: String,
+    pub rust_version_module: String,
+    /// Actions by name.
+    pub actions: BTreeMap<String, Action>,
+    /// Structures (from the Data Types page) used by the documented actions.
+    pub data_types: BTreeMap<String, DataType>,
+    /// Every error code known for the product: from the Error Codes page when there is
+    /// one, and from the actions' pages.
+    pub error_codes: BTreeMap<String, ErrorCodeInfo>,
+}
+
+/// One API action (one page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// `AssociateAddress`.
+    pub name: String,
+    pub rust: ActionNames,
+    /// Host named by the page: `vpc.intl.tencentcloudapi.com`.
+    pub host: String,
+    /// The API description (section 1), paragraphs and list items, one per line.
+    pub description: String,
+    /// Requests per second allowed, from "A maximum of N requests … per second".
+    pub rate_limit: Option<u32>,
+    /// Input parameters without the common `Action`, `Version`, `Region`.
+    pub input: Vec<Param>,
+    /// Output parameters, `RequestId` included.
+    pub output: Vec<Param>,
+    pub examples: Vec<Example>,
+    /// Business error codes of this action, in page order.
+    pub errors: Vec<ActionError>,
+    /// Constraints read from the parameters' descriptions.
+    pub constraints: Vec<Constraint>,
+}
+
+/// The Rust names generated for an action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionNames {
+    /// Module (file) name: `associate_address`.
+    pub module: String,
+    /// Client method name: `associate_address`.
+    pub method: String,
+    pub request: String,
+    pub response: String,
+    pub error: String,
+}
+
+/// A parameter of an action or a field of a structure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Param {
+    /// Wire name, without the `.N` list suffix: `AddressIds`.
+    pub name: String,
+    /// Rust field name: `address_ids`.
+    pub rust_name: String,
+    /// Must be given (input) / always present (output). Output parameters and structure
+    /// fields without a Required column are required unless documented as nullable.
+    pub required: bool,
+    /// The type exactly as the page prints it: `Array of String`.
+    pub doc_type: String,
+    /// The resolved type.
+    pub ty: Type,
+    /// The description says the field may be `null`.
+    pub nullable: bool,
+    pub description: String,
+    /// The example value the page gives (`示例值:` on the Chinese site).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example_value: Option<String>,
+}
+
+/// A resolved type.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Type {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    /// `Timestamp`, `Timestamp ISO8601`: kept as the string the API sends.
+    Timestamp,
+    /// `Date`: kept as the string the API sends.
+    Date,
+    Array(Box<Type>),
+    /// A structure of the Data Types page.
+    Struct(String),
+}
+
+/// A documented example of an action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub title: String,
+    pub description: String,
+    /// How the page shows the request: a `POST` JSON body or a `GET` query string.
+    pub input_form: InputForm,
+    /// The request parameters as JSON (a GET query string is turned into JSON using the
+    /// parameters' types), without `Action`, `Version`, `Region`.
+    pub input: serde_json::Value,
+    /// The whole output example (`{"Response": …}`).
+    pub output: serde_json::Value,
+    /// What the generated test expects of the input: the tables win where the example
+    /// contradicts them.
+    pub input_outcome: InputOutcome,
+    /// The output fits the output table and deserializes into the response.
+    pub output_deserializes: bool,
+    /// How the example contradicts its own page, if it does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contradictions: Vec<String>,
+}
+
+/// What happens to an example's input in the generated tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputOutcome {
+    /// It deserializes into the request and validates.
+    Valid,
+    /// It deserializes but breaks a documented constraint: `validate` rejects it.
+    RejectedByValidation,
+    /// It does not fit the input table (a required parameter missing, a value of the
+    /// wrong type): it does not deserialize.
+    DoesNotDeserialize,
+}
+
+/// How an example shows its request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputForm {
+    Post,
+    Get,
+}
+
+/// A business error code listed on an action's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionError {
+    pub code: String,
+    pub description: String,
+}
+
+/// A product-wide error code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorCodeInfo {
+    /// Rust variant name: `FailedOperationTaskFailed`.
+    pub rust_variant: String,
+    pub description: String,
+    pub kind: ErrorCodeKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ErrorCodeKind {
+    /// A common error code of every Tencent Cloud API.
+    Common,
+    /// A service error code of the product (Error Codes page).
+    Service,
+    /// Known only from an action's page.
+    Action,
+}
+
+/// A constraint between parameters, read from the prose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Constraint {
+    /// At most one of these parameters may be given.
+    MutuallyExclusive { params: Vec<String>, sentence: String },
+    /// When `param` is given, `requires` must be given too.
+    Requires { param: String, requires: String, sentence: String },
+}
+
+/// A structure of the Data Types page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataType {
+    pub name: String,
+    pub rust_name: String,
+    pub description: String,
+    /// The page has a Required column for this structure (it is used in requests).
+    pub has_required_column: bool,
+    pub fields: Vec<Param>,
+}
+
+impl Type {
+    /// The structure this type refers to, looking through arrays.
+    pub fn struct_name(&self) -> Option<&str> {
+        match self {
+            Type::Struct(name) => Some(name),
+            Type::Array(inner) => inner.struct_name(),
+            _ => None,
+        }
+    }
+}
+
+/// Serialises a set of product versions as pretty JSON with a trailing newline.
+pub fn to_json(api: &Api) -> String {
+    let mut json = serde_json::to_string_pretty(api).expect("IR serialises");
+    json.push('\n');
+    json
+}

@@ -1,1 +1,38 @@
-fn main() {}
+//! `cargo xtask`: the workspace's developer commands (see `.cargo/config.toml`).
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use xtask::{check, regen, GenArgs};
+
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask", about = "Developer tasks for this workspace")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// One variant (and one module in `xtask/src/`) per subcommand.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Regenerate the bindings from the documentation pages and write the changed files.
+    Regen(GenArgs),
+    /// Fail if the generated files are not what `regen` would write (writes nothing).
+    Check(GenArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Regen(args) => regen::run(args).map(|()| true),
+        Command::Check(args) => check::run(args),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,2 +1,201 @@
-//! being written
-pub fn generate(_apis: &[()]) -> crate::Generated { crate::Generated::default() }
+//! Emitters: IR → token streams, one module per kind of output file, all printed by
+//! [`crate::format`]. The generated tree (under the output folder):
+//!
+//! - `src/lib.rs`: the crate root (declares the hand-written `runtime` and the products);
+//! - `src/<product>/mod.rs` and `src/<product>/<vYYYYMMDD>/mod.rs`;
+//! - `src/<product>/<vYYYYMMDD>/<action>.rs`: request, response, error enum, validation;
+//! - `src/<product>/<vYYYYMMDD>/types.rs`: the structures of the Data Types page;
+//! - `src/<product>/<vYYYYMMDD>/error_code.rs`: the product-wide `ErrorCode`;
+//! - `tests/<product>_<vYYYYMMDD>_examples.rs`: a test per documented example;
+//! - `ir/<product>-<version>.json`: the IR, for review.
+
+mod action;
+mod error_code;
+mod examples;
+mod root;
+mod types;
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::quote;
+
+use crate::format::rust_file;
+use crate::ir::{self, Api, Type};
+use crate::Generated;
+
+/// Emits every file for these product versions.
+pub fn generate(apis: &[Api]) -> Result<Generated, String> {
+    let mut files = BTreeMap::new();
+    let mut add_rust = |path: String, tokens: TokenStream| -> Result<(), String> {
+        let text = rust_file(&path, tokens)?;
+        files.insert(path, text);
+        Ok(())
+    };
+    add_rust("src/lib.rs".to_string(), root::crate_root(apis))?;
+    let mut products: BTreeMap<&str, Vec<&Api>> = BTreeMap::new();
+    for api in apis {
+        products.entry(api.rust_module.as_str()).or_default().push(api);
+    }
+    for (module, versions) in &products {
+        add_rust(format!("src/{module}/mod.rs"), root::product_module(versions))?;
+    }
+    for api in apis {
+        let dir = format!("src/{}/{}", api.rust_module, api.rust_version_module);
+        add_rust(format!("{dir}/mod.rs"), root::version_module(api))?;
+        for action in api.actions.values() {
+            add_rust(format!("{dir}/{}.rs", action.rust.module), action::action_file(api, action))?;
+        }
+        if !api.data_types.is_empty() {
+            add_rust(format!("{dir}/types.rs"), types::types_file(api))?;
+        }
+        add_rust(format!("{dir}/error_code.rs"), error_code::error_code_file(api))?;
+        add_rust(format!("tests/{}_{}_examples.rs", api.rust_module, api.rust_version_module), examples::tests_file(api))?;
+    }
+    for api in apis {
+        files.insert(format!("ir/{}-{}.json", api.product, api.version), ir::to_json(api));
+    }
+    Ok(Generated { files, warnings: Vec::new() })
+}
+
+/// An identifier; raw (`r#…`) never: names were made safe by `lower::naming`.
+pub(crate) fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// A `#[doc = "…"]` attribute per line of a description, made safe for rustdoc: list
+/// bullets become Markdown items, `<`, `>`, `[`, `]` are escaped, bare URLs are wrapped.
+pub(crate) fn docs(text: &str) -> TokenStream {
+    let lines: Vec<String> = text.lines().map(doc_line).collect();
+    let lines = lines.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+    quote! { #( #[doc = #lines] )* }
+}
+
+/// Like [`docs`], followed by an empty line and more (already Markdown) lines.
+pub(crate) fn docs_then(text: &str, more: &[String]) -> TokenStream {
+    let first = docs(text);
+    let sep = (!text.is_empty() && !more.is_empty()).then(|| quote! { #[doc = ""] });
+    let more = more.iter().map(|l| format!(" {l}"));
+    quote! { #first #sep #( #[doc = #more] )* }
+}
+
+pub(crate) fn doc_line(line: &str) -> String {
+    let line = line.trim();
+    let (prefix, body) = match line.strip_prefix('•') {
+        Some(rest) => ("- ", rest.trim()),
+        None => ("", line),
+    };
+    let mut out = String::with_capacity(body.len() + 8);
+    out.push_str(prefix);
+    let mut rest = body;
+    while !rest.is_empty() {
+        let url_at = ["https://", "http://"].iter().filter_map(|p| rest.find(p)).min();
+        let (plain, url) = match url_at {
+            Some(at) => {
+                let end = rest[at..].find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | '）' | '，' | '。')).map_or(rest.len(), |e| at + e);
+                (&rest[..at], Some(&rest[at..end]))
+            }
+            None => (rest, None),
+        };
+        for c in plain.chars() {
+            match c {
+                '<' | '>' | '[' | ']' | '\\' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+        }
+        if let Some(url) = url {
+            out.push('<');
+            out.push_str(url.trim_end_matches(['.', ',']));
+            out.push('>');
+            let consumed = plain.len() + url.len();
+            // Put back the trailing punctuation trimmed from the URL.
+            out.push_str(&url[url.trim_end_matches(['.', ',']).len()..]);
+            rest = &rest[consumed..];
+        } else {
+            rest = "";
+        }
+    }
+    out
+}
+
+/// A string as a raw string literal (`r#"…"#`), with as many `#` as it needs.
+pub(crate) fn raw_str(s: &str) -> Literal {
+    let mut hashes = 1;
+    while s.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let h = "#".repeat(hashes);
+    format!("r{h}\"{s}\"{h}").parse().unwrap_or_else(|_| Literal::string(s))
+}
+
+/// The Rust type of a resolved type. `boxed` wraps a structure in `Box` (recursion).
+pub(crate) fn rust_type(api: &Api, ty: &Type) -> TokenStream {
+    match ty {
+        Type::String | Type::Timestamp | Type::Date => quote! { String },
+        Type::Integer => quote! { i64 },
+        Type::Float => quote! { f64 },
+        Type::Boolean => quote! { bool },
+        Type::Array(inner) => {
+            let inner = rust_type(api, inner);
+            quote! { Vec<#inner> }
+        }
+        Type::Struct(name) => {
+            let rust = api.data_types.get(name).map_or(name.as_str(), |d| d.rust_name.as_str());
+            let id = ident(rust);
+            quote! { super::#id }
+        }
+    }
+}
+
+/// The fields of a request, response or structure, with serde attributes.
+pub(crate) fn fields(api: &Api, params: &[ir::Param], boxed: &dyn Fn(&ir::Param) -> bool) -> TokenStream {
+    let fields = params.iter().map(|p| {
+        let ir::Param { name, rust_name, required, doc_type, ty, nullable: _, description, example_value } = p;
+        let id = ident(rust_name);
+        let mut ty_tokens = rust_type(api, ty);
+        if boxed(p) {
+            ty_tokens = quote! { Box<#ty_tokens> };
+        }
+        let mut notes = vec![format!("Wire name `{name}`, type `{doc_type}`{}.", if *required { ", required" } else { "" })];
+        if let Some(v) = example_value {
+            notes.push(format!("Example value: `{}`.", v.replace('`', "'")));
+        }
+        let doc = docs_then(description, &notes);
+        if *required {
+            quote! {
+                #doc
+                #[serde(rename = #name)]
+                pub #id: #ty_tokens,
+            }
+        } else {
+            quote! {
+                #doc
+                #[serde(rename = #name, default, skip_serializing_if = "Option::is_none")]
+                pub #id: Option<#ty_tokens>,
+            }
+        }
+    });
+    quote! { #(#fields)* }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_lines_are_safe_markdown() {
+        assert_eq!(doc_line("• Only EIP in the UNBIND status"), "- Only EIP in the UNBIND status");
+        assert_eq!(doc_line("<Common request parameters> [x]"), "\\<Common request parameters\\> \\[x\\]");
+        assert_eq!(doc_line("See https://cloud.tencent.com/a."), "See <https://cloud.tencent.com/a>.");
+        assert_eq!(doc_line("a_b *c* `d`"), "a_b *c* `d`");
+    }
+
+    #[test]
+    fn raw_strings_get_enough_hashes() {
+        assert_eq!(raw_str("{\"a\": 1}").to_string(), "r#\"{\"a\": 1}\"#");
+        assert_eq!(raw_str("\"#").to_string(), "r##\"\"#\"##");
+    }
+}

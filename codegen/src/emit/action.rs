@@ -1,0 +1,216 @@
+//! `src/<product>/<version>/<action>.rs`: request, response, error enum and validation.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{docs, docs_then, fields, ident};
+use crate::ir::{Action, ActionNames, Api, Constraint, ErrorCodeKind, Param, Type};
+
+pub fn action_file(api: &Api, action: &Action) -> TokenStream {
+    let Action { name, rust, host, description, rate_limit, input, output, examples: _, errors: _, constraints } = action;
+    let ActionNames { module: _, method: _, request, response, error } = rust;
+    let (req, resp, err) = (ident(request), ident(response), ident(error));
+
+    let mut req_notes = vec![format!("Request of the `{name}` action (`{host}`).")];
+    if let Some(limit) = rate_limit {
+        req_notes.push(format!("At most {limit} requests per second are allowed for this action."));
+    }
+    if !constraints.is_empty() {
+        req_notes.push("Checked by `validate`, as documented:".to_string());
+        for c in constraints {
+            let sentence = match c {
+                Constraint::MutuallyExclusive { sentence, .. } | Constraint::Requires { sentence, .. } => sentence,
+            };
+            req_notes.push(format!("- {}", super::doc_line(sentence)));
+        }
+    }
+    let req_doc = docs_then(description, &req_notes);
+    let req_fields = fields(api, input, &|_| false);
+    let resp_doc = docs(&format!("Response of the `{name}` action: the object under `Response` in the reply."));
+    let resp_fields = fields(api, output, &|_| false);
+    let validate = validate_body(input, constraints);
+    let error_enum = error_enum(api, action);
+    let service = &api.product;
+    let version = &api.version;
+    let rate = match rate_limit {
+        Some(n) => quote! { Some(#n) },
+        None => quote! { None },
+    };
+    quote! {
+        #req_doc
+        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        pub struct #req {
+            #req_fields
+        }
+
+        #resp_doc
+        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        pub struct #resp {
+            #resp_fields
+        }
+
+        impl crate::Action for #req {
+            const ACTION: &'static str = #name;
+            const VERSION: &'static str = #version;
+            const SERVICE: &'static str = #service;
+            const RATE_LIMIT: Option<u32> = #rate;
+            type Response = #resp;
+            type Error = #err;
+
+            fn validate(&self) -> Result<(), crate::ValidationError> {
+                #validate
+            }
+        }
+
+        #error_enum
+    }
+}
+
+/// Whether a parameter is given: an `Option` is `Some`; a required one always is.
+fn given(p: &Param) -> Option<TokenStream> {
+    let id = ident(&p.rust_name);
+    (!p.required).then(|| quote! { self.#id.is_some() })
+}
+
+fn validate_body(input: &[Param], constraints: &[Constraint]) -> TokenStream {
+    let find = |n: &str| input.iter().find(|p| p.name == n);
+    let mut checks = Vec::new();
+    for p in input.iter().filter(|p| p.required && p.ty == Type::String) {
+        let id = ident(&p.rust_name);
+        let wire = &p.name;
+        checks.push(quote! {
+            if self.#id.is_empty() {
+                return Err(crate::ValidationError::Empty { param: #wire });
+            }
+        });
+    }
+    for c in constraints {
+        match c {
+            Constraint::MutuallyExclusive { params, .. } => {
+                let members: Vec<&Param> = params.iter().filter_map(|n| find(n)).collect();
+                let always = members.iter().filter(|p| p.required).count();
+                let optional: Vec<TokenStream> = members.iter().filter_map(|p| given(p)).collect();
+                let condition = match (always, optional.len()) {
+                    (0, 0 | 1) | (2.., _) => continue,
+                    (0, 2) => {
+                        let (a, b) = (&optional[0], &optional[1]);
+                        quote! { #a && #b }
+                    }
+                    (0, _) => quote! { [#(#optional),*].iter().filter(|given| **given).count() > 1 },
+                    (_, _) => quote! { #(#optional)||* },
+                };
+                let names = params.iter();
+                checks.push(quote! {
+                    if #condition {
+                        return Err(crate::ValidationError::MutuallyExclusive { params: &[#(#names),*] });
+                    }
+                });
+            }
+            Constraint::Requires { param, requires, .. } => {
+                let (Some(p), Some(r)) = (find(param), find(requires)) else { continue };
+                if r.required {
+                    continue;
+                }
+                let r_id = ident(&r.rust_name);
+                let condition = match given(p) {
+                    Some(p_given) => quote! { #p_given && self.#r_id.is_none() },
+                    None => quote! { self.#r_id.is_none() },
+                };
+                checks.push(quote! {
+                    if #condition {
+                        return Err(crate::ValidationError::Requires { param: #param, requires: #requires });
+                    }
+                });
+            }
+        }
+    }
+    quote! {
+        #(#checks)*
+        Ok(())
+    }
+}
+
+/// The action's error enum: its business codes, the common codes, and `Unknown`.
+fn error_enum(api: &Api, action: &Action) -> TokenStream {
+    let name = &action.name;
+    let err = ident(&action.rust.error);
+    let mut seen = BTreeSet::new();
+    let mut codes: Vec<(&str, &str, &str)> = Vec::new(); // code, variant, description
+    for e in &action.errors {
+        if seen.insert(e.code.as_str()) {
+            let variant = api.error_codes.get(&e.code).map_or("", |i| i.rust_variant.as_str());
+            codes.push((&e.code, variant, &e.description));
+        }
+    }
+    for (code, info) in &api.error_codes {
+        if info.kind == ErrorCodeKind::Common && seen.insert(code.as_str()) {
+            codes.push((code, &info.rust_variant, &info.description));
+        }
+    }
+    let variants = codes.iter().map(|(code, variant, description)| {
+        let id = ident(variant);
+        let doc = docs_then(description, &[format!("Error code `{code}`.")]);
+        quote! { #doc #id, }
+    });
+    let from_arms = codes.iter().map(|(code, variant, _)| {
+        let id = ident(variant);
+        quote! { #code => Self::#id, }
+    });
+    let code_arms = codes.iter().map(|(code, variant, _)| {
+        let id = ident(variant);
+        quote! { Self::#id => #code, }
+    });
+    let description_arms = codes.iter().map(|(_, variant, description)| {
+        let id = ident(variant);
+        quote! { Self::#id => #description, }
+    });
+    let doc = docs(&format!("Errors the `{name}` action documents (its business error codes and the common error codes); any other code is `Unknown`."));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #err {
+            #(#variants)*
+            /// A code this action does not document.
+            Unknown(String),
+        }
+
+        impl crate::ApiError for #err {
+            fn from_code(code: &str) -> Self {
+                match code {
+                    #(#from_arms)*
+                    other => Self::Unknown(other.to_string()),
+                }
+            }
+
+            fn code(&self) -> &str {
+                match self {
+                    #(#code_arms)*
+                    Self::Unknown(code) => code,
+                }
+            }
+
+            fn description(&self) -> &'static str {
+                match self {
+                    #(#description_arms)*
+                    Self::Unknown(_) => "",
+                }
+            }
+        }
+
+        impl From<#err> for super::ErrorCode {
+            fn from(error: #err) -> Self {
+                <super::ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
+            }
+        }
+
+        impl std::fmt::Display for #err {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                crate::runtime::fmt_api_error(self, f)
+            }
+        }
+
+        impl std::error::Error for #err {}
+    }
+}

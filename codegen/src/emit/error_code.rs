@@ -1,0 +1,109 @@
+//! `src/<product>/<version>/error_code.rs`: the product-wide `ErrorCode`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{docs, docs_then, ident};
+use crate::ir::{Api, ErrorCodeKind};
+
+pub fn error_code_file(api: &Api) -> TokenStream {
+    let codes: Vec<_> = api.error_codes.iter().collect();
+    let variants = codes.iter().map(|(code, info)| {
+        let id = ident(&info.rust_variant);
+        let kind = match info.kind {
+            ErrorCodeKind::Common => "a common error code",
+            ErrorCodeKind::Service => "a service error code",
+            ErrorCodeKind::Action => "an action's business error code",
+        };
+        let doc = docs_then(&info.description, &[format!("Error code `{code}` ({kind}).")]);
+        quote! { #doc #id, }
+    });
+    let from_arms = codes.iter().map(|(code, info)| {
+        let id = ident(&info.rust_variant);
+        quote! { #code => Self::#id, }
+    });
+    let as_str_arms = codes.iter().map(|(code, info)| {
+        let id = ident(&info.rust_variant);
+        quote! { Self::#id => #code, }
+    });
+    let description_arms = codes.iter().map(|(_, info)| {
+        let id = ident(&info.rust_variant);
+        let d = &info.description;
+        quote! { Self::#id => #d, }
+    });
+    let common: Vec<_> = codes.iter().filter(|(_, i)| i.kind == ErrorCodeKind::Common).map(|(_, i)| ident(&i.rust_variant)).collect();
+    let is_common = if common.is_empty() {
+        quote! { false }
+    } else {
+        quote! { matches!(self, #(Self::#common)|*) }
+    };
+    let doc = docs(&format!("Every error code documented for `{}` version `{}`; an undocumented code is `Unknown`.", api.product, api.version));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum ErrorCode {
+            #(#variants)*
+            /// A code the documentation does not list.
+            Unknown(String),
+        }
+
+        impl ErrorCode {
+            /// The code as the API sends it: `FailedOperation.TaskFailed`.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#as_str_arms)*
+                    Self::Unknown(code) => code,
+                }
+            }
+
+            /// The documented description; empty for an unknown code.
+            pub fn description(&self) -> &'static str {
+                match self {
+                    #(#description_arms)*
+                    Self::Unknown(_) => "",
+                }
+            }
+
+            /// Whether this is one of the common error codes of every Tencent Cloud API.
+            pub fn is_common(&self) -> bool {
+                #is_common
+            }
+        }
+
+        impl std::str::FromStr for ErrorCode {
+            type Err = std::convert::Infallible;
+
+            fn from_str(code: &str) -> Result<Self, Self::Err> {
+                Ok(match code {
+                    #(#from_arms)*
+                    other => Self::Unknown(other.to_string()),
+                })
+            }
+        }
+
+        impl crate::ApiError for ErrorCode {
+            fn from_code(code: &str) -> Self {
+                match code.parse() {
+                    Ok(parsed) => parsed,
+                    Err(never) => match never {},
+                }
+            }
+
+            fn code(&self) -> &str {
+                self.as_str()
+            }
+
+            fn description(&self) -> &'static str {
+                ErrorCode::description(self)
+            }
+        }
+
+        impl std::fmt::Display for ErrorCode {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                crate::runtime::fmt_api_error(self, f)
+            }
+        }
+
+        impl std::error::Error for ErrorCode {}
+    }
+}

@@ -1,0 +1,62 @@
+//! `src/<product>/<version>/types.rs`: the structures of the Data Types page that the
+//! documented actions use. A field that leads back to its own structure without passing
+//! through a list is boxed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{docs_then, fields, ident};
+use crate::ir::{Api, DataType, Type};
+
+pub fn types_file(api: &Api) -> TokenStream {
+    let direct = direct_references(api);
+    let structs = api.data_types.values().map(|dt| {
+        let DataType { name, rust_name, description, has_required_column: _, fields: params } = dt;
+        let id = ident(rust_name);
+        let doc = docs_then(description, &[format!("Structure `{name}` of the Data Types page.")]);
+        let boxed = |p: &crate::ir::Param| match &p.ty {
+            Type::Struct(target) => reaches(&direct, target, name),
+            _ => false,
+        };
+        let body = fields(api, params, &boxed);
+        quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+            pub struct #id {
+                #body
+            }
+        }
+    });
+    quote! { #(#structs)* }
+}
+
+/// For each structure, the structures its fields hold directly (not through a list).
+fn direct_references(api: &Api) -> BTreeMap<&str, BTreeSet<&str>> {
+    api.data_types
+        .values()
+        .map(|dt| {
+            let targets = dt.fields.iter().filter_map(|f| match &f.ty {
+                Type::Struct(t) => Some(t.as_str()),
+                _ => None,
+            });
+            (dt.name.as_str(), targets.collect())
+        })
+        .collect()
+}
+
+/// Whether `from` leads to `to` through direct fields.
+fn reaches(direct: &BTreeMap<&str, BTreeSet<&str>>, from: &str, to: &str) -> bool {
+    let mut seen = BTreeSet::new();
+    let mut work = vec![from];
+    while let Some(at) = work.pop() {
+        if at == to {
+            return true;
+        }
+        if seen.insert(at) {
+            work.extend(direct.get(at).into_iter().flatten().copied());
+        }
+    }
+    false
+}

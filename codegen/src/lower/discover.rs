@@ -1,0 +1,63 @@
+//! Finding the pages: `<product>/<version>/` folders, or one folder of one product version.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::page::Form;
+use crate::source::display_path;
+
+/// The pages of one product version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The folder, as shown in messages.
+    pub display: String,
+    /// The product and version the folder stands for (`vpc`, `2017-03-12`), when the
+    /// layout says; a plain folder of pages leaves it to the pages.
+    pub expected: Option<(String, String)>,
+    /// The page files, sorted.
+    pub files: Vec<PathBuf>,
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> Error {
+    Error::new(&display_path(path), 0, ErrorKind::Io { message: e.to_string() })
+}
+
+/// Sorted entries of a folder, hidden ones left out.
+fn entries(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| io_error(dir, e))? {
+        let path = entry.map_err(|e| io_error(dir, e))?.path();
+        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| !n.starts_with('.')) {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn pages_in(dir: &Path) -> Result<Vec<PathBuf>> {
+    Ok(entries(dir)?.into_iter().filter(|p| p.is_file() && Form::of(p).is_some()).collect())
+}
+
+/// Finds the product versions under `docs`.
+pub fn discover(docs: &Path) -> Result<Vec<Group>> {
+    if !docs.is_dir() {
+        return Err(Error::new(&display_path(docs), 0, ErrorKind::Io { message: "not a folder".to_string() }));
+    }
+    let direct = pages_in(docs)?;
+    if !direct.is_empty() {
+        return Ok(vec![Group { display: display_path(docs), expected: None, files: direct }]);
+    }
+    let mut groups = Vec::new();
+    for product in entries(docs)?.into_iter().filter(|p| p.is_dir()) {
+        for version in entries(&product)?.into_iter().filter(|p| p.is_dir()) {
+            let files = pages_in(&version)?;
+            if files.is_empty() {
+                continue;
+            }
+            let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            groups.push(Group { display: display_path(&version), expected: Some((name(&product), name(&version))), files });
+        }
+    }
+    Ok(groups)
+}

@@ -1,0 +1,220 @@
+//! Examples: a `POST` request with a JSON body, or a `GET` URL whose query lines
+//! (`&Filters.0.Name=vpc-id`) are turned into JSON using the parameters' types.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::ir::{DataType, InputForm, Param, Type};
+
+/// Common parameters that examples carry but request structs do not.
+const COMMON: &[&str] = &["Action", "Version", "Region"];
+
+/// Parses an example's input code into JSON. `Err` is a message.
+pub fn input(code: &str, params: &[Param], types: &BTreeMap<String, DataType>) -> Result<(InputForm, Value), String> {
+    let first = code.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    if first.starts_with("POST ") {
+        let body = match code.split_once("\n\n") {
+            Some((_, body)) => body.trim(),
+            None => code.find('{').map_or("", |i| &code[i..]).trim(),
+        };
+        let mut value: Value = if body.is_empty() {
+            Value::Object(Map::new())
+        } else {
+            serde_json::from_str(body).map_err(|e| format!("request body is not JSON: {e}"))?
+        };
+        match &mut value {
+            Value::Object(map) => COMMON.iter().for_each(|c| {
+                map.remove(*c);
+            }),
+            _ => return Err("request body is not a JSON object".to_string()),
+        }
+        Ok((InputForm::Post, value))
+    } else if first.starts_with("http://") || first.starts_with("https://") || first.starts_with("GET ") {
+        Ok((InputForm::Get, query(code, params, types)?))
+    } else {
+        Err(format!("expected `POST / HTTP/1.1` or a GET URL, found `{}`", first.chars().take(40).collect::<String>()))
+    }
+}
+
+/// Parses an example's output code: a JSON object.
+pub fn output(code: &str) -> Result<Value, String> {
+    let value: Value = serde_json::from_str(code.trim()).map_err(|e| format!("output is not JSON: {e}"))?;
+    if value.get("Response").is_none() {
+        return Err("output has no `Response` object".to_string());
+    }
+    Ok(value)
+}
+
+/// The `key=value` pairs of a GET example, common parameters left out.
+fn pairs(code: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in code.lines() {
+        let line = line.trim();
+        let query = match line.split_once('?') {
+            Some((_, q)) if line.starts_with("http") || line.starts_with("GET ") => q,
+            _ => line,
+        };
+        for part in query.split('&') {
+            let part = part.trim();
+            if part.is_empty() || part.starts_with('<') {
+                continue;
+            }
+            if let Some((k, v)) = part.split_once('=') {
+                if !COMMON.contains(&k) {
+                    out.push((percent_decode(k), percent_decode(v)));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// What the next path segment is looked up in.
+#[derive(Clone, Copy)]
+enum Scope<'a> {
+    Fields(&'a [Param]),
+    Of(&'a Type),
+    Unknown,
+}
+
+fn query(code: &str, params: &[Param], types: &BTreeMap<String, DataType>) -> Result<Value, String> {
+    let mut root = Value::Object(Map::new());
+    for (key, value) in pairs(code) {
+        let path: Vec<&str> = key.split('.').collect();
+        insert(&mut root, &path, &value, Scope::Fields(params), types).map_err(|e| format!("query key `{key}`: {e}"))?;
+    }
+    Ok(root)
+}
+
+fn field_type<'a>(scope: Scope<'a>, name: &str, types: &'a BTreeMap<String, DataType>) -> Scope<'a> {
+    let fields = match scope {
+        Scope::Fields(fields) => fields,
+        Scope::Of(Type::Struct(s)) => match types.get(s) {
+            Some(dt) => &dt.fields[..],
+            None => return Scope::Unknown,
+        },
+        _ => return Scope::Unknown,
+    };
+    fields.iter().find(|p| p.name == name).map_or(Scope::Unknown, |p| Scope::Of(&p.ty))
+}
+
+fn insert(target: &mut Value, path: &[&str], value: &str, scope: Scope<'_>, types: &BTreeMap<String, DataType>) -> Result<(), String> {
+    let Some((head, rest)) = path.split_first() else {
+        *target = leaf(value, scope);
+        return Ok(());
+    };
+    if let Ok(index) = head.parse::<usize>() {
+        if target.is_null() {
+            *target = Value::Array(Vec::new());
+        }
+        let Value::Array(items) = target else { return Err(format!("`{head}` indexes a value that is not a list")) };
+        if index > items.len() + 1000 {
+            return Err(format!("index {index} is out of range"));
+        }
+        while items.len() <= index {
+            items.push(Value::Null);
+        }
+        let inner = match scope {
+            Scope::Of(Type::Array(inner)) => Scope::Of(inner),
+            _ => Scope::Unknown,
+        };
+        return insert(&mut items[index], rest, value, inner, types);
+    }
+    if target.is_null() {
+        *target = Value::Object(Map::new());
+    }
+    let Value::Object(map) = target else { return Err(format!("`{head}` names a field of a value that is not an object")) };
+    let next = field_type(scope, head, types);
+    insert(map.entry(head.to_string()).or_insert(Value::Null), rest, value, next, types)
+}
+
+/// A query value as JSON, typed by its parameter when known.
+fn leaf(value: &str, scope: Scope<'_>) -> Value {
+    match scope {
+        Scope::Of(Type::Integer) => value.parse::<i64>().map(Value::from).unwrap_or_else(|_| Value::String(value.to_string())),
+        Scope::Of(Type::Float) => value
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .unwrap_or_else(|| Value::String(value.to_string())),
+        Scope::Of(Type::Boolean) => match value.to_ascii_lowercase().as_str() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => Value::String(value.to_string()),
+        },
+        _ => Value::String(value.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn param(name: &str, ty: Type) -> Param {
+        Param {
+            name: name.into(),
+            rust_name: name.to_lowercase(),
+            required: false,
+            doc_type: String::new(),
+            ty,
+            nullable: false,
+            description: String::new(),
+            example_value: None,
+        }
+    }
+
+    #[test]
+    fn post_body() {
+        let code = "POST / HTTP/1.1\nHost: vpc.intl.tencentcloudapi.com\nX-TC-Action: AssociateAddress\n<Common request parameters>\n\n{\n    \"InstanceId\": \"ins-1\",\n    \"AddressId\": \"eip-1\"\n}";
+        let (form, value) = input(code, &[], &BTreeMap::new()).unwrap();
+        assert_eq!(form, InputForm::Post);
+        assert_eq!(value, serde_json::json!({"InstanceId": "ins-1", "AddressId": "eip-1"}));
+    }
+
+    #[test]
+    fn get_query_is_typed() {
+        let params = vec![
+            param("AddressIds", Type::Array(Box::new(Type::String))),
+            param("Limit", Type::Integer),
+            param("Flag", Type::Boolean),
+            param("Filters", Type::Array(Box::new(Type::Struct("Filter".into())))),
+        ];
+        let code = "https://vpc.tencentcloudapi.com/?Action=DescribeAddresses\n&AddressIds.0=eip-1\n&AddressIds.1=eip%2D2\n&Limit=20\n&Flag=TRUE\n&Filters.0.Name=vpc-id\n&Filters.0.Values.0=vpc-1\n&<Common request parameters>";
+        let (form, value) = input(code, &params, &BTreeMap::new()).unwrap();
+        assert_eq!(form, InputForm::Get);
+        assert_eq!(
+            value,
+            serde_json::json!({"AddressIds": ["eip-1", "eip-2"], "Limit": 20, "Flag": true, "Filters": [{"Name": "vpc-id", "Values": ["vpc-1"]}]})
+        );
+    }
+
+    #[test]
+    fn bad_examples_are_errors() {
+        assert!(input("POST / HTTP/1.1\n\n{ nope", &[], &BTreeMap::new()).is_err());
+        assert!(input("something else", &[], &BTreeMap::new()).is_err());
+        assert!(input("https://x/?A.0=1&A.x=2", &[], &BTreeMap::new()).is_err());
+        assert!(output("{\"NoResponse\": 1}").is_err());
+        assert!(input("https://x/?A.99999999=1", &[], &BTreeMap::new()).is_err());
+    }
+}

@@ -1,0 +1,297 @@
+//! Lowering: raw records of a product version's pages → [`Api`].
+//!
+//! Small named passes: [`discover`] finds the pages and the product version each folder
+//! stands for; each page is read, parsed and extracted; [`types`] resolves printed types;
+//! [`naming`] picks Rust names; [`constraints`] reads the prose; [`examples`] turns
+//! examples into JSON. Contradictions within the pages become [`Warning`]s.
+
+pub mod constraints;
+pub mod examples;
+pub mod naming;
+pub mod types;
+
+mod action;
+mod discover;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::Path;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::extract::{self, PageRecord, RawAction, RawDataType, RawErrorCodes, RawParam};
+use crate::ir::{Api, DataType, ErrorCodeInfo, ErrorCodeKind, Param, GENERATED_MARKER};
+use crate::page;
+use crate::source::SourceFile;
+
+pub use discover::{discover, Group};
+
+/// A contradiction found in the pages: the generated code follows the tables.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Warning {
+    pub file: String,
+    pub line: u32,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// Every product version of a docs folder, lowered, with the warnings met on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub apis: Vec<Api>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads, parses and lowers every page under `docs`.
+pub fn load_docs(docs: &Path) -> Result<Loaded> {
+    let mut loaded = Loaded::default();
+    let mut seen: BTreeMap<(String, String), String> = BTreeMap::new();
+    for group in discover(docs)? {
+        let (api, warnings) = load_group(&group)?;
+        let key = (api.product.clone(), api.version.clone());
+        if let Some(first) = seen.get(&key) {
+            return Err(Error::new(&group.display, 0, ErrorKind::Other {
+                message: format!("product `{}` version `{}` is documented in two folders (the other is {first})", key.0, key.1),
+            }));
+        }
+        seen.insert(key, group.display.clone());
+        loaded.apis.push(api);
+        loaded.warnings.extend(warnings);
+    }
+    loaded.warnings.sort();
+    loaded.warnings.dedup();
+    Ok(loaded)
+}
+
+/// Reads and extracts one page.
+pub fn read_page(path: &Path) -> Result<PageRecord> {
+    let form = page::Form::of(path).ok_or_else(|| {
+        Error::new(&crate::source::display_path(path), 0, ErrorKind::NotAPage { reason: "not a .txt or .html file".to_string() })
+    })?;
+    let file = SourceFile::read(path)?;
+    let page = page::parse(&file, form)?;
+    extract::extract(&page)
+}
+
+/// The pages of one product version.
+#[derive(Debug, Default)]
+struct Pages {
+    actions: Vec<RawAction>,
+    data_types: Vec<(String, RawDataType)>,
+    error_codes: Option<RawErrorCodes>,
+}
+
+fn load_group(group: &Group) -> Result<(Api, Vec<Warning>)> {
+    let mut pages = Pages::default();
+    for path in &group.files {
+        match read_page(path)? {
+            PageRecord::Action(a) => pages.actions.push(a),
+            PageRecord::DataTypes(types) => {
+                let file = crate::source::display_path(path);
+                pages.data_types.extend(types.into_iter().map(|t| (file.clone(), t)));
+            }
+            PageRecord::ErrorCodes(codes) => {
+                if let Some(first) = &pages.error_codes {
+                    return Err(Error::new(&codes.file, 1, ErrorKind::Other { message: format!("a second Error Codes page (the first is {})", first.file) }));
+                }
+                pages.error_codes = Some(codes);
+            }
+        }
+    }
+    let (product, version) = product_version(group, &pages.actions)?;
+    let mut warnings = Vec::new();
+
+    // Structures first: their names are what types resolve against.
+    let mut raw_types: BTreeMap<String, (String, RawDataType)> = BTreeMap::new();
+    for (file, t) in pages.data_types {
+        if let Some((first_file, first)) = raw_types.get(&t.name) {
+            return Err(Error::new(&file, t.line, ErrorKind::DuplicateType { name: t.name.clone(), first: format!("{first_file}:{}", first.line) }));
+        }
+        raw_types.insert(t.name.clone(), (file, t));
+    }
+    let struct_names: BTreeSet<String> = raw_types.keys().cloned().collect();
+    let mut type_names = naming::UniqueNames::default();
+    let mut data_types = BTreeMap::new();
+    for (name, (file, raw)) in &raw_types {
+        let fields = lower_params(file, &raw.fields, &struct_names, FieldKind::Field { has_required_column: raw.has_required_column })?;
+        data_types.insert(name.clone(), DataType {
+            name: name.clone(),
+            rust_name: type_names.take(naming::type_name(name)),
+            description: raw.description.clone(),
+            has_required_column: raw.has_required_column,
+            fields,
+        });
+    }
+
+    let mut actions = BTreeMap::new();
+    let mut first_file: BTreeMap<String, (String, u32)> = BTreeMap::new();
+    let mut taken_type_names: BTreeSet<String> = data_types.values().map(|d| d.rust_name.clone()).collect();
+    taken_type_names.insert("ErrorCode".to_string());
+    taken_type_names.insert("Client".to_string());
+    for raw in &pages.actions {
+        if let Some((file, line)) = first_file.get(&raw.title) {
+            return Err(Error::new(&raw.file, raw.title_line, ErrorKind::DuplicateAction { action: raw.title.clone(), first: format!("{file}:{line}") }));
+        }
+        first_file.insert(raw.title.clone(), (raw.file.clone(), raw.title_line));
+        let lowered = action::lower(raw, &struct_names, &data_types, &mut taken_type_names, &mut warnings)?;
+        actions.insert(lowered.name.clone(), lowered);
+    }
+
+    // Only the structures the actions use, and what those use in turn.
+    let used = used_structs(&actions, &data_types);
+    data_types.retain(|name, _| used.contains(name));
+
+    let error_codes = error_codes(pages.error_codes.as_ref(), &actions);
+    let rust_module = naming::snake(&product);
+    let rust_version_module = format!("v{}", version.replace('-', ""));
+    Ok((Api { generated: GENERATED_MARKER.to_string(), product, version, rust_module, rust_version_module, actions, data_types, error_codes }, warnings))
+}
+
+/// The product and version the pages state, checked against the folder they lie in.
+fn product_version(group: &Group, actions: &[RawAction]) -> Result<(String, String)> {
+    let mut found: Option<(String, String, String)> = None; // product, version, file
+    for raw in actions {
+        let (host, host_line) = raw.host.clone().unwrap_or_default();
+        let product = host.split('.').next().unwrap_or("").to_string();
+        let version = action::common_param_value(raw, "Version").ok_or_else(|| {
+            Error::expected(&raw.file, raw.input_line, "a `Version` row stating the API version", "none")
+        })?;
+        if let Some((want_product, want_version)) = &group.expected {
+            if &product != want_product {
+                return Err(Error::new(&raw.file, host_line, ErrorKind::FolderMismatch { what: "product".into(), page: product, folder: want_product.clone() }));
+            }
+            if &version.0 != want_version {
+                return Err(Error::new(&raw.file, version.1, ErrorKind::FolderMismatch { what: "version".into(), page: version.0, folder: want_version.clone() }));
+            }
+        }
+        match &found {
+            None => found = Some((product, version.0, raw.file.clone())),
+            Some((p, v, other_file)) => {
+                if p != &product {
+                    return Err(Error::new(&raw.file, host_line, ErrorKind::MixedFolder { what: "products".into(), this: product, other: p.clone(), other_file: other_file.clone() }));
+                }
+                if v != &version.0 {
+                    return Err(Error::new(&raw.file, version.1, ErrorKind::MixedFolder { what: "versions".into(), this: version.0, other: v.clone(), other_file: other_file.clone() }));
+                }
+            }
+        }
+    }
+    match (found, &group.expected) {
+        (Some((p, v, _)), _) => Ok((p, v)),
+        (None, Some((p, v))) => Ok((p.clone(), v.clone())),
+        (None, None) => Err(Error::new(&group.display, 0, ErrorKind::Other { message: "no action pages: cannot tell the product and version".into() })),
+    }
+}
+
+/// Whether a table describes action inputs, action outputs or structure fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Input,
+    Output,
+    Field { has_required_column: bool },
+}
+
+/// Resolves a table's rows into parameters.
+pub fn lower_params(file: &str, rows: &[RawParam], structs: &BTreeSet<String>, kind: FieldKind) -> Result<Vec<Param>> {
+    let mut names = naming::UniqueNames::default();
+    let mut seen_wire: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        if let Some(first) = seen_wire.insert(&row.name, row.line) {
+            return Err(Error::expected(file, row.line, format!("one row per parameter (`{}` is already at line {first})", row.name), "a second row"));
+        }
+        let ty = types::resolve(&row.ty, structs)
+            .map_err(|_| Error::new(file, row.line, ErrorKind::UnknownType { param: row.name.clone(), ty: row.ty.clone() }))?;
+        let (description, example_value) = split_example_value(&row.description);
+        let nullable = types::is_nullable(&description);
+        let required = match kind {
+            FieldKind::Input => row.required.unwrap_or(false),
+            FieldKind::Output => !nullable,
+            FieldKind::Field { has_required_column: true } => row.required.unwrap_or(false),
+            FieldKind::Field { has_required_column: false } => !nullable,
+        };
+        out.push(Param {
+            name: row.name.clone(),
+            rust_name: names.take(naming::snake(&row.name)),
+            required,
+            doc_type: row.ty.clone(),
+            ty,
+            nullable,
+            description,
+            example_value,
+        });
+    }
+    Ok(out)
+}
+
+/// `… 示例值:eip-ek0cdz1g` → (description, Some("eip-ek0cdz1g")).
+fn split_example_value(description: &str) -> (String, Option<String>) {
+    for marker in ["示例值:", "示例值：", "Example value:"] {
+        if let Some(at) = description.rfind(marker) {
+            let value = description[at + marker.len()..].trim();
+            if !value.contains('\n') {
+                return (description[..at].trim_end().to_string(), Some(value.to_string()));
+            }
+        }
+    }
+    (description.to_string(), None)
+}
+
+fn used_structs(actions: &BTreeMap<String, crate::ir::Action>, types: &BTreeMap<String, DataType>) -> BTreeSet<String> {
+    let mut used = BTreeSet::new();
+    let mut work: Vec<String> = actions
+        .values()
+        .flat_map(|a| a.input.iter().chain(&a.output))
+        .filter_map(|p| p.ty.struct_name().map(str::to_string))
+        .collect();
+    while let Some(name) = work.pop() {
+        if used.insert(name.clone()) {
+            if let Some(dt) = types.get(&name) {
+                work.extend(dt.fields.iter().filter_map(|f| f.ty.struct_name().map(str::to_string)));
+            }
+        }
+    }
+    used
+}
+
+/// The product-wide error codes: the Error Codes page's common and service codes, then
+/// codes known only from action pages (with the description of the first page, in
+/// action-name order).
+fn error_codes(page: Option<&RawErrorCodes>, actions: &BTreeMap<String, crate::ir::Action>) -> BTreeMap<String, ErrorCodeInfo> {
+    let mut codes: BTreeMap<String, (String, ErrorCodeKind)> = BTreeMap::new();
+    if let Some(page) = page {
+        for (rows, kind) in [(&page.common, ErrorCodeKind::Common), (&page.service, ErrorCodeKind::Service)] {
+            for row in rows {
+                codes.entry(row.code.clone()).or_insert_with(|| (row.description.clone(), kind));
+            }
+        }
+    }
+    for action in actions.values() {
+        for e in &action.errors {
+            codes.entry(e.code.clone()).or_insert_with(|| (e.description.clone(), ErrorCodeKind::Action));
+        }
+    }
+    let mut names = naming::UniqueNames::with_taken(["Unknown"]);
+    codes
+        .into_iter()
+        .map(|(code, (description, kind))| {
+            let rust_variant = names.take(naming::error_variant(&code));
+            (code, ErrorCodeInfo { rust_variant, description, kind })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_values_are_split_off() {
+        assert_eq!(split_example_value("ID。 示例值:eip-ek0cdz1g"), ("ID。".to_string(), Some("eip-ek0cdz1g".to_string())));
+        assert_eq!(split_example_value("Plain."), ("Plain.".to_string(), None));
+    }
+}

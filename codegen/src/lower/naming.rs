@@ -1,0 +1,164 @@
+//! Naming: Rust names for wire names, with keywords and collisions handled.
+
+use std::collections::BTreeSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Rust keywords (strict and reserved, all editions) that cannot be field names.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "static", "struct", "super", "trait", "true",
+    "try", "type", "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Type names a generated structure must not take: they would shadow the prelude or the
+/// crate's own items used by generated code.
+const RESERVED_TYPES: &[&str] = &[
+    "Self", "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Default", "Clone", "Debug",
+    "PartialEq", "Serialize", "Deserialize", "Action", "ValidationError", "ApiError", "ErrorCode", "Client",
+];
+
+/// `IPv6Address` → `Ipv6Address`: a run of capitals followed by a lower-case letter and
+/// digits (`IPv6`, `IPv4`) is one word, so that heck does not split it as `I`, `Pv6`.
+fn fold_versioned_acronyms(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let caps = chars[i..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+        if caps >= 2
+            && chars.get(i + caps).is_some_and(|c| c.is_ascii_lowercase())
+            && chars.get(i + caps + 1).is_some_and(|c| c.is_ascii_digit())
+        {
+            out.push(chars[i]);
+            out.extend(chars[i + 1..=i + caps].iter().map(|c| c.to_ascii_lowercase()));
+            i += caps + 1;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// snake_case for a wire name: `IPv6AddressId` → `ipv6_address_id`; keywords get a `_`
+/// suffix (`Type` → `type_`); a name not starting with a letter gets a `_` prefix.
+pub fn snake(name: &str) -> String {
+    let mut s = fold_versioned_acronyms(name).to_snake_case();
+    if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, '_');
+    }
+    if KEYWORDS.contains(&s.as_str()) {
+        s.push('_');
+    }
+    s
+}
+
+/// A type name: kept as written when it is already an UpperCamelCase identifier
+/// (`CCN`, `AddressInfo`), otherwise converted; prelude names get a `Struct` suffix.
+pub fn type_name(name: &str) -> String {
+    let valid = name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric());
+    let mut s = if valid { name.to_string() } else { name.to_upper_camel_case() };
+    if s.is_empty() || !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        s.insert(0, 'T');
+    }
+    if RESERVED_TYPES.contains(&s.as_str()) {
+        s.push_str("Struct");
+    }
+    s
+}
+
+/// An enum variant for an error code: `FailedOperation.TaskFailed` →
+/// `FailedOperationTaskFailed` (each dotted part in UpperCamelCase, joined).
+pub fn error_variant(code: &str) -> String {
+    let mut s: String = code.split('.').map(type_name_part).collect();
+    if s.is_empty() {
+        s.push_str("Empty");
+    }
+    if s == "Unknown" {
+        s.push_str("Code");
+    }
+    s
+}
+
+fn type_name_part(part: &str) -> String {
+    if part.chars().all(|c| c.is_ascii_alphanumeric()) {
+        let mut chars = part.chars();
+        match chars.next() {
+            Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+            None => String::new(),
+        }
+    } else {
+        part.to_upper_camel_case()
+    }
+}
+
+/// Hands out unique names: the first taker of a name keeps it, later ones get `2`, `3`, …
+/// (with `_` before the number for snake_case names).
+#[derive(Debug, Default)]
+pub struct UniqueNames {
+    taken: BTreeSet<String>,
+}
+
+impl UniqueNames {
+    pub fn with_taken<'a>(taken: impl IntoIterator<Item = &'a str>) -> Self {
+        UniqueNames { taken: taken.into_iter().map(str::to_string).collect() }
+    }
+
+    pub fn take(&mut self, wanted: String) -> String {
+        if self.taken.insert(wanted.clone()) {
+            return wanted;
+        }
+        let snake = wanted.starts_with(|c: char| c.is_ascii_lowercase() || c == '_');
+        (2..)
+            .map(|n| if snake { format!("{wanted}_{n}") } else { format!("{wanted}{n}") })
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .expect("an unbounded range yields a free name")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_names() {
+        assert_eq!(snake("IPv6AddressId"), "ipv6_address_id");
+        assert_eq!(snake("AssociateIPv6Address"), "associate_ipv6_address");
+        assert_eq!(snake("EnableIPv6"), "enable_ipv6");
+        assert_eq!(snake("VPCId"), "vpc_id");
+        assert_eq!(snake("Type"), "type_");
+        assert_eq!(snake("Self"), "self_");
+        assert_eq!(snake("3Way"), "_3way");
+    }
+
+    #[test]
+    fn type_names() {
+        assert_eq!(type_name("CCN"), "CCN");
+        assert_eq!(type_name("AddressInfo"), "AddressInfo");
+        assert_eq!(type_name("Option"), "OptionStruct");
+        assert_eq!(type_name("ErrorCode"), "ErrorCodeStruct");
+        assert_eq!(type_name("tag_key"), "TagKey");
+    }
+
+    #[test]
+    fn error_variants() {
+        assert_eq!(error_variant("FailedOperation.TaskFailed"), "FailedOperationTaskFailed");
+        assert_eq!(error_variant("InvalidParameterValue.LBAlreadyBindEip"), "InvalidParameterValueLBAlreadyBindEip");
+        assert_eq!(error_variant("InternalError"), "InternalError");
+        assert_eq!(error_variant("Unknown"), "UnknownCode");
+        assert_eq!(error_variant("A.b_c"), "ABC");
+    }
+
+    #[test]
+    fn collisions_are_numbered() {
+        let mut names = UniqueNames::default();
+        assert_eq!(names.take("foo".into()), "foo");
+        assert_eq!(names.take("foo".into()), "foo_2");
+        assert_eq!(names.take("Foo".into()), "Foo");
+        assert_eq!(names.take("Foo".into()), "Foo2");
+        let mut names = UniqueNames::with_taken(["Unknown"]);
+        assert_eq!(names.take("Unknown".into()), "Unknown2");
+    }
+}

@@ -1,0 +1,54 @@
+//! Hand-written runtime of the generated bindings: the traits every generated request and
+//! error implements, and the validation error. Nothing in this folder is generated.
+
+mod validation;
+
+pub use validation::ValidationError;
+
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+/// An API action: implemented by every generated request type.
+pub trait Action: Serialize + DeserializeOwned {
+    /// The action name sent as `X-TC-Action`: `AssociateAddress`.
+    const ACTION: &'static str;
+    /// The API version sent as `X-TC-Version`: `2017-03-12`.
+    const VERSION: &'static str;
+    /// The product (service) name, the first label of its host: `vpc`.
+    const SERVICE: &'static str;
+    /// The documented limit of requests per second, when the page states one.
+    const RATE_LIMIT: Option<u32> = None;
+    /// What a successful call returns (the object under `Response`).
+    type Response: DeserializeOwned;
+    /// The action's error codes.
+    type Error: ApiError;
+
+    /// Checks what the documentation states about the parameters (required strings not
+    /// empty, parameters that exclude or require each other) before anything is sent.
+    fn validate(&self) -> Result<(), ValidationError>;
+}
+
+/// An error code enum: an action's error enum or a product's `ErrorCode`.
+pub trait ApiError: std::fmt::Debug + Clone + PartialEq + Send + Sync + 'static {
+    /// The variant for a code as the API sends it; an undocumented code is kept as is.
+    fn from_code(code: &str) -> Self;
+    /// The code as the API sends it: `FailedOperation.TaskFailed`.
+    fn code(&self) -> &str;
+    /// The documented description; empty for an undocumented code.
+    fn description(&self) -> &'static str;
+}
+
+/// The wire envelope of every reply: `{"Response": {…}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResponseEnvelope<T> {
+    /// The object under `Response`.
+    #[serde(rename = "Response")]
+    pub response: T,
+}
+
+/// `Display` of error codes: the code, then its description when documented.
+pub(crate) fn fmt_api_error(error: &impl ApiError, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    match error.description() {
+        "" => f.write_str(error.code()),
+        description => write!(f, "{}: {}", error.code(), description),
+    }
+}

@@ -1,0 +1,94 @@
+//! `cargo xtask regen`: regenerate the bindings and write the changed files.
+
+use std::fmt;
+use std::path::Path;
+
+use anyhow::Result;
+use codegen::output::{self, OutputError};
+use codegen::Generated;
+
+use crate::GenArgs;
+
+/// What a regeneration did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Files created or rewritten.
+    pub written: usize,
+    /// Generated files removed because the generator no longer produces them.
+    pub removed: usize,
+    /// Files already up to date (not touched).
+    pub unchanged: usize,
+}
+
+/// `regen: 3 written, 1 removed, 40 unchanged`
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "regen: {} written, {} removed, {} unchanged", self.written, self.removed, self.unchanged)
+    }
+}
+
+/// Brings `out` in line with `generated`: plans, then applies. Nothing is written if the
+/// plan fails (e.g. it would overwrite a hand-written file).
+pub fn regen(generated: &Generated, out: &Path) -> Result<Summary, OutputError> {
+    let plan = output::plan(out, generated)?;
+    output::apply(out, &plan)?;
+    Ok(Summary { written: plan.written(), removed: plan.removed(), unchanged: plan.unchanged })
+}
+
+/// The subcommand: generate (errors stop everything before any write), print the
+/// warnings, write, and print the summary.
+pub fn run(args: &GenArgs) -> Result<()> {
+    let generated = crate::generate(&args.docs)?;
+    crate::print_warnings(&generated);
+    let summary = regen(&generated, &args.out)?;
+    println!("{summary}");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_util::{rs, TempDir};
+
+    #[test]
+    fn regen_counts_and_summary() {
+        let tmp = TempDir::new();
+        tmp.write("Cargo.toml", "[package]\n");
+        tmp.write("src/same.rs", &rs("same"));
+        tmp.write("src/old.rs", &rs("old"));
+        tmp.write("src/gone/mod.rs", &rs("gone"));
+        let generated = Generated {
+            files: [("src/same.rs", rs("same")), ("src/old.rs", rs("new")), ("src/new.rs", rs("new"))]
+                .into_iter()
+                .map(|(p, c)| (p.to_string(), c))
+                .collect(),
+            warnings: vec!["a.txt:1: something".into()],
+        };
+        let summary = regen(&generated, tmp.path()).unwrap();
+        assert_eq!(summary, Summary { written: 2, removed: 1, unchanged: 1 });
+        assert_eq!(summary.to_string(), "regen: 2 written, 1 removed, 1 unchanged");
+        assert_eq!(tmp.read("src/old.rs"), rs("new"));
+        assert_eq!(tmp.read("Cargo.toml"), "[package]\n");
+        assert!(!tmp.path().join("src/gone").exists());
+        assert_eq!(regen(&generated, tmp.path()).unwrap(), Summary { written: 0, removed: 0, unchanged: 3 });
+    }
+
+    #[test]
+    fn regen_refuses_hand_written_and_writes_nothing() {
+        let tmp = TempDir::new();
+        tmp.write("src/lib.rs", "\n");
+        tmp.write("src/orphan.rs", &rs("orphan"));
+        let generated = Generated {
+            files: [("src/lib.rs", rs("lib")), ("src/a.rs", rs("a"))]
+                .into_iter()
+                .map(|(p, c)| (p.to_string(), c))
+                .collect(),
+            warnings: Vec::new(),
+        };
+        let err = regen(&generated, tmp.path()).unwrap_err();
+        assert!(matches!(err, OutputError::WouldOverwriteHandWritten { .. }), "{err:?}");
+        assert_eq!(tmp.read("src/lib.rs"), "\n");
+        assert!(tmp.path().join("src/orphan.rs").exists());
+        assert!(!tmp.path().join("src/a.rs").exists());
+    }
+}

@@ -1,0 +1,114 @@
+//! The `xtask` binary end to end, on scratch folders under the system temp dir.
+//!
+//! These hold whatever the generator makes of `docs-src/`: they only rely on `regen`
+//! followed by `check` being clean, and on hand-written files being left alone.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+const HEADER: &str = codegen::GENERATED_HEADER;
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> Self {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("xtask-cli-test-{}-{n}", std::process::id()));
+        let _ = fs::remove_dir_all(&path);
+        fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn xtask(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).current_dir(cwd).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[track_caller]
+fn assert_status(output: &Output, code: i32) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn regen_then_check_with_relative_paths() {
+    let tmp = TempDir::new();
+    let docs = xtask::default_docs();
+    let docs = docs.to_str().unwrap();
+    fs::create_dir_all(tmp.0.join("out/src")).unwrap();
+    fs::write(tmp.0.join("out/Cargo.toml"), "[package]\nname = \"x\"\n").unwrap();
+    fs::write(tmp.0.join("out/src/handwritten.rs"), "fn main() {}\n").unwrap();
+    fs::write(tmp.0.join("out/src/zz_orphan.rs"), format!("{HEADER}\npub struct Gone;\n")).unwrap();
+
+    // `--out out` is relative to the current directory.
+    let check = xtask(&tmp.0, &["check", "--docs", docs, "--out", "out"]);
+    assert_status(&check, 1);
+    let stderr = text(&check.stderr);
+    assert!(stderr.contains("extra: src/zz_orphan.rs\n"), "{stderr}");
+    assert!(stderr.trim_end().ends_with("generated code is out of date: run `cargo xtask regen`"), "{stderr}");
+
+    let regen = xtask(&tmp.0, &["regen", "--docs", docs, "--out", "out"]);
+    assert_status(&regen, 0);
+    let stdout = text(&regen.stdout);
+    assert!(stdout.starts_with("regen: ") && stdout.contains(" written, 1 removed, 0 unchanged"), "{stdout}");
+    assert!(!tmp.0.join("out/src/zz_orphan.rs").exists());
+    assert!(tmp.0.join("out/Cargo.toml").exists());
+    assert!(tmp.0.join("out/src/handwritten.rs").exists());
+
+    let check = xtask(&tmp.0, &["check", "--docs", docs, "--out", "out"]);
+    assert_status(&check, 0);
+    let stdout = text(&check.stdout);
+    assert!(
+        stdout.starts_with("check: ") && stdout.trim_end().ends_with(" generated files are up to date"),
+        "{stdout}"
+    );
+
+    let again = xtask(&tmp.0, &["regen", "--docs", docs, "--out", "out"]);
+    assert_status(&again, 0);
+    assert!(text(&again.stdout).contains(": 0 written, 0 removed, "), "{}", text(&again.stdout));
+}
+
+#[test]
+fn missing_docs_folder_is_an_error_and_writes_nothing() {
+    let tmp = TempDir::new();
+    let orphan = tmp.0.join("out/src/old.rs");
+    fs::create_dir_all(orphan.parent().unwrap()).unwrap();
+    fs::write(&orphan, format!("{HEADER}\n")).unwrap();
+
+    for command in ["regen", "check"] {
+        let output = xtask(&tmp.0, &[command, "--docs", "no-such-docs", "--out", "out"]);
+        assert_status(&output, 1);
+        let stderr = text(&output.stderr);
+        assert!(stderr.starts_with("error: no-such-docs: no such docs folder"), "{stderr}");
+        assert!(orphan.exists(), "{command} must not remove anything");
+    }
+}
+
+#[test]
+fn usage_errors() {
+    let tmp = TempDir::new();
+    assert_status(&xtask(&tmp.0, &[]), 2);
+    assert_status(&xtask(&tmp.0, &["nope"]), 2);
+    let help = xtask(&tmp.0, &["--help"]);
+    assert_status(&help, 0);
+    let help = text(&help.stdout);
+    assert!(help.contains("regen") && help.contains("check"), "{help}");
+}
