@@ -21,7 +21,7 @@ pub fn input(code: &str, params: &[Param], types: &BTreeMap<String, DataType>) -
         let mut value: Value = if body.is_empty() {
             Value::Object(Map::new())
         } else {
-            serde_json::from_str(body).map_err(|e| format!("request body is not JSON: {e}"))?
+            parse_json(body).map_err(|e| format!("request body is not JSON: {e}"))?
         };
         match &mut value {
             Value::Object(map) => COMMON.iter().for_each(|c| {
@@ -37,9 +37,71 @@ pub fn input(code: &str, params: &[Param], types: &BTreeMap<String, DataType>) -
     }
 }
 
+/// Parses example JSON. Pages sometimes break a long string over several lines or leave
+/// a trailing comma, which JSON forbids; such examples are read as meant (see
+/// [`escape_control_in_strings`], [`drop_trailing_commas`]).
+pub fn parse_json(code: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(code).or_else(|strict| {
+        serde_json::from_str(&drop_trailing_commas(&escape_control_in_strings(code))).map_err(|_| strict)
+    })
+}
+
+/// Removes commas that stand (outside strings) right before `}` or `]`.
+pub fn drop_trailing_commas(code: &str) -> String {
+    let chars: Vec<char> = code.chars().collect();
+    let mut out = String::with_capacity(code.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, &c) in chars.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if c == ',' && chars[i + 1..].iter().find(|n| !n.is_whitespace()).is_some_and(|n| matches!(n, '}' | ']')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes raw control characters (line breaks, tabs) inside JSON string literals.
+pub fn escape_control_in_strings(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in code.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            } else if (c as u32) < 0x20 {
+                match c {
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    other => out.push_str(&format!("\\u{:04x}", other as u32)),
+                }
+                continue;
+            }
+        } else if c == '"' {
+            in_string = true;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Parses an example's output code: a JSON object.
 pub fn output(code: &str) -> Result<Value, String> {
-    let value: Value = serde_json::from_str(code.trim()).map_err(|e| format!("output is not JSON: {e}"))?;
+    let value: Value = parse_json(code.trim()).map_err(|e| format!("output is not JSON: {e}"))?;
     if value.get("Response").is_none() {
         return Err("output has no `Response` object".to_string());
     }
@@ -207,6 +269,14 @@ mod tests {
             value,
             serde_json::json!({"AddressIds": ["eip-1", "eip-2"], "Limit": 20, "Flag": true, "Filters": [{"Name": "vpc-id", "Values": ["vpc-1"]}]})
         );
+    }
+
+    #[test]
+    fn line_breaks_inside_strings_are_read_as_escapes() {
+        let value = output("{\"Response\": {\"Text\": \"# a\n# b\", \"RequestId\": \"r\"}}").unwrap();
+        assert_eq!(value["Response"]["Text"], "# a\n# b");
+        assert_eq!(parse_json("{\"a\": [1, 2,\n], \"b\": \",]\",\n}").unwrap(), serde_json::json!({"a": [1, 2], "b": ",]"}));
+        assert_eq!(escape_control_in_strings("{\"a\\\"\tb\": 1}\n"), "{\"a\\\"\\tb\": 1}\n");
     }
 
     #[test]

@@ -1,20 +1,31 @@
 //! HTML front-end: a documentation page in HTML → [`Page`] blocks.
 //!
-//! The page title is the `h1.doc-title`; the content is read from `.markdown-body`
-//! (falling back to `main`, then `body`) in document order. Site chrome (`header`, `nav`,
-//! `footer`, `.doc-toolbar`, `.doc-meta`, `.rno-api-explorer`) is skipped. Text is rendered
-//! the way the text rendition of a page shows it (`<br>` and `<p>` break lines, a `<li>`
-//! is a line starting with `• `) and then passed through [`normalize_cell`], so that both
-//! front-ends produce the same strings.
+//! The title is the `h1.doc-title`; the content is read from `.markdown-body` (else `main`,
+//! else `body`) in document order. Site chrome (`header`, `nav`, `footer`, `.doc-toolbar`,
+//! `.doc-meta`, `.rno-api-explorer`) is skipped. Text is rendered the way the text rendition
+//! of a page shows it, then passed through [`normalize_cell`], so that both front-ends
+//! produce the same strings: `<br>`, `<p>` and other blocks break lines, a `<li>` is a line
+//! starting with `• `, inline tags are flattened and entities decoded. Three quirks of the
+//! text rendition are reproduced:
 //!
-//! Tables: the columns are the header cells [`Column::from_header`] knows; a header cell
-//! it does not know is dropped together with the cells under it, so that the kept cells
-//! stay aligned with `columns` (a table without any known header cell has no columns and
-//! rows without cells). A row missing trailing cells gets empty ones.
+//! - a `</li>`, `</ul>` or `</ol>` in a table cell that closes nothing (an HTML parser drops
+//!   it) still breaks the line;
+//! - `<a …>` / `</a>` written as escaped text (`&lt;a href=…&gt;`) are not shown;
+//! - in a text that holds markup (`<code>`, `<a>` …) backticks are not shown (they were code
+//!   spans), while a plain text keeps them (error-code descriptions: `` `%(value)s` ``).
+//!
+//! A heading, paragraph or list item ends at its first block child: a nested list, a table,
+//! or the rest of a page swallowed by an unclosed `<li>` follows as blocks of their own.
+//!
+//! Tables: the columns are the header cells [`Column::from_header`] knows; an unknown
+//! header cell is dropped together with the cells under it, so that the kept cells stay
+//! aligned with `columns` (a table without any known header cell has no columns, and its
+//! rows no cells). A row short of cells is padded with empty ones.
 //!
 //! scraper keeps no source positions, so lines come from a cursor over the start tags of
 //! the source (see [`ElementOffsets`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use scraper::{CaseSensitivity, ElementRef, Html, Node};
@@ -26,7 +37,7 @@ use crate::source::SourceFile;
 /// Deeper nesting than this is ignored (guards the recursion against hostile input).
 const MAX_DEPTH: usize = 200;
 
-/// Elements that are rendered as their own line(s) and are never part of an inline run.
+/// Elements that are rendered as their own line(s), never as part of a line of text.
 const BLOCK_ELEMENTS: &[&str] = &[
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
     "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
@@ -35,33 +46,27 @@ const BLOCK_ELEMENTS: &[&str] = &[
     "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "xmp",
 ];
 
-/// Elements whose content is not shown at all.
+/// Elements whose content is not shown.
 const HIDDEN_ELEMENTS: &[&str] =
     &["head", "script", "style", "template", "noscript", "title", "iframe", "noembed", "noframes"];
 
 /// Classes of site chrome (besides the `header`, `nav` and `footer` elements).
 const CHROME_CLASSES: &[&str] = &["doc-toolbar", "doc-meta", "rno-api-explorer"];
 
-/// Block elements that, inside a heading, paragraph or list item, are emitted as blocks of
-/// their own after it instead of being part of its text.
-const NESTED_BLOCKS: &[&str] = &["ul", "ol", "table", "pre"];
-
 /// Parses an HTML page into blocks. Never fails: whatever blocks are found are returned.
 pub fn parse(file: &SourceFile) -> Result<Page> {
-    let document = Html::parse_document(&file.text);
-    let mut builder = PageBuilder {
-        file,
-        offsets: ElementOffsets::compute(&file.text, &document),
-        last_offset: 0,
-        blocks: Vec::new(),
-    };
+    // Same length and lines as the file, so offsets into it are offsets into the file.
+    let source = mark_stray_list_ends(&file.text);
+    let document = Html::parse_document(&source);
+    let offsets = ElementOffsets::compute(&source, &document);
+    let mut builder = PageBuilder { file, offsets, last_offset: 0, blocks: Vec::new() };
     let root = content_root(&document);
     if let Some(title) = title_element(&document) {
         if !title.ancestors().any(|a| a.id() == root.id()) {
             builder.text_block(title, TextKind::Heading(1), 0);
         }
     }
-    builder.walk_children(root, 0);
+    builder.walk_pieces(&pieces(root), 0);
     Ok(Page { file: file.display.clone(), blocks: builder.blocks })
 }
 
@@ -88,23 +93,62 @@ fn has_class(el: ElementRef, class: &str) -> bool {
 }
 
 fn is_chrome(el: ElementRef) -> bool {
-    matches!(el.value().name(), "header" | "nav" | "footer")
-        || CHROME_CLASSES.iter().any(|c| has_class(el, c))
+    matches!(el.value().name(), "header" | "nav" | "footer") || CHROME_CLASSES.iter().any(|c| has_class(el, c))
 }
 
 fn is_hidden(el: ElementRef) -> bool {
     HIDDEN_ELEMENTS.contains(&el.value().name())
 }
 
-/// An element that is part of a line of text: not a block, chrome or hidden, and without
-/// block descendants (an `<a>` wrapping a `<p>` is a container).
+/// Part of a line of text: not chrome or hidden, and neither a block nor holding one (an
+/// `<a>` around a `<p>` is a container).
 fn is_inline(el: ElementRef) -> bool {
-    !is_chrome(el)
-        && !is_hidden(el)
-        && !el.descendent_elements().any(|d| BLOCK_ELEMENTS.contains(&d.value().name()))
+    !is_chrome(el) && !is_hidden(el) && !el.descendent_elements().any(|d| BLOCK_ELEMENTS.contains(&d.value().name()))
 }
 
-/// The kinds of block whose content is one normalised text.
+/// A child of an element: a text node or an element.
+#[derive(Clone, Copy)]
+enum Piece<'a> {
+    Text(&'a str),
+    Element(ElementRef<'a>),
+}
+
+fn pieces(el: ElementRef<'_>) -> Vec<Piece<'_>> {
+    el.children()
+        .filter_map(|child| match child.value() {
+            Node::Text(text) => Some(Piece::Text(text)),
+            Node::Element(_) => ElementRef::wrap(child).map(Piece::Element),
+            _ => None,
+        })
+        .collect()
+}
+
+fn is_block_piece(piece: &Piece) -> bool {
+    matches!(piece, Piece::Element(el) if !is_inline(*el))
+}
+
+/// The normalised text of inline pieces; backticks are dropped when there is markup.
+fn render_text(pieces: &[Piece], depth: usize) -> String {
+    let mut renderer = Renderer::default();
+    let mut markup = false;
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => renderer.text(text),
+            Piece::Element(el) => {
+                markup = true;
+                renderer.element(*el, depth);
+            }
+        }
+    }
+    let text = normalize_cell(&renderer.out);
+    if markup && text.contains('`') {
+        text.replace('`', "")
+    } else {
+        text
+    }
+}
+
+/// The kinds of block whose content is one text.
 #[derive(Clone, Copy)]
 enum TextKind {
     Heading(u8),
@@ -122,17 +166,11 @@ impl TextKind {
     }
 }
 
-/// A piece of an inline run: a text node or an inline element.
-enum Inline<'a> {
-    Text(&'a str),
-    Element(ElementRef<'a>),
-}
-
 /// Collects the blocks of a page in document order.
 struct PageBuilder<'f> {
     file: &'f SourceFile,
     offsets: ElementOffsets,
-    /// Offset of the last element visited, for runs of bare text.
+    /// Offset of the last element walked, for the line of a run of bare text.
     last_offset: usize,
     blocks: Vec<Block>,
 }
@@ -142,45 +180,30 @@ impl PageBuilder<'_> {
         self.blocks.push(Block { line: self.file.line_of(offset), kind });
     }
 
-    /// Walks the children of a container: block elements one by one, runs of text and
-    /// inline elements between them as paragraphs.
-    fn walk_children<'a>(&mut self, container: ElementRef<'a>, depth: usize) {
-        let mut run: Vec<Inline<'a>> = Vec::new();
-        for child in container.children() {
-            match child.value() {
-                Node::Text(text) => run.push(Inline::Text(text)),
-                Node::Element(_) => {
-                    let Some(el) = ElementRef::wrap(child) else { continue };
-                    if is_inline(el) {
-                        run.push(Inline::Element(el));
-                    } else {
-                        self.flush_run(&mut run, depth);
-                        self.walk_element(el, depth + 1);
-                    }
+    /// Walks the children of a container: block elements one by one, each run of text and
+    /// inline elements between them as a paragraph.
+    fn walk_pieces(&mut self, pieces: &[Piece], depth: usize) {
+        let mut run_start = 0;
+        for (i, piece) in pieces.iter().enumerate() {
+            if let Piece::Element(el) = piece {
+                if !is_inline(*el) {
+                    self.paragraph(&pieces[run_start..i], depth);
+                    self.walk_element(*el, depth + 1);
+                    run_start = i + 1;
                 }
-                _ => {}
             }
         }
-        self.flush_run(&mut run, depth);
+        self.paragraph(&pieces[run_start..], depth);
     }
 
-    /// Emits a run of bare text and inline elements as a paragraph.
-    fn flush_run(&mut self, run: &mut Vec<Inline>, depth: usize) {
-        let mut renderer = Renderer::default();
-        let mut offset = self.last_offset;
-        for (i, piece) in run.drain(..).enumerate() {
-            match piece {
-                Inline::Text(text) => renderer.text(text),
-                Inline::Element(el) => {
-                    if i == 0 {
-                        offset = self.offsets.get(el);
-                    }
-                    renderer.element(el, depth);
-                }
-            }
-        }
-        let text = normalize_cell(&renderer.out);
+    /// A run of bare text and inline elements.
+    fn paragraph(&mut self, run: &[Piece], depth: usize) {
+        let text = render_text(run, depth);
         if !text.is_empty() {
+            let offset = match run.first() {
+                Some(Piece::Element(el)) => self.offsets.get(*el),
+                _ => self.last_offset,
+            };
             self.push(offset, BlockKind::Paragraph { text });
         }
     }
@@ -199,22 +222,26 @@ impl PageBuilder<'_> {
             "li" => self.text_block(el, TextKind::ListItem, depth),
             "table" => self.table(el, depth),
             "pre" => self.code(el, depth),
-            _ => self.walk_children(el, depth),
+            _ => self.walk_pieces(&pieces(el), depth),
         }
     }
 
-    /// A heading, paragraph or list item; lists, tables and code inside it follow it as
-    /// blocks of their own.
+    /// A heading, paragraph or list item: its text up to its first block child (or, when
+    /// it starts with a `<p>`, that paragraph's text); the rest follows as blocks.
     fn text_block(&mut self, el: ElementRef, kind: TextKind, depth: usize) {
-        let mut renderer = Renderer { collect_nested: true, ..Renderer::default() };
-        renderer.children(el, depth);
-        let text = normalize_cell(&renderer.out);
+        let pieces = pieces(el);
+        let mut split = pieces.iter().position(is_block_piece).unwrap_or(pieces.len());
+        let mut text = render_text(&pieces[..split], depth);
+        if let (true, Some(Piece::Element(first))) = (text.is_empty(), pieces.get(split)) {
+            if first.value().name() == "p" {
+                text = render_text(&self::pieces(*first), depth);
+                split += 1;
+            }
+        }
         if !text.is_empty() {
             self.push(self.offsets.get(el), kind.block(text));
         }
-        for nested in renderer.nested {
-            self.walk_element(nested, depth + 1);
-        }
+        self.walk_pieces(&pieces[split..], depth);
     }
 
     /// A `pre`: its text verbatim, without trailing line breaks.
@@ -229,36 +256,26 @@ impl PageBuilder<'_> {
 
     fn table(&mut self, el: ElementRef, depth: usize) {
         let rows = table_rows(el);
+        let is_th = |c: &ElementRef| c.value().name() == "th";
         let header = rows
             .iter()
             .position(|r| r.in_thead)
-            .or_else(|| rows.iter().position(|r| !r.cells.is_empty() && r.cells.iter().all(|c| c.value().name() == "th")))
-            .or_else(|| rows.iter().position(|r| r.cells.iter().any(|c| c.value().name() == "th")));
-        let Some(header) = header else {
-            // No header at all: nothing tells what the cells are.
-            self.push(self.offsets.get(el), BlockKind::Table(Table { columns: Vec::new(), rows: Vec::new() }));
-            return;
-        };
-        let known: Vec<(usize, Column)> = rows[header]
-            .cells
-            .iter()
-            .enumerate()
-            .filter_map(|(i, th)| Column::from_header(&cell_text(*th, depth)).map(|c| (i, c)))
-            .collect();
+            .or_else(|| rows.iter().position(|r| !r.cells.is_empty() && r.cells.iter().all(is_th)));
+        // Column index in the rows → what it holds, for the header cells we know.
+        let known: Vec<(usize, Column)> = header.map_or_else(Vec::new, |h| {
+            let cells = rows[h].cells.iter().enumerate();
+            cells.filter_map(|(i, th)| Column::from_header(&render_text(&pieces(*th), depth)).map(|c| (i, c))).collect()
+        });
         let mut table = Table { columns: known.iter().map(|(_, c)| *c).collect(), rows: Vec::new() };
         for (i, row) in rows.iter().enumerate() {
-            if i == header || row.in_thead || !row.cells.iter().any(|c| c.value().name() == "td") {
+            if Some(i) == header || row.in_thead || row.cells.iter().all(is_th) {
                 continue;
             }
-            let cells = known
-                .iter()
-                .map(|(index, _)| row.cells.get(*index).map_or_else(String::new, |c| cell_text(*c, depth)))
-                .collect();
-            // A `tr` the parser made up lies after its first cell in the source.
-            let mut offset = self.offsets.get(row.tr);
-            if let Some(first) = row.cells.first() {
-                offset = offset.min(self.offsets.get(*first));
-            }
+            let cell_text = |index: usize| row.cells.get(index).map_or_else(String::new, |c| render_text(&pieces(*c), depth));
+            // A `tr` the parser made up takes the offset of a later one: use its first cell's.
+            let first_cell = row.cells.first().map_or(usize::MAX, |c| self.offsets.get(*c));
+            let offset = self.offsets.get(row.tr).min(first_cell);
+            let cells = known.iter().map(|(index, _)| cell_text(*index)).collect();
             table.rows.push(Row { line: self.file.line_of(offset), cells });
         }
         self.push(self.offsets.get(el), BlockKind::Table(table));
@@ -274,18 +291,17 @@ struct TableRow<'a> {
 
 /// The table's own rows (not those of tables nested in its cells), in order.
 fn table_rows(table: ElementRef<'_>) -> Vec<TableRow<'_>> {
-    fn add(tr: ElementRef<'_>, in_thead: bool) -> TableRow<'_> {
+    fn row(tr: ElementRef<'_>, in_thead: bool) -> TableRow<'_> {
         let cells = tr.child_elements().filter(|c| matches!(c.value().name(), "td" | "th")).collect();
         TableRow { tr, cells, in_thead }
     }
     let mut rows = Vec::new();
     for child in table.child_elements() {
         match child.value().name() {
-            "tr" => rows.push(add(child, false)),
+            "tr" => rows.push(row(child, false)),
             section @ ("thead" | "tbody" | "tfoot") => {
-                for tr in child.child_elements().filter(|c| c.value().name() == "tr") {
-                    rows.push(add(tr, section == "thead"));
-                }
+                let trs = child.child_elements().filter(|c| c.value().name() == "tr");
+                rows.extend(trs.map(|tr| row(tr, section == "thead")));
             }
             _ => {}
         }
@@ -293,60 +309,41 @@ fn table_rows(table: ElementRef<'_>) -> Vec<TableRow<'_>> {
     rows
 }
 
-/// The normalised text of a table cell.
-fn cell_text(cell: ElementRef, depth: usize) -> String {
-    let mut renderer = Renderer::default();
-    renderer.children(cell, depth);
-    normalize_cell(&renderer.out)
-}
-
-/// Renders elements to text with line breaks where the text rendition has them.
+/// Renders elements to text, with line breaks where the text rendition has them.
 #[derive(Default)]
-struct Renderer<'a> {
+struct Renderer {
     out: String,
     /// Keep the text's own line breaks (inside `pre`).
     preformatted: bool,
-    /// Set aside the elements of [`NESTED_BLOCKS`] (into `nested`) instead of rendering them.
-    collect_nested: bool,
-    nested: Vec<ElementRef<'a>>,
 }
 
-impl<'a> Renderer<'a> {
+impl Renderer {
     fn text(&mut self, text: &str) {
         if self.preformatted {
             self.out.push_str(text);
         } else {
-            self.out.extend(text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
+            let text = strip_literal_links(text);
+            self.out.push_str(&text);
         }
     }
 
-    fn children(&mut self, el: ElementRef<'a>, depth: usize) {
+    fn children(&mut self, el: ElementRef, depth: usize) {
         if depth > MAX_DEPTH {
             return;
         }
-        for child in el.children() {
-            match child.value() {
-                Node::Text(text) => self.text(text),
-                Node::Element(_) => {
-                    if let Some(child) = ElementRef::wrap(child) {
-                        self.element(child, depth + 1);
-                    }
-                }
-                _ => {}
+        for piece in pieces(el) {
+            match piece {
+                Piece::Text(text) => self.text(text),
+                Piece::Element(child) => self.element(child, depth + 1),
             }
         }
     }
 
-    fn element(&mut self, el: ElementRef<'a>, depth: usize) {
+    fn element(&mut self, el: ElementRef, depth: usize) {
         if is_chrome(el) || is_hidden(el) {
             return;
         }
         let name = el.value().name();
-        if self.collect_nested && NESTED_BLOCKS.contains(&name) {
-            self.nested.push(el);
-            self.out.push('\n');
-            return;
-        }
         match name {
             "br" => self.out.push('\n'),
             "li" => {
@@ -361,55 +358,130 @@ impl<'a> Renderer<'a> {
                 self.children(el, depth);
                 self.out.push(' ');
             }
-            "pre" => {
-                let outer = std::mem::replace(&mut self.preformatted, true);
+            _ if BLOCK_ELEMENTS.contains(&name) => {
+                let outer = self.preformatted;
+                self.preformatted |= name == "pre";
                 self.out.push('\n');
                 self.children(el, depth);
                 self.out.push('\n');
                 self.preformatted = outer;
-            }
-            _ if BLOCK_ELEMENTS.contains(&name) => {
-                self.out.push('\n');
-                self.children(el, depth);
-                self.out.push('\n');
             }
             _ => self.children(el, depth),
         }
     }
 }
 
+/// Drops `<a …>` and `</a>` that a text holds literally (escaped markup in the page).
+fn strip_literal_links(text: &str) -> Cow<'_, str> {
+    if !text.contains("<a") && !text.contains("</a>") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(pos) = rest.find('<') {
+        out.push_str(&rest[..pos]);
+        let tail = &rest[pos..];
+        let link_start = tail.starts_with("<a") && tail[2..].starts_with(|c: char| c.is_whitespace() || c == '>');
+        let tag_len = if tail.starts_with("</a>") {
+            Some(4)
+        } else if link_start {
+            tail.find('>').map(|end| end + 1)
+        } else {
+            None
+        };
+        match tag_len {
+            Some(len) => rest = &tail[len..],
+            None => {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The source with each `</li>`, `</ul>` and `</ol>` inside a table cell that closes
+/// nothing replaced by a `<br>` of the same length: an HTML parser drops such an end tag,
+/// the text rendition breaks the line there.
+fn mark_stray_list_ends(text: &str) -> Cow<'_, str> {
+    let mut bytes: Option<Vec<u8>> = None;
+    let mut in_cell = false;
+    // Per open list (the first entry: the cell itself), whether an item is open in it.
+    let mut open_items = vec![false];
+    for tag in scan_tags(text) {
+        let stray = match (tag.closing, tag.name.as_str()) {
+            (false, "td" | "th") => {
+                in_cell = true;
+                open_items = vec![false];
+                false
+            }
+            (_, "td" | "th" | "tr" | "table" | "tbody" | "thead") => {
+                in_cell = false;
+                false
+            }
+            _ if !in_cell => false,
+            (false, "ul" | "ol") => {
+                open_items.push(false);
+                false
+            }
+            (false, "li") => {
+                open_items.last_mut().into_iter().for_each(|open| *open = true);
+                false
+            }
+            (true, "li") => !open_items.last_mut().is_some_and(|open| std::mem::replace(open, false)),
+            (true, "ul" | "ol") => open_items.len() <= 1 || open_items.pop().is_none(),
+            _ => false,
+        };
+        if stray && tag.end >= tag.start + 4 {
+            let bytes = bytes.get_or_insert_with(|| text.as_bytes().to_vec());
+            bytes[tag.start..tag.end].fill(b' ');
+            bytes[tag.start..tag.start + 3].copy_from_slice(b"<br");
+            bytes[tag.end - 1] = b'>';
+        }
+    }
+    match bytes.map(String::from_utf8) {
+        Some(Ok(marked)) => Cow::Owned(marked),
+        _ => Cow::Borrowed(text),
+    }
+}
+
 /// The byte offset in the source of every element's start tag.
 ///
 /// The elements are visited in document order with a cursor over the start tags of the
-/// source: each element takes the first start tag of its name at or after the cursor.
-/// Elements the parser may make up (`html`, `head`, `body`, `tbody`, `tr`, a `p` for a stray
-/// `</p>`) and inline elements (which the parser may re-open) take that offset without
-/// moving the cursor; an element whose tag is not found takes the cursor's offset.
+/// source: each element takes the first start tag of its name at or after the cursor, and
+/// moves the cursor past it. Elements the parser may make up (`html`, `body`, `tbody`,
+/// `tr`, a `p` for a stray `</p>`) and inline elements (which the parser may re-open) take
+/// that offset without moving the cursor; an element whose tag is not found takes the
+/// cursor's offset.
 struct ElementOffsets {
-    /// Element (by address in the parsed tree) → offset.
+    /// Element (by address in the parsed tree, see [`element_key`]) → offset.
     offsets: HashMap<usize, usize>,
 }
 
 impl ElementOffsets {
     fn compute(text: &str, document: &Html) -> Self {
-        let tags = TagIndex::scan(text);
+        let mut starts: HashMap<String, Vec<Tag>> = HashMap::new();
+        for tag in scan_tags(text).into_iter().filter(|t| !t.closing) {
+            starts.entry(tag.name.clone()).or_default().push(tag);
+        }
         let bytes = text.as_bytes();
         let mut offsets = HashMap::new();
         let mut cursor = 0;
         for el in document.root_element().descendent_elements() {
             let name = el.value().name();
-            let found = tags.next(name, cursor);
-            let offset = found.map_or(cursor, |t| t.start);
+            let found = starts.get(name).and_then(|tags| tags.get(tags.partition_point(|t| t.start < cursor)));
             let advance = match found {
                 None => false,
                 Some(_) if !BLOCK_ELEMENTS.contains(&name) => false,
                 Some(_) if matches!(name, "html" | "body" | "tbody" | "tr") => false,
                 // An empty `p` is a real one only when its tag is closed right away.
                 Some(tag) if name == "p" && el.children().next().is_none() => {
-                    bytes.get(tag.end..).is_some_and(|rest| rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"</p"))
+                    bytes.get(tag.end..tag.end + 3).is_some_and(|next| next.eq_ignore_ascii_case(b"</p"))
                 }
                 Some(_) => true,
             };
+            let offset = found.map_or(cursor, |t| t.start);
             if advance {
                 cursor = offset + 1;
             }
@@ -428,60 +500,51 @@ fn element_key(el: ElementRef) -> usize {
     std::ptr::from_ref(el.value()).addr()
 }
 
-/// A start tag in the source: where it starts (`<`) and ends (after `>`).
-#[derive(Clone, Copy)]
-struct TagSpan {
+/// A tag in the source: its lower-case name, whether it is an end tag, and where it starts
+/// (`<`) and ends (after `>`).
+struct Tag {
+    name: String,
+    closing: bool,
     start: usize,
     end: usize,
 }
 
-/// The start tags of a source by lower-case name, in source order. Comments and the
-/// contents of raw-text elements (`script`, `style`, `title` …) are not searched.
-struct TagIndex {
-    tags: HashMap<String, Vec<TagSpan>>,
-}
-
-impl TagIndex {
-    fn scan(text: &str) -> Self {
-        const RAW_TEXT: &[&str] =
-            &["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript"];
-        let bytes = text.as_bytes();
-        let lower = text.to_ascii_lowercase().into_bytes();
-        let mut tags: HashMap<String, Vec<TagSpan>> = HashMap::new();
-        let mut i = 0;
-        while let Some(start) = find(bytes, i, b"<") {
-            let rest = &bytes[start + 1..];
-            if rest.starts_with(b"!--") {
-                i = find(bytes, start + 4, b"-->").map_or(bytes.len(), |p| p + 3);
-                continue;
-            }
-            let name_len = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-            let delimited = rest.get(name_len).is_some_and(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'));
-            if name_len == 0 || !rest[0].is_ascii_alphabetic() || !delimited {
-                i = start + 1;
-                continue;
-            }
-            let name = String::from_utf8_lossy(&lower[start + 1..start + 1 + name_len]).into_owned();
-            let end = tag_end(bytes, start + 1 + name_len);
-            i = if RAW_TEXT.contains(&name.as_str()) {
-                find(&lower, end, format!("</{name}").as_bytes()).unwrap_or(bytes.len())
-            } else {
-                end
-            };
-            tags.entry(name).or_default().push(TagSpan { start, end });
+/// The tags of a source in order, skipping comments and the contents of raw-text elements
+/// (`script`, `style`, `title` …).
+fn scan_tags(text: &str) -> Vec<Tag> {
+    const RAW_TEXT: &[&str] =
+        &["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript"];
+    let bytes = text.as_bytes();
+    let lower = text.to_ascii_lowercase().into_bytes();
+    let mut tags = Vec::new();
+    let mut i = 0;
+    while let Some(start) = find(bytes, i, b"<") {
+        if bytes[start + 1..].starts_with(b"!--") {
+            i = find(bytes, start + 4, b"-->").map_or(bytes.len(), |p| p + 3);
+            continue;
         }
-        TagIndex { tags }
+        let closing = bytes.get(start + 1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        let rest = &lower[name_start..];
+        let name_len = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let delimited = rest.get(name_len).is_some_and(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'));
+        if name_len == 0 || !rest[0].is_ascii_alphabetic() || !delimited {
+            i = start + 1;
+            continue;
+        }
+        let name = String::from_utf8_lossy(&rest[..name_len]).into_owned();
+        let end = tag_end(bytes, name_start + name_len);
+        i = match RAW_TEXT.contains(&name.as_str()) && !closing {
+            true => find(&lower, end, format!("</{name}").as_bytes()).unwrap_or(bytes.len()),
+            false => end,
+        };
+        tags.push(Tag { name, closing, start, end });
     }
-
-    /// The first start tag of `name` at or after `from`.
-    fn next(&self, name: &str, from: usize) -> Option<TagSpan> {
-        let spans = self.tags.get(name)?;
-        spans.get(spans.partition_point(|t| t.start < from)).copied()
-    }
+    tags
 }
 
-/// The offset just after the `>` closing a tag whose attributes start at `from` (quoted
-/// attribute values may hold `>`); the end of the text if there is none.
+/// The offset just after the `>` ending a tag whose attributes start at `from` (a quoted
+/// attribute value may hold `>`); the end of the text if there is none.
 fn tag_end(bytes: &[u8], from: usize) -> usize {
     let mut quote: Option<u8> = None;
     let mut after_equals = false;
@@ -503,9 +566,6 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
 /// The first occurrence of `needle` in `haystack` at or after `from`.
 fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let tail = haystack.get(from..)?;
-    if needle.len() == 1 {
-        return tail.iter().position(|&b| b == needle[0]).map(|p| p + from);
-    }
     tail.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
 }
 

@@ -73,6 +73,15 @@ const HEADER_CELLS: &[&str] = &[
     "名称",
 ];
 
+/// Words that start a sentence of a multi-line description and never name a parameter:
+/// `If NextHopType is set to VPN, …` continues a description, it is not a row `If` of type
+/// `NextHopType`.
+const SENTENCE_STARTS: &[&str] = &[
+    "If", "When", "Where", "While", "The", "This", "That", "These", "Those", "For", "In", "On", "At", "It", "Its",
+    "An", "A", "Or", "And", "But", "Only", "You", "We", "Please", "Otherwise", "Unless", "Each", "Both", "Either",
+    "All", "Is", "Are", "Will", "Can", "Must", "Should", "Then", "Note",
+];
+
 const YES_NO: &[&str] = &["Yes", "No", "是", "否", "はい", "いいえ"];
 
 /// Parses a text page into blocks. Never fails: what the content means is judged later.
@@ -184,7 +193,7 @@ pub fn split_row(line: &str, columns: &[Column]) -> Option<Vec<String>> {
             }
             Column::Name => {
                 let (word, after) = next_word(rest)?;
-                let ok = if error_table { is_error_code(word) } else { is_param_name(word) };
+                let ok = if error_table { is_error_code(word) } else { is_param_name(word) && !SENTENCE_STARTS.contains(&word) };
                 if !ok {
                     return None;
                 }
@@ -304,7 +313,7 @@ impl Parser<'_> {
             } else if let Some(item) = trimmed.strip_prefix('•') {
                 self.blocks.push(block(i, BlockKind::ListItem { text: normalize_cell(item) }));
                 i += 1;
-            } else if self.data_types_page && is_param_name(trimmed) && !trimmed.ends_with(".N") {
+            } else if self.data_types_page && is_param_name(trimmed) && !trimmed.ends_with(".N") && self.at_structure_start() {
                 self.blocks.push(block(i, BlockKind::Heading { level: 2, text: trimmed.to_string() }));
                 i += 1;
             } else {
@@ -312,6 +321,12 @@ impl Parser<'_> {
                 i += 1;
             }
         }
+    }
+
+    /// On the Data Types page a structure's name follows the title or the previous
+    /// structure's table; anywhere else a lone word is a paragraph (a one-word description).
+    fn at_structure_start(&self) -> bool {
+        matches!(self.blocks.last().map(|b| &b.kind), Some(BlockKind::Table(_) | BlockKind::Heading { level: 1, .. }))
     }
 
     /// True when a line ends a code block or a table (a heading or the footer).
@@ -401,6 +416,8 @@ mod tests {
             vec!["CreatedTime", "Timestamp ISO8601", "The creation time"]
         );
         assert_eq!(split_row("Prepaid by monthly-subscribed bandwidth.", &output), None);
+        assert_eq!(split_row("If NextHopType is set to VPN, the value is the gateway ID.", &output), None);
+        assert!(split_row("To String Destination", &output).is_some());
         assert_eq!(split_row("TaskId String", &output).unwrap(), vec!["TaskId", "String", ""]);
         let errors = cols("Error Code Description");
         assert_eq!(
