@@ -139,7 +139,7 @@ pub fn extract(page: &Page) -> Result<PageRecord> {
     let (title, title_line) = match page.blocks.first() {
         Some(b) => match &b.kind {
             BlockKind::Heading { level: 1, text } => (text.clone(), b.line),
-            other => return Err(not_a_page(file, b.line, &describe(other))),
+            other => return Err(not_a_page(file, b.line, &format!("no page title (the page starts with {})", describe(other)))),
         },
         None => return Err(not_a_page(file, 1, "no page title and no numbered sections")),
     };

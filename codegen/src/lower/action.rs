@@ -91,9 +91,9 @@ pub fn lower(
     for ex in &raw.examples {
         let (input_code, input_line) = ex.input.clone().unwrap_or_default();
         let (output_code, output_line) = ex.output.clone().unwrap_or_default();
-        let (input_form, input_json) = examples::input(&input_code, &input, types)
-            .map_err(|message| Error::new(file, input_line, ErrorKind::Example { message }))?;
-        let output_json = examples::output(&output_code).map_err(|message| Error::new(file, output_line, ErrorKind::Example { message }))?;
+        let example_error = |start: u32, e: examples::ExampleError| Error::new(file, start + e.line as u32, ErrorKind::Example { message: e.message });
+        let (input_form, input_json) = examples::input(&input_code, &input, types).map_err(|e| example_error(input_line, e))?;
+        let output_json = examples::output(&output_code).map_err(|e| example_error(output_line, e))?;
         let check = check_example(&input_json, &output_json, &input, &output, &constraints, types);
         for c in &check.contradictions {
             warn(warnings, input_line, format!("example `{}` {c}", ex.title));

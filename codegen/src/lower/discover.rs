@@ -36,7 +36,9 @@ fn entries(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 fn pages_in(dir: &Path) -> Result<Vec<PathBuf>> {
-    Ok(entries(dir)?.into_iter().filter(|p| p.is_file() && Form::of(p).is_some()).collect())
+    // Anything with a page's extension that is not a folder is a page: an unreadable one
+    // (a dangling link, say) is reported when it is read, never skipped.
+    Ok(entries(dir)?.into_iter().filter(|p| !p.is_dir() && Form::of(p).is_some()).collect())
 }
 
 /// Finds the product versions under `docs`.

@@ -10,30 +10,51 @@ use crate::ir::{DataType, InputForm, Param, Type};
 /// Common parameters that examples carry but request structs do not.
 const COMMON: &[&str] = &["Action", "Version", "Region"];
 
-/// Parses an example's input code into JSON. `Err` is a message.
-pub fn input(code: &str, params: &[Param], types: &BTreeMap<String, DataType>) -> Result<(InputForm, Value), String> {
+/// Why an example could not be read: a message, and the line within the example's code
+/// (0-based) where the problem is, when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleError {
+    pub message: String,
+    pub line: usize,
+}
+
+impl ExampleError {
+    fn at_start(message: String) -> Self {
+        ExampleError { message, line: 0 }
+    }
+
+    /// A JSON error in text that starts `offset` lines into the code.
+    fn json(what: &str, e: &serde_json::Error, offset: usize) -> Self {
+        ExampleError { message: format!("{what} is not JSON: {e}"), line: offset + e.line().saturating_sub(1) }
+    }
+}
+
+/// Parses an example's input code into JSON.
+pub fn input(code: &str, params: &[Param], types: &BTreeMap<String, DataType>) -> Result<(InputForm, Value), ExampleError> {
     let first = code.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
     if first.starts_with("POST ") {
-        let body = match code.split_once("\n\n") {
-            Some((_, body)) => body.trim(),
-            None => code.find('{').map_or("", |i| &code[i..]).trim(),
+        let start = match code.find("\n\n") {
+            Some(at) => at + 2,
+            None => code.find('{').unwrap_or(code.len()),
         };
-        let mut value: Value = if body.is_empty() {
+        let offset = code[..start].matches('\n').count();
+        let body = &code[start..];
+        let mut value: Value = if body.trim().is_empty() {
             Value::Object(Map::new())
         } else {
-            parse_json(body).map_err(|e| format!("request body is not JSON: {e}"))?
+            parse_json(body).map_err(|e| ExampleError::json("request body", &e, offset))?
         };
         match &mut value {
             Value::Object(map) => COMMON.iter().for_each(|c| {
                 map.remove(*c);
             }),
-            _ => return Err("request body is not a JSON object".to_string()),
+            _ => return Err(ExampleError { message: "request body is not a JSON object".to_string(), line: offset }),
         }
         Ok((InputForm::Post, value))
     } else if first.starts_with("http://") || first.starts_with("https://") || first.starts_with("GET ") {
-        Ok((InputForm::Get, query(code, params, types)?))
+        Ok((InputForm::Get, query(code, params, types).map_err(ExampleError::at_start)?))
     } else {
-        Err(format!("expected `POST / HTTP/1.1` or a GET URL, found `{}`", first.chars().take(40).collect::<String>()))
+        Err(ExampleError::at_start(format!("expected `POST / HTTP/1.1` or a GET URL, found `{}`", first.chars().take(40).collect::<String>())))
     }
 }
 
@@ -100,10 +121,10 @@ pub fn escape_control_in_strings(code: &str) -> String {
 }
 
 /// Parses an example's output code: a JSON object.
-pub fn output(code: &str) -> Result<Value, String> {
-    let value: Value = parse_json(code.trim()).map_err(|e| format!("output is not JSON: {e}"))?;
+pub fn output(code: &str) -> Result<Value, ExampleError> {
+    let value: Value = parse_json(code).map_err(|e| ExampleError::json("output", &e, 0))?;
     if value.get("Response").is_none() {
-        return Err("output has no `Response` object".to_string());
+        return Err(ExampleError::at_start("output has no `Response` object".to_string()));
     }
     Ok(value)
 }
