@@ -27,7 +27,7 @@
 //! the source (see [`ElementOffsets`]).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use scraper::{CaseSensitivity, ElementRef, Html, Node};
 
@@ -60,7 +60,8 @@ pub fn parse(file: &SourceFile) -> Result<Page> {
     let source = mark_stray_list_ends(&file.text);
     let document = Html::parse_document(&source);
     let offsets = ElementOffsets::compute(&source, &document);
-    let mut builder = PageBuilder { file, offsets, last_offset: 0, blocks: Vec::new() };
+    let block_holders = block_holders(&document);
+    let mut builder = PageBuilder { file, offsets, block_holders, last_offset: 0, blocks: Vec::new() };
     let root = content_root(&document);
     if let Some(title) = title_element(&document) {
         if !title.ancestors().any(|a| a.id() == root.id()) {
@@ -101,10 +102,19 @@ fn is_hidden(el: ElementRef) -> bool {
     HIDDEN_ELEMENTS.contains(&el.value().name())
 }
 
-/// Part of a line of text: not chrome or hidden, and neither a block nor holding one (an
-/// `<a>` around a `<p>` is a container).
-fn is_inline(el: ElementRef) -> bool {
-    !is_chrome(el) && !is_hidden(el) && !el.descendent_elements().any(|d| BLOCK_ELEMENTS.contains(&d.value().name()))
+/// The elements (by [`element_key`]) that hold a block element: containers, even when
+/// their own name is inline (an `<a>` around a `<p>`).
+fn block_holders(document: &Html) -> HashSet<usize> {
+    let elements: Vec<ElementRef> = document.root_element().descendent_elements().collect();
+    let mut holders = HashSet::new();
+    // Children come after their parent in document order.
+    for el in elements.iter().rev() {
+        let is_holder = |c: ElementRef| BLOCK_ELEMENTS.contains(&c.value().name()) || holders.contains(&element_key(c));
+        if el.child_elements().any(is_holder) {
+            holders.insert(element_key(*el));
+        }
+    }
+    holders
 }
 
 /// A child of an element: a text node or an element.
@@ -122,10 +132,6 @@ fn pieces(el: ElementRef<'_>) -> Vec<Piece<'_>> {
             _ => None,
         })
         .collect()
-}
-
-fn is_block_piece(piece: &Piece) -> bool {
-    matches!(piece, Piece::Element(el) if !is_inline(*el))
 }
 
 /// The normalised text of inline pieces; backticks are dropped when there is markup.
@@ -171,12 +177,19 @@ impl TextKind {
 struct PageBuilder<'f> {
     file: &'f SourceFile,
     offsets: ElementOffsets,
+    block_holders: HashSet<usize>,
     /// Offset of the last element walked, for the line of a run of bare text.
     last_offset: usize,
     blocks: Vec<Block>,
 }
 
 impl PageBuilder<'_> {
+    /// Part of a line of text: neither chrome, hidden, a block, nor holding a block.
+    fn is_inline(&self, el: ElementRef) -> bool {
+        let name = el.value().name();
+        !is_chrome(el) && !is_hidden(el) && !BLOCK_ELEMENTS.contains(&name) && !self.block_holders.contains(&element_key(el))
+    }
+
     fn push(&mut self, offset: usize, kind: BlockKind) {
         self.blocks.push(Block { line: self.file.line_of(offset), kind });
     }
@@ -187,7 +200,7 @@ impl PageBuilder<'_> {
         let mut run_start = 0;
         for (i, piece) in pieces.iter().enumerate() {
             if let Piece::Element(el) = piece {
-                if !is_inline(*el) {
+                if !self.is_inline(*el) {
                     self.paragraph(&pieces[run_start..i], depth);
                     self.walk_element(*el, depth + 1);
                     run_start = i + 1;
@@ -231,7 +244,8 @@ impl PageBuilder<'_> {
     /// it starts with a `<p>`, that paragraph's text); the rest follows as blocks.
     fn text_block(&mut self, el: ElementRef, kind: TextKind, depth: usize) {
         let pieces = pieces(el);
-        let mut split = pieces.iter().position(is_block_piece).unwrap_or(pieces.len());
+        let is_block = |p: &Piece| matches!(p, Piece::Element(el) if !self.is_inline(*el));
+        let mut split = pieces.iter().position(is_block).unwrap_or(pieces.len());
         let mut text = render_text(&pieces[..split], depth);
         if let (true, Some(Piece::Element(first))) = (text.is_empty(), pieces.get(split)) {
             if first.value().name() == "p" {
@@ -450,10 +464,11 @@ fn mark_stray_list_ends(text: &str) -> Cow<'_, str> {
 ///
 /// The elements are visited in document order with a cursor over the start tags of the
 /// source: each element takes the first start tag of its name at or after the cursor, and
-/// moves the cursor past it. Elements the parser may make up (`html`, `body`, `tbody`,
-/// `tr`, a `p` for a stray `</p>`) and inline elements (which the parser may re-open) take
-/// that offset without moving the cursor; an element whose tag is not found takes the
-/// cursor's offset.
+/// moves the cursor past it. Elements the parser may make up (`html`, `body`, `tbody`, `tr`)
+/// and inline elements (which the parser may re-open) take that offset without moving the
+/// cursor. An empty `p` (it may stand for a stray `</p>`) takes the cursor's offset, and
+/// other `p`s only match tags followed by content. An element whose tag is not found takes
+/// the cursor's offset.
 struct ElementOffsets {
     /// Element (by address in the parsed tree, see [`element_key`]) → offset.
     offsets: HashMap<usize, usize>,
@@ -461,28 +476,32 @@ struct ElementOffsets {
 
 impl ElementOffsets {
     fn compute(text: &str, document: &Html) -> Self {
-        let mut starts: HashMap<String, Vec<Tag>> = HashMap::new();
-        for tag in scan_tags(text).into_iter().filter(|t| !t.closing) {
-            starts.entry(tag.name.clone()).or_default().push(tag);
-        }
         let bytes = text.as_bytes();
+        // A `p` tag directly followed by an end tag or a block ends an empty paragraph.
+        let opens_empty_p = |tag: &Tag| {
+            let next = &bytes[tag.end.min(bytes.len())..];
+            let name: Vec<u8> = next.iter().skip(1).take_while(|b| b.is_ascii_alphanumeric()).map(u8::to_ascii_lowercase).collect();
+            next.is_empty()
+                || next.starts_with(b"</")
+                || (next[0] == b'<' && BLOCK_ELEMENTS.iter().any(|b| b.as_bytes() == name.as_slice()))
+        };
+        let mut starts: HashMap<String, Vec<Tag>> = HashMap::new();
+        for tag in scan_tags(text) {
+            if !tag.closing && !(tag.name == "p" && opens_empty_p(&tag)) {
+                starts.entry(tag.name.clone()).or_default().push(tag);
+            }
+        }
         let mut offsets = HashMap::new();
         let mut cursor = 0;
         for el in document.root_element().descendent_elements() {
             let name = el.value().name();
-            let found = starts.get(name).and_then(|tags| tags.get(tags.partition_point(|t| t.start < cursor)));
-            let advance = match found {
-                None => false,
-                Some(_) if !BLOCK_ELEMENTS.contains(&name) => false,
-                Some(_) if matches!(name, "html" | "body" | "tbody" | "tr") => false,
-                // An empty `p` is a real one only when its tag is closed right away.
-                Some(tag) if name == "p" && el.children().next().is_none() => {
-                    bytes.get(tag.end..tag.end + 3).is_some_and(|next| next.eq_ignore_ascii_case(b"</p"))
-                }
-                Some(_) => true,
+            let found = match name {
+                "p" if el.children().next().is_none() => None,
+                _ => starts.get(name).and_then(|tags| tags.get(tags.partition_point(|t| t.start < cursor))),
             };
             let offset = found.map_or(cursor, |t| t.start);
-            if advance {
+            let made_up = matches!(name, "html" | "body" | "tbody" | "tr");
+            if found.is_some() && BLOCK_ELEMENTS.contains(&name) && !made_up {
                 cursor = offset + 1;
             }
             offsets.insert(element_key(el), offset);
@@ -685,8 +704,8 @@ mod tests {
         for input in inputs.iter().copied().chain([deep.as_str()]) {
             let _ = parse_str(input);
         }
-        let kinds: Vec<BlockKind> = parse_str("<p>a</p><pre>x\n</pre><table><tr><td>1").into_iter().map(|b| b.kind).collect();
-        let headless = BlockKind::Table(Table { columns: vec![], rows: vec![Row { line: 1, cells: vec![] }] });
+        let kinds: Vec<BlockKind> = parse_str("<p>a</p><pre>x\n\n</pre><table><tr><td>1").into_iter().map(|b| b.kind).collect();
+        let headless = BlockKind::Table(Table { columns: vec![], rows: vec![Row { line: 3, cells: vec![] }] });
         assert_eq!(kinds, [para("a"), BlockKind::Code { text: "x".into() }, headless]);
     }
 
