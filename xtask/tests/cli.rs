@@ -102,6 +102,45 @@ fn missing_docs_folder_is_an_error_and_writes_nothing() {
     }
 }
 
+/// A failed regen leaves the output folder exactly as it was: every bad-input fixture.
+#[test]
+fn bad_docs_leave_the_output_untouched() {
+    let fixtures = xtask::workspace_root().join("codegen/tests/fixtures/bad");
+    let tmp = TempDir::new();
+    let out = tmp.0.join("out");
+    let good = xtask(&tmp.0, &["regen", "--out", "out"]);
+    assert_status(&good, 0);
+    let before = snapshot(&out);
+    assert!(before.len() > 3, "the good regen wrote files");
+    let mut cases: Vec<_> = fs::read_dir(&fixtures).unwrap().map(|e| e.unwrap().path()).collect();
+    cases.sort();
+    for case in cases {
+        let output = xtask(&tmp.0, &["regen", "--docs", case.to_str().unwrap(), "--out", "out"]);
+        assert_status(&output, 1);
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains("error: "), "{stderr}");
+        assert_eq!(snapshot(&out), before, "regen from {} changed the output", case.display());
+    }
+}
+
+/// Every file under a folder with its contents, sorted.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut work = vec![dir.to_path_buf()];
+    while let Some(d) = work.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                work.push(path);
+            } else {
+                out.push((path.clone(), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 #[test]
 fn usage_errors() {
     let tmp = TempDir::new();
