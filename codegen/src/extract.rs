@@ -10,7 +10,8 @@ use crate::page::{BlockKind, Column, Page, Row, Table};
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageRecord {
     Action(RawAction),
-    DataTypes(Vec<RawDataType>),
+    /// The page's file and its structures.
+    DataTypes((String, Vec<RawDataType>)),
     ErrorCodes(RawErrorCodes),
 }
 
@@ -144,7 +145,7 @@ pub fn extract(page: &Page) -> Result<PageRecord> {
         None => return Err(not_a_page(file, 1, "no page title and no numbered sections")),
     };
     match title.as_str() {
-        "Data Types" | "数据结构" => data_types(page).map(PageRecord::DataTypes),
+        "Data Types" | "数据结构" => data_types(page).map(|types| PageRecord::DataTypes((file.to_string(), types))),
         "Error Codes" | "错误码" => error_codes(page).map(PageRecord::ErrorCodes),
         _ => action(page, title, title_line).map(PageRecord::Action),
     }

@@ -86,12 +86,31 @@ struct Pages {
 }
 
 fn load_group(group: &Group) -> Result<(Api, Vec<Warning>)> {
+    let records = group.files.iter().map(|path| read_page(path)).collect::<Result<Vec<_>>>()?;
+    lower_records(records, &group.display, group.expected.clone())
+}
+
+/// Lowers the pages of one product version, already in memory. `expected` is the product
+/// and version their folder stands for, if any; `display` names the folder in messages.
+pub fn lower_sources(files: &[SourceFile], display: &str, expected: Option<(String, String)>) -> Result<(Api, Vec<Warning>)> {
+    let records = files
+        .iter()
+        .map(|file| {
+            let form = page::Form::of(&file.path).unwrap_or(page::Form::Text);
+            extract::extract(&page::parse(file, form)?)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    lower_records(records, display, expected)
+}
+
+fn lower_records(records: Vec<PageRecord>, display: &str, expected: Option<(String, String)>) -> Result<(Api, Vec<Warning>)> {
+    let group = Group { display: display.to_string(), expected, files: Vec::new() };
+    let group = &group;
     let mut pages = Pages::default();
-    for path in &group.files {
-        match read_page(path)? {
+    for record in records {
+        match record {
             PageRecord::Action(a) => pages.actions.push(a),
-            PageRecord::DataTypes(types) => {
-                let file = crate::source::display_path(path);
+            PageRecord::DataTypes((file, types)) => {
                 pages.data_types.extend(types.into_iter().map(|t| (file.clone(), t)));
             }
             PageRecord::ErrorCodes(codes) => {
