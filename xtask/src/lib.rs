@@ -4,6 +4,7 @@
 //! lives in its own module here so that tests (`tests/freshness.rs`) can use it too.
 
 pub mod check;
+pub mod conformance;
 pub mod regen;
 
 use std::path::{Path, PathBuf};

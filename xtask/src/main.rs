@@ -19,6 +19,8 @@ enum Command {
     Regen(GenArgs),
     /// Fail if the generated files are not what `regen` would write (writes nothing).
     Check(GenArgs),
+    /// Compare what the parser extracts from one product version's pages with an oracle.
+    Conformance(xtask::conformance::ConformanceArgs),
 }
 
 fn main() -> ExitCode {
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Regen(args) => regen::run(args).map(|()| true),
         Command::Check(args) => check::run(args),
+        Command::Conformance(args) => xtask::conformance::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

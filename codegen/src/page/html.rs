@@ -55,6 +55,7 @@ const HIDDEN_ELEMENTS: &[&str] =
 const CHROME_CLASSES: &[&str] = &["doc-toolbar", "doc-meta", "rno-api-explorer"];
 
 /// Parses an HTML page into blocks. Never fails: whatever blocks are found are returned.
+#[allow(clippy::result_large_err)] // the signature is shared with the text front-end
 pub fn parse(file: &SourceFile) -> Result<Page> {
     // Same length and lines as the file, so offsets into it are offsets into the file.
     let source = mark_stray_list_ends(&file.text);
@@ -65,7 +66,7 @@ pub fn parse(file: &SourceFile) -> Result<Page> {
     let root = content_root(&document);
     if let Some(title) = title_element(&document) {
         if !title.ancestors().any(|a| a.id() == root.id()) {
-            builder.text_block(title, TextKind::Heading(1), 0);
+            builder.text_block(title, |text| BlockKind::Heading { level: 1, text }, 0);
         }
     }
     builder.walk_pieces(&pieces(root), 0);
@@ -155,24 +156,6 @@ fn render_text(pieces: &[Piece], depth: usize) -> String {
     }
 }
 
-/// The kinds of block whose content is one text.
-#[derive(Clone, Copy)]
-enum TextKind {
-    Heading(u8),
-    Paragraph,
-    ListItem,
-}
-
-impl TextKind {
-    fn block(self, text: String) -> BlockKind {
-        match self {
-            TextKind::Heading(level) => BlockKind::Heading { level, text },
-            TextKind::Paragraph => BlockKind::Paragraph { text },
-            TextKind::ListItem => BlockKind::ListItem { text },
-        }
-    }
-}
-
 /// Collects the blocks of a page in document order.
 struct PageBuilder<'f> {
     file: &'f SourceFile,
@@ -228,12 +211,12 @@ impl PageBuilder<'_> {
         }
         self.last_offset = self.offsets.get(el);
         match el.value().name() {
-            "h1" => self.text_block(el, TextKind::Heading(1), depth),
-            "h2" => self.text_block(el, TextKind::Heading(2), depth),
-            "h3" => self.text_block(el, TextKind::Heading(3), depth),
-            "h4" => self.text_block(el, TextKind::Heading(4), depth),
-            "p" | "h5" | "h6" => self.text_block(el, TextKind::Paragraph, depth),
-            "li" => self.text_block(el, TextKind::ListItem, depth),
+            name @ ("h1" | "h2" | "h3" | "h4") => {
+                let level = name.as_bytes()[1] - b'0';
+                self.text_block(el, |text| BlockKind::Heading { level, text }, depth);
+            }
+            "p" | "h5" | "h6" => self.text_block(el, |text| BlockKind::Paragraph { text }, depth),
+            "li" => self.text_block(el, |text| BlockKind::ListItem { text }, depth),
             "table" => self.table(el, depth),
             "pre" => self.code(el, depth),
             _ => self.walk_pieces(&pieces(el), depth),
@@ -242,7 +225,7 @@ impl PageBuilder<'_> {
 
     /// A heading, paragraph or list item: its text up to its first block child (or, when
     /// it starts with a `<p>`, that paragraph's text); the rest follows as blocks.
-    fn text_block(&mut self, el: ElementRef, kind: TextKind, depth: usize) {
+    fn text_block(&mut self, el: ElementRef, kind: impl Fn(String) -> BlockKind, depth: usize) {
         let pieces = pieces(el);
         let is_block = |p: &Piece| matches!(p, Piece::Element(el) if !self.is_inline(*el));
         let mut split = pieces.iter().position(is_block).unwrap_or(pieces.len());
@@ -254,7 +237,7 @@ impl PageBuilder<'_> {
             }
         }
         if !text.is_empty() {
-            self.push(self.offsets.get(el), kind.block(text));
+            self.push(self.offsets.get(el), kind(text));
         }
         self.walk_pieces(&pieces[split..], depth);
     }
@@ -386,33 +369,18 @@ impl Renderer {
 }
 
 /// Drops `<a …>` and `</a>` that a text holds literally (escaped markup in the page).
-fn strip_literal_links(text: &str) -> Cow<'_, str> {
-    if !text.contains("<a") && !text.contains("</a>") {
-        return Cow::Borrowed(text);
-    }
+fn strip_literal_links(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(pos) = rest.find('<') {
-        out.push_str(&rest[..pos]);
         let tail = &rest[pos..];
-        let link_start = tail.starts_with("<a") && tail[2..].starts_with(|c: char| c.is_whitespace() || c == '>');
-        let tag_len = if tail.starts_with("</a>") {
-            Some(4)
-        } else if link_start {
-            tail.find('>').map(|end| end + 1)
-        } else {
-            None
-        };
-        match tag_len {
-            Some(len) => rest = &tail[len..],
-            None => {
-                out.push('<');
-                rest = &tail[1..];
-            }
-        }
+        let opens = tail.starts_with("<a") && tail[2..].starts_with(|c: char| c.is_whitespace() || c == '>');
+        let link = if tail.starts_with("</a>") { Some(4) } else { opens.then(|| tail.find('>').map(|e| e + 1)).flatten() };
+        out.push_str(&rest[..pos + usize::from(link.is_none())]);
+        rest = &tail[link.unwrap_or(1)..];
     }
     out.push_str(rest);
-    Cow::Owned(out)
+    out
 }
 
 /// The source with each `</li>`, `</ul>` and `</ol>` inside a table cell that closes
@@ -424,29 +392,19 @@ fn mark_stray_list_ends(text: &str) -> Cow<'_, str> {
     // Per open list (the first entry: the cell itself), whether an item is open in it.
     let mut open_items = vec![false];
     for tag in scan_tags(text) {
-        let stray = match (tag.closing, tag.name.as_str()) {
-            (false, "td" | "th") => {
-                in_cell = true;
-                open_items = vec![false];
-                false
+        let name = tag.name.as_str();
+        let mut stray = false;
+        if matches!(name, "td" | "th" | "tr" | "table" | "tbody" | "thead") {
+            in_cell = !tag.closing && matches!(name, "td" | "th");
+            open_items = vec![false];
+        } else if in_cell && matches!(name, "ul" | "ol" | "li") {
+            match (tag.closing, name) {
+                (false, "li") => open_items.last_mut().into_iter().for_each(|open| *open = true),
+                (false, _) => open_items.push(false),
+                (true, "li") => stray = !open_items.last_mut().is_some_and(|open| std::mem::replace(open, false)),
+                (true, _) => stray = open_items.len() <= 1 || open_items.pop().is_none(),
             }
-            (_, "td" | "th" | "tr" | "table" | "tbody" | "thead") => {
-                in_cell = false;
-                false
-            }
-            _ if !in_cell => false,
-            (false, "ul" | "ol") => {
-                open_items.push(false);
-                false
-            }
-            (false, "li") => {
-                open_items.last_mut().into_iter().for_each(|open| *open = true);
-                false
-            }
-            (true, "li") => !open_items.last_mut().is_some_and(|open| std::mem::replace(open, false)),
-            (true, "ul" | "ol") => open_items.len() <= 1 || open_items.pop().is_none(),
-            _ => false,
-        };
+        }
         if stray && tag.end >= tag.start + 4 {
             let bytes = bytes.get_or_insert_with(|| text.as_bytes().to_vec());
             bytes[tag.start..tag.end].fill(b' ');
@@ -487,7 +445,8 @@ impl ElementOffsets {
         };
         let mut starts: HashMap<String, Vec<Tag>> = HashMap::new();
         for tag in scan_tags(text) {
-            if !tag.closing && !(tag.name == "p" && opens_empty_p(&tag)) {
+            let empty_p = tag.name == "p" && opens_empty_p(&tag);
+            if !tag.closing && !empty_p {
                 starts.entry(tag.name.clone()).or_default().push(tag);
             }
         }
