@@ -112,3 +112,20 @@ fn chinese_site_pages_are_read() {
     assert!(ir["data_types"]["AddressTemplate"].is_object(), "structures the actions use are kept");
     assert!(ir["data_types"].get("CCN").is_none(), "structures no action uses are left out");
 }
+
+#[test]
+fn whole_vpc_corpus_html_and_text_give_identical_ir() {
+    let Some(corpus) = corpus() else { return };
+    let dir = corpus.join("vpc/2017-03-12");
+    let from_text = codegen::generate(&dir.join("txt")).unwrap_or_else(|e| panic!("{e}"));
+    let from_html = codegen::generate(&dir.join("html")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(from_text.files.len(), from_html.files.len());
+    for (path, text) in &from_text.files {
+        assert!(from_html.files.get(path) == Some(text), "{path} differs between the text and the HTML corpus");
+    }
+    // The same contradictions are found in both forms (their lines differ).
+    let strip = |w: &String| w.split_once(": ").map(|(_, m)| m.to_string()).unwrap_or_default();
+    let text_warnings: Vec<String> = from_text.warnings.iter().map(strip).collect();
+    let html_warnings: Vec<String> = from_html.warnings.iter().map(strip).collect();
+    assert_eq!(text_warnings.len(), html_warnings.len());
+}

@@ -38,11 +38,16 @@ pub struct GenArgs {
     /// Folder of the generated crate.
     #[arg(long, value_name = "DIR", default_value_os_t = default_out())]
     pub out: PathBuf,
+    /// When the output folder holds no crate yet, set one up first: the hand-written
+    /// parts of `generated/` (its `Cargo.toml`, as a workspace of its own, and
+    /// `src/runtime/`). For generating bindings outside this repository.
+    #[arg(long)]
+    pub init: bool,
 }
 
 impl Default for GenArgs {
     fn default() -> Self {
-        GenArgs { docs: default_docs(), out: default_out() }
+        GenArgs { docs: default_docs(), out: default_out(), init: false }
     }
 }
 

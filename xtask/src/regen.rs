@@ -40,8 +40,38 @@ pub fn regen(generated: &Generated, out: &Path) -> Result<Summary, OutputError> 
 pub fn run(args: &GenArgs) -> Result<()> {
     let generated = crate::generate(&args.docs)?;
     crate::print_warnings(&generated);
+    if args.init {
+        init_crate(&crate::default_out(), &args.out)?;
+    }
     let summary = regen(&generated, &args.out)?;
     println!("{summary}");
+    Ok(())
+}
+
+/// Sets up a crate in `out` from the hand-written parts of `template` (the repository's
+/// `generated/`), unless `out` already holds a `Cargo.toml`.
+pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
+    use anyhow::Context;
+    if out.join("Cargo.toml").exists() {
+        return Ok(());
+    }
+    let manifest = std::fs::read_to_string(template.join("Cargo.toml")).context("reading the template Cargo.toml")?;
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    std::fs::write(out.join("Cargo.toml"), format!("{manifest}\n# A workspace of its own, wherever it lies.\n[workspace]\n"))
+        .with_context(|| format!("writing {}", out.join("Cargo.toml").display()))?;
+    let mut work = vec![std::path::PathBuf::from("src/runtime")];
+    while let Some(rel) = work.pop() {
+        std::fs::create_dir_all(out.join(&rel))?;
+        for entry in std::fs::read_dir(template.join(&rel)).with_context(|| format!("reading {}", template.join(&rel).display()))? {
+            let entry = entry?;
+            let name = rel.join(entry.file_name());
+            if entry.file_type()?.is_dir() {
+                work.push(name);
+            } else {
+                std::fs::copy(entry.path(), out.join(&name)).with_context(|| format!("copying {}", name.display()))?;
+            }
+        }
+    }
     Ok(())
 }
 

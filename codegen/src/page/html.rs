@@ -557,21 +557,10 @@ mod tests {
         parse(&SourceFile::new("t.html", "t.html", html.to_string())).unwrap().blocks
     }
 
-    fn at(line: u32, kind: BlockKind) -> Block {
-        Block { line, kind }
-    }
-
-    fn heading(level: u8, text: &str) -> BlockKind {
-        BlockKind::Heading { level, text: text.into() }
-    }
-
-    fn para(text: &str) -> BlockKind {
-        BlockKind::Paragraph { text: text.into() }
-    }
-
-    fn item(text: &str) -> BlockKind {
-        BlockKind::ListItem { text: text.into() }
-    }
+    fn at(line: u32, kind: BlockKind) -> Block { Block { line, kind } }
+    fn heading(level: u8, text: &str) -> BlockKind { BlockKind::Heading { level, text: text.into() } }
+    fn para(text: &str) -> BlockKind { BlockKind::Paragraph { text: text.into() } }
+    fn item(text: &str) -> BlockKind { BlockKind::ListItem { text: text.into() } }
 
     fn tables(blocks: &[Block]) -> Vec<&Table> {
         blocks.iter().filter_map(|b| if let BlockKind::Table(t) = &b.kind { Some(t) } else { None }).collect()
@@ -733,6 +722,8 @@ mod tests {
         table.rows.iter().map(|r| r.cell(&table.columns, Column::Name).unwrap().to_string()).collect()
     }
 
+    /// Every page has a title, action pages their six sections and tables, and every block
+    /// and row the line of its start tag.
     #[test]
     fn every_corpus_page_parses_into_sections_and_tables() {
         let Some(dir) = corpus() else { return };
@@ -742,6 +733,22 @@ mod tests {
         for name in names {
             let page = corpus_page(&dir, &name);
             assert!(matches!(&page.blocks[0].kind, BlockKind::Heading { level: 1, .. }), "{name}: no title");
+            let source = std::fs::read_to_string(dir.join(format!("html/{name}.html"))).unwrap();
+            let source: Vec<&str> = source.lines().collect();
+            let on_line = |line: u32, tag: &str| assert!(source[line as usize - 1].contains(tag), "{name}:{line}: no {tag}");
+            for block in &page.blocks {
+                let tag = match &block.kind {
+                    BlockKind::Heading { level, .. } => format!("<h{level}"),
+                    BlockKind::Paragraph { .. } => "<p".into(),
+                    BlockKind::ListItem { .. } => "<li".into(),
+                    BlockKind::Code { .. } => "<pre".into(),
+                    BlockKind::Table(table) => {
+                        table.rows.iter().for_each(|r| on_line(r.line, &format!("<tr><td>{}</td>", r.cells[0])));
+                        "<table".into()
+                    }
+                };
+                on_line(block.line, &tag);
+            }
             if name == "DataTypes" || name == "ErrorCodes" {
                 continue;
             }
