@@ -13,6 +13,7 @@ pub mod ir;
 pub mod lower;
 pub mod output;
 pub mod page;
+pub mod parallel;
 pub mod source;
 
 pub use error::{Error, ErrorKind, Result};

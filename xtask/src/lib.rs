@@ -3,6 +3,7 @@
 //! The binary (`main.rs`) only parses the command line and dispatches; each subcommand
 //! lives in its own module here so that tests (`tests/freshness.rs`) can use it too.
 
+pub mod bench;
 pub mod check;
 pub mod conformance;
 pub mod regen;

@@ -21,6 +21,11 @@ enum Command {
     Check(GenArgs),
     /// Compare what the parser extracts from one product version's pages with an oracle.
     Conformance(xtask::conformance::ConformanceArgs),
+    /// Benchmark the release build of the pipeline over a whole product (default: the VPC corpus).
+    Bench(xtask::bench::BenchArgs),
+    /// One measured phase of `bench` (run by `bench` in a child process).
+    #[command(hide = true)]
+    BenchPhase(xtask::bench::PhaseArgs),
 }
 
 fn main() -> ExitCode {
@@ -29,6 +34,8 @@ fn main() -> ExitCode {
         Command::Regen(args) => regen::run(args).map(|()| true),
         Command::Check(args) => check::run(args),
         Command::Conformance(args) => xtask::conformance::run(args),
+        Command::Bench(args) => xtask::bench::run(args).map(|()| true),
+        Command::BenchPhase(args) => xtask::bench::run_phase(args).map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -132,7 +132,8 @@ fn validate_body(input: &[Param], constraints: &[Constraint]) -> TokenStream {
     }
 }
 
-/// The action's error enum: its business codes, the common codes, and `Unknown`.
+/// The action's error enum: its business codes, the common codes (as `Common`), and
+/// `Unknown`.
 fn error_enum(api: &Api, action: &Action) -> TokenStream {
     let name = &action.name;
     let err = ident(&action.rust.error);
@@ -144,11 +145,7 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
             codes.push((&e.code, variant, &e.description));
         }
     }
-    for (code, info) in &api.error_codes {
-        if info.kind == ErrorCodeKind::Common && seen.insert(code.as_str()) {
-            codes.push((code, &info.rust_variant, &info.description));
-        }
-    }
+    let has_common = api.error_codes.values().any(|i| i.kind == ErrorCodeKind::Common);
     let variants = codes.iter().map(|(code, variant, description)| {
         let id = ident(variant);
         let doc = docs_then(description, &[format!("Error code `{code}`.")]);
@@ -166,12 +163,29 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
         let id = ident(variant);
         quote! { Self::#id => #description, }
     });
-    let doc = docs(&format!("Errors the `{name}` action documents (its business error codes and the common error codes); any other code is `Unknown`."));
+    let (common_variant, common_from, common_code, common_description) = if has_common {
+        (
+            quote! {
+                /// One of the common error codes of every Tencent Cloud API.
+                Common(super::CommonError),
+            },
+            quote! { other => match super::CommonError::from_code(other) {
+                Some(common) => Self::Common(common),
+                None => Self::Unknown(other.to_string()),
+            }, },
+            quote! { Self::Common(common) => common.code(), },
+            quote! { Self::Common(common) => common.description(), },
+        )
+    } else {
+        (quote! {}, quote! { other => Self::Unknown(other.to_string()), }, quote! {}, quote! {})
+    };
+    let doc = docs(&format!("Errors of the `{name}` action: its business error codes, the common error codes, and any other code as `Unknown`."));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum #err {
             #(#variants)*
+            #common_variant
             /// A code this action does not document.
             Unknown(String),
         }
@@ -180,13 +194,14 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
             fn from_code(code: &str) -> Self {
                 match code {
                     #(#from_arms)*
-                    other => Self::Unknown(other.to_string()),
+                    #common_from
                 }
             }
 
             fn code(&self) -> &str {
                 match self {
                     #(#code_arms)*
+                    #common_code
                     Self::Unknown(code) => code,
                 }
             }
@@ -194,6 +209,7 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
             fn description(&self) -> &'static str {
                 match self {
                     #(#description_arms)*
+                    #common_description
                     Self::Unknown(_) => "",
                 }
             }

@@ -37,6 +37,7 @@ pub fn error_code_file(api: &Api) -> TokenStream {
     } else {
         quote! { matches!(self, #(Self::#common)|*) }
     };
+    let common_enum = common_error(api);
     let doc = docs(&format!("Every error code documented for `{}` version `{}`; an undocumented code is `Unknown`.", api.product, api.version));
     quote! {
         #doc
@@ -105,5 +106,72 @@ pub fn error_code_file(api: &Api) -> TokenStream {
         }
 
         impl std::error::Error for ErrorCode {}
+
+        #common_enum
+    }
+}
+
+/// `CommonError`: the common error codes (from the Error Codes page), which every action's
+/// error enum holds as its `Common` case. Absent when no Error Codes page was given.
+fn common_error(api: &Api) -> TokenStream {
+    let common: Vec<_> = api.error_codes.iter().filter(|(_, i)| i.kind == ErrorCodeKind::Common).collect();
+    if common.is_empty() {
+        return quote! {};
+    }
+    let variants = common.iter().map(|(code, info)| {
+        let id = ident(&info.rust_variant);
+        let doc = docs_then(&info.description, &[format!("Error code `{code}`.")]);
+        quote! { #doc #id, }
+    });
+    let from_arms = common.iter().map(|(code, info)| {
+        let id = ident(&info.rust_variant);
+        quote! { #code => Some(Self::#id), }
+    });
+    let code_arms = common.iter().map(|(code, info)| {
+        let id = ident(&info.rust_variant);
+        quote! { Self::#id => #code, }
+    });
+    let description_arms = common.iter().map(|(_, info)| {
+        let id = ident(&info.rust_variant);
+        let d = &info.description;
+        quote! { Self::#id => #d, }
+    });
+    quote! {
+        /// The common error codes of every Tencent Cloud API, as documented on the Error
+        /// Codes page.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum CommonError {
+            #(#variants)*
+        }
+
+        impl CommonError {
+            /// The common error with this code, if it is one.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code {
+                    #(#from_arms)*
+                    _ => None,
+                }
+            }
+
+            /// The code as the API sends it.
+            pub fn code(&self) -> &'static str {
+                match self {
+                    #(#code_arms)*
+                }
+            }
+
+            /// The documented description.
+            pub fn description(&self) -> &'static str {
+                match self {
+                    #(#description_arms)*
+                }
+            }
+        }
+
+        impl std::fmt::Display for CommonError {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}: {}", self.code(), self.description())
+            }
+        }
     }
 }

@@ -24,33 +24,57 @@ use crate::format::rust_file;
 use crate::ir::{self, Api, Type};
 use crate::Generated;
 
-/// Emits every file for these product versions.
+/// One Rust file to emit: which emitter, and for what.
+enum Job<'a> {
+    CrateRoot(&'a [Api]),
+    Product(Vec<&'a Api>),
+    Version(&'a Api),
+    Action(&'a Api, &'a ir::Action),
+    Types(&'a Api),
+    ErrorCode(&'a Api),
+    Examples(&'a Api),
+}
+
+impl Job<'_> {
+    fn tokens(&self) -> TokenStream {
+        match self {
+            Job::CrateRoot(apis) => root::crate_root(apis),
+            Job::Product(versions) => root::product_module(versions),
+            Job::Version(api) => root::version_module(api),
+            Job::Action(api, action) => action::action_file(api, action),
+            Job::Types(api) => types::types_file(api),
+            Job::ErrorCode(api) => error_code::error_code_file(api),
+            Job::Examples(api) => examples::tests_file(api),
+        }
+    }
+}
+
+/// Emits every file for these product versions. Files are emitted and formatted on all
+/// cores; the result does not depend on it.
 pub fn generate(apis: &[Api]) -> Result<Generated, String> {
-    let mut files = BTreeMap::new();
-    let mut add_rust = |path: String, tokens: TokenStream| -> Result<(), String> {
-        let text = rust_file(&path, tokens)?;
-        files.insert(path, text);
-        Ok(())
-    };
-    add_rust("src/lib.rs".to_string(), root::crate_root(apis))?;
+    let mut jobs: Vec<(String, Job)> = vec![("src/lib.rs".to_string(), Job::CrateRoot(apis))];
     let mut products: BTreeMap<&str, Vec<&Api>> = BTreeMap::new();
     for api in apis {
         products.entry(api.rust_module.as_str()).or_default().push(api);
     }
-    for (module, versions) in &products {
-        add_rust(format!("src/{module}/mod.rs"), root::product_module(versions))?;
+    for (module, versions) in products {
+        jobs.push((format!("src/{module}/mod.rs"), Job::Product(versions)));
     }
     for api in apis {
         let dir = format!("src/{}/{}", api.rust_module, api.rust_version_module);
-        add_rust(format!("{dir}/mod.rs"), root::version_module(api))?;
+        jobs.push((format!("{dir}/mod.rs"), Job::Version(api)));
         for action in api.actions.values() {
-            add_rust(format!("{dir}/{}.rs", action.rust.module), action::action_file(api, action))?;
+            jobs.push((format!("{dir}/{}.rs", action.rust.module), Job::Action(api, action)));
         }
         if !api.data_types.is_empty() {
-            add_rust(format!("{dir}/types.rs"), types::types_file(api))?;
+            jobs.push((format!("{dir}/types.rs"), Job::Types(api)));
         }
-        add_rust(format!("{dir}/error_code.rs"), error_code::error_code_file(api))?;
-        add_rust(format!("tests/{}_{}_examples.rs", api.rust_module, api.rust_version_module), examples::tests_file(api))?;
+        jobs.push((format!("{dir}/error_code.rs"), Job::ErrorCode(api)));
+        jobs.push((format!("tests/{}_{}_examples.rs", api.rust_module, api.rust_version_module), Job::Examples(api)));
+    }
+    let mut files = BTreeMap::new();
+    for (path, text) in jobs.iter().map(|(p, _)| p.clone()).zip(crate::parallel::map(&jobs, |(path, job)| rust_file(path, job.tokens()))) {
+        files.insert(path, text?);
     }
     for api in apis {
         files.insert(format!("ir/{}-{}.json", api.product, api.version), ir::to_json(api));

@@ -86,7 +86,7 @@ struct Pages {
 }
 
 fn load_group(group: &Group) -> Result<(Api, Vec<Warning>)> {
-    let records = group.files.iter().map(|path| read_page(path)).collect::<Result<Vec<_>>>()?;
+    let records = crate::parallel::map(&group.files, |path| read_page(path)).into_iter().collect::<Result<Vec<_>>>()?;
     lower_records(records, &group.display, group.expected.clone())
 }
 

@@ -97,7 +97,7 @@ impl crate::Action for AssociateAddressRequest {
     }
 }
 
-/// Errors the `AssociateAddress` action documents (its business error codes and the common error codes); any other code is `Unknown`.
+/// Errors of the `AssociateAddress` action: its business error codes, the common error codes, and any other code as `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AssociateAddressError {
     /// The ENI information is not available in this address.

@@ -68,7 +68,7 @@ impl crate::Action for AssociateIPv6AddressRequest {
     }
 }
 
-/// Errors the `AssociateIPv6Address` action documents (its business error codes and the common error codes); any other code is `Unknown`.
+/// Errors of the `AssociateIPv6Address` action: its business error codes, the common error codes, and any other code as `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AssociateIPv6AddressError {
     /// A parameter error occurred.

@@ -1,0 +1,218 @@
+//! `cargo xtask bench`: the release build of the pipeline over a whole product's pages.
+//!
+//! A benchmark, not a timed test: it prints numbers and fails only if the pipeline does.
+//! Each phase runs in a child process of the release binary (`xtask bench-phase`) so that
+//! its peak memory is its own: `parse` (read + front-end + extract), `lower` (parse and
+//! lowering to the IR), `emit` (emit + format from a lowered IR; the time excludes the
+//! lowering) and `regen` (the whole thing, files written to a fresh folder). Then the
+//! generated crate's size and its cold build time (dependencies prebuilt).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct BenchArgs {
+    /// Folders of pages to run over (each one product version). Defaults to the VPC corpus
+    /// in both forms: `../shared/corpus/vpc/2017-03-12/{txt,html}`.
+    #[arg(long = "docs", value_name = "DIR")]
+    pub docs: Vec<PathBuf>,
+    /// Runs per measurement; the median is printed.
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
+    /// Cold builds of the generated crate to time (0 skips the build).
+    #[arg(long, default_value_t = 3)]
+    pub builds: usize,
+}
+
+/// The phases, in the order they are printed.
+pub const PHASES: &[&str] = &["parse", "lower", "emit", "regen"];
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct PhaseArgs {
+    /// One of `parse`, `lower`, `emit`, `regen`.
+    pub phase: String,
+    #[arg(long, value_name = "DIR")]
+    pub docs: PathBuf,
+}
+
+/// Runs one phase once and prints `seconds peak_kib files`.
+pub fn run_phase(args: &PhaseArgs) -> Result<()> {
+    let docs = &args.docs;
+    let (elapsed, count) = match args.phase.as_str() {
+        "parse" => {
+            let start = Instant::now();
+            let mut pages = 0;
+            for group in codegen::lower::discover(docs)? {
+                for file in &group.files {
+                    codegen::lower::read_page(file)?;
+                    pages += 1;
+                }
+            }
+            (start.elapsed(), pages)
+        }
+        "lower" => {
+            let start = Instant::now();
+            let loaded = codegen::lower::load_docs(docs)?;
+            (start.elapsed(), loaded.apis.iter().map(|a| a.actions.len()).sum())
+        }
+        "emit" => {
+            let loaded = codegen::lower::load_docs(docs)?;
+            let start = Instant::now();
+            let generated = codegen::emit::generate(&loaded.apis).map_err(anyhow::Error::msg)?;
+            (start.elapsed(), generated.files.len())
+        }
+        "regen" => {
+            let out = scratch_dir("bench-regen")?;
+            let start = Instant::now();
+            let generated = codegen::generate(docs)?;
+            let summary = crate::regen::regen(&generated, &out)?;
+            let elapsed = start.elapsed();
+            std::fs::remove_dir_all(&out)?;
+            (elapsed, summary.written)
+        }
+        other => bail!("unknown phase `{other}` (expected one of {PHASES:?})"),
+    };
+    println!("{} {} {count}", elapsed.as_secs_f64(), peak_rss_kib().unwrap_or(0));
+    Ok(())
+}
+
+/// Peak resident memory of this process (Linux `VmHWM`), in KiB.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn scratch_dir(name: &str) -> Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    match values.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => values[n / 2],
+        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
+}
+
+/// Builds the release binary and returns its path.
+fn release_binary() -> Result<PathBuf> {
+    let root = crate::workspace_root();
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "--package", "xtask"])
+        .current_dir(&root)
+        .status()
+        .context("running cargo build --release")?;
+    if !status.success() {
+        bail!("cargo build --release failed");
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    Ok(target.join("release").join(format!("xtask{}", std::env::consts::EXE_SUFFIX)))
+}
+
+pub fn run(args: &BenchArgs) -> Result<()> {
+    let corpus = crate::workspace_root().join("../shared/corpus/vpc/2017-03-12");
+    let docs = if args.docs.is_empty() { vec![corpus.join("txt"), corpus.join("html")] } else { args.docs.clone() };
+    let runs = args.runs.max(1);
+    let binary = release_binary()?;
+    println!("machine: {}", machine());
+    println!("{runs} runs per phase, median wall time; peak memory is the child process's VmHWM");
+    for dir in &docs {
+        if !dir.is_dir() {
+            bail!("{}: no such docs folder (the corpus lives in ../shared/corpus)", dir.display());
+        }
+        println!("\n{}", dir.display());
+        println!("{:<8} {:>12} {:>12} {:>8}", "phase", "median ms", "peak MiB", "items");
+        for phase in PHASES {
+            let mut times = Vec::new();
+            let mut peak = 0;
+            let mut items = 0;
+            for _ in 0..runs {
+                let output = Command::new(&binary).args(["bench-phase", phase, "--docs"]).arg(dir).output()?;
+                if !output.status.success() {
+                    bail!("phase {phase} failed: {}", String::from_utf8_lossy(&output.stderr));
+                }
+                let stdout = String::from_utf8_lossy(&output.stdout);
+                let fields: Vec<&str> = stdout.split_whitespace().collect();
+                let [secs, kib, n] = fields[..] else { bail!("phase {phase}: unexpected output `{stdout}`") };
+                times.push(secs.parse::<f64>()?);
+                peak = peak.max(kib.parse::<u64>()?);
+                items = n.parse::<usize>()?;
+            }
+            println!("{phase:<8} {:>12.1} {:>12.1} {items:>8}", median(times) * 1000.0, peak as f64 / 1024.0);
+        }
+    }
+    if args.builds > 0 {
+        build_generated(&docs[docs.len() - 1], args.builds)?;
+    }
+    Ok(())
+}
+
+/// Generates the crate into a scratch folder and times cold builds of it alone (its
+/// dependencies built once beforehand).
+fn build_generated(docs: &Path, builds: usize) -> Result<()> {
+    let dir = scratch_dir("bench-crate")?;
+    let out = dir.join("crate");
+    crate::regen::init_crate(&crate::default_out(), &out)?;
+    let generated = codegen::generate(docs)?;
+    crate::regen::regen(&generated, &out)?;
+    let (files, lines) = count_lines(&out.join("src"))?;
+    let (test_files, test_lines) = count_lines(&out.join("tests"))?;
+    println!("\ngenerated crate from {}: {files} files, {lines} lines in src/, {test_files} files, {test_lines} lines in tests/", docs.display());
+    let target = dir.join("target");
+    let cargo = |args: &[&str]| -> Result<Duration> {
+        let start = Instant::now();
+        let status = Command::new(env!("CARGO")).args(args).current_dir(&out).env("CARGO_TARGET_DIR", &target).status()?;
+        if !status.success() {
+            bail!("cargo {args:?} failed in {}", out.display());
+        }
+        Ok(start.elapsed())
+    };
+    let warm = cargo(&["build", "--quiet"])?;
+    println!("first build, dependencies included: {:.1} s", warm.as_secs_f64());
+    let mut times = Vec::new();
+    for _ in 0..builds {
+        cargo(&["clean", "--quiet", "--package", "tencentcloud-api"])?;
+        times.push(cargo(&["build", "--quiet"])?.as_secs_f64());
+    }
+    println!("cold build of the crate alone (dev profile, dependencies prebuilt), median of {builds}: {:.1} s", median(times));
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+fn count_lines(dir: &Path) -> Result<(usize, usize)> {
+    let (mut files, mut lines) = (0, 0);
+    let mut work = vec![dir.to_path_buf()];
+    while let Some(d) = work.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                work.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files += 1;
+                lines += std::fs::read_to_string(&path)?.lines().count();
+            }
+        }
+    }
+    Ok((files, lines))
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| s.lines().next().and_then(|l| l.split_whitespace().nth(1)).and_then(|k| k.parse::<u64>().ok()))
+        .map_or("?".into(), |k| format!("{:.0} GiB", k as f64 / 1024.0 / 1024.0));
+    format!("{cpu}, {cores} cores, {mem}")
+}
