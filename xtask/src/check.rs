@@ -25,16 +25,19 @@ pub fn out_of_date_message(plan: &Plan) -> String {
 /// The subcommand. Returns whether the tree is up to date (the caller turns `false` into
 /// exit status 1); the list of differences has then been printed to stderr.
 pub fn run(args: &GenArgs) -> Result<bool> {
-    let generated = crate::generate(&args.docs)?;
-    crate::print_warnings(&generated);
-    let plan = check(&generated, &args.out)?;
-    if plan.is_clean() {
-        println!("check: {} generated files are up to date", plan.unchanged);
-        Ok(true)
-    } else {
-        eprintln!("{}", out_of_date_message(&plan));
-        Ok(false)
+    let mut fresh = true;
+    for (docs, out) in args.targets() {
+        let generated = crate::generate(&docs, &out)?;
+        crate::print_warnings(&generated);
+        let plan = check(&generated, &out)?;
+        if plan.is_clean() {
+            println!("check: {} generated files are up to date in {}", plan.unchanged, out.display());
+        } else {
+            eprintln!("{}: {}", out.display(), out_of_date_message(&plan));
+            fresh = false;
+        }
     }
+    Ok(fresh)
 }
 
 #[cfg(test)]

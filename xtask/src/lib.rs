@@ -29,16 +29,34 @@ pub fn default_out() -> PathBuf {
     workspace_root().join("generated")
 }
 
+/// The golden fixture pages: `<root>/codegen/tests/fixtures/golden-docs`.
+pub fn golden_docs() -> PathBuf {
+    workspace_root().join("codegen/tests/fixtures/golden-docs")
+}
+
+/// The golden fixture crate generated from them: `<root>/codegen/tests/golden`.
+pub fn golden_out() -> PathBuf {
+    workspace_root().join("codegen/tests/golden")
+}
+
+/// What `regen` and `check` cover when given no folders: the bindings and the golden
+/// fixture crate.
+pub fn default_targets() -> Vec<(PathBuf, PathBuf)> {
+    vec![(default_docs(), default_out()), (golden_docs(), golden_out())]
+}
+
 /// Where to read pages from and where the generated tree goes. Paths given on the
 /// command line are taken relative to the current directory.
-#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
 pub struct GenArgs {
-    /// Folder of documentation pages (`<product>/<version>/` folders, or one version's pages).
-    #[arg(long, value_name = "DIR", default_value_os_t = default_docs())]
-    pub docs: PathBuf,
-    /// Folder of the generated crate.
-    #[arg(long, value_name = "DIR", default_value_os_t = default_out())]
-    pub out: PathBuf,
+    /// Folder of documentation pages (`<product>/<version>/` folders, or one version's
+    /// pages). Default: `docs-src/` (and the golden fixtures, when `--out` is not given).
+    #[arg(long, value_name = "DIR")]
+    pub docs: Option<PathBuf>,
+    /// Folder of the generated crate. Default: `generated/` (and the golden fixture crate,
+    /// when `--docs` is not given).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// When the output folder holds no crate yet, set one up first: the hand-written
     /// parts of `generated/` (its `Cargo.toml`, as a workspace of its own, and
     /// `src/runtime/`). For generating bindings outside this repository.
@@ -46,20 +64,48 @@ pub struct GenArgs {
     pub init: bool,
 }
 
-impl Default for GenArgs {
-    fn default() -> Self {
-        GenArgs { docs: default_docs(), out: default_out(), init: false }
+impl GenArgs {
+    /// The (docs, out) pairs to generate.
+    pub fn targets(&self) -> Vec<(PathBuf, PathBuf)> {
+        match (&self.docs, &self.out) {
+            (None, None) => default_targets(),
+            (docs, out) => vec![(docs.clone().unwrap_or_else(default_docs), out.clone().unwrap_or_else(default_out))],
+        }
     }
 }
 
-/// Runs the generator over `docs` in memory. A docs folder that does not exist is an
-/// error (rather than an empty tree, which would make `regen` remove every generated file).
-pub fn generate(docs: &Path) -> Result<Generated> {
+/// The library name of the crate in `out`: `[lib] name`, else the package name with `-`
+/// as `_`; `tencentcloud_api` when there is no manifest yet.
+pub fn crate_name(out: &Path) -> String {
+    let Ok(manifest) = std::fs::read_to_string(out.join("Cargo.toml")) else {
+        return codegen::DEFAULT_CRATE_NAME.to_string();
+    };
+    let mut section = "";
+    let (mut package, mut lib) = (None, None);
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line;
+        } else if let Some(value) = line.strip_prefix("name").map(str::trim_start).and_then(|l| l.strip_prefix('=')) {
+            let value = value.trim().trim_matches('"').to_string();
+            match section {
+                "[package]" => package = Some(value),
+                "[lib]" => lib = Some(value),
+                _ => {}
+            }
+        }
+    }
+    lib.or(package).map_or_else(|| codegen::DEFAULT_CRATE_NAME.to_string(), |n| n.replace('-', "_"))
+}
+
+/// Runs the generator over `docs` in memory, for the crate in `out`. A docs folder that
+/// does not exist is an error (rather than an empty tree, which would make `regen` remove
+/// every generated file).
+pub fn generate(docs: &Path, out: &Path) -> Result<Generated> {
     if !docs.is_dir() {
         bail!("{}: no such docs folder", docs.display());
     }
     // The error already reads `file:line: what`; add nothing to it.
-    Ok(codegen::generate(docs)?)
+    Ok(codegen::generate_for(docs, &crate_name(out))?)
 }
 
 /// Prints the generator's warnings to stderr, one `warning: …` line each.

@@ -38,13 +38,20 @@ pub fn regen(generated: &Generated, out: &Path) -> Result<Summary, OutputError> 
 /// The subcommand: generate (errors stop everything before any write), print the
 /// warnings, write, and print the summary.
 pub fn run(args: &GenArgs) -> Result<()> {
-    let generated = crate::generate(&args.docs)?;
-    crate::print_warnings(&generated);
-    if args.init {
-        init_crate(&crate::default_out(), &args.out)?;
+    // Everything is generated before anything is written.
+    let mut all = Vec::new();
+    for (docs, out) in args.targets() {
+        if args.init {
+            init_crate(&crate::default_out(), &out)?;
+        }
+        let generated = crate::generate(&docs, &out)?;
+        crate::print_warnings(&generated);
+        all.push((out, generated));
     }
-    let summary = regen(&generated, &args.out)?;
-    println!("{summary}");
+    for (out, generated) in &all {
+        let summary = regen(generated, out)?;
+        println!("{summary} ({})", out.display());
+    }
     Ok(())
 }
 

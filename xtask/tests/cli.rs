@@ -77,7 +77,7 @@ fn regen_then_check_with_relative_paths() {
     assert_status(&check, 0);
     let stdout = text(&check.stdout);
     assert!(
-        stdout.starts_with("check: ") && stdout.trim_end().ends_with(" generated files are up to date"),
+        stdout.starts_with("check: ") && stdout.trim_end().ends_with(" generated files are up to date in out"),
         "{stdout}"
     );
 

@@ -9,7 +9,8 @@ use quote::quote;
 use super::{ident, raw_str};
 use crate::ir::{Api, Example, InputOutcome};
 
-pub fn tests_file(api: &Api) -> TokenStream {
+pub fn tests_file(api: &Api, crate_name: &str) -> TokenStream {
+    let krate = ident(crate_name);
     let module = ident(&api.rust_module);
     let version = ident(&api.rust_version_module);
     let tests = api.actions.values().flat_map(|action| {
@@ -70,8 +71,8 @@ pub fn tests_file(api: &Api) -> TokenStream {
         //! The documented examples as tests.
         #![deny(warnings)]
 
-        use tencentcloud_api::#module::#version::*;
-        use tencentcloud_api::{Action, ResponseEnvelope};
+        use #krate::#module::#version::*;
+        use #krate::{Action, ResponseEnvelope};
 
         #(#tests)*
     }

@@ -32,7 +32,7 @@ enum Job<'a> {
     Action(&'a Api, &'a ir::Action),
     Types(&'a Api),
     ErrorCode(&'a Api),
-    Examples(&'a Api),
+    Examples(&'a Api, &'a str),
 }
 
 impl Job<'_> {
@@ -44,14 +44,20 @@ impl Job<'_> {
             Job::Action(api, action) => action::action_file(api, action),
             Job::Types(api) => types::types_file(api),
             Job::ErrorCode(api) => error_code::error_code_file(api),
-            Job::Examples(api) => examples::tests_file(api),
+            Job::Examples(api, crate_name) => examples::tests_file(api, crate_name),
         }
     }
 }
 
-/// Emits every file for these product versions. Files are emitted and formatted on all
-/// cores; the result does not depend on it.
+/// Emits every file for these product versions, for a crate named `tencentcloud_api`.
 pub fn generate(apis: &[Api]) -> Result<Generated, String> {
+    generate_for(apis, crate::DEFAULT_CRATE_NAME)
+}
+
+/// Emits every file for these product versions, for a crate whose library is named
+/// `crate_name` (the generated tests use the crate from outside). Files are emitted and
+/// formatted on all cores; the result does not depend on it.
+pub fn generate_for(apis: &[Api], crate_name: &str) -> Result<Generated, String> {
     let mut jobs: Vec<(String, Job)> = vec![("src/lib.rs".to_string(), Job::CrateRoot(apis))];
     let mut products: BTreeMap<&str, Vec<&Api>> = BTreeMap::new();
     for api in apis {
@@ -70,7 +76,7 @@ pub fn generate(apis: &[Api]) -> Result<Generated, String> {
             jobs.push((format!("{dir}/types.rs"), Job::Types(api)));
         }
         jobs.push((format!("{dir}/error_code.rs"), Job::ErrorCode(api)));
-        jobs.push((format!("tests/{}_{}_examples.rs", api.rust_module, api.rust_version_module), Job::Examples(api)));
+        jobs.push((format!("tests/{}_{}_examples.rs", api.rust_module, api.rust_version_module), Job::Examples(api, crate_name)));
     }
     let mut files = BTreeMap::new();
     for (path, text) in jobs.iter().map(|(p, _)| p.clone()).zip(crate::parallel::map(&jobs, |(path, job)| rust_file(path, job.tokens()))) {

@@ -160,8 +160,9 @@ fn lower_records(records: Vec<PageRecord>, display: &str, expected: Option<(Stri
         actions.insert(lowered.name.clone(), lowered);
     }
 
+    check_used_by(&raw_types, &actions, &data_types, &mut warnings);
     // Only the structures the actions use, and what those use in turn.
-    let used = used_structs(&actions, &data_types);
+    let used = used_structs(actions.values(), &data_types);
     data_types.retain(|name, _| used.contains(name));
 
     let error_codes = error_codes(pages.error_codes.as_ref(), &actions);
@@ -224,7 +225,7 @@ pub fn lower_params(file: &str, rows: &[RawParam], structs: &BTreeSet<String>, k
             return Err(Error::expected(file, row.line, format!("one row per parameter (`{}` is already at line {first})", row.name), "a second row"));
         }
         let ty = types::resolve(&row.ty, structs)
-            .map_err(|_| Error::new(file, row.line, ErrorKind::UnknownType { param: row.name.clone(), ty: row.ty.clone() }))?;
+            .map_err(|unknown| Error::new(file, row.line, ErrorKind::UnknownType { param: row.name.clone(), ty: unknown }))?;
         let (description, example_value) = split_example_value(&row.description);
         let nullable = types::is_nullable(&description);
         let required = match kind {
@@ -260,10 +261,41 @@ fn split_example_value(description: &str) -> (String, Option<String>) {
     (description.to_string(), None)
 }
 
-fn used_structs(actions: &BTreeMap<String, crate::ir::Action>, types: &BTreeMap<String, DataType>) -> BTreeSet<String> {
+/// Compares each structure's `Used by actions:` list with the documented actions that
+/// really use it (directly or through other structures): a difference is a warning.
+fn check_used_by(
+    raw_types: &BTreeMap<String, (String, RawDataType)>,
+    actions: &BTreeMap<String, crate::ir::Action>,
+    types: &BTreeMap<String, DataType>,
+    warnings: &mut Vec<Warning>,
+) {
+    let mut users: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for action in actions.values() {
+        for name in used_structs(std::iter::once(action), types) {
+            if let Some((key, _)) = types.get_key_value(&name) {
+                users.entry(key.as_str()).or_default().insert(action.name.as_str());
+            }
+        }
+    }
+    for (name, (file, raw)) in raw_types {
+        if raw.used_by.is_empty() {
+            continue;
+        }
+        let really: BTreeSet<&str> = users.get(name.as_str()).cloned().unwrap_or_default();
+        let listed: BTreeSet<&str> = raw.used_by.iter().map(String::as_str).collect();
+        for action in listed.difference(&really).filter(|a| actions.contains_key(**a)) {
+            warnings.push(Warning { file: file.clone(), line: raw.line, message: format!("structure `{name}` lists `{action}` under \"Used by actions\", but that action's tables never use it") });
+        }
+        for action in really.difference(&listed) {
+            warnings.push(Warning { file: file.clone(), line: raw.line, message: format!("structure `{name}` is used by `{action}`, which its \"Used by actions\" list omits") });
+        }
+    }
+}
+
+fn used_structs<'a>(actions: impl IntoIterator<Item = &'a crate::ir::Action>, types: &BTreeMap<String, DataType>) -> BTreeSet<String> {
     let mut used = BTreeSet::new();
     let mut work: Vec<String> = actions
-        .values()
+        .into_iter()
         .flat_map(|a| a.input.iter().chain(&a.output))
         .filter_map(|p| p.ty.struct_name().map(str::to_string))
         .collect();

@@ -79,7 +79,7 @@ const HEADER_CELLS: &[&str] = &[
 const SENTENCE_STARTS: &[&str] = &[
     "If", "When", "Where", "While", "The", "This", "That", "These", "Those", "For", "In", "On", "At", "It", "Its",
     "An", "A", "Or", "And", "But", "Only", "You", "We", "Please", "Otherwise", "Unless", "Each", "Both", "Either",
-    "All", "Is", "Are", "Will", "Can", "Must", "Should", "Then", "Note",
+    "All", "Is", "Are", "Will", "Can", "Must", "Should", "Then",
 ];
 
 const YES_NO: &[&str] = &["Yes", "No", "是", "否", "はい", "いいえ"];
