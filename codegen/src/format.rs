@@ -26,7 +26,14 @@ fn separate_items(code: &str) -> String {
     }
     let mut out = String::with_capacity(code.len() + code.len() / 20);
     let mut prev = Prev::Start;
+    let mut closed_member = false;
     for line in code.lines() {
+        // Members of an impl or trait (indented once) are separated too.
+        let member = line.starts_with("    ") && !line.starts_with("     ") && line.len() > 4;
+        if closed_member && member && !line.trim_start().starts_with('}') {
+            out.push('\n');
+        }
+        closed_member = line == "    }";
         let top_level = !line.is_empty() && !line.starts_with(char::is_whitespace);
         if top_level {
             let is_use = line.starts_with("use ") || line.starts_with("pub use ");
@@ -67,6 +74,10 @@ mod tests {
     fn header_then_pretty_code() {
         let out = rust_file("x.rs", quote! { pub struct A { pub b: u8 } }).unwrap();
         assert_eq!(out, format!("{GENERATED_HEADER}\n\npub struct A {{\n    pub b: u8,\n}}\n"));
+        let members = rust_file("x.rs", quote! { impl A { fn a() {} fn b() { x(); } } }).unwrap();
+        assert_eq!(members, format!("{GENERATED_HEADER}\n\nimpl A {{\n    fn a() {{}}\n    fn b() {{\n        x();\n    }}\n}}\n"));
+        let members = rust_file("x.rs", quote! { impl A { fn a() { x(); } fn b() {} } }).unwrap();
+        assert_eq!(members, format!("{GENERATED_HEADER}\n\nimpl A {{\n    fn a() {{\n        x();\n    }}\n\n    fn b() {{}}\n}}\n"));
         let two = rust_file("x.rs", quote! { #![deny(warnings)] use a::b; use c::d; pub struct A; pub struct B; mod c; }).unwrap();
         assert_eq!(two, format!("{GENERATED_HEADER}\n\n#![deny(warnings)]\n\nuse a::b;\nuse c::d;\n\npub struct A;\n\npub struct B;\n\nmod c;\n"));
         assert!(rust_file("x.rs", quote! { pub struct }).is_err());

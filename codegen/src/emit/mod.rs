@@ -6,10 +6,12 @@
 //! - `src/<product>/<vYYYYMMDD>/<action>.rs`: request, response, error enum, validation;
 //! - `src/<product>/<vYYYYMMDD>/types.rs`: the structures of the Data Types page;
 //! - `src/<product>/<vYYYYMMDD>/error_code.rs`: the product-wide `ErrorCode`;
+//! - `src/<product>/<vYYYYMMDD>/client.rs`: the product's `Client` (feature `client`);
 //! - `tests/<product>_<vYYYYMMDD>_examples.rs`: a test per documented example;
 //! - `ir/<product>-<version>.json`: the IR, for review.
 
 mod action;
+mod client;
 mod error_code;
 mod examples;
 mod root;
@@ -31,6 +33,7 @@ enum Job<'a> {
     Version(&'a Api),
     Action(&'a Api, &'a ir::Action),
     Types(&'a Api),
+    Client(&'a Api),
     ErrorCode(&'a Api),
     Examples(&'a Api, &'a str),
 }
@@ -43,6 +46,7 @@ impl Job<'_> {
             Job::Version(api) => root::version_module(api),
             Job::Action(api, action) => action::action_file(api, action),
             Job::Types(api) => types::types_file(api),
+            Job::Client(api) => client::client_file(api),
             Job::ErrorCode(api) => error_code::error_code_file(api),
             Job::Examples(api, crate_name) => examples::tests_file(api, crate_name),
         }
@@ -76,6 +80,7 @@ pub fn generate_for(apis: &[Api], crate_name: &str) -> Result<Generated, String>
             jobs.push((format!("{dir}/types.rs"), Job::Types(api)));
         }
         jobs.push((format!("{dir}/error_code.rs"), Job::ErrorCode(api)));
+        jobs.push((format!("{dir}/client.rs"), Job::Client(api)));
         jobs.push((format!("tests/{}_{}_examples.rs", api.rust_module, api.rust_version_module), Job::Examples(api, crate_name)));
     }
     let mut files = BTreeMap::new();

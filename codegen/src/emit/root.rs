@@ -30,7 +30,7 @@ pub fn crate_root(apis: &[Api]) -> TokenStream {
 
         mod runtime;
 
-        pub use runtime::{Action, ApiError, ResponseEnvelope, ValidationError};
+        pub use runtime::*;
 
         #(#product_mods)*
     }
@@ -81,6 +81,11 @@ pub fn version_module(api: &Api) -> TokenStream {
         mod error_code;
         pub use error_code::ErrorCode;
         #common
+
+        #[cfg(feature = "client")]
+        mod client;
+        #[cfg(feature = "client")]
+        pub use client::Client;
         #types
         #(#actions)*
 

@@ -32,7 +32,7 @@ use std::collections::{HashMap, HashSet};
 use scraper::{CaseSensitivity, ElementRef, Html, Node};
 
 use super::{normalize_cell, Block, BlockKind, Column, Page, Row, Table};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::source::SourceFile;
 
 /// Deeper nesting than this is ignored (guards the recursion against hostile input).
@@ -54,9 +54,18 @@ const HIDDEN_ELEMENTS: &[&str] =
 /// Classes of site chrome (besides the `header`, `nav` and `footer` elements).
 const CHROME_CLASSES: &[&str] = &["doc-toolbar", "doc-meta", "rno-api-explorer"];
 
-/// Parses an HTML page into blocks. Never fails: whatever blocks are found are returned.
+/// Parses an HTML page into blocks. Fails only on elements nested deeper than
+/// [`MAX_OPEN_ELEMENTS`]; otherwise whatever blocks are found are returned.
 #[allow(clippy::result_large_err)] // the signature is shared with the text front-end
 pub fn parse(file: &SourceFile) -> Result<Page> {
+    if let Some((offset, name)) = too_deep(&file.text) {
+        return Err(Error::expected(
+            &file.display,
+            file.line_of(offset),
+            format!("HTML elements nested at most {MAX_OPEN_ELEMENTS} deep"),
+            format!("`<{name}>` nested deeper"),
+        ));
+    }
     // Same length and lines as the file, so offsets into it are offsets into the file.
     let source = mark_stray_list_ends(&file.text);
     let document = Html::parse_document(&source);
@@ -416,6 +425,126 @@ fn mark_stray_list_ends(text: &str) -> Cow<'_, str> {
         Some(Ok(marked)) => Cow::Owned(marked),
         _ => Cow::Borrowed(text),
     }
+}
+
+/// More open elements than this are refused: the HTML parser (html5ever) scans its stack of
+/// open elements for most tags, so deep nesting costs quadratic time (40,000 nested `<div>`s
+/// take minutes). Real pages nest about 20 deep.
+const MAX_OPEN_ELEMENTS: usize = 1024;
+
+/// Whether the HTML parser's stack of open elements may grow past [`MAX_OPEN_ELEMENTS`]: the
+/// offset and name of the start tag where it would.
+///
+/// A model of that stack that errs on the deep side: every start tag counts (even in a
+/// comment, raw text or an attribute value), an end tag closes only the innermost element
+/// (or the one under an unclosed `p` or `li`, or under a cell for `</tr>`), and a start tag
+/// closes at most the one element it implies the end of (`<p>` after `<p>`, `<li>` after
+/// `<li>` …). An end tag that may be text (in a comment, raw text or a tag) closes nothing.
+/// The parser may nest up to about three times deeper than the model (rows and table
+/// bodies it makes up, formatting elements it reopens).
+fn too_deep(text: &str) -> Option<(usize, &str)> {
+    const VOID: &[&str] = &[
+        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input",
+        "keygen", "link", "meta", "param", "source", "track", "wbr", "html", "head", "body",
+    ];
+    /// Start tags that close an open `p`.
+    const CLOSES_P: &[&str] = &[
+        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
+        "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "p", "search", "section",
+        "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "listing", "form", "li", "dd", "dt",
+    ];
+    const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+    /// Elements whose content is text up to their end tag (`plaintext`: up to the end).
+    const RAW: &[&str] =
+        &["script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "title", "textarea", "plaintext"];
+
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let is_space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
+    let name_at = |from: usize| {
+        let len = bytes[from..].iter().take_while(|&&b| !is_space(b) && b != b'/' && b != b'>').count();
+        &lower[from..from + len]
+    };
+    let mut stack: Vec<&str> = Vec::new();
+    // End tags before this offset may be text: in a comment, raw text or a tag.
+    let mut text_until = 0;
+    let mut i = 0;
+    while let Some(lt) = find(bytes, i, b"<") {
+        i = lt + 1;
+        let next = bytes.get(lt + 1).copied().unwrap_or(0);
+        if next.is_ascii_alphabetic() {
+            let name = name_at(lt + 1);
+            let end = tag_end(bytes, lt + 1 + name.len());
+            if lt >= text_until {
+                text_until = end;
+                if RAW.contains(&name) {
+                    // Text up to the first `</name` that ends a tag name.
+                    let close = format!("</{name}");
+                    let mut from = end;
+                    text_until = loop {
+                        match find(bytes, from, close.as_bytes()) {
+                            Some(p) if bytes.get(p + close.len()).is_none_or(|&b| is_space(b) || b == b'/' || b == b'>') => break p,
+                            Some(p) => from = p + 1,
+                            None => break bytes.len(),
+                        }
+                    };
+                    // `<!--<script>` in a script escapes its end tag.
+                    let escaped = |raw: &[u8]| find(raw, 0, b"<!--").is_some_and(|c| find(raw, c, b"<script").is_some());
+                    if name == "plaintext" || (name == "script" && escaped(&bytes[end..text_until])) {
+                        text_until = bytes.len();
+                    }
+                }
+                let top = stack.last().copied().unwrap_or("");
+                let implied = match name {
+                    "p" => top == "p",
+                    "li" => matches!(top, "li" | "p"),
+                    "dd" | "dt" => matches!(top, "dd" | "dt" | "p"),
+                    "option" | "optgroup" => top == "option",
+                    "tr" => matches!(top, "tr" | "td" | "th"),
+                    "td" | "th" => matches!(top, "td" | "th"),
+                    "tbody" | "thead" | "tfoot" => matches!(top, "tbody" | "thead" | "tfoot" | "tr"),
+                    _ if HEADINGS.contains(&name) => top == "p" || HEADINGS.contains(&top),
+                    _ => CLOSES_P.contains(&name) && top == "p",
+                };
+                if implied {
+                    stack.pop();
+                }
+            }
+            if VOID.contains(&name) {
+                continue;
+            }
+            stack.push(name);
+            if stack.len() > MAX_OPEN_ELEMENTS {
+                return Some((lt, &text[lt + 1..lt + 1 + name.len()]));
+            }
+        } else if lt < text_until {
+            // In a comment, raw text or a tag: what looks like a tag may be text.
+        } else if next == b'/' && bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) {
+            let name = name_at(lt + 2);
+            text_until = tag_end(bytes, lt + 2 + name.len());
+            let n = stack.len();
+            if n > 0 && stack[n - 1] == name {
+                stack.pop();
+            } else if n > 1 && stack[n - 2] == name {
+                let under = match name {
+                    "tr" => &["p", "li", "td", "th"][..],
+                    _ => &["p", "li"][..],
+                };
+                if under.contains(&stack[n - 1]) {
+                    stack.truncate(n - 2);
+                }
+            }
+        } else if bytes[lt..].starts_with(b"<!--") {
+            text_until = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |p| p + 3);
+        } else if bytes[lt..].starts_with(b"<![cdata[") {
+            let cdata_end = find(bytes, lt, b"]]>").map_or(bytes.len(), |p| p + 3);
+            text_until = cdata_end.max(find(bytes, lt, b">").map_or(bytes.len(), |p| p + 1));
+        } else if matches!(next, b'!' | b'?' | b'/') {
+            // A doctype or a bogus comment, up to the next `>`.
+            text_until = find(bytes, lt, b">").map_or(bytes.len(), |p| p + 1);
+        }
+    }
+    None
 }
 
 /// The byte offset in the source of every element's start tag.

@@ -1,9 +1,22 @@
 //! Hand-written runtime of the generated bindings: the traits every generated request and
-//! error implements, and the validation error. Nothing in this folder is generated.
+//! error implements, the validation error and, with the `client` feature, signing,
+//! credentials and the HTTP client. Nothing in this folder is generated.
 
 mod validation;
 
 pub use validation::ValidationError;
+
+#[cfg(feature = "client")]
+mod client;
+#[cfg(feature = "client")]
+mod credentials;
+#[cfg(feature = "client")]
+pub mod sign;
+
+#[cfg(feature = "client")]
+pub use client::{decode, is_safe_to_repeat, BuildError, Client, ClientBuilder, Endpoint, Error, RetryPolicy};
+#[cfg(feature = "client")]
+pub use credentials::{Credentials, CredentialsError};
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 

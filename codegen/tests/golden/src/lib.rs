@@ -14,7 +14,7 @@
 
 mod runtime;
 
-pub use runtime::{Action, ApiError, ResponseEnvelope, ValidationError};
+pub use runtime::*;
 
 /// The `demo` product.
 pub mod demo;

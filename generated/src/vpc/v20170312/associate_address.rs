@@ -361,6 +361,7 @@ impl crate::ApiError for AssociateAddressError {
             other => Self::Unknown(other.to_string()),
         }
     }
+
     fn code(&self) -> &str {
         match self {
             Self::FailedOperationAddressEniInfoNotFound => {
@@ -461,6 +462,7 @@ impl crate::ApiError for AssociateAddressError {
             Self::Unknown(code) => code,
         }
     }
+
     fn description(&self) -> &'static str {
         match self {
             Self::FailedOperationAddressEniInfoNotFound => {

@@ -162,6 +162,7 @@ impl crate::ApiError for AssociateIPv6AddressError {
             other => Self::Unknown(other.to_string()),
         }
     }
+
     fn code(&self) -> &str {
         match self {
             Self::InvalidParameter => "InvalidParameter",
@@ -196,6 +197,7 @@ impl crate::ApiError for AssociateIPv6AddressError {
             Self::Unknown(code) => code,
         }
     }
+
     fn description(&self) -> &'static str {
         match self {
             Self::InvalidParameter => "A parameter error occurred.",

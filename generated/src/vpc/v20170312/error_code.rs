@@ -289,6 +289,7 @@ impl ErrorCode {
             Self::Unknown(code) => code,
         }
     }
+
     /// The documented description; empty for an unknown code.
     pub fn description(&self) -> &'static str {
         match self {
@@ -400,6 +401,7 @@ impl ErrorCode {
             Self::Unknown(_) => "",
         }
     }
+
     /// Whether this is one of the common error codes of every Tencent Cloud API.
     pub fn is_common(&self) -> bool {
         false
@@ -535,9 +537,11 @@ impl crate::ApiError for ErrorCode {
             Err(never) => match never {}
         }
     }
+
     fn code(&self) -> &str {
         self.as_str()
     }
+
     fn description(&self) -> &'static str {
         ErrorCode::description(self)
     }

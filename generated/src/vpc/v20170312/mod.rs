@@ -6,6 +6,12 @@ mod error_code;
 
 pub use error_code::ErrorCode;
 
+#[cfg(feature = "client")]
+mod client;
+
+#[cfg(feature = "client")]
+pub use client::Client;
+
 mod associate_address;
 
 pub use associate_address::{

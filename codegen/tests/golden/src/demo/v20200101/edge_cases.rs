@@ -180,6 +180,7 @@ impl crate::ApiError for EdgeCasesError {
             }
         }
     }
+
     fn code(&self) -> &str {
         match self {
             Self::FailedOperationBusy => "FailedOperation.Busy",
@@ -189,6 +190,7 @@ impl crate::ApiError for EdgeCasesError {
             Self::Unknown(code) => code,
         }
     }
+
     fn description(&self) -> &'static str {
         match self {
             Self::FailedOperationBusy => "The resource is busy.",

@@ -39,6 +39,7 @@ impl ErrorCode {
             Self::Unknown(code) => code,
         }
     }
+
     /// The documented description; empty for an unknown code.
     pub fn description(&self) -> &'static str {
         match self {
@@ -50,6 +51,7 @@ impl ErrorCode {
             Self::Unknown(_) => "",
         }
     }
+
     /// Whether this is one of the common error codes of every Tencent Cloud API.
     pub fn is_common(&self) -> bool {
         matches!(
@@ -82,9 +84,11 @@ impl crate::ApiError for ErrorCode {
             Err(never) => match never {}
         }
     }
+
     fn code(&self) -> &str {
         self.as_str()
     }
+
     fn description(&self) -> &'static str {
         ErrorCode::description(self)
     }
@@ -125,6 +129,7 @@ impl CommonError {
             _ => None,
         }
     }
+
     /// The code as the API sends it.
     pub fn code(&self) -> &'static str {
         match self {
@@ -133,6 +138,7 @@ impl CommonError {
             Self::RequestLimitExceeded => "RequestLimitExceeded",
         }
     }
+
     /// The documented description.
     pub fn description(&self) -> &'static str {
         match self {

@@ -7,6 +7,12 @@ mod error_code;
 pub use error_code::ErrorCode;
 pub use error_code::CommonError;
 
+#[cfg(feature = "client")]
+mod client;
+
+#[cfg(feature = "client")]
+pub use client::Client;
+
 mod types;
 
 pub use types::{Filter, Item, TreeNode};

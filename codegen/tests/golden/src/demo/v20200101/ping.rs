@@ -53,12 +53,14 @@ impl crate::ApiError for PingError {
             }
         }
     }
+
     fn code(&self) -> &str {
         match self {
             Self::Common(common) => common.code(),
             Self::Unknown(code) => code,
         }
     }
+
     fn description(&self) -> &'static str {
         match self {
             Self::Common(common) => common.description(),

@@ -1,0 +1,57 @@
+//! `src/<product>/<version>/client.rs`: the product's `Client`, one async method per
+//! action (behind the `client` feature).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{docs, docs_then, ident};
+use crate::ir::Api;
+
+pub fn client_file(api: &Api) -> TokenStream {
+    let methods = api.actions.values().map(|action| {
+        let method = ident(&action.rust.method);
+        let (req, resp, err) = (ident(&action.rust.request), ident(&action.rust.response), ident(&action.rust.error));
+        let mut notes = vec![format!("Action `{}`; the request is validated before it is sent.", action.name)];
+        if let Some(limit) = action.rate_limit {
+            notes.push(format!("At most {limit} requests per second (see `ClientBuilder::rate_limit`)."));
+        }
+        let doc = docs_then(&action.description, &notes);
+        quote! {
+            #doc
+            pub async fn #method(&self, request: &super::#req) -> Result<super::#resp, crate::Error<super::#err>> {
+                self.inner.send(request).await
+            }
+        }
+    });
+    let doc = docs(&format!(
+        "A client for `{}` version `{}`: one method per action. Wraps a `tencentcloud_api::Client`, which holds the credentials, region, endpoint, retries and rate limits.",
+        api.product, api.version
+    ));
+    quote! {
+        #doc
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            inner: crate::Client,
+        }
+
+        impl Client {
+            /// Wraps a client.
+            pub fn new(inner: crate::Client) -> Self {
+                Client { inner }
+            }
+
+            /// The wrapped client, to send any request with `send`.
+            pub fn inner(&self) -> &crate::Client {
+                &self.inner
+            }
+
+            #(#methods)*
+        }
+
+        impl From<crate::Client> for Client {
+            fn from(inner: crate::Client) -> Self {
+                Client::new(inner)
+            }
+        }
+    }
+}

@@ -1,0 +1,521 @@
+//! The HTTP client: sends any [`Action`] as a signed `POST /` with a JSON body, and turns
+//! the reply into the action's response or a typed [`Error`]. Retries rate-limited calls,
+//! and network failures of requests that are safe to repeat; optionally keeps to each
+//! action's documented rate.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use serde_json::Value;
+
+use super::credentials::{Credentials, CredentialsError};
+use super::sign::{sign, SignInput};
+use super::{Action, ApiError, ValidationError};
+
+/// Where requests go.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Endpoint {
+    /// `https://{service}.tencentcloudapi.com`; finance regions (`…-fsi`) use their
+    /// regional host, which they require.
+    #[default]
+    Default,
+    /// `https://{service}.intl.tencentcloudapi.com`.
+    International,
+    /// `https://{service}.{region}.tencentcloudapi.com`.
+    Regional,
+    /// Any base URL (a proxy, a test server): `http://127.0.0.1:8080`.
+    Url(String),
+}
+
+impl Endpoint {
+    /// The URL to post to and the `Host` header for a service and region.
+    pub fn resolve(&self, service: &str, region: &str) -> (String, String) {
+        let host = match self {
+            Endpoint::Default if region.ends_with("-fsi") => format!("{service}.{region}.tencentcloudapi.com"),
+            Endpoint::Default => format!("{service}.tencentcloudapi.com"),
+            Endpoint::International => format!("{service}.intl.tencentcloudapi.com"),
+            Endpoint::Regional => format!("{service}.{region}.tencentcloudapi.com"),
+            Endpoint::Url(url) => {
+                let base = url.trim_end_matches('/');
+                let authority = base.split_once("://").map_or(base, |(_, rest)| rest);
+                let authority = authority.split('/').next().unwrap_or(authority);
+                return (format!("{base}/"), authority.to_string());
+            }
+        };
+        (format!("https://{host}/"), host)
+    }
+}
+
+/// When and how often to try again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included (1 disables retries).
+    pub max_attempts: u32,
+    /// The first backoff; it doubles each time, up to `max_delay`, with jitter.
+    pub base_delay: Duration,
+    /// The longest backoff.
+    pub max_delay: Duration,
+    /// No retry starts later than this after the first attempt.
+    pub max_elapsed: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy { max_attempts: 4, base_delay: Duration::from_millis(200), max_delay: Duration::from_secs(5), max_elapsed: Duration::from_secs(30) }
+    }
+}
+
+impl RetryPolicy {
+    /// Never retry.
+    pub fn none() -> Self {
+        RetryPolicy { max_attempts: 1, ..RetryPolicy::default() }
+    }
+
+    /// The backoff before attempt `attempt + 1` (`attempt` ≥ 1): exponential, with
+    /// "equal jitter" (half fixed, half random).
+    pub fn delay(&self, attempt: u32) -> Duration {
+        let exp = self.base_delay.saturating_mul(1u32 << (attempt - 1).min(20));
+        let capped = exp.min(self.max_delay);
+        let half = capped / 2;
+        half + half.mul_f64(jitter())
+    }
+}
+
+/// A number in [0, 1) from a xorshift generator seeded by the clock.
+fn jitter() -> f64 {
+    static STATE: AtomicU64 = AtomicU64::new(0);
+    let mut x = STATE.load(Ordering::Relaxed);
+    if x == 0 {
+        x = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0x9E37_79B9_7F4A_7C15, |d| d.as_nanos() as u64) | 1;
+    }
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    STATE.store(x, Ordering::Relaxed);
+    (x >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// Why a call failed.
+#[derive(Debug)]
+pub enum Error<E> {
+    /// The request breaks what its documentation states; nothing was sent.
+    Validation(ValidationError),
+    /// The API answered with an error: the action's documented code, a common code, or
+    /// an unknown one.
+    Api {
+        /// The code, typed.
+        code: E,
+        /// The message the API gave.
+        message: String,
+        /// The request id, for support.
+        request_id: String,
+    },
+    /// No answer within the configured timeout.
+    Timeout,
+    /// The request could not be sent or the answer not received (connection, TLS, I/O).
+    Transport(String),
+    /// The server answered with an HTTP error status.
+    Status {
+        /// The HTTP status code.
+        status: u16,
+        /// The start of the body.
+        body: String,
+    },
+    /// The answer is not the documented JSON.
+    Decode {
+        /// What was wrong.
+        message: String,
+        /// The start of the body.
+        body: String,
+    },
+    /// The request could not be serialized.
+    Encode(String),
+}
+
+impl<E: ApiError> Error<E> {
+    /// The API's error code, if the API answered with one.
+    pub fn code(&self) -> Option<&E> {
+        match self {
+            Error::Api { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The request id of an API error.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api { request_id, .. } => Some(request_id),
+            _ => None,
+        }
+    }
+
+    fn is_rate_limited(&self) -> bool {
+        matches!(self, Error::Api { code, .. } if code.code().starts_with("RequestLimitExceeded"))
+    }
+
+    fn is_network(&self) -> bool {
+        matches!(self, Error::Timeout | Error::Transport(_) | Error::Status { status: 502..=504, .. })
+    }
+}
+
+impl<E: ApiError> fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Validation(e) => write!(f, "invalid request: {e}"),
+            Error::Api { code, message, request_id } => write!(f, "{} (request id {request_id}): {message}", code.code()),
+            Error::Timeout => f.write_str("no answer within the timeout"),
+            Error::Transport(e) => write!(f, "transport error: {e}"),
+            Error::Status { status, body } => write!(f, "HTTP status {status}: {body}"),
+            Error::Decode { message, body } => write!(f, "undecodable answer ({message}): {body}"),
+            Error::Encode(e) => write!(f, "cannot serialize the request: {e}"),
+        }
+    }
+}
+
+impl<E: ApiError> std::error::Error for Error<E> {}
+
+/// The client could not be built.
+#[derive(Debug)]
+pub enum BuildError {
+    /// No credentials were given and the chain found none.
+    Credentials(CredentialsError),
+    /// The HTTP stack could not be set up.
+    Http(String),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Credentials(e) => write!(f, "{e}"),
+            BuildError::Http(e) => write!(f, "cannot set up HTTP: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Settings of a [`Client`].
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    credentials: Option<Credentials>,
+    region: String,
+    endpoint: Endpoint,
+    language: Option<String>,
+    connect_timeout: Duration,
+    timeout: Duration,
+    retry: RetryPolicy,
+    rate_limit: bool,
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        ClientBuilder {
+            credentials: None,
+            region: String::new(),
+            endpoint: Endpoint::Default,
+            language: None,
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+            rate_limit: false,
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// Explicit credentials (otherwise the chain: environment, then profile file).
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// The region sent as `X-TC-Region` (`ap-guangzhou`).
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = region.into();
+        self
+    }
+
+    /// Where requests go (default: `{service}.tencentcloudapi.com`).
+    pub fn endpoint(mut self, endpoint: Endpoint) -> Self {
+        self.endpoint = endpoint;
+        self
+    }
+
+    /// `X-TC-Language`: `en-US` or `zh-CN`.
+    pub fn language(mut self, language: impl Into<String>) -> Self {
+        self.language = Some(language.into());
+        self
+    }
+
+    /// How long connecting may take (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// The whole request's timeout, per attempt (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// When to retry (default: [`RetryPolicy::default`]).
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Keep each action to its documented requests-per-second limit.
+    pub fn rate_limit(mut self, on: bool) -> Self {
+        self.rate_limit = on;
+        self
+    }
+
+    /// The client; without explicit credentials, those of [`Credentials::from_chain`].
+    pub fn build(self) -> Result<Client, BuildError> {
+        let credentials = match self.credentials {
+            Some(c) => c,
+            None => Credentials::from_chain().map_err(BuildError::Credentials)?,
+        };
+        let http = reqwest::Client::builder()
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
+            .build()
+            .map_err(|e| BuildError::Http(e.to_string()))?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                credentials,
+                region: self.region,
+                endpoint: self.endpoint,
+                language: self.language,
+                retry: self.retry,
+                limiter: self.rate_limit.then(RateLimiter::default),
+            }),
+        })
+    }
+}
+
+/// Sends requests of any product. Cheap to clone (shared connection pool).
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    credentials: Credentials,
+    region: String,
+    endpoint: Endpoint,
+    language: Option<String>,
+    retry: RetryPolicy,
+    limiter: Option<RateLimiter>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("credentials", &self.inner.credentials)
+            .field("region", &self.inner.region)
+            .field("endpoint", &self.inner.endpoint)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Read-only actions and requests carrying a `ClientToken` may be sent twice.
+pub fn is_safe_to_repeat(action: &str, body: &Value) -> bool {
+    ["Describe", "Inquiry", "Check"].iter().any(|p| action.starts_with(p))
+        || body.get("ClientToken").and_then(Value::as_str).is_some_and(|t| !t.is_empty())
+}
+
+const BODY_SHOWN: usize = 1024;
+
+fn body_start(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    text.chars().take(BODY_SHOWN).collect()
+}
+
+impl Client {
+    /// A builder with the defaults.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// Validates, sends (retrying as the policy allows) and decodes.
+    pub async fn send<A: Action>(&self, request: &A) -> Result<A::Response, Error<A::Error>> {
+        request.validate().map_err(Error::Validation)?;
+        let json = serde_json::to_value(request).map_err(|e| Error::Encode(e.to_string()))?;
+        let body = serde_json::to_vec(&json).map_err(|e| Error::Encode(e.to_string()))?;
+        let safe = is_safe_to_repeat(A::ACTION, &json);
+        let retry = &self.inner.retry;
+        let start = Instant::now();
+        let mut attempt = 1;
+        loop {
+            if let Some(limiter) = &self.inner.limiter {
+                limiter.acquire(A::ACTION, A::RATE_LIMIT).await;
+            }
+            let result = self.attempt::<A>(&body).await;
+            let worth_retrying = match &result {
+                Ok(_) => false,
+                Err(e) => e.is_rate_limited() || (safe && e.is_network()),
+            };
+            let delay = retry.delay(attempt);
+            if !worth_retrying || attempt >= retry.max_attempts || start.elapsed() + delay > retry.max_elapsed {
+                return result;
+            }
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+
+    /// One signed attempt, with a fresh timestamp.
+    async fn attempt<A: Action>(&self, body: &[u8]) -> Result<A::Response, Error<A::Error>> {
+        let inner = &self.inner;
+        let (url, host) = inner.endpoint.resolve(A::SERVICE, &inner.region);
+        let timestamp = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let content_type = "application/json";
+        let signature = sign(
+            inner.credentials.secret_id(),
+            inner.credentials.secret_key(),
+            &SignInput {
+                method: "POST",
+                query: "",
+                headers: &[("content-type", content_type), ("host", &host), ("x-tc-action", A::ACTION)],
+                payload: body,
+                service: A::SERVICE,
+                timestamp,
+            },
+        );
+        let mut builder = inner
+            .http
+            .post(&url)
+            .header("Host", &host)
+            .header("Content-Type", content_type)
+            .header("X-TC-Action", A::ACTION)
+            .header("X-TC-Version", A::VERSION)
+            .header("X-TC-Timestamp", timestamp.to_string())
+            .header("Authorization", &signature.authorization);
+        if !inner.region.is_empty() {
+            builder = builder.header("X-TC-Region", &inner.region);
+        }
+        if let Some(token) = inner.credentials.token() {
+            builder = builder.header("X-TC-Token", token);
+        }
+        if let Some(language) = &inner.language {
+            builder = builder.header("X-TC-Language", language);
+        }
+        let transport = |e: reqwest::Error| if e.is_timeout() { Error::Timeout } else { Error::Transport(error_chain(&e)) };
+        let response = builder.body(body.to_vec()).send().await.map_err(transport)?;
+        let status = response.status();
+        let bytes = response.bytes().await.map_err(transport)?;
+        if !status.is_success() {
+            return Err(Error::Status { status: status.as_u16(), body: body_start(&bytes) });
+        }
+        decode::<A>(&bytes)
+    }
+}
+
+/// The reply's `Response`: an error (`Error.Code`, `Error.Message`, `RequestId`) or the
+/// action's response.
+pub fn decode<A: Action>(bytes: &[u8]) -> Result<A::Response, Error<A::Error>> {
+    let decode_error = |message: String| Error::Decode { message, body: body_start(bytes) };
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| decode_error(format!("not JSON: {e}")))?;
+    let response = value.get("Response").ok_or_else(|| decode_error("no `Response` object".to_string()))?;
+    if let Some(error) = response.get("Error") {
+        let code = error.get("Code").and_then(Value::as_str).ok_or_else(|| decode_error("an `Error` without `Code`".to_string()))?;
+        return Err(Error::Api {
+            code: A::Error::from_code(code),
+            message: error.get("Message").and_then(Value::as_str).unwrap_or_default().to_string(),
+            request_id: response.get("RequestId").and_then(Value::as_str).unwrap_or_default().to_string(),
+        });
+    }
+    A::Response::deserialize(response).map_err(|e| decode_error(format!("does not match the documented response: {e}")))
+}
+
+use serde::Deserialize as _;
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+/// A token bucket per action, filled at the action's documented rate.
+#[derive(Default)]
+struct RateLimiter {
+    buckets: tokio::sync::Mutex<BTreeMap<&'static str, Bucket>>,
+}
+
+struct Bucket {
+    tokens: f64,
+    last: Instant,
+}
+
+impl RateLimiter {
+    async fn acquire(&self, action: &'static str, limit: Option<u32>) {
+        let Some(rate) = limit.filter(|l| *l > 0).map(f64::from) else { return };
+        loop {
+            let wait = {
+                let mut buckets = self.buckets.lock().await;
+                let now = Instant::now();
+                let bucket = buckets.entry(action).or_insert(Bucket { tokens: rate, last: now });
+                bucket.tokens = (bucket.tokens + now.duration_since(bucket.last).as_secs_f64() * rate).min(rate);
+                bucket.last = now;
+                if bucket.tokens >= 1.0 {
+                    bucket.tokens -= 1.0;
+                    return;
+                }
+                Duration::from_secs_f64((1.0 - bucket.tokens) / rate)
+            };
+            tokio::time::sleep(wait).await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints() {
+        assert_eq!(Endpoint::Default.resolve("vpc", "ap-guangzhou"), ("https://vpc.tencentcloudapi.com/".into(), "vpc.tencentcloudapi.com".into()));
+        assert_eq!(Endpoint::Default.resolve("vpc", "ap-shanghai-fsi").1, "vpc.ap-shanghai-fsi.tencentcloudapi.com");
+        assert_eq!(Endpoint::International.resolve("vpc", "ap-guangzhou").1, "vpc.intl.tencentcloudapi.com");
+        assert_eq!(Endpoint::Regional.resolve("cvm", "ap-guangzhou").1, "cvm.ap-guangzhou.tencentcloudapi.com");
+        assert_eq!(
+            Endpoint::Url("http://127.0.0.1:8080/".into()).resolve("vpc", "x"),
+            ("http://127.0.0.1:8080/".into(), "127.0.0.1:8080".into())
+        );
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        let p = RetryPolicy { max_attempts: 10, base_delay: Duration::from_millis(100), max_delay: Duration::from_millis(1000), max_elapsed: Duration::from_secs(60) };
+        for _ in 0..100 {
+            let d1 = p.delay(1);
+            assert!(d1 >= Duration::from_millis(50) && d1 <= Duration::from_millis(100), "{d1:?}");
+            let d3 = p.delay(3);
+            assert!(d3 >= Duration::from_millis(200) && d3 <= Duration::from_millis(400), "{d3:?}");
+            let d9 = p.delay(9);
+            assert!(d9 >= Duration::from_millis(500) && d9 <= Duration::from_millis(1000), "{d9:?}");
+        }
+    }
+
+    #[test]
+    fn safe_to_repeat() {
+        assert!(is_safe_to_repeat("DescribeAddresses", &serde_json::json!({})));
+        assert!(is_safe_to_repeat("InquiryPriceCreateVpnGateway", &serde_json::json!({})));
+        assert!(is_safe_to_repeat("CheckNetDetectState", &serde_json::json!({})));
+        assert!(!is_safe_to_repeat("AssociateAddress", &serde_json::json!({})));
+        assert!(is_safe_to_repeat("AllocateAddresses", &serde_json::json!({"ClientToken": "t-1"})));
+        assert!(!is_safe_to_repeat("AllocateAddresses", &serde_json::json!({"ClientToken": ""})));
+    }
+}
