@@ -64,8 +64,14 @@ pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
     }
     let manifest = std::fs::read_to_string(template.join("Cargo.toml")).context("reading the template Cargo.toml")?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let manifest = without_examples(&manifest);
     std::fs::write(out.join("Cargo.toml"), format!("{manifest}\n# A workspace of its own, wherever it lies.\n[workspace]\n"))
         .with_context(|| format!("writing {}", out.join("Cargo.toml").display()))?;
+    // The workspace's lock file: the new crate builds with the same dependency versions.
+    let lock = crate::workspace_root().join("Cargo.lock");
+    if lock.exists() {
+        std::fs::copy(&lock, out.join("Cargo.lock")).context("copying Cargo.lock")?;
+    }
     let mut work = vec![std::path::PathBuf::from("src/runtime")];
     while let Some(rel) = work.pop() {
         std::fs::create_dir_all(out.join(&rel))?;
@@ -80,6 +86,22 @@ pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The manifest without its `[[example]]` tables (the examples are this repository's).
+fn without_examples(manifest: &str) -> String {
+    let mut out = String::with_capacity(manifest.len());
+    let mut skipping = false;
+    for line in manifest.lines() {
+        if line.trim_start().starts_with('[') {
+            skipping = line.trim() == "[[example]]";
+        }
+        if !skipping {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 #[cfg(test)]

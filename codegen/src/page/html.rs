@@ -435,13 +435,14 @@ const MAX_OPEN_ELEMENTS: usize = 1024;
 /// Whether the HTML parser's stack of open elements may grow past [`MAX_OPEN_ELEMENTS`]: the
 /// offset and name of the start tag where it would.
 ///
-/// A model of that stack that errs on the deep side: every start tag counts (even in a
-/// comment, raw text or an attribute value), an end tag closes only the innermost element
-/// (or the one under an unclosed `p` or `li`, or under a cell for `</tr>`), and a start tag
-/// closes at most the one element it implies the end of (`<p>` after `<p>`, `<li>` after
-/// `<li>` …). An end tag that may be text (in a comment, raw text or a tag) closes nothing.
-/// The parser may nest up to about three times deeper than the model (rows and table
-/// bodies it makes up, formatting elements it reopens).
+/// A model of that stack that errs on the deep side: every start tag outside comments counts
+/// (even in raw text, CDATA or an attribute value); an end tag closes its element only when
+/// nothing but unclosed `p` and `li` (and, for a table part, the parts nested in it) lie
+/// above it, and a start tag closes only what it implies the end of (`<p>` an innermost
+/// `<p>`, `<li>` an innermost `<li>`, `<tr>` the row and cell it follows …); an end tag
+/// that may be text (raw text, CDATA, in a tag) closes nothing. The parser nests at most about
+/// three times deeper than the model (rows and table bodies it makes up, formatting
+/// elements it reopens).
 fn too_deep(text: &str) -> Option<(usize, &str)> {
     const VOID: &[&str] = &[
         "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input",
@@ -458,32 +459,67 @@ fn too_deep(text: &str) -> Option<(usize, &str)> {
     const RAW: &[&str] =
         &["script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "title", "textarea", "plaintext"];
 
+    /// Table parts, outermost first: a part closes with the parts nested in it.
+    fn table_rank(name: &str) -> Option<u8> {
+        match name {
+            "table" => Some(0),
+            "caption" | "colgroup" | "tbody" | "thead" | "tfoot" => Some(1),
+            "tr" => Some(2),
+            "td" | "th" => Some(3),
+            _ => None,
+        }
+    }
+    /// Closes the innermost element that is a `target`, if only elements that `pass` lie
+    /// above it.
+    fn close(stack: &mut Vec<&str>, target: impl Fn(&str) -> bool, pass: impl Fn(&str) -> bool) {
+        for i in (0..stack.len()).rev() {
+            if target(stack[i]) {
+                stack.truncate(i);
+                return;
+            }
+            if !pass(stack[i]) {
+                return;
+            }
+        }
+    }
+
     let lower = text.to_ascii_lowercase();
     let bytes = lower.as_bytes();
     let is_space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
+    // A tag name, up to 32 bytes (longer names are no name this model knows).
     let name_at = |from: usize| {
-        let len = bytes[from..].iter().take_while(|&&b| !is_space(b) && b != b'/' && b != b'>').count();
+        let len = bytes[from..].iter().take(32).take_while(|&&b| !is_space(b) && b != b'/' && b != b'>').count();
         &lower[from..from + len]
     };
     let mut stack: Vec<&str> = Vec::new();
-    // End tags before this offset may be text: in a comment, raw text or a tag.
+    // Nothing before this offset is a tag: a comment, a doctype.
+    let mut comment_until = 0;
+    // End tags before this offset may be text: raw text, CDATA, attributes.
     let mut text_until = 0;
     let mut i = 0;
     while let Some(lt) = find(bytes, i, b"<") {
         i = lt + 1;
         let next = bytes.get(lt + 1).copied().unwrap_or(0);
-        if next.is_ascii_alphabetic() {
+        if lt < comment_until {
+            // In a comment, where the parser sees no tag either.
+        } else if next.is_ascii_alphabetic() {
             let name = name_at(lt + 1);
-            let end = tag_end(bytes, lt + 1 + name.len());
-            if lt >= text_until {
+            if lt < text_until {
+                // Maybe text, maybe markup (in SVG or MathML a `<style>` holds tags); as
+                // markup, raw text of its own may start here: no end tag counts any more.
+                if RAW.contains(&name) {
+                    text_until = bytes.len();
+                }
+            } else {
+                let end = tag_end(bytes, lt + 1);
                 text_until = end;
                 if RAW.contains(&name) {
                     // Text up to the first `</name` that ends a tag name.
-                    let close = format!("</{name}");
+                    let end_tag = format!("</{name}");
                     let mut from = end;
                     text_until = loop {
-                        match find(bytes, from, close.as_bytes()) {
-                            Some(p) if bytes.get(p + close.len()).is_none_or(|&b| is_space(b) || b == b'/' || b == b'>') => break p,
+                        match find(bytes, from, end_tag.as_bytes()) {
+                            Some(p) if bytes.get(p + end_tag.len()).is_none_or(|&b| is_space(b) || b == b'/' || b == b'>') => break p,
                             Some(p) => from = p + 1,
                             None => break bytes.len(),
                         }
@@ -494,20 +530,24 @@ fn too_deep(text: &str) -> Option<(usize, &str)> {
                         text_until = bytes.len();
                     }
                 }
-                let top = stack.last().copied().unwrap_or("");
-                let implied = match name {
-                    "p" => top == "p",
-                    "li" => matches!(top, "li" | "p"),
-                    "dd" | "dt" => matches!(top, "dd" | "dt" | "p"),
-                    "option" | "optgroup" => top == "option",
-                    "tr" => matches!(top, "tr" | "td" | "th"),
-                    "td" | "th" => matches!(top, "td" | "th"),
-                    "tbody" | "thead" | "tfoot" => matches!(top, "tbody" | "thead" | "tfoot" | "tr"),
-                    _ if HEADINGS.contains(&name) => top == "p" || HEADINGS.contains(&top),
-                    _ => CLOSES_P.contains(&name) && top == "p",
-                };
-                if implied {
-                    stack.pop();
+                // The elements this start tag closes, if they are innermost.
+                let is = |names: &'static [&'static str]| move |n: &str| names.contains(&n);
+                match name {
+                    "li" => close(&mut stack, is(&["li"]), is(&["p"])),
+                    "dd" | "dt" => close(&mut stack, is(&["dd", "dt"]), is(&["p"])),
+                    "option" | "optgroup" => close(&mut stack, is(&["option"]), is(&[])),
+                    "tr" => close(&mut stack, is(&["tr"]), is(&["td", "th", "p", "li"])),
+                    "td" | "th" => close(&mut stack, is(&["td", "th"]), is(&["p", "li"])),
+                    "tbody" | "thead" | "tfoot" => {
+                        close(&mut stack, is(&["tbody", "thead", "tfoot"]), is(&["tr", "td", "th", "p", "li"]))
+                    }
+                    _ => {}
+                }
+                if CLOSES_P.contains(&name) {
+                    close(&mut stack, is(&["p"]), is(&[]));
+                }
+                if HEADINGS.contains(&name) {
+                    close(&mut stack, is(HEADINGS), is(&[]));
                 }
             }
             if VOID.contains(&name) {
@@ -518,30 +558,24 @@ fn too_deep(text: &str) -> Option<(usize, &str)> {
                 return Some((lt, &text[lt + 1..lt + 1 + name.len()]));
             }
         } else if lt < text_until {
-            // In a comment, raw text or a tag: what looks like a tag may be text.
+            // In raw text or a tag: what looks like an end tag may be text.
         } else if next == b'/' && bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) {
             let name = name_at(lt + 2);
-            text_until = tag_end(bytes, lt + 2 + name.len());
-            let n = stack.len();
-            if n > 0 && stack[n - 1] == name {
-                stack.pop();
-            } else if n > 1 && stack[n - 2] == name {
-                let under = match name {
-                    "tr" => &["p", "li", "td", "th"][..],
-                    _ => &["p", "li"][..],
-                };
-                if under.contains(&stack[n - 1]) {
-                    stack.truncate(n - 2);
-                }
-            }
+            text_until = tag_end(bytes, lt + 2);
+            let rank = table_rank(name);
+            let pass = |n: &str| matches!(n, "p" | "li") || rank.is_some_and(|r| table_rank(n).is_some_and(|rn| rn > r));
+            close(&mut stack, |n| n == name, pass);
         } else if bytes[lt..].starts_with(b"<!--") {
-            text_until = find(bytes, lt + 4, b"-->").map_or(bytes.len(), |p| p + 3);
+            // Up to the first `-->` (`<!-->` and `<!--->` included) or `--!>`, as the parser.
+            let dashes = find(bytes, lt + 2, b"-->").map_or(bytes.len(), |p| p + 3);
+            comment_until = find(&bytes[..dashes], lt + 4, b"--!>").map_or(dashes, |p| p + 4);
         } else if bytes[lt..].starts_with(b"<![cdata[") {
+            // A comment up to `>`, or in SVG or MathML a text up to `]]>`: tags count.
             let cdata_end = find(bytes, lt, b"]]>").map_or(bytes.len(), |p| p + 3);
             text_until = cdata_end.max(find(bytes, lt, b">").map_or(bytes.len(), |p| p + 1));
         } else if matches!(next, b'!' | b'?' | b'/') {
             // A doctype or a bogus comment, up to the next `>`.
-            text_until = find(bytes, lt, b">").map_or(bytes.len(), |p| p + 1);
+            comment_until = find(bytes, lt, b">").map_or(bytes.len(), |p| p + 1);
         }
     }
     None

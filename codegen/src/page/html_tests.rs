@@ -277,3 +277,38 @@ fn corpus_text_matches_the_text_rendition() {
     let row = address.rows.iter().find(|r| r.cells[0] == "InternetChargeType").unwrap();
     assert_eq!(row.cell(&address.columns, Column::Description), Some(expected.as_str()));
 }
+
+/// Deep nesting makes the HTML parser quadratic (found by fuzzing: 40,000 nested `<div>`s
+/// took minutes): past `MAX_OPEN_ELEMENTS` the page is refused, quickly, whatever kind of
+/// nesting the parser would build.
+#[test]
+fn deep_nesting_is_refused_quickly() {
+    let deep = MAX_OPEN_ELEMENTS + 10;
+    let cases = [
+        ("div", "<div>".repeat(deep * 20)),
+        ("ul", "<li><ul></li>".repeat(deep * 20)),
+        ("optgroup", "<optgroup>".repeat(deep * 20)),
+        ("b", (0..deep * 20).map(|i| format!("<p><b id={i}></p>x")).collect()),
+        ("div", format!("<p>{}", "<div><!-- </div> -->".repeat(deep * 5))),
+    ];
+    for (name, html) in cases {
+        let started = std::time::Instant::now();
+        let file = SourceFile::new("t.html", "t.html", format!("<html><body>\n{html}"));
+        let err = parse(&file).expect_err("too deep");
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{name}: {:?}", started.elapsed());
+        assert_eq!(err.line, 2);
+        assert_eq!(
+            err.kind.to_string(),
+            format!("expected HTML elements nested at most {MAX_OPEN_ELEMENTS} deep, found `<{name}>` nested deeper")
+        );
+    }
+    // Closed elements, sloppy lists and tables, comments and scripts do not add up.
+    let page = format!(
+        "<main><h1 class=\"doc-title\">T</h1>{}</main>",
+        "<div><p>a<ul><li>b<li>c</ul></div><table><tr><td>x<td>y<tr><td>z</table><!-- <div> --><script>'<div>'</script>"
+            .repeat(deep)
+    );
+    let blocks = parse_str(&page);
+    assert_eq!(blocks[0], at(1, heading(1, "T")));
+    assert_eq!(tables(&blocks).len(), deep);
+}

@@ -1,0 +1,225 @@
+//! The client against a real HTTP server on loopback (tests/support): signatures checked
+//! independently, scripted answers for success and every error class.
+
+#![cfg(feature = "client")]
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use support::{api_error, Reply, Server, SECRET_ID, SECRET_KEY};
+use tencentcloud_api::vpc::v20170312::{AssociateAddressError, AssociateAddressRequest, Client as VpcClient};
+use tencentcloud_api::{Action, ApiError, Client, Credentials, Endpoint, Error, RetryPolicy, ValidationError};
+
+const OK: &str = r#"{"Response": {"TaskId": "50121411", "RequestId": "req-ok"}}"#;
+
+fn client(server: &Server) -> tencentcloud_api::ClientBuilder {
+    Client::builder()
+        .credentials(Credentials::new(SECRET_ID, SECRET_KEY))
+        .region("ap-guangzhou")
+        .endpoint(Endpoint::Url(server.url()))
+        .retry(RetryPolicy { base_delay: Duration::from_millis(20), ..RetryPolicy::default() })
+}
+
+fn request() -> AssociateAddressRequest {
+    AssociateAddressRequest { address_id: "eip-11112222".into(), instance_id: Some("ins-1".into()), ..Default::default() }
+}
+
+#[tokio::test]
+async fn success_sends_signed_headers_and_decodes_the_response() {
+    let server = Server::start(vec![Reply::Json(OK.into())]).await;
+    let client = client(&server).credentials(Credentials::new(SECRET_ID, SECRET_KEY).with_token("tmp-token")).language("en-US").build().unwrap();
+    let vpc = VpcClient::new(client);
+    let response = vpc.associate_address(&request()).await.unwrap();
+    assert_eq!(response.task_id, "50121411");
+    assert_eq!(response.request_id, "req-ok");
+
+    let seen = server.seen();
+    assert_eq!(seen.len(), 1);
+    let s = &seen[0];
+    assert_eq!(s.signature, Ok(()));
+    assert_eq!(s.header("X-TC-Action"), Some("AssociateAddress"));
+    assert_eq!(s.header("X-TC-Version"), Some("2017-03-12"));
+    assert_eq!(s.header("X-TC-Region"), Some("ap-guangzhou"));
+    assert_eq!(s.header("X-TC-Token"), Some("tmp-token"));
+    assert_eq!(s.header("X-TC-Language"), Some("en-US"));
+    assert_eq!(s.header("Content-Type"), Some("application/json"));
+    assert_eq!(s.header("Host"), Some(server.addr.to_string().as_str()));
+    assert!(s.header("Authorization").unwrap().contains("SignedHeaders=content-type;host;x-tc-action"));
+    let body: serde_json::Value = serde_json::from_slice(&s.body).unwrap();
+    assert_eq!(body, serde_json::json!({"AddressId": "eip-11112222", "InstanceId": "ins-1"}));
+}
+
+#[tokio::test]
+async fn api_errors_are_typed() {
+    let server = Server::start(vec![
+        Reply::Json(api_error("InvalidAddressId.NotFound", "no such EIP")),
+        Reply::Json(api_error("Made.Up", "new code")),
+    ])
+    .await;
+    let client = client(&server).build().unwrap();
+    match client.send(&request()).await {
+        Err(Error::Api { code, message, request_id }) => {
+            assert_eq!(code, AssociateAddressError::InvalidAddressIdNotFound);
+            assert_eq!(message, "no such EIP");
+            assert_eq!(request_id, "req-InvalidAddressId.NotFound");
+        }
+        other => panic!("expected an API error, got {other:?}"),
+    }
+    let err = client.send(&request()).await.unwrap_err();
+    assert_eq!(err.code(), Some(&AssociateAddressError::Unknown("Made.Up".into())));
+    assert_eq!(err.request_id(), Some("req-Made.Up"));
+    assert!(err.to_string().contains("Made.Up"), "{err}");
+    assert_eq!(server.seen().len(), 2, "API errors other than rate limiting are not retried");
+}
+
+#[tokio::test]
+async fn rate_limited_then_success_is_retried_and_signed_afresh() {
+    let server = Server::start(vec![Reply::Json(api_error("RequestLimitExceeded", "slow down")), Reply::Json(OK.into())]).await;
+    // A backoff over one second, so that the retry carries a new timestamp.
+    let retry = RetryPolicy { base_delay: Duration::from_millis(2400), max_delay: Duration::from_secs(3), ..RetryPolicy::default() };
+    let client = client(&server).retry(retry).build().unwrap();
+    let response = client.send(&request()).await.unwrap();
+    assert_eq!(response.task_id, "50121411");
+    let seen = server.seen();
+    assert_eq!(seen.len(), 2);
+    assert!(seen.iter().all(|s| s.signature.is_ok()), "{seen:?}");
+    assert_ne!(seen[0].header("X-TC-Timestamp"), seen[1].header("X-TC-Timestamp"), "each attempt has its own timestamp");
+    assert_ne!(seen[0].header("Authorization"), seen[1].header("Authorization"));
+}
+
+#[tokio::test]
+async fn rate_limiting_gives_up_after_the_last_attempt() {
+    let limited = || Reply::Json(api_error("RequestLimitExceeded.UinLimitExceeded", "slow down"));
+    let server = Server::start(vec![limited(), limited(), limited(), limited()]).await;
+    let client = client(&server).retry(RetryPolicy { max_attempts: 3, base_delay: Duration::from_millis(10), ..RetryPolicy::default() }).build().unwrap();
+    let err = client.send(&request()).await.unwrap_err();
+    assert_eq!(err.code().map(|c| c.code()), Some("RequestLimitExceeded.UinLimitExceeded"));
+    assert_eq!(server.seen().len(), 3);
+}
+
+#[tokio::test]
+async fn a_slow_answer_times_out_and_an_unsafe_request_is_not_repeated() {
+    let server = Server::start(vec![Reply::Slow(Duration::from_secs(3), OK.into())]).await;
+    let client = client(&server).timeout(Duration::from_millis(300)).build().unwrap();
+    let started = Instant::now();
+    let err = client.send(&request()).await.unwrap_err();
+    assert!(matches!(err, Error::Timeout), "{err:?}");
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert_eq!(server.seen().len(), 1, "AssociateAddress is not safe to repeat");
+}
+
+/// A read-only action of the test's own, to see network retries of safe requests.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct DescribeThingsRequest {
+    #[serde(rename = "Limit", default, skip_serializing_if = "Option::is_none")]
+    limit: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct DescribeThingsResponse {
+    #[serde(rename = "Total")]
+    total: i64,
+    #[serde(rename = "RequestId")]
+    request_id: String,
+}
+
+impl Action for DescribeThingsRequest {
+    const ACTION: &'static str = "DescribeThings";
+    const VERSION: &'static str = "2017-03-12";
+    const SERVICE: &'static str = "vpc";
+    const RATE_LIMIT: Option<u32> = Some(4);
+    type Response = DescribeThingsResponse;
+    type Error = tencentcloud_api::vpc::v20170312::ErrorCode;
+
+    fn validate(&self) -> Result<(), ValidationError> {
+        Ok(())
+    }
+}
+
+const THINGS: &str = r#"{"Response": {"Total": 7, "RequestId": "req-things"}}"#;
+
+#[tokio::test]
+async fn safe_requests_are_retried_after_network_failures() {
+    let server = Server::start(vec![
+        Reply::Slow(Duration::from_secs(3), THINGS.into()),
+        Reply::Status(503, "unavailable".into()),
+        Reply::Json(THINGS.into()),
+    ])
+    .await;
+    let client = client(&server).timeout(Duration::from_millis(300)).build().unwrap();
+    let response = client.send(&DescribeThingsRequest::default()).await.unwrap();
+    assert_eq!(response.total, 7);
+    assert_eq!(server.seen().len(), 3);
+}
+
+#[tokio::test]
+async fn http_status_and_malformed_bodies_are_distinct_errors() {
+    let server = Server::start(vec![
+        Reply::Status(500, "internal".into()),
+        Reply::Json("{not json".into()),
+        Reply::Json(r#"{"NoResponse": {}}"#.into()),
+        Reply::Json(r#"{"Response": {"RequestId": "r"}}"#.into()),
+    ])
+    .await;
+    let client = client(&server).build().unwrap();
+    match client.send(&request()).await {
+        Err(Error::Status { status: 500, body }) => assert_eq!(body, "internal"),
+        other => panic!("expected a status error, got {other:?}"),
+    }
+    for expected in ["not JSON", "no `Response` object", "does not match the documented response"] {
+        match client.send(&request()).await {
+            Err(Error::Decode { message, .. }) => assert!(message.contains(expected), "{message}"),
+            other => panic!("expected a decode error, got {other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn validation_runs_before_anything_is_sent() {
+    let server = Server::start(vec![Reply::Json(OK.into())]).await;
+    let client = client(&server).build().unwrap();
+    let invalid = AssociateAddressRequest { network_interface_id: Some("eni-1".into()), ..request() };
+    match client.send(&invalid).await {
+        Err(Error::Validation(e)) => assert!(e.to_string().contains("NetworkInterfaceId")),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+    assert!(server.seen().is_empty());
+}
+
+#[tokio::test]
+async fn connection_refused_is_a_transport_error() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let client = Client::builder()
+        .credentials(Credentials::new(SECRET_ID, SECRET_KEY))
+        .endpoint(Endpoint::Url(url))
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let err = client.send(&request()).await.unwrap_err();
+    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+}
+
+#[tokio::test]
+async fn the_documented_rate_is_kept_when_asked() {
+    let server = Server::start((0..6).map(|_| Reply::Json(THINGS.into())).collect()).await;
+    let client = client(&server).rate_limit(true).build().unwrap();
+    let started = Instant::now();
+    for _ in 0..6 {
+        client.send(&DescribeThingsRequest::default()).await.unwrap();
+    }
+    // 4 per second: the first 4 at once, the next 2 a quarter of a second apart.
+    let elapsed = started.elapsed();
+    assert!(elapsed >= Duration::from_millis(450), "{elapsed:?}");
+    assert!(elapsed < Duration::from_secs(3), "{elapsed:?}");
+}
+
+#[test]
+fn secrets_stay_out_of_debug_output() {
+    let client = Client::builder().credentials(Credentials::new(SECRET_ID, SECRET_KEY).with_token("tok")).build().unwrap();
+    let shown = format!("{client:?}");
+    assert!(!shown.contains(SECRET_KEY) && !shown.contains("tok\"") && !shown.contains(SECRET_ID), "{shown}");
+}

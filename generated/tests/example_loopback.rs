@@ -1,0 +1,75 @@
+//! The `associate_address` example, run as a user would, against the loopback server.
+
+#![cfg(feature = "client")]
+
+mod support;
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use support::{api_error, Reply, Server, SECRET_ID, SECRET_KEY};
+
+/// `target/<profile>/examples/associate_address`, which `cargo test` builds.
+fn example() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap();
+    profile_dir.join("examples").join(format!("associate_address{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// Runs the example in a blocking task (the server keeps answering meanwhile), with
+/// credentials from the environment and a home without a profile file.
+async fn run(url: String, extra: &'static [&'static str]) -> Output {
+    tokio::task::spawn_blocking(move || {
+        let home = std::env::temp_dir().join(format!("example-home-{}", std::process::id()));
+        std::fs::create_dir_all(&home).unwrap();
+        Command::new(example())
+            .args(["--endpoint", &url, "--region", "ap-guangzhou", "--address-id", "eip-11112222"])
+            .args(extra)
+            .env("TENCENTCLOUD_SECRET_ID", SECRET_ID)
+            .env("TENCENTCLOUD_SECRET_KEY", SECRET_KEY)
+            .env_remove("TENCENTCLOUD_SESSION_TOKEN")
+            .env("HOME", &home)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap()
+}
+
+fn built() -> bool {
+    let exists = example().exists();
+    if !exists {
+        eprintln!("notice: {} is not built (`cargo test` builds it); test skipped", example().display());
+    }
+    exists
+}
+
+#[tokio::test]
+async fn prints_the_task_id() {
+    if !built() {
+        return;
+    }
+    let server = Server::start(vec![Reply::Json(r#"{"Response": {"TaskId": "50121411", "RequestId": "req-1"}}"#.into())]).await;
+    let output = run(server.url(), &["--instance-id", "ins-1"]).await;
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "TaskId: 50121411\nRequestId: req-1\n");
+    let seen = server.seen();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].signature, Ok(()));
+    let body: serde_json::Value = serde_json::from_slice(&seen[0].body).unwrap();
+    assert_eq!(body, serde_json::json!({"AddressId": "eip-11112222", "InstanceId": "ins-1"}));
+}
+
+#[tokio::test]
+async fn prints_the_error_code_message_and_request_id() {
+    if !built() {
+        return;
+    }
+    let server = Server::start(vec![Reply::Json(api_error("InvalidAddressId.NotFound", "The EIP does not exist"))]).await;
+    let output = run(server.url(), &[]).await;
+    assert!(!output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error code: InvalidAddressId.NotFound\nmessage: The EIP does not exist\nrequest id: req-InvalidAddressId.NotFound\n"
+    );
+}
