@@ -16,21 +16,43 @@ fn example() -> PathBuf {
     profile_dir.join("examples").join(format!("associate_address{}", std::env::consts::EXE_SUFFIX))
 }
 
-/// Runs the example in a blocking task (the server keeps answering meanwhile), with
-/// credentials from the environment and a home without a profile file.
-async fn run(url: String, extra: &'static [&'static str]) -> Output {
+/// Where the credentials come from.
+#[derive(Clone, Copy)]
+enum From {
+    /// `TENCENTCLOUD_SECRET_ID` / `TENCENTCLOUD_SECRET_KEY`, and no profile file.
+    Environment,
+    /// No variables; `~/.tencentcloud/credentials` with the profile `TENCENTCLOUD_PROFILE`.
+    ProfileFile,
+}
+
+/// Runs the example in a blocking task (the server keeps answering meanwhile).
+async fn run(url: String, extra: &'static [&'static str], from: From) -> Output {
     tokio::task::spawn_blocking(move || {
-        let home = std::env::temp_dir().join(format!("example-home-{}", std::process::id()));
-        std::fs::create_dir_all(&home).unwrap();
-        Command::new(example())
+        let home = std::env::temp_dir().join(format!("example-home-{}-{}", std::process::id(), extra.len()));
+        let _ = std::fs::remove_dir_all(&home);
+        std::fs::create_dir_all(home.join(".tencentcloud")).unwrap();
+        let mut command = Command::new(example());
+        command
             .args(["--endpoint", &url, "--region", "ap-guangzhou", "--address-id", "eip-11112222"])
             .args(extra)
-            .env("TENCENTCLOUD_SECRET_ID", SECRET_ID)
-            .env("TENCENTCLOUD_SECRET_KEY", SECRET_KEY)
+            .env_remove("TENCENTCLOUD_SECRET_ID")
+            .env_remove("TENCENTCLOUD_SECRET_KEY")
             .env_remove("TENCENTCLOUD_SESSION_TOKEN")
-            .env("HOME", &home)
-            .output()
-            .unwrap()
+            .env_remove("TENCENTCLOUD_PROFILE")
+            .env("HOME", &home);
+        match from {
+            From::Environment => {
+                command.env("TENCENTCLOUD_SECRET_ID", SECRET_ID).env("TENCENTCLOUD_SECRET_KEY", SECRET_KEY);
+            }
+            From::ProfileFile => {
+                let file = format!("[default]\nsecret_id = wrong\nsecret_key = wrong\n\n[loopback]\nsecret_id = {SECRET_ID}\nsecret_key = {SECRET_KEY}\n");
+                std::fs::write(home.join(".tencentcloud/credentials"), file).unwrap();
+                command.env("TENCENTCLOUD_PROFILE", "loopback");
+            }
+        }
+        let output = command.output().unwrap();
+        let _ = std::fs::remove_dir_all(&home);
+        output
     })
     .await
     .unwrap()
@@ -50,7 +72,7 @@ async fn prints_the_task_id() {
         return;
     }
     let server = Server::start(vec![Reply::Json(r#"{"Response": {"TaskId": "50121411", "RequestId": "req-1"}}"#.into())]).await;
-    let output = run(server.url(), &["--instance-id", "ins-1"]).await;
+    let output = run(server.url(), &["--instance-id", "ins-1"], From::Environment).await;
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(String::from_utf8_lossy(&output.stdout), "TaskId: 50121411\nRequestId: req-1\n");
     let seen = server.seen();
@@ -66,10 +88,21 @@ async fn prints_the_error_code_message_and_request_id() {
         return;
     }
     let server = Server::start(vec![Reply::Json(api_error("InvalidAddressId.NotFound", "The EIP does not exist"))]).await;
-    let output = run(server.url(), &[]).await;
+    let output = run(server.url(), &[], From::Environment).await;
     assert!(!output.status.success());
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
         "error code: InvalidAddressId.NotFound\nmessage: The EIP does not exist\nrequest id: req-InvalidAddressId.NotFound\n"
     );
+}
+
+#[tokio::test]
+async fn reads_credentials_from_the_profile_file() {
+    if !built() {
+        return;
+    }
+    let server = Server::start(vec![Reply::Json(r#"{"Response": {"TaskId": "7", "RequestId": "req-2"}}"#.into())]).await;
+    let output = run(server.url(), &["--instance-id", "ins-2", "--"], From::ProfileFile).await;
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(server.seen()[0].signature, Ok(()), "signed with the `loopback` profile's key");
 }

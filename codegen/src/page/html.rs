@@ -435,12 +435,12 @@ const MAX_OPEN_ELEMENTS: usize = 1024;
 /// Whether the HTML parser's stack of open elements may grow past [`MAX_OPEN_ELEMENTS`]: the
 /// offset and name of the start tag where it would.
 ///
-/// A model of that stack that errs on the deep side: every start tag outside comments counts
-/// (even in raw text, CDATA or an attribute value); an end tag closes its element only when
+/// A model of that stack that errs on the deep side: every start tag outside comments and
+/// raw text counts (even in CDATA or an attribute value); an end tag closes its element only when
 /// nothing but unclosed `p` and `li` (and, for a table part, the parts nested in it) lie
 /// above it, and a start tag closes only what it implies the end of (`<p>` an innermost
 /// `<p>`, `<li>` an innermost `<li>`, `<tr>` the row and cell it follows …); an end tag
-/// that may be text (raw text, CDATA, in a tag) closes nothing. The parser nests at most about
+/// that may be text (CDATA, in a tag) closes nothing. The parser nests at most about
 /// three times deeper than the model (rows and table bodies it makes up, formatting
 /// elements it reopens).
 fn too_deep(text: &str) -> Option<(usize, &str)> {
@@ -492,16 +492,16 @@ fn too_deep(text: &str) -> Option<(usize, &str)> {
         &lower[from..from + len]
     };
     let mut stack: Vec<&str> = Vec::new();
-    // Nothing before this offset is a tag: a comment, a doctype.
+    // Nothing before this offset is a tag: a comment, a doctype, raw text.
     let mut comment_until = 0;
-    // End tags before this offset may be text: raw text, CDATA, attributes.
+    // End tags before this offset may be text: CDATA, attributes, raw text in SVG.
     let mut text_until = 0;
     let mut i = 0;
     while let Some(lt) = find(bytes, i, b"<") {
         i = lt + 1;
         let next = bytes.get(lt + 1).copied().unwrap_or(0);
         if lt < comment_until {
-            // In a comment, where the parser sees no tag either.
+            // In a comment or raw text, where the parser sees no tag either.
         } else if next.is_ascii_alphabetic() {
             let name = name_at(lt + 1);
             if lt < text_until {
@@ -517,17 +517,25 @@ fn too_deep(text: &str) -> Option<(usize, &str)> {
                     // Text up to the first `</name` that ends a tag name.
                     let end_tag = format!("</{name}");
                     let mut from = end;
-                    text_until = loop {
+                    let mut raw_end = loop {
                         match find(bytes, from, end_tag.as_bytes()) {
                             Some(p) if bytes.get(p + end_tag.len()).is_none_or(|&b| is_space(b) || b == b'/' || b == b'>') => break p,
                             Some(p) => from = p + 1,
                             None => break bytes.len(),
                         }
                     };
-                    // `<!--<script>` in a script escapes its end tag.
+                    // `<!--<script>` in a script escapes its end tag: where the text ends
+                    // is not known, so its tags count.
                     let escaped = |raw: &[u8]| find(raw, 0, b"<!--").is_some_and(|c| find(raw, c, b"<script").is_some());
-                    if name == "plaintext" || (name == "script" && escaped(&bytes[end..text_until])) {
-                        text_until = bytes.len();
+                    let unknown_end = name == "script" && escaped(&bytes[end..raw_end]);
+                    if name == "plaintext" || unknown_end {
+                        raw_end = bytes.len();
+                    }
+                    // In SVG or MathML (maybe still open) it is markup, not text.
+                    if unknown_end || stack.iter().any(|n| matches!(*n, "svg" | "math")) {
+                        text_until = raw_end;
+                    } else {
+                        comment_until = raw_end;
                     }
                 }
                 // The elements this start tag closes, if they are innermost.
