@@ -5,6 +5,7 @@
 //! types, names and constraints into the [`ir`], [`emit`] turns the IR into token streams
 //! that [`format`] prints, and [`output`] compares or writes the generated tree.
 
+pub mod diff;
 pub mod emit;
 pub mod error;
 pub mod extract;

@@ -6,6 +6,7 @@
 pub mod bench;
 pub mod check;
 pub mod conformance;
+pub mod diff;
 pub mod regen;
 
 use std::path::{Path, PathBuf};

@@ -21,6 +21,8 @@ enum Command {
     Check(GenArgs),
     /// Compare what the parser extracts from one product version's pages with an oracle.
     Conformance(xtask::conformance::ConformanceArgs),
+    /// Report the API changes between two versions of the docs (exit 1 when there are some).
+    Diff(xtask::diff::DiffArgs),
     /// Benchmark the release build of the pipeline over a whole product (default: the VPC corpus).
     Bench(xtask::bench::BenchArgs),
     /// One measured phase of `bench` (run by `bench` in a child process).
@@ -30,10 +32,22 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Diff(args) = &cli.command {
+        // 0: no changes, 1: changes, 2: error.
+        return match xtask::diff::run(args) {
+            Ok(false) => ExitCode::SUCCESS,
+            Ok(true) => ExitCode::from(1),
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let result = match &cli.command {
         Command::Regen(args) => regen::run(args).map(|()| true),
         Command::Check(args) => check::run(args),
         Command::Conformance(args) => xtask::conformance::run(args),
+        Command::Diff(_) => unreachable!("handled above"),
         Command::Bench(args) => xtask::bench::run(args).map(|()| true),
         Command::BenchPhase(args) => xtask::bench::run_phase(args).map(|()| true),
     };

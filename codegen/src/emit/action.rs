@@ -47,6 +47,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
 
         #resp_doc
         #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
         pub struct #resp {
             #resp_fields
         }
@@ -183,6 +184,7 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum #err {
             #(#variants)*
             #common_variant

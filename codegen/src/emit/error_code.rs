@@ -42,6 +42,7 @@ pub fn error_code_file(api: &Api) -> TokenStream {
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum ErrorCode {
             #(#variants)*
             /// A code the documentation does not list.
@@ -140,6 +141,7 @@ fn common_error(api: &Api) -> TokenStream {
         /// The common error codes of every Tencent Cloud API, as documented on the Error
         /// Codes page.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum CommonError {
             #(#variants)*
         }

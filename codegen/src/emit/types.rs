@@ -12,6 +12,7 @@ use crate::ir::{Api, DataType, Type};
 
 pub fn types_file(api: &Api) -> TokenStream {
     let direct = direct_references(api);
+    let in_requests = reachable_from_inputs(api);
     let structs = api.data_types.values().map(|dt| {
         let DataType { name, rust_name, description, has_required_column: _, fields: params } = dt;
         let id = ident(rust_name);
@@ -21,9 +22,13 @@ pub fn types_file(api: &Api) -> TokenStream {
             _ => false,
         };
         let body = fields(api, params, &boxed);
+        // Structures no request holds are never built by users: `#[non_exhaustive]`, so new
+        // fields do not break code.
+        let non_exhaustive = (!in_requests.contains(name.as_str())).then(|| quote! { #[non_exhaustive] });
         quote! {
             #doc
             #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+            #non_exhaustive
             pub struct #id {
                 #body
             }
@@ -44,6 +49,20 @@ fn direct_references(api: &Api) -> BTreeMap<&str, BTreeSet<&str>> {
             (dt.name.as_str(), targets.collect())
         })
         .collect()
+}
+
+/// The structures a request can hold, directly or through other structures.
+fn reachable_from_inputs(api: &Api) -> BTreeSet<&str> {
+    let mut seen = BTreeSet::new();
+    let mut work: Vec<&str> = api.actions.values().flat_map(|a| &a.input).filter_map(|p| p.ty.struct_name()).collect();
+    while let Some(name) = work.pop() {
+        if let Some((key, dt)) = api.data_types.get_key_value(name) {
+            if seen.insert(key.as_str()) {
+                work.extend(dt.fields.iter().filter_map(|f| f.ty.struct_name()));
+            }
+        }
+    }
+    seen
 }
 
 /// Whether `from` leads to `to` through direct fields.

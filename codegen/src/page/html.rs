@@ -430,7 +430,7 @@ fn mark_stray_list_ends(text: &str) -> Cow<'_, str> {
 /// More open elements than this are refused: the HTML parser (html5ever) scans its stack of
 /// open elements for most tags, so deep nesting costs quadratic time (40,000 nested `<div>`s
 /// take minutes). Real pages nest about 20 deep.
-const MAX_OPEN_ELEMENTS: usize = 1024;
+const MAX_OPEN_ELEMENTS: usize = 2048;
 
 /// Whether the HTML parser's stack of open elements may grow past [`MAX_OPEN_ELEMENTS`]: the
 /// offset and name of the start tag where it would.
@@ -566,7 +566,7 @@ fn too_deep(text: &str) -> Option<(usize, &str)> {
                 return Some((lt, &text[lt + 1..lt + 1 + name.len()]));
             }
         } else if lt < text_until {
-            // In raw text or a tag: what looks like an end tag may be text.
+            // In CDATA, a tag or raw text in SVG: what looks like an end tag may be text.
         } else if next == b'/' && bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) {
             let name = name_at(lt + 2);
             text_until = tag_end(bytes, lt + 2);

@@ -56,6 +56,7 @@ pub struct AssociateAddressRequest {
 
 /// Response of the `AssociateAddress` action: the object under `Response` in the reply.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct AssociateAddressResponse {
     /// The async task ID. You can use the DescribeTaskResult API to query the task status.
     ///
@@ -99,6 +100,7 @@ impl crate::Action for AssociateAddressRequest {
 
 /// Errors of the `AssociateAddress` action: its business error codes, the common error codes, and any other code as `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AssociateAddressError {
     /// The ENI information is not available in this address.
     ///

@@ -2,6 +2,7 @@
 
 /// Every error code documented for `vpc` version `2017-03-12`; an undocumented code is `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// The ENI information is not available in this address.
     ///

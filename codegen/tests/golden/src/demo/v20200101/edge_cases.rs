@@ -88,6 +88,7 @@ pub struct EdgeCasesRequest {
 
 /// Response of the `EdgeCases` action: the object under `Response` in the reply.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct EdgeCasesResponse {
     /// The items found.
     ///
@@ -147,6 +148,7 @@ impl crate::Action for EdgeCasesRequest {
 
 /// Errors of the `EdgeCases` action: its business error codes, the common error codes, and any other code as `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EdgeCasesError {
     /// The resource is busy.
     ///

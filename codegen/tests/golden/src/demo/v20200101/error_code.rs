@@ -2,6 +2,7 @@
 
 /// Every error code documented for `demo` version `2020-01-01`; an undocumented code is `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// The resource is busy.
     ///
@@ -104,6 +105,7 @@ impl std::error::Error for ErrorCode {}
 /// The common error codes of every Tencent Cloud API, as documented on the Error
 /// Codes page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CommonError {
     /// An internal error occurred.
     ///

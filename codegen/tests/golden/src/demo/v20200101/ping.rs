@@ -7,6 +7,7 @@
 pub struct PingRequest {}
 /// Response of the `Ping` action: the object under `Response` in the reply.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct PingResponse {
     /// What the service answers.
     /// Note: This field may return null, indicating that no valid values can be obtained.
@@ -35,6 +36,7 @@ impl crate::Action for PingRequest {
 
 /// Errors of the `Ping` action: its business error codes, the common error codes, and any other code as `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PingError {
     /// One of the common error codes of every Tencent Cloud API.
     Common(super::CommonError),

@@ -21,6 +21,7 @@ pub struct Filter {
 ///
 /// Structure `Item` of the Data Types page.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Item {
     /// The item ID.
     ///

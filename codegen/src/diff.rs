@@ -1,0 +1,354 @@
+//! API changes between two IRs: what was added, removed, retyped or made required, and
+//! whether each change breaks code written against the generated crate.
+//!
+//! What makes additive changes non-breaking in the generated crate:
+//! - responses, output-only structures (no Required column), error enums, `ErrorCode` and
+//!   `CommonError` are `#[non_exhaustive]`, and responses ignore unknown JSON fields: a new
+//!   output, output field or error code breaks no code;
+//! - requests and input structures derive `Default` and are built with
+//!   `..Default::default()`: a new optional input or optional field breaks no such code;
+//! - a new action or structure is a new item.
+//!
+//! Everything else (a removal, a type change, a required ↔ optional change, a new required
+//! input) changes or removes something existing code names: breaking.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::ir::{Action, Api, DataType, Param};
+
+/// The kinds of change, in report order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    ActionAdded,
+    ActionRemoved,
+    InputAdded,
+    InputRemoved,
+    InputType,
+    InputRequired,
+    OutputAdded,
+    OutputRemoved,
+    OutputType,
+    ErrorAdded,
+    ErrorRemoved,
+    TypeAdded,
+    TypeRemoved,
+    FieldAdded,
+    FieldRemoved,
+    FieldType,
+    FieldRequired,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 17] = [
+        Kind::ActionAdded,
+        Kind::ActionRemoved,
+        Kind::InputAdded,
+        Kind::InputRemoved,
+        Kind::InputType,
+        Kind::InputRequired,
+        Kind::OutputAdded,
+        Kind::OutputRemoved,
+        Kind::OutputType,
+        Kind::ErrorAdded,
+        Kind::ErrorRemoved,
+        Kind::TypeAdded,
+        Kind::TypeRemoved,
+        Kind::FieldAdded,
+        Kind::FieldRemoved,
+        Kind::FieldType,
+        Kind::FieldRequired,
+    ];
+
+    /// `input-added`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::ActionAdded => "action-added",
+            Kind::ActionRemoved => "action-removed",
+            Kind::InputAdded => "input-added",
+            Kind::InputRemoved => "input-removed",
+            Kind::InputType => "input-type",
+            Kind::InputRequired => "input-required",
+            Kind::OutputAdded => "output-added",
+            Kind::OutputRemoved => "output-removed",
+            Kind::OutputType => "output-type",
+            Kind::ErrorAdded => "error-added",
+            Kind::ErrorRemoved => "error-removed",
+            Kind::TypeAdded => "type-added",
+            Kind::TypeRemoved => "type-removed",
+            Kind::FieldAdded => "field-added",
+            Kind::FieldRemoved => "field-removed",
+            Kind::FieldType => "field-type",
+            Kind::FieldRequired => "field-required",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Kind::ActionAdded => "actions added",
+            Kind::ActionRemoved => "actions removed",
+            Kind::InputAdded => "input parameters added",
+            Kind::InputRemoved => "input parameters removed",
+            Kind::InputType => "input types changed",
+            Kind::InputRequired => "inputs made required / optional",
+            Kind::OutputAdded => "output parameters added",
+            Kind::OutputRemoved => "output parameters removed",
+            Kind::OutputType => "output types changed",
+            Kind::ErrorAdded => "error codes added",
+            Kind::ErrorRemoved => "error codes removed",
+            Kind::TypeAdded => "data types added",
+            Kind::TypeRemoved => "data types removed",
+            Kind::FieldAdded => "fields added",
+            Kind::FieldRemoved => "fields removed",
+            Kind::FieldType => "field types changed",
+            Kind::FieldRequired => "fields made required / optional",
+        }
+    }
+}
+
+/// One API change.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Change {
+    pub kind: Kind,
+    /// `Action`, `Action.Param`, `Action:ErrorCode`, `Type` or `Type.Field`.
+    pub path: String,
+    pub breaking: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
+}
+
+fn change(kind: Kind, path: String, breaking: bool, old: Option<String>, new: Option<String>) -> Change {
+    Change { kind, path, breaking, old, new }
+}
+
+/// The changes from `old` to `new`. Product versions are paired by product and version; a
+/// single version on each side is paired whatever its version.
+pub fn diff(old: &[Api], new: &[Api]) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let key = |a: &Api| (a.product.clone(), a.version.clone());
+    let olds: BTreeMap<_, &Api> = old.iter().map(|a| (key(a), a)).collect();
+    let news: BTreeMap<_, &Api> = new.iter().map(|a| (key(a), a)).collect();
+    if old.len() == 1 && new.len() == 1 {
+        diff_api(&old[0], &new[0], &mut changes);
+    } else {
+        let empty = |a: &Api| Api { actions: BTreeMap::new(), data_types: BTreeMap::new(), error_codes: BTreeMap::new(), ..a.clone() };
+        for k in olds.keys().chain(news.keys()).collect::<BTreeSet<_>>() {
+            match (olds.get(k), news.get(k)) {
+                (Some(o), Some(n)) => diff_api(o, n, &mut changes),
+                (Some(o), None) => diff_api(o, &empty(o), &mut changes),
+                (None, Some(n)) => diff_api(&empty(n), n, &mut changes),
+                (None, None) => {}
+            }
+        }
+    }
+    changes
+}
+
+fn diff_api(old: &Api, new: &Api, out: &mut Vec<Change>) {
+    for name in old.actions.keys().chain(new.actions.keys()).collect::<BTreeSet<_>>() {
+        match (old.actions.get(name), new.actions.get(name)) {
+            (None, Some(_)) => out.push(change(Kind::ActionAdded, name.clone(), false, None, None)),
+            (Some(_), None) => out.push(change(Kind::ActionRemoved, name.clone(), true, None, None)),
+            (Some(o), Some(n)) => diff_action(o, n, out),
+            (None, None) => {}
+        }
+    }
+    for name in old.data_types.keys().chain(new.data_types.keys()).collect::<BTreeSet<_>>() {
+        match (old.data_types.get(name), new.data_types.get(name)) {
+            (None, Some(_)) => out.push(change(Kind::TypeAdded, name.clone(), false, None, None)),
+            (Some(_), None) => out.push(change(Kind::TypeRemoved, name.clone(), true, None, None)),
+            (Some(o), Some(n)) => diff_type(o, n, out),
+            (None, None) => {}
+        }
+    }
+}
+
+/// A parameter's type as shown in a report: the printed type, and `, may be null` for a
+/// nullable output or output-structure field (an `Option` in the generated code).
+fn shown_type(p: &Param, output: bool) -> String {
+    if output && !p.required {
+        format!("{}, may be null", p.doc_type)
+    } else {
+        p.doc_type.clone()
+    }
+}
+
+fn required_word(required: bool) -> String {
+    if required { "required" } else { "optional" }.to_string()
+}
+
+fn diff_action(old: &Action, new: &Action, out: &mut Vec<Change>) {
+    let name = &old.name;
+    let by_name = |params: &[Param]| params.iter().map(|p| (p.name.clone(), p.clone())).collect::<BTreeMap<_, _>>();
+    let (oi, ni) = (by_name(&old.input), by_name(&new.input));
+    for param in oi.keys().chain(ni.keys()).collect::<BTreeSet<_>>() {
+        let path = format!("{name}.{param}");
+        match (oi.get(param), ni.get(param)) {
+            (None, Some(p)) => out.push(change(Kind::InputAdded, path, p.required, None, Some(format!("{}, {}", p.doc_type, required_word(p.required))))),
+            (Some(p), None) => out.push(change(Kind::InputRemoved, path, true, Some(p.doc_type.clone()), None)),
+            (Some(o), Some(n)) => {
+                if o.doc_type != n.doc_type {
+                    out.push(change(Kind::InputType, path.clone(), true, Some(o.doc_type.clone()), Some(n.doc_type.clone())));
+                }
+                if o.required != n.required {
+                    out.push(change(Kind::InputRequired, path, true, Some(required_word(o.required)), Some(required_word(n.required))));
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    let (oo, no) = (by_name(&old.output), by_name(&new.output));
+    for param in oo.keys().chain(no.keys()).collect::<BTreeSet<_>>() {
+        let path = format!("{name}.{param}");
+        match (oo.get(param), no.get(param)) {
+            (None, Some(p)) => out.push(change(Kind::OutputAdded, path, false, None, Some(shown_type(p, true)))),
+            (Some(p), None) => out.push(change(Kind::OutputRemoved, path, true, Some(shown_type(p, true)), None)),
+            (Some(o), Some(n)) => {
+                let (ot, nt) = (shown_type(o, true), shown_type(n, true));
+                if ot != nt {
+                    out.push(change(Kind::OutputType, path, true, Some(ot), Some(nt)));
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    let codes = |a: &Action| a.errors.iter().map(|e| e.code.clone()).collect::<BTreeSet<_>>();
+    let (oc, nc) = (codes(old), codes(new));
+    for code in nc.difference(&oc) {
+        out.push(change(Kind::ErrorAdded, format!("{name}:{code}"), false, None, None));
+    }
+    for code in oc.difference(&nc) {
+        out.push(change(Kind::ErrorRemoved, format!("{name}:{code}"), true, None, None));
+    }
+}
+
+fn diff_type(old: &DataType, new: &DataType, out: &mut Vec<Change>) {
+    let name = &old.name;
+    let by_name = |t: &DataType| t.fields.iter().map(|p| (p.name.clone(), p.clone())).collect::<BTreeMap<_, _>>();
+    let (of, nf) = (by_name(old), by_name(new));
+    for field in of.keys().chain(nf.keys()).collect::<BTreeSet<_>>() {
+        let path = format!("{name}.{field}");
+        match (of.get(field), nf.get(field)) {
+            (None, Some(p)) => {
+                // A required field of an input structure must be set by existing code.
+                let breaking = new.has_required_column && p.required;
+                let shown = if new.has_required_column { format!("{}, {}", p.doc_type, required_word(p.required)) } else { shown_type(p, true) };
+                out.push(change(Kind::FieldAdded, path, breaking, None, Some(shown)));
+            }
+            (Some(p), None) => out.push(change(Kind::FieldRemoved, path, true, Some(shown_type(p, !old.has_required_column)), None)),
+            (Some(o), Some(n)) => {
+                // Without a Required column a field is optional when it may be null: that is
+                // part of its (generated) type, as for outputs.
+                let (ot, nt) = (shown_type(o, !old.has_required_column), shown_type(n, !new.has_required_column));
+                if ot != nt {
+                    out.push(change(Kind::FieldType, path.clone(), true, Some(ot), Some(nt)));
+                }
+                if old.has_required_column && new.has_required_column && o.required != n.required {
+                    out.push(change(Kind::FieldRequired, path, true, Some(required_word(o.required)), Some(required_word(n.required))));
+                }
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+/// `api: 13 actions added, 40 input parameters added, … (2 breaking)` or `api: no changes`.
+pub fn summary_line(changes: &[Change]) -> String {
+    if changes.is_empty() {
+        return "api: no changes".to_string();
+    }
+    let counts = counts(changes);
+    let parts: Vec<String> = Kind::ALL.iter().filter_map(|k| counts.get(k).map(|(n, _)| format!("{n} {}", k.label()))).collect();
+    let breaking = changes.iter().filter(|c| c.breaking).count();
+    format!("api: {} ({breaking} breaking)", parts.join(", "))
+}
+
+fn counts(changes: &[Change]) -> BTreeMap<Kind, (usize, usize)> {
+    let mut counts: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
+    for c in changes {
+        let entry = counts.entry(c.kind).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(c.breaking);
+    }
+    counts
+}
+
+/// The changes as JSON: a list of `{"kind", "path", "breaking", "old"?, "new"?}`.
+pub fn to_json(changes: &[Change]) -> String {
+    let mut json = serde_json::to_string_pretty(changes).expect("changes serialize");
+    json.push('\n');
+    json
+}
+
+/// A Markdown report for a pull-request comment: a summary table, then the details
+/// grouped by action and by data type.
+pub fn to_markdown(title: &str, changes: &[Change]) -> String {
+    let mut md = format!("## API changes: {title}\n\n");
+    if changes.is_empty() {
+        md.push_str("No API changes.\n");
+        return md;
+    }
+    let breaking = changes.iter().filter(|c| c.breaking).count();
+    let _ = writeln!(md, "**{} changes, {breaking} breaking.**\n", changes.len());
+    md.push_str("| change | count | breaking |\n| --- | ---: | ---: |\n");
+    for (kind, (n, b)) in counts(changes) {
+        let _ = writeln!(md, "| {} | {n} | {b} |", kind.label());
+    }
+    let mut actions: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
+    let mut types: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
+    for c in changes {
+        let owner = c.path.split(['.', ':']).next().unwrap_or(&c.path);
+        match c.kind {
+            Kind::TypeAdded | Kind::TypeRemoved | Kind::FieldAdded | Kind::FieldRemoved | Kind::FieldType | Kind::FieldRequired => {
+                types.entry(owner).or_default().push(c)
+            }
+            _ => actions.entry(owner).or_default().push(c),
+        }
+    }
+    for (heading, groups) in [("Actions", &actions), ("Data types", &types)] {
+        if groups.is_empty() {
+            continue;
+        }
+        let _ = writeln!(md, "\n### {heading}");
+        for (owner, list) in groups {
+            let _ = writeln!(md, "\n#### `{owner}`\n");
+            for c in list {
+                let _ = writeln!(md, "- {}", describe(c));
+            }
+        }
+    }
+    md
+}
+
+fn describe(c: &Change) -> String {
+    let member = c.path.split_once(['.', ':']).map_or("", |(_, m)| m);
+    let value = |v: &Option<String>| v.clone().unwrap_or_default();
+    let text = match c.kind {
+        Kind::ActionAdded => "action added".to_string(),
+        Kind::ActionRemoved => "action removed".to_string(),
+        Kind::TypeAdded => "data type added".to_string(),
+        Kind::TypeRemoved => "data type removed".to_string(),
+        Kind::InputAdded => format!("input `{member}` added ({})", value(&c.new)),
+        Kind::OutputAdded => format!("output `{member}` added ({})", value(&c.new)),
+        Kind::FieldAdded => format!("field `{member}` added ({})", value(&c.new)),
+        Kind::InputRemoved => format!("input `{member}` removed (was {})", value(&c.old)),
+        Kind::OutputRemoved => format!("output `{member}` removed (was {})", value(&c.old)),
+        Kind::FieldRemoved => format!("field `{member}` removed (was {})", value(&c.old)),
+        Kind::InputType | Kind::OutputType | Kind::FieldType => {
+            format!("`{member}`: type `{}` → `{}`", value(&c.old), value(&c.new))
+        }
+        Kind::InputRequired | Kind::FieldRequired => format!("`{member}`: {} → {}", value(&c.old), value(&c.new)),
+        Kind::ErrorAdded => format!("error code `{member}` added"),
+        Kind::ErrorRemoved => format!("error code `{member}` removed"),
+    };
+    if c.breaking {
+        format!("**breaking:** {text}")
+    } else {
+        text
+    }
+}
