@@ -49,10 +49,36 @@ pub fn run(args: &GenArgs) -> Result<()> {
         all.push((out, generated));
     }
     for (out, generated) in &all {
+        let before = ir_on_disk(out);
         let summary = regen(generated, out)?;
         println!("{summary} ({})", out.display());
+        println!("{}", codegen::diff::summary_line(&codegen::diff::diff(&before, &ir_of(generated))));
     }
     Ok(())
+}
+
+/// The IR files under `out/ir/` (the API the generated code was made from).
+pub fn ir_on_disk(out: &Path) -> Vec<codegen::ir::Api> {
+    let mut apis = Vec::new();
+    let Ok(entries) = std::fs::read_dir(out.join("ir")) else { return apis };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+        if let Some(api) = std::fs::read_to_string(path).ok().and_then(|t| serde_json::from_str(&t).ok()) {
+            apis.push(api);
+        }
+    }
+    apis
+}
+
+/// The IR of a generated tree.
+pub fn ir_of(generated: &Generated) -> Vec<codegen::ir::Api> {
+    generated
+        .files
+        .iter()
+        .filter(|(path, _)| path.starts_with("ir/") && path.ends_with(".json"))
+        .filter_map(|(_, text)| serde_json::from_str(text).ok())
+        .collect()
 }
 
 /// Sets up a crate in `out` from the hand-written parts of `template` (the repository's
