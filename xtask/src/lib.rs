@@ -7,6 +7,7 @@ pub mod bench;
 pub mod check;
 pub mod conformance;
 pub mod diff;
+pub mod fetch;
 pub mod regen;
 
 use std::path::{Path, PathBuf};

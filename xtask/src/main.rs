@@ -23,6 +23,8 @@ enum Command {
     Conformance(xtask::conformance::ConformanceArgs),
     /// Report the API changes between two versions of the docs (exit 1 when there are some).
     Diff(xtask::diff::DiffArgs),
+    /// Download documentation pages into docs-src/ (or refresh them all with --update).
+    Fetch(xtask::fetch::FetchArgs),
     /// Benchmark the release build of the pipeline over a whole product (default: the VPC corpus).
     Bench(xtask::bench::BenchArgs),
     /// One measured phase of `bench` (run by `bench` in a child process).
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Conformance(args) => xtask::conformance::run(args),
         Command::Diff(_) => unreachable!("handled above"),
+        Command::Fetch(args) => xtask::fetch::run(args),
         Command::Bench(args) => xtask::bench::run(args).map(|()| true),
         Command::BenchPhase(args) => xtask::bench::run_phase(args).map(|()| true),
     };

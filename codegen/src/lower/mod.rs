@@ -23,6 +23,7 @@ use crate::ir::{Api, DataType, ErrorCodeInfo, ErrorCodeKind, Param, GENERATED_MA
 use crate::page;
 use crate::source::SourceFile;
 
+pub use action::common_param_value;
 pub use discover::{discover, Group};
 
 /// A contradiction found in the pages: the generated code follows the tables.
