@@ -299,18 +299,30 @@ pub fn to_markdown(title: &str, changes: &[Change]) -> String {
     for (kind, (n, b)) in counts(changes) {
         let _ = writeln!(md, "| {} | {n} | {b} |", kind.label());
     }
+    let list = |kind: Kind| changes.iter().filter(|c| c.kind == kind).map(|c| format!("`{}`", c.path)).collect::<Vec<_>>();
     let mut actions: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
     let mut types: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
     for c in changes {
         let owner = c.path.split(['.', ':']).next().unwrap_or(&c.path);
         match c.kind {
-            Kind::TypeAdded | Kind::TypeRemoved | Kind::FieldAdded | Kind::FieldRemoved | Kind::FieldType | Kind::FieldRequired => {
-                types.entry(owner).or_default().push(c)
-            }
+            Kind::ActionAdded | Kind::ActionRemoved | Kind::TypeAdded | Kind::TypeRemoved => {}
+            Kind::FieldAdded | Kind::FieldRemoved | Kind::FieldType | Kind::FieldRequired => types.entry(owner).or_default().push(c),
             _ => actions.entry(owner).or_default().push(c),
         }
     }
-    for (heading, groups) in [("Actions", &actions), ("Data types", &types)] {
+    let sections = [
+        ("Actions added", list(Kind::ActionAdded), false),
+        ("Actions removed", list(Kind::ActionRemoved), true),
+        ("Data types added", list(Kind::TypeAdded), false),
+        ("Data types removed", list(Kind::TypeRemoved), true),
+    ];
+    for (heading, names, breaking) in sections {
+        if !names.is_empty() {
+            let note = if breaking { " — **breaking**" } else { "" };
+            let _ = writeln!(md, "\n### {heading} ({}){note}\n\n{}", names.len(), names.join(", "));
+        }
+    }
+    for (heading, groups) in [("Changed actions", &actions), ("Changed data types", &types)] {
         if groups.is_empty() {
             continue;
         }

@@ -161,6 +161,7 @@ fn diff_command_formats_and_exit_codes() {
     assert!(text.starts_with("## API changes: vpc 2017-03-12\n"), "{text}");
     assert!(text.contains("| actions added | 13 | 0 |"), "{text}");
     assert!(text.contains("#### `CreateVpnGateway`\n\n- input `BgpAsn` added (Integer, optional)\n"), "{text}");
+    assert!(text.contains("\n### Actions added (13)\n\n`CheckTrafficMirror`, `CreateTrafficMirror`, "), "{text}");
 
     let same = xtask(&["diff", "--old", new, "--new", new]);
     assert_eq!(same.status.code(), Some(0), "no changes: exit 0");
