@@ -10,7 +10,8 @@ pub struct Error {
     pub file: String,
     /// 1-based line; 0 when the error concerns the file as a whole.
     pub line: u32,
-    pub kind: ErrorKind,
+    /// What went wrong (boxed: results stay small).
+    pub kind: Box<ErrorKind>,
 }
 
 struct Location<'a> {
@@ -30,7 +31,7 @@ impl fmt::Display for Location<'_> {
 
 impl Error {
     pub fn new(file: &str, line: u32, kind: ErrorKind) -> Self {
-        Error { file: file.to_string(), line, kind }
+        Error { file: file.to_string(), line, kind: Box::new(kind) }
     }
 
     /// Shorthand for the common "expected X, found Y" error.

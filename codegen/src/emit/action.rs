@@ -164,21 +164,32 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
         let id = ident(variant);
         quote! { Self::#id => #description, }
     });
-    let (common_variant, common_from, common_code, common_description) = if has_common {
+    let (common_variant, otherwise, common_code, common_description) = if has_common {
         (
             quote! {
                 /// One of the common error codes of every Tencent Cloud API.
                 Common(super::CommonError),
             },
-            quote! { other => match super::CommonError::from_code(other) {
+            quote! { match super::CommonError::from_code(code) {
                 Some(common) => Self::Common(common),
-                None => Self::Unknown(other.to_string()),
-            }, },
+                None => Self::Unknown(code.to_string()),
+            } },
             quote! { Self::Common(common) => common.code(), },
             quote! { Self::Common(common) => common.description(), },
         )
     } else {
-        (quote! {}, quote! { other => Self::Unknown(other.to_string()), }, quote! {}, quote! {})
+        (quote! {}, quote! { Self::Unknown(code.to_string()) }, quote! {}, quote! {})
+    };
+    // Without business codes there is nothing to match: no single-arm `match`.
+    let from_code = if codes.is_empty() {
+        otherwise
+    } else {
+        quote! {
+            match code {
+                #(#from_arms)*
+                _ => #otherwise,
+            }
+        }
     };
     let doc = docs(&format!("Errors of the `{name}` action: its business error codes, the common error codes, and any other code as `Unknown`."));
     quote! {
@@ -194,10 +205,7 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
 
         impl crate::ApiError for #err {
             fn from_code(code: &str) -> Self {
-                match code {
-                    #(#from_arms)*
-                    #common_from
-                }
+                #from_code
             }
 
             fn code(&self) -> &str {

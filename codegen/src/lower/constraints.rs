@@ -61,7 +61,7 @@ fn names_before(words: &[&str]) -> Vec<String> {
                 i -= 1;
                 if i > 0 && matches!(words[i - 1], "and" | "or" | "与" | "和") {
                     i -= 1;
-                } else if !word.ends_with(',') && !(i > 0 && words[i - 1].ends_with(',')) {
+                } else if !(word.ends_with(',') || i > 0 && words[i - 1].ends_with(',')) {
                     break;
                 }
             }

@@ -360,7 +360,7 @@ impl crate::ApiError for AssociateAddressError {
             "UnsupportedOperation.IspNotSupported" => {
                 Self::UnsupportedOperationIspNotSupported
             }
-            other => Self::Unknown(other.to_string()),
+            _ => Self::Unknown(code.to_string()),
         }
     }
 

@@ -161,7 +161,7 @@ impl crate::ApiError for AssociateIPv6AddressError {
             "UnsupportedOperation.AddressStatusNotPermit" => {
                 Self::UnsupportedOperationAddressStatusNotPermit
             }
-            other => Self::Unknown(other.to_string()),
+            _ => Self::Unknown(code.to_string()),
         }
     }
 

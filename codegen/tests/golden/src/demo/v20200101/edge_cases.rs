@@ -174,10 +174,10 @@ impl crate::ApiError for EdgeCasesError {
             "FailedOperation.Busy" => Self::FailedOperationBusy,
             "InvalidParameter" => Self::InvalidParameter,
             "ResourceNotFound.Demo" => Self::ResourceNotFoundDemo,
-            other => {
-                match super::CommonError::from_code(other) {
+            _ => {
+                match super::CommonError::from_code(code) {
                     Some(common) => Self::Common(common),
-                    None => Self::Unknown(other.to_string()),
+                    None => Self::Unknown(code.to_string()),
                 }
             }
         }

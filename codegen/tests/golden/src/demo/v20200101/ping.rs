@@ -46,13 +46,9 @@ pub enum PingError {
 
 impl crate::ApiError for PingError {
     fn from_code(code: &str) -> Self {
-        match code {
-            other => {
-                match super::CommonError::from_code(other) {
-                    Some(common) => Self::Common(common),
-                    None => Self::Unknown(other.to_string()),
-                }
-            }
+        match super::CommonError::from_code(code) {
+            Some(common) => Self::Common(common),
+            None => Self::Unknown(code.to_string()),
         }
     }
 
