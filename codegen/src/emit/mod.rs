@@ -93,9 +93,20 @@ pub fn generate_for(apis: &[Api], crate_name: &str) -> Result<Generated, String>
     Ok(Generated { files, warnings: Vec::new() })
 }
 
-/// An identifier; raw (`r#…`) never: names were made safe by `lower::naming`.
+/// An identifier; raw (`r#…`) never: names were made safe by `lower::naming`. Should a
+/// name still not be an ASCII identifier, it is mended rather than panicked on.
 pub(crate) fn ident(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
+    let valid = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name != "_";
+    if valid {
+        return Ident::new(name, Span::call_site());
+    }
+    let mut mended: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    if !mended.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        mended.insert(0, 'X');
+    }
+    Ident::new(&mended, Span::call_site())
 }
 
 /// A `#[doc = "…"]` attribute per line of a description, made safe for rustdoc: list

@@ -33,7 +33,8 @@ pub fn lower(
 ) -> Result<Action> {
     let file = raw.file.as_str();
     let name = raw.title.clone();
-    if !naming::type_name(&name).eq(&name) || name.is_empty() {
+    let action_like = name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric());
+    if !action_like {
         return Err(Error::expected(file, raw.title_line, "an action name such as `AssociateAddress` as the page title", format!("`{name}`")));
     }
     if let Some((stated, line)) = common_param_value(raw, "Action") {
@@ -110,7 +111,13 @@ pub fn lower(
         });
     }
 
-    let errors = raw.errors.iter().map(|e| ActionError { code: e.code.clone(), description: e.description.clone() }).collect();
+    let mut errors = Vec::new();
+    for e in &raw.errors {
+        if !super::is_error_code(&e.code) {
+            return Err(Error::expected(file, e.line, "an error code such as `FailedOperation.TaskFailed`", format!("`{}`", e.code)));
+        }
+        errors.push(ActionError { code: e.code.clone(), description: e.description.clone() });
+    }
     let module = naming::snake(&name);
     let mut unique = |suffix: &str| {
         let mut names = naming::UniqueNames::with_taken(taken_type_names.iter().map(String::as_str));

@@ -123,11 +123,19 @@ fn lower_records(records: Vec<PageRecord>, display: &str, expected: Option<(Stri
         }
     }
     let (product, version) = product_version(group, &pages.actions)?;
+    if let Some(codes) = &pages.error_codes {
+        if let Some(bad) = codes.common.iter().chain(&codes.service).find(|r| !is_error_code(&r.code)) {
+            return Err(Error::expected(&codes.file, bad.line, "an error code such as `FailedOperation.TaskFailed`", format!("`{}`", bad.code)));
+        }
+    }
     let mut warnings = Vec::new();
 
     // Structures first: their names are what types resolve against.
     let mut raw_types: BTreeMap<String, (String, RawDataType)> = BTreeMap::new();
     for (file, t) in pages.data_types {
+        if !is_wire_name(&t.name) {
+            return Err(Error::expected(&file, t.line, "a structure name (ASCII letters, digits and `_`)", format!("`{}`", t.name)));
+        }
         if let Some((first_file, first)) = raw_types.get(&t.name) {
             return Err(Error::new(&file, t.line, ErrorKind::DuplicateType { name: t.name.clone(), first: format!("{first_file}:{}", first.line) }));
         }
@@ -181,6 +189,12 @@ fn product_version(group: &Group, actions: &[RawAction]) -> Result<(String, Stri
         let version = action::common_param_value(raw, "Version").ok_or_else(|| {
             Error::expected(&raw.file, raw.input_line, "a `Version` row stating the API version", "none")
         })?;
+        if !is_product_name(&product) {
+            return Err(Error::expected(&raw.file, host_line, "a host such as `vpc.tencentcloudapi.com` (a product name of lower-case letters and digits)", format!("`{host}`")));
+        }
+        if !is_version(&version.0) {
+            return Err(Error::expected(&raw.file, version.1, "a version such as `2017-03-12` in the `Version` row", format!("`{}`", version.0)));
+        }
         if let Some((want_product, want_version)) = &group.expected {
             if &product != want_product {
                 return Err(Error::new(&raw.file, host_line, ErrorKind::FolderMismatch { what: "product".into(), page: product, folder: want_product.clone() }));
@@ -208,6 +222,30 @@ fn product_version(group: &Group, actions: &[RawAction]) -> Result<(String, Stri
     }
 }
 
+/// `vpc`, `cvm`, `tke`: what may name a product (the first label of its host).
+pub fn is_product_name(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_lowercase()) && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+}
+
+/// `2017-03-12`.
+pub fn is_version(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// `AddressId`, `tag_key`: what may name a parameter, a field or a structure.
+pub fn is_wire_name(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_alphabetic()) && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// `FailedOperation.TaskFailed`.
+pub fn is_error_code(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && !s.contains("..")
+        && !s.ends_with('.')
+}
+
 /// Whether a table describes action inputs, action outputs or structure fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
@@ -222,6 +260,9 @@ pub fn lower_params(file: &str, rows: &[RawParam], structs: &BTreeSet<String>, k
     let mut seen_wire: BTreeMap<&str, u32> = BTreeMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
+        if !is_wire_name(&row.name) {
+            return Err(Error::expected(file, row.line, "a parameter name (ASCII letters, digits and `_`)", format!("`{}`", row.name)));
+        }
         if let Some(first) = seen_wire.insert(&row.name, row.line) {
             return Err(Error::expected(file, row.line, format!("one row per parameter (`{}` is already at line {first})", row.name), "a second row"));
         }
@@ -317,6 +358,7 @@ fn error_codes(page: Option<&RawErrorCodes>, actions: &BTreeMap<String, crate::i
     let mut codes: BTreeMap<String, (String, ErrorCodeKind)> = BTreeMap::new();
     if let Some(page) = page {
         for (rows, kind) in [(&page.common, ErrorCodeKind::Common), (&page.service, ErrorCodeKind::Service)] {
+
             for row in rows {
                 codes.entry(row.code.clone()).or_insert_with(|| (row.description.clone(), kind));
             }
@@ -340,6 +382,18 @@ fn error_codes(page: Option<&RawErrorCodes>, actions: &BTreeMap<String, crate::i
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_checked() {
+        assert!(is_version("2017-03-12"));
+        assert!(!is_version("2017-03-1x") && !is_version("2017-03-122") && !is_version("2017\u{fffd}03-12"));
+        assert!(is_product_name("vpc") && is_product_name("cvm2"));
+        assert!(!is_product_name("Vpc") && !is_product_name("") && !is_product_name("v-pc") && !is_product_name("\u{fffd}"));
+        assert!(is_wire_name("AddressId") && is_wire_name("tag_key"));
+        assert!(!is_wire_name("A B") && !is_wire_name("1A") && !is_wire_name("é"));
+        assert!(is_error_code("FailedOperation.TaskFailed") && is_error_code("InternalError"));
+        assert!(!is_error_code("Failed..X") && !is_error_code("X.") && !is_error_code(".X") && !is_error_code("a b"));
+    }
 
     #[test]
     fn example_values_are_split_off() {
