@@ -105,8 +105,6 @@ pub fn lower_sources(files: &[SourceFile], display: &str, expected: Option<(Stri
 }
 
 fn lower_records(records: Vec<PageRecord>, display: &str, expected: Option<(String, String)>) -> Result<(Api, Vec<Warning>)> {
-    let group = Group { display: display.to_string(), expected, files: Vec::new() };
-    let group = &group;
     let mut pages = Pages::default();
     for record in records {
         match record {
@@ -122,7 +120,7 @@ fn lower_records(records: Vec<PageRecord>, display: &str, expected: Option<(Stri
             }
         }
     }
-    let (product, version) = product_version(group, &pages.actions)?;
+    let (product, version) = product_version(display, expected.as_ref(), &pages.actions)?;
     if let Some(codes) = &pages.error_codes {
         if let Some(bad) = codes.common.iter().chain(&codes.service).find(|r| !is_error_code(&r.code)) {
             return Err(Error::expected(&codes.file, bad.line, "an error code such as `FailedOperation.TaskFailed`", format!("`{}`", bad.code)));
@@ -181,7 +179,7 @@ fn lower_records(records: Vec<PageRecord>, display: &str, expected: Option<(Stri
 }
 
 /// The product and version the pages state, checked against the folder they lie in.
-fn product_version(group: &Group, actions: &[RawAction]) -> Result<(String, String)> {
+fn product_version(display: &str, expected: Option<&(String, String)>, actions: &[RawAction]) -> Result<(String, String)> {
     let mut found: Option<(String, String, String)> = None; // product, version, file
     for raw in actions {
         let (host, host_line) = raw.host.clone().unwrap_or_default();
@@ -195,7 +193,7 @@ fn product_version(group: &Group, actions: &[RawAction]) -> Result<(String, Stri
         if !is_version(&version.0) {
             return Err(Error::expected(&raw.file, version.1, "a version such as `2017-03-12` in the `Version` row", format!("`{}`", version.0)));
         }
-        if let Some((want_product, want_version)) = &group.expected {
+        if let Some((want_product, want_version)) = expected {
             if &product != want_product {
                 return Err(Error::new(&raw.file, host_line, ErrorKind::FolderMismatch { what: "product".into(), page: product, folder: want_product.clone() }));
             }
@@ -215,10 +213,10 @@ fn product_version(group: &Group, actions: &[RawAction]) -> Result<(String, Stri
             }
         }
     }
-    match (found, &group.expected) {
+    match (found, expected) {
         (Some((p, v, _)), _) => Ok((p, v)),
         (None, Some((p, v))) => Ok((p.clone(), v.clone())),
-        (None, None) => Err(Error::new(&group.display, 0, ErrorKind::Other { message: "no action pages: cannot tell the product and version".into() })),
+        (None, None) => Err(Error::new(display, 0, ErrorKind::Other { message: "no action pages: cannot tell the product and version".into() })),
     }
 }
 
