@@ -488,7 +488,10 @@ fn too_deep(text: &str) -> Option<(usize, &str)> {
     let is_space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
     // A tag name, up to 32 bytes (longer names are no name this model knows).
     let name_at = |from: usize| {
-        let len = bytes[from..].iter().take(32).take_while(|&&b| !is_space(b) && b != b'/' && b != b'>').count();
+        let mut len = bytes[from..].iter().take(32).take_while(|&&b| !is_space(b) && b != b'/' && b != b'>').count();
+        while !lower.is_char_boundary(from + len) {
+            len -= 1;
+        }
         &lower[from..from + len]
     };
     let mut stack: Vec<&str> = Vec::new();

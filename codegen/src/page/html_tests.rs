@@ -302,6 +302,8 @@ fn deep_nesting_is_refused_quickly() {
             format!("expected HTML elements nested at most {MAX_OPEN_ELEMENTS} deep, found `<{name}>` nested deeper")
         );
     }
+    // A long tag name is cut at a character boundary (found by fuzzing: a panic).
+    assert_eq!(parse_str(&format!("<e{}", "\u{FFFD}".repeat(11))), []);
     // Closed elements, sloppy lists and tables, comments and scripts do not add up.
     let page = format!(
         "<main><h1 class=\"doc-title\">T</h1>{}</main>",
