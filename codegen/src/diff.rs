@@ -136,7 +136,12 @@ pub fn diff(old: &[Api], new: &[Api]) -> Vec<Change> {
     if old.len() == 1 && new.len() == 1 {
         diff_api(&old[0], &new[0], &mut changes);
     } else {
-        let empty = |a: &Api| Api { actions: BTreeMap::new(), data_types: BTreeMap::new(), error_codes: BTreeMap::new(), ..a.clone() };
+        let empty = |a: &Api| Api {
+            actions: BTreeMap::new(),
+            data_types: BTreeMap::new(),
+            error_codes: BTreeMap::new(),
+            ..a.clone()
+        };
         for k in olds.keys().chain(news.keys()).collect::<BTreeSet<_>>() {
             match (olds.get(k), news.get(k)) {
                 (Some(o), Some(n)) => diff_api(o, n, &mut changes),
@@ -189,14 +194,32 @@ fn diff_action(old: &Action, new: &Action, out: &mut Vec<Change>) {
     for param in oi.keys().chain(ni.keys()).collect::<BTreeSet<_>>() {
         let path = format!("{name}.{param}");
         match (oi.get(param), ni.get(param)) {
-            (None, Some(p)) => out.push(change(Kind::InputAdded, path, p.required, None, Some(format!("{}, {}", p.doc_type, required_word(p.required))))),
+            (None, Some(p)) => out.push(change(
+                Kind::InputAdded,
+                path,
+                p.required,
+                None,
+                Some(format!("{}, {}", p.doc_type, required_word(p.required))),
+            )),
             (Some(p), None) => out.push(change(Kind::InputRemoved, path, true, Some(p.doc_type.clone()), None)),
             (Some(o), Some(n)) => {
                 if o.doc_type != n.doc_type {
-                    out.push(change(Kind::InputType, path.clone(), true, Some(o.doc_type.clone()), Some(n.doc_type.clone())));
+                    out.push(change(
+                        Kind::InputType,
+                        path.clone(),
+                        true,
+                        Some(o.doc_type.clone()),
+                        Some(n.doc_type.clone()),
+                    ));
                 }
                 if o.required != n.required {
-                    out.push(change(Kind::InputRequired, path, true, Some(required_word(o.required)), Some(required_word(n.required))));
+                    out.push(change(
+                        Kind::InputRequired,
+                        path,
+                        true,
+                        Some(required_word(o.required)),
+                        Some(required_word(n.required)),
+                    ));
                 }
             }
             (None, None) => {}
@@ -237,10 +260,16 @@ fn diff_type(old: &DataType, new: &DataType, out: &mut Vec<Change>) {
             (None, Some(p)) => {
                 // A required field of an input structure must be set by existing code.
                 let breaking = new.has_required_column && p.required;
-                let shown = if new.has_required_column { format!("{}, {}", p.doc_type, required_word(p.required)) } else { shown_type(p, true) };
+                let shown = if new.has_required_column {
+                    format!("{}, {}", p.doc_type, required_word(p.required))
+                } else {
+                    shown_type(p, true)
+                };
                 out.push(change(Kind::FieldAdded, path, breaking, None, Some(shown)));
             }
-            (Some(p), None) => out.push(change(Kind::FieldRemoved, path, true, Some(shown_type(p, !old.has_required_column)), None)),
+            (Some(p), None) => {
+                out.push(change(Kind::FieldRemoved, path, true, Some(shown_type(p, !old.has_required_column)), None))
+            }
             (Some(o), Some(n)) => {
                 // Without a Required column a field is optional when it may be null: that is
                 // part of its (generated) type, as for outputs.
@@ -249,7 +278,13 @@ fn diff_type(old: &DataType, new: &DataType, out: &mut Vec<Change>) {
                     out.push(change(Kind::FieldType, path.clone(), true, Some(ot), Some(nt)));
                 }
                 if old.has_required_column && new.has_required_column && o.required != n.required {
-                    out.push(change(Kind::FieldRequired, path, true, Some(required_word(o.required)), Some(required_word(n.required))));
+                    out.push(change(
+                        Kind::FieldRequired,
+                        path,
+                        true,
+                        Some(required_word(o.required)),
+                        Some(required_word(n.required)),
+                    ));
                 }
             }
             (None, None) => {}
@@ -263,7 +298,8 @@ pub fn summary_line(changes: &[Change]) -> String {
         return "api: no changes".to_string();
     }
     let counts = counts(changes);
-    let parts: Vec<String> = Kind::ALL.iter().filter_map(|k| counts.get(k).map(|(n, _)| format!("{n} {}", k.label()))).collect();
+    let parts: Vec<String> =
+        Kind::ALL.iter().filter_map(|k| counts.get(k).map(|(n, _)| format!("{n} {}", k.label()))).collect();
     let breaking = changes.iter().filter(|c| c.breaking).count();
     format!("api: {} ({breaking} breaking)", parts.join(", "))
 }
@@ -299,14 +335,17 @@ pub fn to_markdown(title: &str, changes: &[Change]) -> String {
     for (kind, (n, b)) in counts(changes) {
         let _ = writeln!(md, "| {} | {n} | {b} |", kind.label());
     }
-    let list = |kind: Kind| changes.iter().filter(|c| c.kind == kind).map(|c| format!("`{}`", c.path)).collect::<Vec<_>>();
+    let list =
+        |kind: Kind| changes.iter().filter(|c| c.kind == kind).map(|c| format!("`{}`", c.path)).collect::<Vec<_>>();
     let mut actions: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
     let mut types: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
     for c in changes {
         let owner = c.path.split(['.', ':']).next().unwrap_or(&c.path);
         match c.kind {
             Kind::ActionAdded | Kind::ActionRemoved | Kind::TypeAdded | Kind::TypeRemoved => {}
-            Kind::FieldAdded | Kind::FieldRemoved | Kind::FieldType | Kind::FieldRequired => types.entry(owner).or_default().push(c),
+            Kind::FieldAdded | Kind::FieldRemoved | Kind::FieldType | Kind::FieldRequired => {
+                types.entry(owner).or_default().push(c)
+            }
             _ => actions.entry(owner).or_default().push(c),
         }
     }

@@ -140,7 +140,13 @@ pub fn extract(page: &Page) -> Result<PageRecord> {
     let (title, title_line) = match page.blocks.first() {
         Some(b) => match &b.kind {
             BlockKind::Heading { level: 1, text } => (text.clone(), b.line),
-            other => return Err(not_a_page(file, b.line, &format!("no page title (the page starts with {})", describe(other)))),
+            other => {
+                return Err(not_a_page(
+                    file,
+                    b.line,
+                    &format!("no page title (the page starts with {})", describe(other)),
+                ))
+            }
         },
         None => return Err(not_a_page(file, 1, "no page title and no numbered sections")),
     };
@@ -196,7 +202,12 @@ fn action(page: &Page, title: String, title_line: u32) -> Result<RawAction> {
         }
         let Some(current) = section else {
             if matches!(block.kind, BlockKind::Table(_)) {
-                return Err(Error::expected(file, block.line, "section `1. API Description` before any table", "a table"));
+                return Err(Error::expected(
+                    file,
+                    block.line,
+                    "section `1. API Description` before any table",
+                    "a table",
+                ));
             }
             continue;
         };
@@ -214,7 +225,12 @@ fn action(page: &Page, title: String, title_line: u32) -> Result<RawAction> {
             (Section::Input | Section::Output | Section::Errors, BlockKind::Table(table)) => {
                 let slot = current as usize;
                 if tables_seen[slot] {
-                    return Err(Error::expected(file, block.line, format!("one table in section `{}`", current.title()), "a second table"));
+                    return Err(Error::expected(
+                        file,
+                        block.line,
+                        format!("one table in section `{}`", current.title()),
+                        "a second table",
+                    ));
                 }
                 tables_seen[slot] = true;
                 match current {
@@ -227,13 +243,25 @@ fn action(page: &Page, title: String, title_line: u32) -> Result<RawAction> {
                 }
             }
             (Section::Examples, BlockKind::Heading { level: 3, text }) => {
-                raw.examples.push(RawExample { line: block.line, title: text.clone(), description: String::new(), input: None, output: None });
+                raw.examples.push(RawExample {
+                    line: block.line,
+                    title: text.clone(),
+                    description: String::new(),
+                    input: None,
+                    output: None,
+                });
                 part = None;
             }
             (Section::Examples, BlockKind::Heading { level: 4, text }) => {
                 let is_input = matches!(text.as_str(), "Input Example" | "输入示例" | "Request Example");
                 if raw.examples.is_empty() || (is_input && raw.examples.last().is_some_and(|e| e.input.is_some())) {
-                    raw.examples.push(RawExample { line: block.line, title: String::new(), description: String::new(), input: None, output: None });
+                    raw.examples.push(RawExample {
+                        line: block.line,
+                        title: String::new(),
+                        description: String::new(),
+                        input: None,
+                        output: None,
+                    });
                 }
                 part = Some(is_input);
             }
@@ -248,9 +276,20 @@ fn action(page: &Page, title: String, title_line: u32) -> Result<RawAction> {
             (Section::Examples, BlockKind::Code { text }) => {
                 let example = raw.examples.last_mut();
                 match (example, part) {
-                    (Some(example), Some(true)) if example.input.is_none() => example.input = Some((text.clone(), block.line)),
-                    (Some(example), Some(false)) if example.output.is_none() => example.output = Some((text.clone(), block.line)),
-                    _ => return Err(Error::expected(file, block.line, "`Input Example` or `Output Example` before example code", "a code block")),
+                    (Some(example), Some(true)) if example.input.is_none() => {
+                        example.input = Some((text.clone(), block.line))
+                    }
+                    (Some(example), Some(false)) if example.output.is_none() => {
+                        example.output = Some((text.clone(), block.line))
+                    }
+                    _ => {
+                        return Err(Error::expected(
+                            file,
+                            block.line,
+                            "`Input Example` or `Output Example` before example code",
+                            "a code block",
+                        ))
+                    }
                 }
             }
             _ => {}
@@ -268,18 +307,32 @@ fn action(page: &Page, title: String, title_line: u32) -> Result<RawAction> {
         }
     }
     if seen.is_empty() {
-        return Err(not_a_page(file, title_line, "no numbered sections (`1. API Description`, `2. Input Parameters`, …)"));
+        return Err(not_a_page(
+            file,
+            title_line,
+            "no numbered sections (`1. API Description`, `2. Input Parameters`, …)",
+        ));
     }
     for required in [Section::Description, Section::Input, Section::Output] {
         if !seen.contains(&required) {
             return Err(Error::expected(file, last, format!("section `{}`", required.title()), "end of page"));
         }
         if required != Section::Description && !tables_seen[required as usize] {
-            return Err(Error::expected(file, last, format!("a parameter table in section `{}`", required.title()), "none"));
+            return Err(Error::expected(
+                file,
+                last,
+                format!("a parameter table in section `{}`", required.title()),
+                "none",
+            ));
         }
     }
     if raw.host.is_none() {
-        return Err(Error::expected(file, title_line, "the line `Domain name for API request: <host>` in section 1", "none"));
+        return Err(Error::expected(
+            file,
+            title_line,
+            "the line `Domain name for API request: <host>` in section 1",
+            "none",
+        ));
     }
     for example in &raw.examples {
         if example.input.is_none() || example.output.is_none() {
@@ -329,11 +382,21 @@ fn params(file: &str, line: u32, table: &Table, input: bool) -> Result<Vec<RawPa
     let cols = &table.columns;
     for needed in [Column::Name, Column::Type, Column::Description] {
         if !cols.contains(&needed) {
-            return Err(Error::expected(file, line, format!("a `{needed:?}` column in the parameter table"), format!("columns {cols:?}")));
+            return Err(Error::expected(
+                file,
+                line,
+                format!("a `{needed:?}` column in the parameter table"),
+                format!("columns {cols:?}"),
+            ));
         }
     }
     if input && !cols.contains(&Column::Required) {
-        return Err(Error::expected(file, line, "a `Required` column in the input parameter table", format!("columns {cols:?}")));
+        return Err(Error::expected(
+            file,
+            line,
+            "a `Required` column in the input parameter table",
+            format!("columns {cols:?}"),
+        ));
     }
     table.rows.iter().map(|row| param(file, cols, row)).collect()
 }
@@ -350,18 +413,32 @@ fn param(file: &str, cols: &[Column], row: &Row) -> Result<RawParam> {
     };
     let required = match row.cell(cols, Column::Required) {
         None => None,
-        Some(c) => Some(yes_no(c).ok_or_else(|| Error::expected(file, row.line, "`Yes` or `No` in the Required column", format!("`{c}`")))?),
+        Some(c) => Some(yes_no(c).ok_or_else(|| {
+            Error::expected(file, row.line, "`Yes` or `No` in the Required column", format!("`{c}`"))
+        })?),
     };
     let ty = cell(Column::Type);
     if ty.is_empty() {
         return Err(Error::expected(file, row.line, format!("a type for `{name}`"), "an empty cell"));
     }
-    Ok(RawParam { line: row.line, name, list_suffix, required, ty: ty.to_string(), description: cell(Column::Description).to_string() })
+    Ok(RawParam {
+        line: row.line,
+        name,
+        list_suffix,
+        required,
+        ty: ty.to_string(),
+        description: cell(Column::Description).to_string(),
+    })
 }
 
 fn error_rows(file: &str, line: u32, table: &Table) -> Result<Vec<RawErrorCode>> {
     if table.columns.first() != Some(&Column::Name) {
-        return Err(Error::expected(file, line, "an error code table (`Error Code Description`)", format!("columns {:?}", table.columns)));
+        return Err(Error::expected(
+            file,
+            line,
+            "an error code table (`Error Code Description`)",
+            format!("columns {:?}", table.columns),
+        ));
     }
     Ok(table
         .rows
@@ -385,16 +462,34 @@ fn data_types(page: &Page) -> Result<Vec<RawDataType>> {
             BlockKind::Heading { level: 2, text } => {
                 if !table_done {
                     if let Some(prev) = out.last() {
-                        return Err(Error::expected(file, block.line, format!("the field table of structure `{}`", prev.name), format!("heading `{text}`")));
+                        return Err(Error::expected(
+                            file,
+                            block.line,
+                            format!("the field table of structure `{}`", prev.name),
+                            format!("heading `{text}`"),
+                        ));
                     }
                 }
-                out.push(RawDataType { line: block.line, name: text.clone(), description: String::new(), used_by: Vec::new(), has_required_column: false, fields: Vec::new() });
+                out.push(RawDataType {
+                    line: block.line,
+                    name: text.clone(),
+                    description: String::new(),
+                    used_by: Vec::new(),
+                    has_required_column: false,
+                    fields: Vec::new(),
+                });
                 table_done = false;
             }
             BlockKind::Paragraph { text } => {
                 let Some(current) = out.last_mut().filter(|_| !table_done) else { continue };
                 if let Some(list) = text.strip_prefix("Used by actions:") {
-                    current.used_by = list.trim().trim_end_matches('.').split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+                    current.used_by = list
+                        .trim()
+                        .trim_end_matches('.')
+                        .split(',')
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect();
                 } else {
                     if !current.description.is_empty() {
                         current.description.push('\n');
@@ -404,7 +499,12 @@ fn data_types(page: &Page) -> Result<Vec<RawDataType>> {
             }
             BlockKind::Table(table) => {
                 let Some(current) = out.last_mut().filter(|_| !table_done) else {
-                    return Err(Error::expected(file, block.line, "a structure name before its field table", "a table"));
+                    return Err(Error::expected(
+                        file,
+                        block.line,
+                        "a structure name before its field table",
+                        "a table",
+                    ));
                 };
                 current.has_required_column = table.columns.contains(&Column::Required);
                 current.fields = params(file, block.line, table, false)?;
@@ -415,7 +515,11 @@ fn data_types(page: &Page) -> Result<Vec<RawDataType>> {
     }
     if !table_done {
         if let Some(last) = out.last() {
-            return Err(Error::new(file, last.line, ErrorKind::Truncated { section: format!("structure `{}`", last.name) }));
+            return Err(Error::new(
+                file,
+                last.line,
+                ErrorKind::Truncated { section: format!("structure `{}`", last.name) },
+            ));
         }
     }
     Ok(out)
@@ -440,14 +544,26 @@ fn error_codes(page: &Page) -> Result<RawErrorCodes> {
                 match group {
                     Some(true) => out.common.extend(rows),
                     Some(false) => out.service.extend(rows),
-                    None => return Err(Error::expected(file, block.line, "`Common Error Codes` or `Service Error Codes` before an error table", "a table")),
+                    None => {
+                        return Err(Error::expected(
+                            file,
+                            block.line,
+                            "`Common Error Codes` or `Service Error Codes` before an error table",
+                            "a table",
+                        ))
+                    }
                 }
             }
             _ => {}
         }
     }
     if out.common.is_empty() && out.service.is_empty() {
-        return Err(Error::expected(file, page.blocks[0].line, "the tables `Common Error Codes` and `Service Error Codes`", "none"));
+        return Err(Error::expected(
+            file,
+            page.blocks[0].line,
+            "the tables `Common Error Codes` and `Service Error Codes`",
+            "none",
+        ));
     }
     Ok(out)
 }
@@ -466,7 +582,10 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(host_line("Domain name for API request: vpc.intl.tencentcloudapi.com.").as_deref(), Some("vpc.intl.tencentcloudapi.com"));
+        assert_eq!(
+            host_line("Domain name for API request: vpc.intl.tencentcloudapi.com.").as_deref(),
+            Some("vpc.intl.tencentcloudapi.com")
+        );
         assert_eq!(host_line("接口请求域名: vpc.tencentcloudapi.com 。").as_deref(), Some("vpc.tencentcloudapi.com"));
         assert_eq!(host_line("Domain name for API request:"), None);
     }

@@ -75,10 +75,18 @@ mod tests {
         let out = rust_file("x.rs", quote! { pub struct A { pub b: u8 } }).unwrap();
         assert_eq!(out, format!("{GENERATED_HEADER}\n\npub struct A {{\n    pub b: u8,\n}}\n"));
         let members = rust_file("x.rs", quote! { impl A { fn a() {} fn b() { x(); } } }).unwrap();
-        assert_eq!(members, format!("{GENERATED_HEADER}\n\nimpl A {{\n    fn a() {{}}\n    fn b() {{\n        x();\n    }}\n}}\n"));
+        assert_eq!(
+            members,
+            format!("{GENERATED_HEADER}\n\nimpl A {{\n    fn a() {{}}\n    fn b() {{\n        x();\n    }}\n}}\n")
+        );
         let members = rust_file("x.rs", quote! { impl A { fn a() { x(); } fn b() {} } }).unwrap();
-        assert_eq!(members, format!("{GENERATED_HEADER}\n\nimpl A {{\n    fn a() {{\n        x();\n    }}\n\n    fn b() {{}}\n}}\n"));
-        let two = rust_file("x.rs", quote! { #![deny(warnings)] use a::b; use c::d; pub struct A; pub struct B; mod c; }).unwrap();
+        assert_eq!(
+            members,
+            format!("{GENERATED_HEADER}\n\nimpl A {{\n    fn a() {{\n        x();\n    }}\n\n    fn b() {{}}\n}}\n")
+        );
+        let two =
+            rust_file("x.rs", quote! { #![deny(warnings)] use a::b; use c::d; pub struct A; pub struct B; mod c; })
+                .unwrap();
         assert_eq!(two, format!("{GENERATED_HEADER}\n\n#![deny(warnings)]\n\nuse a::b;\nuse c::d;\n\npub struct A;\n\npub struct B;\n\nmod c;\n"));
         assert!(rust_file("x.rs", quote! { pub struct }).is_err());
     }

@@ -34,9 +34,8 @@ impl SourceFile {
     /// Reads a file; a missing, unreadable or non-UTF-8 file is an error naming it.
     pub fn read(path: &Path) -> Result<Self, Error> {
         let display = display_path(path);
-        let bytes = std::fs::read(path).map_err(|e| {
-            Error::new(&display, 0, ErrorKind::Io { message: e.to_string() })
-        })?;
+        let bytes =
+            std::fs::read(path).map_err(|e| Error::new(&display, 0, ErrorKind::Io { message: e.to_string() }))?;
         match String::from_utf8(bytes) {
             Ok(text) => Ok(SourceFile::new(display, path, text)),
             Err(e) => {

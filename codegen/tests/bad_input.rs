@@ -49,7 +49,9 @@ fn unknown_type() {
 fn two_pages_for_one_action() {
     let message = error_of("duplicate-action");
     assert!(
-        message.starts_with("vpc/2017-03-12/AssociateAddressCopy.txt:5: action `AssociateAddress` is documented twice (first at "),
+        message.starts_with(
+            "vpc/2017-03-12/AssociateAddressCopy.txt:5: action `AssociateAddress` is documented twice (first at "
+        ),
         "{message}"
     );
     assert!(message.ends_with("vpc/2017-03-12/AssociateAddress.txt:5)"), "{message}");

@@ -21,7 +21,8 @@ fn corpus() -> Option<PathBuf> {
 fn text_tables_match_the_oracle() {
     let Some(corpus) = corpus() else { return };
     let dir = corpus.join("vpc/2017-03-12");
-    let oracle: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("oracle.json")).unwrap()).unwrap();
+    let oracle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("oracle.json")).unwrap()).unwrap();
     let mut mismatches = Vec::new();
     let mut entries: Vec<_> = std::fs::read_dir(dir.join("txt")).unwrap().map(|e| e.unwrap().path()).collect();
     entries.sort();
@@ -38,18 +39,36 @@ fn text_tables_match_the_oracle() {
         match record {
             PageRecord::Action(a) => {
                 let want = &oracle["actions"][&a.title];
-                let got_in: Vec<String> = a.input.iter().filter(|p| !["Action", "Version", "Region"].contains(&p.name.as_str())).map(|p| format!("{} {} {}", p.name, p.ty, p.required.unwrap())).collect();
-                let want_in: Vec<String> = want["input"].as_array().unwrap().iter().map(|p| format!("{} {} {}", p["name"].as_str().unwrap(), p["type"].as_str().unwrap(), p["required"])).collect();
+                let got_in: Vec<String> = a
+                    .input
+                    .iter()
+                    .filter(|p| !["Action", "Version", "Region"].contains(&p.name.as_str()))
+                    .map(|p| format!("{} {} {}", p.name, p.ty, p.required.unwrap()))
+                    .collect();
+                let want_in: Vec<String> = want["input"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| {
+                        format!("{} {} {}", p["name"].as_str().unwrap(), p["type"].as_str().unwrap(), p["required"])
+                    })
+                    .collect();
                 if got_in != want_in {
                     mismatches.push(format!("{}: input {:?} != {:?}", a.title, got_in, want_in));
                 }
                 let got_out: Vec<String> = a.output.iter().map(|p| format!("{} {}", p.name, p.ty)).collect();
-                let want_out: Vec<String> = want["output"].as_array().unwrap().iter().map(|p| format!("{} {}", p["name"].as_str().unwrap(), p["type"].as_str().unwrap())).collect();
+                let want_out: Vec<String> = want["output"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| format!("{} {}", p["name"].as_str().unwrap(), p["type"].as_str().unwrap()))
+                    .collect();
                 if got_out != want_out {
                     mismatches.push(format!("{}: output {:?} != {:?}", a.title, got_out, want_out));
                 }
                 let got_err: Vec<&str> = a.errors.iter().map(|e| e.code.as_str()).collect();
-                let want_err: Vec<&str> = want["errors"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
+                let want_err: Vec<&str> =
+                    want["errors"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
                 if got_err != want_err {
                     mismatches.push(format!("{}: errors {:?} != {:?}", a.title, got_err, want_err));
                 }
@@ -63,8 +82,21 @@ fn text_tables_match_the_oracle() {
                 }
                 for t in &types {
                     let Some(w) = want.get(&t.name) else { continue };
-                    let got: Vec<String> = t.fields.iter().map(|f| format!("{} {} {:?}", f.name, f.ty, f.required)).collect();
-                    let wanted: Vec<String> = w["fields"].as_array().unwrap().iter().map(|f| format!("{} {} {:?}", f["name"].as_str().unwrap(), f["type"].as_str().unwrap(), f["required"].as_bool())).collect();
+                    let got: Vec<String> =
+                        t.fields.iter().map(|f| format!("{} {} {:?}", f.name, f.ty, f.required)).collect();
+                    let wanted: Vec<String> = w["fields"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|f| {
+                            format!(
+                                "{} {} {:?}",
+                                f["name"].as_str().unwrap(),
+                                f["type"].as_str().unwrap(),
+                                f["required"].as_bool()
+                            )
+                        })
+                        .collect();
                     if got != wanted {
                         mismatches.push(format!("{}: fields {:?} != {:?}", t.name, got, wanted));
                     }
@@ -73,7 +105,8 @@ fn text_tables_match_the_oracle() {
             PageRecord::ErrorCodes(codes) => {
                 for (got, key) in [(&codes.common, "common"), (&codes.service, "service")] {
                     let got: Vec<&str> = got.iter().map(|c| c.code.as_str()).collect();
-                    let want: Vec<&str> = oracle["error_codes"][key].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+                    let want: Vec<&str> =
+                        oracle["error_codes"][key].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
                     if got != want {
                         mismatches.push(format!("{key} codes differ: {} vs {}", got.len(), want.len()));
                     }

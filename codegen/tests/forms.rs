@@ -79,16 +79,29 @@ fn chinese_site_pages_are_read() {
     let associate = &ir["actions"]["AssociateAddress"];
     assert_eq!(associate["host"], "vpc.tencentcloudapi.com");
     assert_eq!(associate["rate_limit"], 20);
-    let inputs: Vec<(&str, bool)> = associate["input"].as_array().unwrap().iter().map(|p| (p["name"].as_str().unwrap(), p["required"].as_bool().unwrap())).collect();
+    let inputs: Vec<(&str, bool)> = associate["input"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap(), p["required"].as_bool().unwrap()))
+        .collect();
     assert_eq!(
         inputs,
-        [("AddressId", true), ("InstanceId", false), ("NetworkInterfaceId", false), ("PrivateIpAddress", false), ("EipDirectConnection", false), ("InstanceRegion", false)]
+        [
+            ("AddressId", true),
+            ("InstanceId", false),
+            ("NetworkInterfaceId", false),
+            ("PrivateIpAddress", false),
+            ("EipDirectConnection", false),
+            ("InstanceRegion", false)
+        ]
     );
     // `示例值:` is split off the description.
     assert_eq!(associate["input"][0]["example_value"], "eip-ek0cdz1g");
     assert!(!associate["input"][0]["description"].as_str().unwrap().contains("示例值"));
     // Constraints from the Chinese prose.
-    let kinds: Vec<&str> = associate["constraints"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> =
+        associate["constraints"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["mutually_exclusive", "requires"]);
     assert_eq!(associate["examples"][0]["title"], "示例1 绑定EIP到实例上");
     assert_eq!(associate["errors"].as_array().unwrap().len(), 0, "the page says it has no business error codes");

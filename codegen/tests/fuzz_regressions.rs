@@ -116,9 +116,17 @@ fn fuzz_findings_return_without_panicking() {
     let mut failures = Vec::new();
     let mut count = 0;
     for target_dir in files_in(&dir) {
-        assert!(target_dir.is_dir(), "{}: expected only README.md and one folder per fuzz target", target_dir.display());
+        assert!(
+            target_dir.is_dir(),
+            "{}: expected only README.md and one folder per fuzz target",
+            target_dir.display()
+        );
         let target = target_dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        assert!(TARGETS.contains(&target.as_str()), "{}: not a fuzz target (expected one of {TARGETS:?})", target_dir.display());
+        assert!(
+            TARGETS.contains(&target.as_str()),
+            "{}: not a fuzz target (expected one of {TARGETS:?})",
+            target_dir.display()
+        );
         for fixture in files_in(&target_dir) {
             count += 1;
             if let Err(problem) = run_fixture(&target, &fixture) {

@@ -35,7 +35,8 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let request = AssociateAddressRequest { address_id: args.address_id, instance_id: args.instance_id, ..Default::default() };
+    let request =
+        AssociateAddressRequest { address_id: args.address_id, instance_id: args.instance_id, ..Default::default() };
     match client.associate_address(&request).await {
         Ok(response) => {
             println!("TaskId: {}", response.task_id);

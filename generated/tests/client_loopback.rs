@@ -23,13 +23,21 @@ fn client(server: &Server) -> tencentcloud_api::ClientBuilder {
 }
 
 fn request() -> AssociateAddressRequest {
-    AssociateAddressRequest { address_id: "eip-11112222".into(), instance_id: Some("ins-1".into()), ..Default::default() }
+    AssociateAddressRequest {
+        address_id: "eip-11112222".into(),
+        instance_id: Some("ins-1".into()),
+        ..Default::default()
+    }
 }
 
 #[tokio::test]
 async fn success_sends_signed_headers_and_decodes_the_response() {
     let server = Server::start(vec![Reply::Json(OK.into())]).await;
-    let client = client(&server).credentials(Credentials::new(SECRET_ID, SECRET_KEY).with_token("tmp-token")).language("en-US").build().unwrap();
+    let client = client(&server)
+        .credentials(Credentials::new(SECRET_ID, SECRET_KEY).with_token("tmp-token"))
+        .language("en-US")
+        .build()
+        .unwrap();
     let vpc = VpcClient::new(client);
     let response = vpc.associate_address(&request()).await.unwrap();
     assert_eq!(response.task_id, "50121411");
@@ -76,16 +84,25 @@ async fn api_errors_are_typed() {
 
 #[tokio::test]
 async fn rate_limited_then_success_is_retried_and_signed_afresh() {
-    let server = Server::start(vec![Reply::Json(api_error("RequestLimitExceeded", "slow down")), Reply::Json(OK.into())]).await;
+    let server =
+        Server::start(vec![Reply::Json(api_error("RequestLimitExceeded", "slow down")), Reply::Json(OK.into())]).await;
     // A backoff over one second, so that the retry carries a new timestamp.
-    let retry = RetryPolicy { base_delay: Duration::from_millis(2400), max_delay: Duration::from_secs(3), ..RetryPolicy::default() };
+    let retry = RetryPolicy {
+        base_delay: Duration::from_millis(2400),
+        max_delay: Duration::from_secs(3),
+        ..RetryPolicy::default()
+    };
     let client = client(&server).retry(retry).build().unwrap();
     let response = client.send(&request()).await.unwrap();
     assert_eq!(response.task_id, "50121411");
     let seen = server.seen();
     assert_eq!(seen.len(), 2);
     assert!(seen.iter().all(|s| s.signature.is_ok()), "{seen:?}");
-    assert_ne!(seen[0].header("X-TC-Timestamp"), seen[1].header("X-TC-Timestamp"), "each attempt has its own timestamp");
+    assert_ne!(
+        seen[0].header("X-TC-Timestamp"),
+        seen[1].header("X-TC-Timestamp"),
+        "each attempt has its own timestamp"
+    );
     assert_ne!(seen[0].header("Authorization"), seen[1].header("Authorization"));
 }
 
@@ -93,7 +110,10 @@ async fn rate_limited_then_success_is_retried_and_signed_afresh() {
 async fn rate_limiting_gives_up_after_the_last_attempt() {
     let limited = || Reply::Json(api_error("RequestLimitExceeded.UinLimitExceeded", "slow down"));
     let server = Server::start(vec![limited(), limited(), limited(), limited()]).await;
-    let client = client(&server).retry(RetryPolicy { max_attempts: 3, base_delay: Duration::from_millis(10), ..RetryPolicy::default() }).build().unwrap();
+    let client = client(&server)
+        .retry(RetryPolicy { max_attempts: 3, base_delay: Duration::from_millis(10), ..RetryPolicy::default() })
+        .build()
+        .unwrap();
     let err = client.send(&request()).await.unwrap_err();
     assert_eq!(err.code().map(|c| c.code()), Some("RequestLimitExceeded.UinLimitExceeded"));
     assert_eq!(server.seen().len(), 3);
@@ -219,7 +239,8 @@ async fn the_documented_rate_is_kept_when_asked() {
 
 #[test]
 fn secrets_stay_out_of_debug_output() {
-    let client = Client::builder().credentials(Credentials::new(SECRET_ID, SECRET_KEY).with_token("tok")).build().unwrap();
+    let client =
+        Client::builder().credentials(Credentials::new(SECRET_ID, SECRET_KEY).with_token("tok")).build().unwrap();
     let shown = format!("{client:?}");
     assert!(!shown.contains(SECRET_KEY) && !shown.contains("tok\"") && !shown.contains(SECRET_ID), "{shown}");
 }

@@ -71,7 +71,8 @@ async fn prints_the_task_id() {
     if !built() {
         return;
     }
-    let server = Server::start(vec![Reply::Json(r#"{"Response": {"TaskId": "50121411", "RequestId": "req-1"}}"#.into())]).await;
+    let server =
+        Server::start(vec![Reply::Json(r#"{"Response": {"TaskId": "50121411", "RequestId": "req-1"}}"#.into())]).await;
     let output = run(server.url(), &["--instance-id", "ins-1"], From::Environment).await;
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(String::from_utf8_lossy(&output.stdout), "TaskId: 50121411\nRequestId: req-1\n");
@@ -87,7 +88,8 @@ async fn prints_the_error_code_message_and_request_id() {
     if !built() {
         return;
     }
-    let server = Server::start(vec![Reply::Json(api_error("InvalidAddressId.NotFound", "The EIP does not exist"))]).await;
+    let server =
+        Server::start(vec![Reply::Json(api_error("InvalidAddressId.NotFound", "The EIP does not exist"))]).await;
     let output = run(server.url(), &[], From::Environment).await;
     assert!(!output.status.success());
     assert_eq!(
@@ -101,7 +103,8 @@ async fn reads_credentials_from_the_profile_file() {
     if !built() {
         return;
     }
-    let server = Server::start(vec![Reply::Json(r#"{"Response": {"TaskId": "7", "RequestId": "req-2"}}"#.into())]).await;
+    let server =
+        Server::start(vec![Reply::Json(r#"{"Response": {"TaskId": "7", "RequestId": "req-2"}}"#.into())]).await;
     let output = run(server.url(), &["--instance-id", "ins-2", "--"], From::ProfileFile).await;
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(server.seen()[0].signature, Ok(()), "signed with the `loopback` profile's key");

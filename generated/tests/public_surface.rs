@@ -57,8 +57,15 @@ fn validation_names_the_parameters() {
     };
     assert_eq!(eni.validate(), Ok(()));
 
-    let v6 = AssociateIPv6AddressRequest { ipv6_address_id: "eipv6-1".into(), network_interface_id: Some("eni-1".into()), ..Default::default() };
-    assert_eq!(v6.validate(), Err(ValidationError::Requires { param: "NetworkInterfaceId", requires: "PrivateIPv6Address" }));
+    let v6 = AssociateIPv6AddressRequest {
+        ipv6_address_id: "eipv6-1".into(),
+        network_interface_id: Some("eni-1".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        v6.validate(),
+        Err(ValidationError::Requires { param: "NetworkInterfaceId", requires: "PrivateIPv6Address" })
+    );
 
     fn is_error<E: std::error::Error>(_: &E) {}
     is_error(&err);
@@ -99,7 +106,10 @@ fn wire_format() {
     assert_eq!(json, serde_json::json!({"AddressId": "eip-11112222"}), "None fields are omitted");
 
     let full = AssociateAddressRequest { eip_direct_connection: Some(true), ..request() };
-    assert_eq!(serde_json::to_value(full).unwrap(), serde_json::json!({"AddressId": "eip-11112222", "EipDirectConnection": true}));
+    assert_eq!(
+        serde_json::to_value(full).unwrap(),
+        serde_json::json!({"AddressId": "eip-11112222", "EipDirectConnection": true})
+    );
 
     let missing_required = serde_json::from_str::<AssociateAddressRequest>(r#"{"InstanceId": "ins-1"}"#);
     assert!(missing_required.unwrap_err().to_string().contains("AddressId"));

@@ -169,7 +169,8 @@ fn build_generated(docs: &Path, builds: usize) -> Result<()> {
     let target = dir.join("target");
     let cargo = |args: &[&str]| -> Result<Duration> {
         let start = Instant::now();
-        let status = Command::new(env!("CARGO")).args(args).current_dir(&out).env("CARGO_TARGET_DIR", &target).status()?;
+        let status =
+            Command::new(env!("CARGO")).args(args).current_dir(&out).env("CARGO_TARGET_DIR", &target).status()?;
         if !status.success() {
             bail!("cargo {args:?} failed in {}", out.display());
         }
@@ -182,7 +183,10 @@ fn build_generated(docs: &Path, builds: usize) -> Result<()> {
         cargo(&["clean", "--quiet", "--package", "tencentcloud-api"])?;
         times.push(cargo(&["build", "--quiet"])?.as_secs_f64());
     }
-    println!("cold build of the crate alone (dev profile, dependencies prebuilt), median of {builds}: {:.1} s", median(times));
+    println!(
+        "cold build of the crate alone (dev profile, dependencies prebuilt), median of {builds}: {:.1} s",
+        median(times)
+    );
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
@@ -207,7 +211,11 @@ fn count_lines(dir: &Path) -> Result<(usize, usize)> {
 fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
         .unwrap_or_else(|| "unknown CPU".into());
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let mem = std::fs::read_to_string("/proc/meminfo")

@@ -110,14 +110,23 @@ impl Report {
 
 /// Compares fields by name (in page order): present in both counts as a match of the
 /// field; its type and required flag are compared as categories of their own.
-fn compare_fields(report: &mut Report, category: &'static str, at: &str, want: &[OracleField], got: &[Param], required: bool) {
+fn compare_fields(
+    report: &mut Report,
+    category: &'static str,
+    at: &str,
+    want: &[OracleField],
+    got: &[Param],
+    required: bool,
+) {
     let got_by_name: BTreeMap<&str, &Param> = got.iter().map(|p| (p.name.as_str(), p)).collect();
     let want_names: BTreeSet<&str> = want.iter().map(|f| f.name.as_str()).collect();
     for field in want {
         let found = got_by_name.get(field.name.as_str());
         report.tally(category, found.is_some(), || format!("{at}.{} is missing", field.name));
         let Some(param) = found else { continue };
-        report.tally("types", param.doc_type == field.ty, || format!("{at}.{}: type `{}`, oracle `{}`", field.name, param.doc_type, field.ty));
+        report.tally("types", param.doc_type == field.ty, || {
+            format!("{at}.{}: type `{}`, oracle `{}`", field.name, param.doc_type, field.ty)
+        });
         if required {
             let want_required = field.required.unwrap_or(false);
             report.tally("required flags", param.required == want_required, || {
@@ -150,7 +159,10 @@ fn compare_sets(report: &mut Report, category: &'static str, at: &str, want: &[S
 pub fn compare(api: &Api, oracle: &Oracle) -> Report {
     let mut report = Report::default();
     if api.product != oracle.product || api.version != oracle.version {
-        report.mismatches.push(("actions", format!("product version {} {}, oracle {} {}", api.product, api.version, oracle.product, oracle.version)));
+        report.mismatches.push((
+            "actions",
+            format!("product version {} {}, oracle {} {}", api.product, api.version, oracle.product, oracle.version),
+        ));
     }
     for (name, want) in &oracle.actions {
         let got = api.actions.get(name);
@@ -169,7 +181,10 @@ pub fn compare(api: &Api, oracle: &Oracle) -> Report {
         report.tally("data types", got.is_some(), || format!("{name} is missing"));
         let Some(got) = got else { continue };
         if got.has_required_column != want.has_required_column {
-            report.mismatches.push(("data types", format!("{name}: Required column {}, oracle {}", got.has_required_column, want.has_required_column)));
+            report.mismatches.push((
+                "data types",
+                format!("{name}: Required column {}, oracle {}", got.has_required_column, want.has_required_column),
+            ));
         }
         compare_fields(&mut report, "data-type fields", name, &want.fields, &got.fields, want.has_required_column);
     }
@@ -180,7 +195,8 @@ pub fn compare(api: &Api, oracle: &Oracle) -> Report {
         (ErrorCodeKind::Common, "common codes", &oracle.error_codes.common),
         (ErrorCodeKind::Service, "service codes", &oracle.error_codes.service),
     ] {
-        let got: BTreeSet<&str> = api.error_codes.iter().filter(|(_, i)| i.kind == kind).map(|(c, _)| c.as_str()).collect();
+        let got: BTreeSet<&str> =
+            api.error_codes.iter().filter(|(_, i)| i.kind == kind).map(|(c, _)| c.as_str()).collect();
         compare_sets(&mut report, category, "", want, &got);
     }
     report

@@ -60,7 +60,11 @@ fn checkout_docs(rev: &str) -> Result<PathBuf> {
         Ok(output.stdout)
     };
     let listing = git(&["ls-tree", "-r", "-z", "--name-only", rev, "--", "docs-src"])?;
-    let dir = std::env::temp_dir().join(format!("xtask-diff-{}-{}", std::process::id(), rev.replace(['/', ':', '~', '^'], "_")));
+    let dir = std::env::temp_dir().join(format!(
+        "xtask-diff-{}-{}",
+        std::process::id(),
+        rev.replace(['/', ':', '~', '^'], "_")
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     for name in listing.split(|b| *b == 0).filter(|n| !n.is_empty()) {
         let name = String::from_utf8_lossy(name).into_owned();
@@ -75,7 +79,8 @@ fn checkout_docs(rev: &str) -> Result<PathBuf> {
 
 /// A title for the report: the product versions compared.
 fn title(old: &[Api], new: &[Api]) -> String {
-    let names = |apis: &[Api]| apis.iter().map(|a| format!("{} {}", a.product, a.version)).collect::<Vec<_>>().join(", ");
+    let names =
+        |apis: &[Api]| apis.iter().map(|a| format!("{} {}", a.product, a.version)).collect::<Vec<_>>().join(", ");
     let (o, n) = (names(old), names(new));
     if o == n {
         o

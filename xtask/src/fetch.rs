@@ -69,7 +69,9 @@ impl Manifest {
     pub fn load(docs: &Path) -> Result<Manifest> {
         let path = Self::path(docs);
         match std::fs::read_to_string(&path) {
-            Ok(text) => serde_json::from_str(&text).with_context(|| format!("{}: not a fetch manifest", path.display())),
+            Ok(text) => {
+                serde_json::from_str(&text).with_context(|| format!("{}: not a fetch manifest", path.display()))
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Manifest::default()),
             Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
         }
@@ -241,7 +243,8 @@ pub fn run(args: &FetchArgs) -> Result<bool> {
     let results = runtime.block_on(fetch_all(args, jobs))?;
 
     // Where each page goes: its stated product and version, else the run's, else the flags.
-    let stated: Vec<&(String, String)> = results.iter().filter_map(|r| r.as_ref().ok()).filter_map(|f| f.stated.as_ref()).collect();
+    let stated: Vec<&(String, String)> =
+        results.iter().filter_map(|r| r.as_ref().ok()).filter_map(|f| f.stated.as_ref()).collect();
     let run_default = match (&args.product, &args.version) {
         (Some(p), Some(v)) => Some((p.clone(), v.clone())),
         _ => {
@@ -292,7 +295,8 @@ async fn fetch_all(args: &FetchArgs, jobs: Vec<Job>) -> Result<Vec<JobResult>> {
         interval: Duration::from_secs_f64(1.0 / args.rate.max(0.01)),
         next: tokio::sync::Mutex::new(Instant::now()),
     });
-    let progress = Arc::new(Progress { total: jobs.len(), done: AtomicUsize::new(0), terminal: std::io::stderr().is_terminal() });
+    let progress =
+        Arc::new(Progress { total: jobs.len(), done: AtomicUsize::new(0), terminal: std::io::stderr().is_terminal() });
     let permits = Arc::new(tokio::sync::Semaphore::new(args.concurrency.max(1)));
     let mut handles = Vec::new();
     for job in jobs {

@@ -91,8 +91,11 @@ pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
     let manifest = std::fs::read_to_string(template.join("Cargo.toml")).context("reading the template Cargo.toml")?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let manifest = without_examples(&manifest);
-    std::fs::write(out.join("Cargo.toml"), format!("{manifest}\n# A workspace of its own, wherever it lies.\n[workspace]\n"))
-        .with_context(|| format!("writing {}", out.join("Cargo.toml").display()))?;
+    std::fs::write(
+        out.join("Cargo.toml"),
+        format!("{manifest}\n# A workspace of its own, wherever it lies.\n[workspace]\n"),
+    )
+    .with_context(|| format!("writing {}", out.join("Cargo.toml").display()))?;
     // The workspace's lock file: the new crate builds with the same dependency versions.
     let lock = crate::workspace_root().join("Cargo.lock");
     if lock.exists() {
@@ -101,7 +104,9 @@ pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
     let mut work = vec![std::path::PathBuf::from("src/runtime")];
     while let Some(rel) = work.pop() {
         std::fs::create_dir_all(out.join(&rel))?;
-        for entry in std::fs::read_dir(template.join(&rel)).with_context(|| format!("reading {}", template.join(&rel).display()))? {
+        for entry in std::fs::read_dir(template.join(&rel))
+            .with_context(|| format!("reading {}", template.join(&rel).display()))?
+        {
             let entry = entry?;
             let name = rel.join(entry.file_name());
             if entry.file_type()?.is_dir() {

@@ -106,7 +106,9 @@ impl Drop for TempDir {
 }
 
 async fn xtask(args: Vec<String>) -> Output {
-    tokio::task::spawn_blocking(move || Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).output().unwrap()).await.unwrap()
+    tokio::task::spawn_blocking(move || Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).output().unwrap())
+        .await
+        .unwrap()
 }
 
 fn files_under(dir: &Path) -> Vec<String> {
@@ -135,15 +137,26 @@ async fn fetch_then_update_against_a_loopback_server() {
     let _ = fs::remove_dir_all(&tmp.0);
     let docs = tmp.0.join("docs");
     let args = |extra: &[&str]| -> Vec<String> {
-        let mut a: Vec<String> = ["fetch", "--base-url", &base, "--docs", docs.to_str().unwrap(), "--rate", "40", "--concurrency", "3"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut a: Vec<String> =
+            ["fetch", "--base-url", &base, "--docs", docs.to_str().unwrap(), "--rate", "40", "--concurrency", "3"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
         a.extend(extra.iter().map(|s| s.to_string()));
         a
     };
 
-    let output = xtask(args(&["AssociateAddress", "DescribeAddresses", "DataTypes", "ErrorCodes", "Flaky", "Missing", "Garbage", "Cut"])).await;
+    let output = xtask(args(&[
+        "AssociateAddress",
+        "DescribeAddresses",
+        "DataTypes",
+        "ErrorCodes",
+        "Flaky",
+        "Missing",
+        "Garbage",
+        "Cut",
+    ]))
+    .await;
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "failed pages make the run fail\n{stderr}");
     assert!(stderr.contains(&format!("error: Missing ({base}/Missing.html): HTTP 404")), "{stderr}");
@@ -165,9 +178,13 @@ async fn fetch_then_update_against_a_loopback_server() {
         ]
     );
     for name in ["AssociateAddress", "DataTypes", "ErrorCodes", "DescribeAddresses", "AssociateIPv6Address"] {
-        assert_eq!(fs::read(docs.join(format!("vpc/2017-03-12/{name}.html"))).unwrap(), fs::read(html.join(format!("{name}.html"))).unwrap());
+        assert_eq!(
+            fs::read(docs.join(format!("vpc/2017-03-12/{name}.html"))).unwrap(),
+            fs::read(html.join(format!("{name}.html"))).unwrap()
+        );
     }
-    let manifest: serde_json::Value = serde_json::from_str(&fs::read_to_string(docs.join("manifest.json")).unwrap()).unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(docs.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["pages"]["vpc/2017-03-12/AssociateIPv6Address.html"], format!("{base}/Flaky.html"));
     assert_eq!(manifest["pages"].as_object().unwrap().len(), 5);
     {

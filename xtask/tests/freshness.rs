@@ -4,7 +4,8 @@
 #[test]
 fn generated_code_is_fresh() {
     for (docs, out) in xtask::default_targets() {
-        let generated = xtask::generate(&docs, &out).unwrap_or_else(|e| panic!("cannot generate from {}: {e:#}", docs.display()));
+        let generated =
+            xtask::generate(&docs, &out).unwrap_or_else(|e| panic!("cannot generate from {}: {e:#}", docs.display()));
         let plan = xtask::check::check(&generated, &out).unwrap_or_else(|e| panic!("{e}"));
         if !plan.is_clean() {
             panic!(

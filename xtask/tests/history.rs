@@ -64,7 +64,9 @@ fn oracle_changes(old: &Value, new: &Value) -> BTreeSet<(String, String)> {
                 add(&format!("{side}-added"), format!("{name}.{field}"));
             }
         }
-        let codes = |v: &Value| v["errors"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_string()).collect::<BTreeSet<_>>();
+        let codes = |v: &Value| {
+            v["errors"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_string()).collect::<BTreeSet<_>>()
+        };
         for code in codes(n).difference(&codes(o)) {
             add("error-added", format!("{name}:{code}"));
         }
@@ -112,23 +114,37 @@ fn diff_of_the_vpc_history_matches_the_oracles() {
     let expected = oracle_changes(&read(old_dir.join("oracle.json")), &read(new_dir.join("oracle.json")));
     assert_eq!(expected.iter().filter(|(k, _)| k == "action-added").count(), 13);
 
-    let (_, changes) = xtask::diff::changes(old_dir.join("txt").to_str().unwrap(), new_dir.join("txt").to_str().unwrap()).unwrap();
-    let got: BTreeSet<(String, String)> = changes.iter().map(|c| (c.kind.as_str().to_string(), c.path.clone())).collect();
+    let (_, changes) =
+        xtask::diff::changes(old_dir.join("txt").to_str().unwrap(), new_dir.join("txt").to_str().unwrap()).unwrap();
+    let got: BTreeSet<(String, String)> =
+        changes.iter().map(|c| (c.kind.as_str().to_string(), c.path.clone())).collect();
     let missing: Vec<_> = expected.difference(&got).collect();
     assert!(missing.is_empty(), "changes the oracles show but the diff misses: {missing:?}");
     // Beyond the oracles: fields of output structures whose "may return null" note came or
     // went. The generated type changes (`Option<T>` ↔ `T`), so the diff reports them.
-    let extra: Vec<_> = changes.iter().filter(|c| !expected.contains(&(c.kind.as_str().to_string(), c.path.clone()))).collect();
+    let extra: Vec<_> =
+        changes.iter().filter(|c| !expected.contains(&(c.kind.as_str().to_string(), c.path.clone()))).collect();
     for c in &extra {
         let (old, new) = (c.old.as_deref().unwrap_or(""), c.new.as_deref().unwrap_or(""));
         assert_eq!(c.kind.as_str(), "field-type", "{c:?}");
         assert!(c.breaking);
-        assert!(old.strip_suffix(", may be null") == Some(new) || new.strip_suffix(", may be null") == Some(old), "{c:?}");
+        assert!(
+            old.strip_suffix(", may be null") == Some(new) || new.strip_suffix(", may be null") == Some(old),
+            "{c:?}"
+        );
     }
     let extra_paths: Vec<&str> = extra.iter().map(|c| c.path.as_str()).collect();
     assert_eq!(
         extra_paths,
-        ["Address.TagSet", "Address.UnVpcId", "EndPoint.ServiceName", "ItemPrice.ChargeUnit", "ItemPrice.DiscountPrice", "ItemPrice.OriginalPrice", "ItemPrice.UnitPrice"]
+        [
+            "Address.TagSet",
+            "Address.UnVpcId",
+            "EndPoint.ServiceName",
+            "ItemPrice.ChargeUnit",
+            "ItemPrice.DiscountPrice",
+            "ItemPrice.OriginalPrice",
+            "ItemPrice.UnitPrice"
+        ]
     );
     // Additions are not breaking; the nullability changes are.
     assert_eq!(changes.iter().filter(|c| c.breaking).count(), extra.len());
@@ -153,7 +169,10 @@ fn diff_command_formats_and_exit_codes() {
     assert_eq!(first["breaking"], false);
     assert!(first["path"].is_string());
     let retyped = list.as_array().unwrap().iter().find(|c| c["path"] == "Address.TagSet").unwrap();
-    assert_eq!((&retyped["old"], &retyped["new"]), (&Value::from("Array of Tag, may be null"), &Value::from("Array of Tag")));
+    assert_eq!(
+        (&retyped["old"], &retyped["new"]),
+        (&Value::from("Array of Tag, may be null"), &Value::from("Array of Tag"))
+    );
 
     let markdown = xtask(&["diff", "--old", old, "--new", new]);
     assert_eq!(markdown.status.code(), Some(1));

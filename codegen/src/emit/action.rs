@@ -9,7 +9,8 @@ use super::{docs, docs_then, fields, ident};
 use crate::ir::{Action, ActionNames, Api, Constraint, ErrorCodeKind, Param, Type};
 
 pub fn action_file(api: &Api, action: &Action) -> TokenStream {
-    let Action { name, rust, host, description, rate_limit, input, output, examples: _, errors: _, constraints } = action;
+    let Action { name, rust, host, description, rate_limit, input, output, examples: _, errors: _, constraints } =
+        action;
     let ActionNames { module: _, method: _, request, response, error } = rust;
     let (req, resp, err) = (ident(request), ident(response), ident(error));
 

@@ -31,14 +31,18 @@ pub fn error_code_file(api: &Api) -> TokenStream {
         let d = &info.description;
         quote! { Self::#id => #d, }
     });
-    let common: Vec<_> = codes.iter().filter(|(_, i)| i.kind == ErrorCodeKind::Common).map(|(_, i)| ident(&i.rust_variant)).collect();
+    let common: Vec<_> =
+        codes.iter().filter(|(_, i)| i.kind == ErrorCodeKind::Common).map(|(_, i)| ident(&i.rust_variant)).collect();
     let is_common = if common.is_empty() {
         quote! { false }
     } else {
         quote! { matches!(self, #(Self::#common)|*) }
     };
     let common_enum = common_error(api);
-    let doc = docs(&format!("Every error code documented for `{}` version `{}`; an undocumented code is `Unknown`.", api.product, api.version));
+    let doc = docs(&format!(
+        "Every error code documented for `{}` version `{}`; an undocumented code is `Unknown`.",
+        api.product, api.version
+    ));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]

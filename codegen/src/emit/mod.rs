@@ -81,10 +81,17 @@ pub fn generate_for(apis: &[Api], crate_name: &str) -> Result<Generated, String>
         }
         jobs.push((format!("{dir}/error_code.rs"), Job::ErrorCode(api)));
         jobs.push((format!("{dir}/client.rs"), Job::Client(api)));
-        jobs.push((format!("tests/{}_{}_examples.rs", api.rust_module, api.rust_version_module), Job::Examples(api, crate_name)));
+        jobs.push((
+            format!("tests/{}_{}_examples.rs", api.rust_module, api.rust_version_module),
+            Job::Examples(api, crate_name),
+        ));
     }
     let mut files = BTreeMap::new();
-    for (path, text) in jobs.iter().map(|(p, _)| p.clone()).zip(crate::parallel::map(&jobs, |(path, job)| rust_file(path, job.tokens()))) {
+    for (path, text) in jobs
+        .iter()
+        .map(|(p, _)| p.clone())
+        .zip(crate::parallel::map(&jobs, |(path, job)| rust_file(path, job.tokens())))
+    {
         files.insert(path, text?);
     }
     for api in apis {
@@ -138,7 +145,9 @@ pub(crate) fn doc_line(line: &str) -> String {
         let url_at = ["https://", "http://"].iter().filter_map(|p| rest.find(p)).min();
         let (plain, url) = match url_at {
             Some(at) => {
-                let end = rest[at..].find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | '）' | '，' | '。')).map_or(rest.len(), |e| at + e);
+                let end = rest[at..]
+                    .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | '）' | '，' | '。'))
+                    .map_or(rest.len(), |e| at + e);
                 (&rest[..at], Some(&rest[at..end]))
             }
             None => (rest, None),
@@ -205,7 +214,8 @@ pub(crate) fn fields(api: &Api, params: &[ir::Param], boxed: &dyn Fn(&ir::Param)
         if boxed(p) {
             ty_tokens = quote! { Box<#ty_tokens> };
         }
-        let mut notes = vec![format!("Wire name `{name}`, type `{doc_type}`{}.", if *required { ", required" } else { "" })];
+        let mut notes =
+            vec![format!("Wire name `{name}`, type `{doc_type}`{}.", if *required { ", required" } else { "" })];
         if let Some(v) = example_value {
             notes.push(format!("Example value: `{}`.", v.replace('`', "'")));
         }

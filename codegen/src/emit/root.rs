@@ -74,7 +74,11 @@ pub fn version_module(api: &Api) -> TokenStream {
     let service = &api.product;
     let version = &api.version;
     let host_doc = docs(&format!("The API's product (service) name: `{service}`."));
-    let common = api.error_codes.values().any(|i| i.kind == crate::ir::ErrorCodeKind::Common).then(|| quote! { pub use error_code::CommonError; });
+    let common = api
+        .error_codes
+        .values()
+        .any(|i| i.kind == crate::ir::ErrorCodeKind::Common)
+        .then(|| quote! { pub use error_code::CommonError; });
     quote! {
         #![doc = #summary]
 

@@ -33,16 +33,29 @@ pub fn lower(
 ) -> Result<Action> {
     let file = raw.file.as_str();
     let name = raw.title.clone();
-    let action_like = name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric());
+    let action_like =
+        name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric());
     if !action_like {
-        return Err(Error::expected(file, raw.title_line, "an action name such as `AssociateAddress` as the page title", format!("`{name}`")));
+        return Err(Error::expected(
+            file,
+            raw.title_line,
+            "an action name such as `AssociateAddress` as the page title",
+            format!("`{name}`"),
+        ));
     }
     if let Some((stated, line)) = common_param_value(raw, "Action") {
         if stated != name {
-            return Err(Error::expected(file, line, format!("`{name}` (the page title) as the value of `Action`"), format!("`{stated}`")));
+            return Err(Error::expected(
+                file,
+                line,
+                format!("`{name}` (the page title) as the value of `Action`"),
+                format!("`{stated}`"),
+            ));
         }
     }
-    let warn = |warnings: &mut Vec<Warning>, line: u32, message: String| warnings.push(Warning { file: file.to_string(), line, message });
+    let warn = |warnings: &mut Vec<Warning>, line: u32, message: String| {
+        warnings.push(Warning { file: file.to_string(), line, message })
+    };
 
     let input_rows: Vec<_> = raw.input.iter().filter(|p| !COMMON_PARAMS.contains(&p.name.as_str())).cloned().collect();
     let input = lower_params(file, &input_rows, structs, FieldKind::Input)?;
@@ -50,7 +63,11 @@ pub fn lower(
     for (row, param) in input_rows.iter().zip(&input) {
         let is_list = matches!(param.ty, crate::ir::Type::Array(_));
         if row.list_suffix && !is_list {
-            warn(warnings, row.line, format!("`{}.N` is a list parameter but its type `{}` is not an array", row.name, row.ty));
+            warn(
+                warnings,
+                row.line,
+                format!("`{}.N` is a list parameter but its type `{}` is not an array", row.name, row.ty),
+            );
         }
     }
 
@@ -59,7 +76,8 @@ pub fn lower(
     for (row, param) in input_rows.iter().zip(&input) {
         for sentence in constraints::sentences(&param.description) {
             let Some(c) = constraints::read(&sentence) else { continue };
-            let unknown: Vec<&str> = constraints::names(&c).into_iter().filter(|n| !input.iter().any(|p| p.name == *n)).collect();
+            let unknown: Vec<&str> =
+                constraints::names(&c).into_iter().filter(|n| !input.iter().any(|p| p.name == *n)).collect();
             if !unknown.is_empty() {
                 warn(warnings, row.line, format!("the description of `{}` names `{}`, which is not an input parameter of {name}: constraint not enforced (\"{sentence}\")", param.name, unknown.join("`, `")));
                 continue;
@@ -71,10 +89,21 @@ pub fn lower(
     }
     for c in &found {
         if let Constraint::MutuallyExclusive { params, .. } = c {
-            let required: Vec<&str> = params.iter().filter(|n| input.iter().any(|p| &p.name == *n && p.required)).map(String::as_str).collect();
+            let required: Vec<&str> = params
+                .iter()
+                .filter(|n| input.iter().any(|p| &p.name == *n && p.required))
+                .map(String::as_str)
+                .collect();
             if required.len() >= 2 {
                 let line = input_rows.iter().find(|r| r.name == required[0]).map_or(raw.input_line, |r| r.line);
-                warn(warnings, line, format!("`{}` are all required but documented as mutually exclusive: the exclusion is not enforced", required.join("`, `")));
+                warn(
+                    warnings,
+                    line,
+                    format!(
+                        "`{}` are all required but documented as mutually exclusive: the exclusion is not enforced",
+                        required.join("`, `")
+                    ),
+                );
             }
         }
     }
@@ -92,8 +121,11 @@ pub fn lower(
     for ex in &raw.examples {
         let (input_code, input_line) = ex.input.clone().unwrap_or_default();
         let (output_code, output_line) = ex.output.clone().unwrap_or_default();
-        let example_error = |start: u32, e: examples::ExampleError| Error::new(file, start + e.line as u32, ErrorKind::Example { message: e.message });
-        let (input_form, input_json) = examples::input(&input_code, &input, types).map_err(|e| example_error(input_line, e))?;
+        let example_error = |start: u32, e: examples::ExampleError| {
+            Error::new(file, start + e.line as u32, ErrorKind::Example { message: e.message })
+        };
+        let (input_form, input_json) =
+            examples::input(&input_code, &input, types).map_err(|e| example_error(input_line, e))?;
         let output_json = examples::output(&output_code).map_err(|e| example_error(output_line, e))?;
         let check = check_example(&input_json, &output_json, &input, &output, &constraints, types);
         for c in &check.contradictions {
@@ -114,7 +146,12 @@ pub fn lower(
     let mut errors = Vec::new();
     for e in &raw.errors {
         if !super::is_error_code(&e.code) {
-            return Err(Error::expected(file, e.line, "an error code such as `FailedOperation.TaskFailed`", format!("`{}`", e.code)));
+            return Err(Error::expected(
+                file,
+                e.line,
+                "an error code such as `FailedOperation.TaskFailed`",
+                format!("`{}`", e.code),
+            ));
         }
         errors.push(ActionError { code: e.code.clone(), description: e.description.clone() });
     }
@@ -125,7 +162,13 @@ pub fn lower(
         taken_type_names.insert(chosen.clone());
         chosen
     };
-    let rust = ActionNames { module: module.clone(), method: module, request: unique("Request"), response: unique("Response"), error: unique("Error") };
+    let rust = ActionNames {
+        module: module.clone(),
+        method: module,
+        request: unique("Request"),
+        response: unique("Response"),
+        error: unique("Error"),
+    };
     Ok(Action {
         name,
         rust,
@@ -147,7 +190,10 @@ fn same_constraint(a: &Constraint, b: &Constraint) -> bool {
             let y: BTreeSet<_> = y.iter().collect();
             x == y
         }
-        (Constraint::Requires { param: p1, requires: r1, .. }, Constraint::Requires { param: p2, requires: r2, .. }) => p1 == p2 && r1 == r2,
+        (
+            Constraint::Requires { param: p1, requires: r1, .. },
+            Constraint::Requires { param: p2, requires: r2, .. },
+        ) => p1 == p2 && r1 == r2,
         _ => false,
     }
 }
@@ -163,7 +209,14 @@ struct ExampleCheck {
 /// Checks an example against its own page: parameters the table lacks, values of the
 /// wrong type, required parameters missing or empty, constraints broken; the output
 /// against the output table.
-fn check_example(input: &Value, output: &Value, params: &[Param], outputs: &[Param], constraints: &[Constraint], types: &BTreeMap<String, DataType>) -> ExampleCheck {
+fn check_example(
+    input: &Value,
+    output: &Value,
+    params: &[Param],
+    outputs: &[Param],
+    constraints: &[Constraint],
+    types: &BTreeMap<String, DataType>,
+) -> ExampleCheck {
     let mut contradictions = Vec::new();
     let mut deserializes = fits_fields(input, params, types, "", &mut contradictions);
     if let Value::Object(map) = input {
@@ -186,13 +239,17 @@ fn check_example(input: &Value, output: &Value, params: &[Param], outputs: &[Par
             Constraint::MutuallyExclusive { params, sentence } => {
                 let present: Vec<&str> = params.iter().filter(|n| given(n)).map(String::as_str).collect();
                 if present.len() >= 2 {
-                    contradictions.push(format!("gives `{}` together although the page says \"{sentence}\"", present.join("`, `")));
+                    contradictions.push(format!(
+                        "gives `{}` together although the page says \"{sentence}\"",
+                        present.join("`, `")
+                    ));
                     valid = false;
                 }
             }
             Constraint::Requires { param, requires, sentence } => {
                 if given(param) && !given(requires) {
-                    contradictions.push(format!("gives `{param}` without `{requires}` although the page says \"{sentence}\""));
+                    contradictions
+                        .push(format!("gives `{param}` without `{requires}` although the page says \"{sentence}\""));
                     valid = false;
                 }
             }
@@ -216,7 +273,13 @@ fn check_example(input: &Value, output: &Value, params: &[Param], outputs: &[Par
 }
 
 /// Whether a JSON object deserializes into a structure with these fields; records why not.
-fn fits_fields(value: &Value, fields: &[Param], types: &BTreeMap<String, DataType>, path: &str, problems: &mut Vec<String>) -> bool {
+fn fits_fields(
+    value: &Value,
+    fields: &[Param],
+    types: &BTreeMap<String, DataType>,
+    path: &str,
+    problems: &mut Vec<String>,
+) -> bool {
     let Value::Object(map) = value else {
         problems.push(format!("`{}` is not an object", path.trim_end_matches('.')));
         return false;
@@ -240,7 +303,13 @@ fn fits_fields(value: &Value, fields: &[Param], types: &BTreeMap<String, DataTyp
     ok
 }
 
-fn fits_type(value: &Value, ty: &Type, types: &BTreeMap<String, DataType>, at: &str, problems: &mut Vec<String>) -> bool {
+fn fits_type(
+    value: &Value,
+    ty: &Type,
+    types: &BTreeMap<String, DataType>,
+    at: &str,
+    problems: &mut Vec<String>,
+) -> bool {
     let fits = match ty {
         Type::String | Type::Timestamp | Type::Date => value.is_string(),
         Type::Integer => value.is_i64() || value.is_u64() && value.as_u64().is_some_and(|n| n <= i64::MAX as u64),

@@ -77,7 +77,9 @@ pub fn read(sentence: &str) -> Option<Constraint> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let bare = |w: &str| w.trim_end_matches([',', '，', ';']).to_string();
     let find = |phrase: &[&str]| {
-        (0..words.len()).find(|&i| words.len() - i >= phrase.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| bare(p) == bare(w)))
+        (0..words.len()).find(|&i| {
+            words.len() - i >= phrase.len() && phrase.iter().zip(&words[i..]).all(|(p, w)| bare(p) == bare(w))
+        })
     };
     let exclusive = |params: Vec<String>| {
         (params.len() >= 2).then(|| Constraint::MutuallyExclusive { params, sentence: sentence.to_string() })
@@ -105,7 +107,9 @@ pub fn read(sentence: &str) -> Option<Constraint> {
     }
     // "If you specify X, then you must also specify Y"
     if let (Some(a), Some(b)) = (find(&["If", "you", "specify"]), find(&["must", "also", "specify"])) {
-        if let (Some(param), Some(requires)) = (words.get(a + 3).and_then(|w| name_of(w)), words.get(b + 3).and_then(|w| name_of(w))) {
+        if let (Some(param), Some(requires)) =
+            (words.get(a + 3).and_then(|w| name_of(w)), words.get(b + 3).and_then(|w| name_of(w)))
+        {
             return Some(Constraint::Requires { param, requires, sentence: sentence.to_string() });
         }
     }
@@ -119,7 +123,9 @@ pub fn read(sentence: &str) -> Option<Constraint> {
     }
     // "如果指定了 X 则也必须指定 Y"
     if let (Some(a), Some(b)) = (find(&["如果指定了"]), find(&["则也必须指定"])) {
-        if let (Some(param), Some(requires)) = (words.get(a + 1).and_then(|w| name_of(w)), words.get(b + 1).and_then(|w| name_of(w))) {
+        if let (Some(param), Some(requires)) =
+            (words.get(a + 1).and_then(|w| name_of(w)), words.get(b + 1).and_then(|w| name_of(w)))
+        {
             return Some(Constraint::Requires { param, requires, sentence: sentence.to_string() });
         }
     }
@@ -163,11 +169,26 @@ mod tests {
 
     #[test]
     fn mutual_exclusion() {
-        assert_eq!(mx("NetworkInterfaceId and InstanceId cannot be specified at the same time"), ["NetworkInterfaceId", "InstanceId"]);
-        assert_eq!(mx("Parameters AddressIds and Filters cannot be specified at the same time"), ["AddressIds", "Filters"]);
-        assert_eq!(mx("Note: IPv6AddressIds and Filters cannot be specified at the same time"), ["IPv6AddressIds", "Filters"]);
-        assert_eq!(mx("CidrBlock, Ipv6CidrBlock, SecurityGroupId, and AddressTemplate are mutually exclusive"), ["CidrBlock", "Ipv6CidrBlock", "SecurityGroupId", "AddressTemplate"]);
-        assert_eq!(mx("Both Ip6Addresses and Ip6AddressIds are required, but they cannot be specified at the same time"), ["Ip6Addresses", "Ip6AddressIds"]);
+        assert_eq!(
+            mx("NetworkInterfaceId and InstanceId cannot be specified at the same time"),
+            ["NetworkInterfaceId", "InstanceId"]
+        );
+        assert_eq!(
+            mx("Parameters AddressIds and Filters cannot be specified at the same time"),
+            ["AddressIds", "Filters"]
+        );
+        assert_eq!(
+            mx("Note: IPv6AddressIds and Filters cannot be specified at the same time"),
+            ["IPv6AddressIds", "Filters"]
+        );
+        assert_eq!(
+            mx("CidrBlock, Ipv6CidrBlock, SecurityGroupId, and AddressTemplate are mutually exclusive"),
+            ["CidrBlock", "Ipv6CidrBlock", "SecurityGroupId", "AddressTemplate"]
+        );
+        assert_eq!(
+            mx("Both Ip6Addresses and Ip6AddressIds are required, but they cannot be specified at the same time"),
+            ["Ip6Addresses", "Ip6AddressIds"]
+        );
         assert_eq!(mx("NetworkInterfaceId 与 InstanceId 不可同时指定"), ["NetworkInterfaceId", "InstanceId"]);
         assert_eq!(read("The two parameters cannot be specified at the same time"), None);
         assert_eq!(read("address-id cannot be specified simultaneously"), None);
@@ -183,7 +204,10 @@ mod tests {
             req("If NetworkInterfaceId is specified, PrivateIPv6Address must also be specified, which indicates"),
             ("NetworkInterfaceId".into(), "PrivateIPv6Address".into())
         );
-        assert_eq!(req("如果指定了 NetworkInterfaceId 则也必须指定 PrivateIpAddress ，表示将 EIP 绑定"), ("NetworkInterfaceId".into(), "PrivateIpAddress".into()));
+        assert_eq!(
+            req("如果指定了 NetworkInterfaceId 则也必须指定 PrivateIpAddress ，表示将 EIP 绑定"),
+            ("NetworkInterfaceId".into(), "PrivateIpAddress".into())
+        );
         assert_eq!(read("If you specify nothing, then nothing happens"), None);
     }
 }

@@ -58,7 +58,11 @@ pub fn discover(docs: &Path) -> Result<Vec<Group>> {
                 continue;
             }
             let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            groups.push(Group { display: display_path(&version), expected: Some((name(&product), name(&version))), files });
+            groups.push(Group {
+                display: display_path(&version),
+                expected: Some((name(&product), name(&version))),
+                files,
+            });
         }
     }
     Ok(groups)

@@ -30,7 +30,11 @@ impl ExampleError {
 }
 
 /// Parses an example's input code into JSON.
-pub fn input(code: &str, params: &[Param], types: &BTreeMap<String, DataType>) -> Result<(InputForm, Value), ExampleError> {
+pub fn input(
+    code: &str,
+    params: &[Param],
+    types: &BTreeMap<String, DataType>,
+) -> Result<(InputForm, Value), ExampleError> {
     let first = code.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
     if first.starts_with("POST ") {
         let start = match code.find("\n\n") {
@@ -54,7 +58,10 @@ pub fn input(code: &str, params: &[Param], types: &BTreeMap<String, DataType>) -
     } else if first.starts_with("http://") || first.starts_with("https://") || first.starts_with("GET ") {
         Ok((InputForm::Get, query(code, params, types).map_err(ExampleError::at_start)?))
     } else {
-        Err(ExampleError::at_start(format!("expected `POST / HTTP/1.1` or a GET URL, found `{}`", first.chars().take(40).collect::<String>())))
+        Err(ExampleError::at_start(format!(
+            "expected `POST / HTTP/1.1` or a GET URL, found `{}`",
+            first.chars().take(40).collect::<String>()
+        )))
     }
 }
 
@@ -83,7 +90,8 @@ pub fn drop_trailing_commas(code: &str) -> String {
             }
         } else if c == '"' {
             in_string = true;
-        } else if c == ',' && chars[i + 1..].iter().find(|n| !n.is_whitespace()).is_some_and(|n| matches!(n, '}' | ']')) {
+        } else if c == ',' && chars[i + 1..].iter().find(|n| !n.is_whitespace()).is_some_and(|n| matches!(n, '}' | ']'))
+        {
             continue;
         }
         out.push(c);
@@ -184,7 +192,8 @@ fn query(code: &str, params: &[Param], types: &BTreeMap<String, DataType>) -> Re
     let mut root = Value::Object(Map::new());
     for (key, value) in pairs(code) {
         let path: Vec<&str> = key.split('.').collect();
-        insert(&mut root, &path, &value, Scope::Fields(params), types).map_err(|e| format!("query key `{key}`: {e}"))?;
+        insert(&mut root, &path, &value, Scope::Fields(params), types)
+            .map_err(|e| format!("query key `{key}`: {e}"))?;
     }
     Ok(root)
 }
@@ -201,7 +210,13 @@ fn field_type<'a>(scope: Scope<'a>, name: &str, types: &'a BTreeMap<String, Data
     fields.iter().find(|p| p.name == name).map_or(Scope::Unknown, |p| Scope::Of(&p.ty))
 }
 
-fn insert(target: &mut Value, path: &[&str], value: &str, scope: Scope<'_>, types: &BTreeMap<String, DataType>) -> Result<(), String> {
+fn insert(
+    target: &mut Value,
+    path: &[&str],
+    value: &str,
+    scope: Scope<'_>,
+    types: &BTreeMap<String, DataType>,
+) -> Result<(), String> {
     let Some((head, rest)) = path.split_first() else {
         *target = leaf(value, scope);
         return Ok(());
@@ -226,7 +241,9 @@ fn insert(target: &mut Value, path: &[&str], value: &str, scope: Scope<'_>, type
     if target.is_null() {
         *target = Value::Object(Map::new());
     }
-    let Value::Object(map) = target else { return Err(format!("`{head}` names a field of a value that is not an object")) };
+    let Value::Object(map) = target else {
+        return Err(format!("`{head}` names a field of a value that is not an object"));
+    };
     let next = field_type(scope, head, types);
     insert(map.entry(head.to_string()).or_insert(Value::Null), rest, value, next, types)
 }
@@ -234,7 +251,9 @@ fn insert(target: &mut Value, path: &[&str], value: &str, scope: Scope<'_>, type
 /// A query value as JSON, typed by its parameter when known.
 fn leaf(value: &str, scope: Scope<'_>) -> Value {
     match scope {
-        Scope::Of(Type::Integer) => value.parse::<i64>().map(Value::from).unwrap_or_else(|_| Value::String(value.to_string())),
+        Scope::Of(Type::Integer) => {
+            value.parse::<i64>().map(Value::from).unwrap_or_else(|_| Value::String(value.to_string()))
+        }
         Scope::Of(Type::Float) => value
             .parse::<f64>()
             .ok()
@@ -296,7 +315,10 @@ mod tests {
     fn line_breaks_inside_strings_are_read_as_escapes() {
         let value = output("{\"Response\": {\"Text\": \"# a\n# b\", \"RequestId\": \"r\"}}").unwrap();
         assert_eq!(value["Response"]["Text"], "# a\n# b");
-        assert_eq!(parse_json("{\"a\": [1, 2,\n], \"b\": \",]\",\n}").unwrap(), serde_json::json!({"a": [1, 2], "b": ",]"}));
+        assert_eq!(
+            parse_json("{\"a\": [1, 2,\n], \"b\": \",]\",\n}").unwrap(),
+            serde_json::json!({"a": [1, 2], "b": ",]"})
+        );
         assert_eq!(escape_control_in_strings("{\"a\\\"\tb\": 1}\n"), "{\"a\\\"\\tb\": 1}\n");
     }
 

@@ -55,9 +55,16 @@ pub fn load_docs(docs: &Path) -> Result<Loaded> {
         let (api, warnings) = load_group(&group)?;
         let key = (api.product.clone(), api.version.clone());
         if let Some(first) = seen.get(&key) {
-            return Err(Error::new(&group.display, 0, ErrorKind::Other {
-                message: format!("product `{}` version `{}` is documented in two folders (the other is {first})", key.0, key.1),
-            }));
+            return Err(Error::new(
+                &group.display,
+                0,
+                ErrorKind::Other {
+                    message: format!(
+                        "product `{}` version `{}` is documented in two folders (the other is {first})",
+                        key.0, key.1
+                    ),
+                },
+            ));
         }
         seen.insert(key, group.display.clone());
         loaded.apis.push(api);
@@ -71,7 +78,11 @@ pub fn load_docs(docs: &Path) -> Result<Loaded> {
 /// Reads and extracts one page.
 pub fn read_page(path: &Path) -> Result<PageRecord> {
     let form = page::Form::of(path).ok_or_else(|| {
-        Error::new(&crate::source::display_path(path), 0, ErrorKind::NotAPage { reason: "not a .txt or .html file".to_string() })
+        Error::new(
+            &crate::source::display_path(path),
+            0,
+            ErrorKind::NotAPage { reason: "not a .txt or .html file".to_string() },
+        )
     })?;
     let file = SourceFile::read(path)?;
     let page = page::parse(&file, form)?;
@@ -93,7 +104,11 @@ fn load_group(group: &Group) -> Result<(Api, Vec<Warning>)> {
 
 /// Lowers the pages of one product version, already in memory. `expected` is the product
 /// and version their folder stands for, if any; `display` names the folder in messages.
-pub fn lower_sources(files: &[SourceFile], display: &str, expected: Option<(String, String)>) -> Result<(Api, Vec<Warning>)> {
+pub fn lower_sources(
+    files: &[SourceFile],
+    display: &str,
+    expected: Option<(String, String)>,
+) -> Result<(Api, Vec<Warning>)> {
     let records = files
         .iter()
         .map(|file| {
@@ -104,7 +119,11 @@ pub fn lower_sources(files: &[SourceFile], display: &str, expected: Option<(Stri
     lower_records(records, display, expected)
 }
 
-fn lower_records(records: Vec<PageRecord>, display: &str, expected: Option<(String, String)>) -> Result<(Api, Vec<Warning>)> {
+fn lower_records(
+    records: Vec<PageRecord>,
+    display: &str,
+    expected: Option<(String, String)>,
+) -> Result<(Api, Vec<Warning>)> {
     let mut pages = Pages::default();
     for record in records {
         match record {
@@ -114,7 +133,13 @@ fn lower_records(records: Vec<PageRecord>, display: &str, expected: Option<(Stri
             }
             PageRecord::ErrorCodes(codes) => {
                 if let Some(first) = &pages.error_codes {
-                    return Err(Error::new(&codes.file, 1, ErrorKind::Other { message: format!("a second Error Codes page (the first is {})", first.file) }));
+                    return Err(Error::new(
+                        &codes.file,
+                        1,
+                        ErrorKind::Other {
+                            message: format!("a second Error Codes page (the first is {})", first.file),
+                        },
+                    ));
                 }
                 pages.error_codes = Some(codes);
             }
@@ -123,7 +148,12 @@ fn lower_records(records: Vec<PageRecord>, display: &str, expected: Option<(Stri
     let (product, version) = product_version(display, expected.as_ref(), &pages.actions)?;
     if let Some(codes) = &pages.error_codes {
         if let Some(bad) = codes.common.iter().chain(&codes.service).find(|r| !is_error_code(&r.code)) {
-            return Err(Error::expected(&codes.file, bad.line, "an error code such as `FailedOperation.TaskFailed`", format!("`{}`", bad.code)));
+            return Err(Error::expected(
+                &codes.file,
+                bad.line,
+                "an error code such as `FailedOperation.TaskFailed`",
+                format!("`{}`", bad.code),
+            ));
         }
     }
     let mut warnings = Vec::new();
@@ -132,10 +162,19 @@ fn lower_records(records: Vec<PageRecord>, display: &str, expected: Option<(Stri
     let mut raw_types: BTreeMap<String, (String, RawDataType)> = BTreeMap::new();
     for (file, t) in pages.data_types {
         if !is_wire_name(&t.name) {
-            return Err(Error::expected(&file, t.line, "a structure name (ASCII letters, digits and `_`)", format!("`{}`", t.name)));
+            return Err(Error::expected(
+                &file,
+                t.line,
+                "a structure name (ASCII letters, digits and `_`)",
+                format!("`{}`", t.name),
+            ));
         }
         if let Some((first_file, first)) = raw_types.get(&t.name) {
-            return Err(Error::new(&file, t.line, ErrorKind::DuplicateType { name: t.name.clone(), first: format!("{first_file}:{}", first.line) }));
+            return Err(Error::new(
+                &file,
+                t.line,
+                ErrorKind::DuplicateType { name: t.name.clone(), first: format!("{first_file}:{}", first.line) },
+            ));
         }
         raw_types.insert(t.name.clone(), (file, t));
     }
@@ -143,14 +182,22 @@ fn lower_records(records: Vec<PageRecord>, display: &str, expected: Option<(Stri
     let mut type_names = naming::UniqueNames::default();
     let mut data_types = BTreeMap::new();
     for (name, (file, raw)) in &raw_types {
-        let fields = lower_params(file, &raw.fields, &struct_names, FieldKind::Field { has_required_column: raw.has_required_column })?;
-        data_types.insert(name.clone(), DataType {
-            name: name.clone(),
-            rust_name: type_names.take(naming::type_name(name)),
-            description: raw.description.clone(),
-            has_required_column: raw.has_required_column,
-            fields,
-        });
+        let fields = lower_params(
+            file,
+            &raw.fields,
+            &struct_names,
+            FieldKind::Field { has_required_column: raw.has_required_column },
+        )?;
+        data_types.insert(
+            name.clone(),
+            DataType {
+                name: name.clone(),
+                rust_name: type_names.take(naming::type_name(name)),
+                description: raw.description.clone(),
+                has_required_column: raw.has_required_column,
+                fields,
+            },
+        );
     }
 
     let mut actions = BTreeMap::new();
@@ -160,7 +207,11 @@ fn lower_records(records: Vec<PageRecord>, display: &str, expected: Option<(Stri
     taken_type_names.insert("Client".to_string());
     for raw in &pages.actions {
         if let Some((file, line)) = first_file.get(&raw.title) {
-            return Err(Error::new(&raw.file, raw.title_line, ErrorKind::DuplicateAction { action: raw.title.clone(), first: format!("{file}:{line}") }));
+            return Err(Error::new(
+                &raw.file,
+                raw.title_line,
+                ErrorKind::DuplicateAction { action: raw.title.clone(), first: format!("{file}:{line}") },
+            ));
         }
         first_file.insert(raw.title.clone(), (raw.file.clone(), raw.title_line));
         let lowered = action::lower(raw, &struct_names, &data_types, &mut taken_type_names, &mut warnings)?;
@@ -175,11 +226,27 @@ fn lower_records(records: Vec<PageRecord>, display: &str, expected: Option<(Stri
     let error_codes = error_codes(pages.error_codes.as_ref(), &actions);
     let rust_module = naming::snake(&product);
     let rust_version_module = format!("v{}", version.replace('-', ""));
-    Ok((Api { generated: GENERATED_MARKER.to_string(), product, version, rust_module, rust_version_module, actions, data_types, error_codes }, warnings))
+    Ok((
+        Api {
+            generated: GENERATED_MARKER.to_string(),
+            product,
+            version,
+            rust_module,
+            rust_version_module,
+            actions,
+            data_types,
+            error_codes,
+        },
+        warnings,
+    ))
 }
 
 /// The product and version the pages state, checked against the folder they lie in.
-fn product_version(display: &str, expected: Option<&(String, String)>, actions: &[RawAction]) -> Result<(String, String)> {
+fn product_version(
+    display: &str,
+    expected: Option<&(String, String)>,
+    actions: &[RawAction],
+) -> Result<(String, String)> {
     let mut found: Option<(String, String, String)> = None; // product, version, file
     for raw in actions {
         let (host, host_line) = raw.host.clone().unwrap_or_default();
@@ -188,27 +255,63 @@ fn product_version(display: &str, expected: Option<&(String, String)>, actions: 
             Error::expected(&raw.file, raw.input_line, "a `Version` row stating the API version", "none")
         })?;
         if !is_product_name(&product) {
-            return Err(Error::expected(&raw.file, host_line, "a host such as `vpc.tencentcloudapi.com` (a product name of lower-case letters and digits)", format!("`{host}`")));
+            return Err(Error::expected(
+                &raw.file,
+                host_line,
+                "a host such as `vpc.tencentcloudapi.com` (a product name of lower-case letters and digits)",
+                format!("`{host}`"),
+            ));
         }
         if !is_version(&version.0) {
-            return Err(Error::expected(&raw.file, version.1, "a version such as `2017-03-12` in the `Version` row", format!("`{}`", version.0)));
+            return Err(Error::expected(
+                &raw.file,
+                version.1,
+                "a version such as `2017-03-12` in the `Version` row",
+                format!("`{}`", version.0),
+            ));
         }
         if let Some((want_product, want_version)) = expected {
             if &product != want_product {
-                return Err(Error::new(&raw.file, host_line, ErrorKind::FolderMismatch { what: "product".into(), page: product, folder: want_product.clone() }));
+                return Err(Error::new(
+                    &raw.file,
+                    host_line,
+                    ErrorKind::FolderMismatch { what: "product".into(), page: product, folder: want_product.clone() },
+                ));
             }
             if &version.0 != want_version {
-                return Err(Error::new(&raw.file, version.1, ErrorKind::FolderMismatch { what: "version".into(), page: version.0, folder: want_version.clone() }));
+                return Err(Error::new(
+                    &raw.file,
+                    version.1,
+                    ErrorKind::FolderMismatch { what: "version".into(), page: version.0, folder: want_version.clone() },
+                ));
             }
         }
         match &found {
             None => found = Some((product, version.0, raw.file.clone())),
             Some((p, v, other_file)) => {
                 if p != &product {
-                    return Err(Error::new(&raw.file, host_line, ErrorKind::MixedFolder { what: "products".into(), this: product, other: p.clone(), other_file: other_file.clone() }));
+                    return Err(Error::new(
+                        &raw.file,
+                        host_line,
+                        ErrorKind::MixedFolder {
+                            what: "products".into(),
+                            this: product,
+                            other: p.clone(),
+                            other_file: other_file.clone(),
+                        },
+                    ));
                 }
                 if v != &version.0 {
-                    return Err(Error::new(&raw.file, version.1, ErrorKind::MixedFolder { what: "versions".into(), this: version.0, other: v.clone(), other_file: other_file.clone() }));
+                    return Err(Error::new(
+                        &raw.file,
+                        version.1,
+                        ErrorKind::MixedFolder {
+                            what: "versions".into(),
+                            this: version.0,
+                            other: v.clone(),
+                            other_file: other_file.clone(),
+                        },
+                    ));
                 }
             }
         }
@@ -216,7 +319,11 @@ fn product_version(display: &str, expected: Option<&(String, String)>, actions: 
     match (found, expected) {
         (Some((p, v, _)), _) => Ok((p, v)),
         (None, Some((p, v))) => Ok((p.clone(), v.clone())),
-        (None, None) => Err(Error::new(display, 0, ErrorKind::Other { message: "no action pages: cannot tell the product and version".into() })),
+        (None, None) => Err(Error::new(
+            display,
+            0,
+            ErrorKind::Other { message: "no action pages: cannot tell the product and version".into() },
+        )),
     }
 }
 
@@ -228,7 +335,10 @@ pub fn is_product_name(s: &str) -> bool {
 /// `2017-03-12`.
 pub fn is_version(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// `AddressId`, `tag_key`: what may name a parameter, a field or a structure.
@@ -259,13 +369,24 @@ pub fn lower_params(file: &str, rows: &[RawParam], structs: &BTreeSet<String>, k
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         if !is_wire_name(&row.name) {
-            return Err(Error::expected(file, row.line, "a parameter name (ASCII letters, digits and `_`)", format!("`{}`", row.name)));
+            return Err(Error::expected(
+                file,
+                row.line,
+                "a parameter name (ASCII letters, digits and `_`)",
+                format!("`{}`", row.name),
+            ));
         }
         if let Some(first) = seen_wire.insert(&row.name, row.line) {
-            return Err(Error::expected(file, row.line, format!("one row per parameter (`{}` is already at line {first})", row.name), "a second row"));
+            return Err(Error::expected(
+                file,
+                row.line,
+                format!("one row per parameter (`{}` is already at line {first})", row.name),
+                "a second row",
+            ));
         }
-        let ty = types::resolve(&row.ty, structs)
-            .map_err(|unknown| Error::new(file, row.line, ErrorKind::UnknownType { param: row.name.clone(), ty: unknown }))?;
+        let ty = types::resolve(&row.ty, structs).map_err(|unknown| {
+            Error::new(file, row.line, ErrorKind::UnknownType { param: row.name.clone(), ty: unknown })
+        })?;
         let (description, example_value) = split_example_value(&row.description);
         let nullable = types::is_nullable(&description);
         let required = match kind {
@@ -327,12 +448,19 @@ fn check_used_by(
             warnings.push(Warning { file: file.clone(), line: raw.line, message: format!("structure `{name}` lists `{action}` under \"Used by actions\", but that action's tables never use it") });
         }
         for action in really.difference(&listed) {
-            warnings.push(Warning { file: file.clone(), line: raw.line, message: format!("structure `{name}` is used by `{action}`, which its \"Used by actions\" list omits") });
+            warnings.push(Warning {
+                file: file.clone(),
+                line: raw.line,
+                message: format!("structure `{name}` is used by `{action}`, which its \"Used by actions\" list omits"),
+            });
         }
     }
 }
 
-fn used_structs<'a>(actions: impl IntoIterator<Item = &'a crate::ir::Action>, types: &BTreeMap<String, DataType>) -> BTreeSet<String> {
+fn used_structs<'a>(
+    actions: impl IntoIterator<Item = &'a crate::ir::Action>,
+    types: &BTreeMap<String, DataType>,
+) -> BTreeSet<String> {
     let mut used = BTreeSet::new();
     let mut work: Vec<String> = actions
         .into_iter()
@@ -352,11 +480,13 @@ fn used_structs<'a>(actions: impl IntoIterator<Item = &'a crate::ir::Action>, ty
 /// The product-wide error codes: the Error Codes page's common and service codes, then
 /// codes known only from action pages (with the description of the first page, in
 /// action-name order).
-fn error_codes(page: Option<&RawErrorCodes>, actions: &BTreeMap<String, crate::ir::Action>) -> BTreeMap<String, ErrorCodeInfo> {
+fn error_codes(
+    page: Option<&RawErrorCodes>,
+    actions: &BTreeMap<String, crate::ir::Action>,
+) -> BTreeMap<String, ErrorCodeInfo> {
     let mut codes: BTreeMap<String, (String, ErrorCodeKind)> = BTreeMap::new();
     if let Some(page) = page {
         for (rows, kind) in [(&page.common, ErrorCodeKind::Common), (&page.service, ErrorCodeKind::Service)] {
-
             for row in rows {
                 codes.entry(row.code.clone()).or_insert_with(|| (row.description.clone(), kind));
             }
@@ -386,7 +516,9 @@ mod tests {
         assert!(is_version("2017-03-12"));
         assert!(!is_version("2017-03-1x") && !is_version("2017-03-122") && !is_version("2017\u{fffd}03-12"));
         assert!(is_product_name("vpc") && is_product_name("cvm2"));
-        assert!(!is_product_name("Vpc") && !is_product_name("") && !is_product_name("v-pc") && !is_product_name("\u{fffd}"));
+        assert!(
+            !is_product_name("Vpc") && !is_product_name("") && !is_product_name("v-pc") && !is_product_name("\u{fffd}")
+        );
         assert!(is_wire_name("AddressId") && is_wire_name("tag_key"));
         assert!(!is_wire_name("A B") && !is_wire_name("1A") && !is_wire_name("é"));
         assert!(is_error_code("FailedOperation.TaskFailed") && is_error_code("InternalError"));
@@ -395,7 +527,10 @@ mod tests {
 
     #[test]
     fn example_values_are_split_off() {
-        assert_eq!(split_example_value("ID。 示例值:eip-ek0cdz1g"), ("ID。".to_string(), Some("eip-ek0cdz1g".to_string())));
+        assert_eq!(
+            split_example_value("ID。 示例值:eip-ek0cdz1g"),
+            ("ID。".to_string(), Some("eip-ek0cdz1g".to_string()))
+        );
         assert_eq!(split_example_value("Plain."), ("Plain.".to_string(), None));
     }
 }

@@ -15,8 +15,27 @@ const KEYWORDS: &[&str] = &[
 /// Type names a generated structure must not take: they would shadow the prelude or the
 /// crate's own items used by generated code.
 const RESERVED_TYPES: &[&str] = &[
-    "Self", "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Default", "Clone", "Debug",
-    "PartialEq", "Serialize", "Deserialize", "Action", "ValidationError", "ApiError", "ErrorCode", "Client",
+    "Self",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Default",
+    "Clone",
+    "Debug",
+    "PartialEq",
+    "Serialize",
+    "Deserialize",
+    "Action",
+    "ValidationError",
+    "ApiError",
+    "ErrorCode",
+    "Client",
 ];
 
 /// `IPv6Address` → `Ipv6Address`: a run of capitals followed by a lower-case letter and

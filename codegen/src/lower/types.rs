@@ -37,7 +37,10 @@ mod tests {
         let structs: BTreeSet<String> = ["AddressInfo".to_string()].into();
         assert_eq!(resolve("String", &structs), Ok(Type::String));
         assert_eq!(resolve("Timestamp ISO8601", &structs), Ok(Type::Timestamp));
-        assert_eq!(resolve("Array of AddressInfo", &structs), Ok(Type::Array(Box::new(Type::Struct("AddressInfo".into())))));
+        assert_eq!(
+            resolve("Array of AddressInfo", &structs),
+            Ok(Type::Array(Box::new(Type::Struct("AddressInfo".into()))))
+        );
         assert_eq!(resolve("Array of Strin", &structs), Err("Strin".to_string()));
     }
 

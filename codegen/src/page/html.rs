@@ -40,11 +40,57 @@ const MAX_DEPTH: usize = 200;
 
 /// Elements that are rendered as their own line(s), never as part of a line of text.
 const BLOCK_ELEMENTS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-    "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "listing",
-    "main", "menu", "nav", "ol", "p", "plaintext", "pre", "search", "section", "summary", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "xmp",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "plaintext",
+    "pre",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "xmp",
 ];
 
 /// Elements whose content is not shown.
@@ -179,7 +225,10 @@ impl PageBuilder<'_> {
     /// Part of a line of text: neither chrome, hidden, a block, nor holding a block.
     fn is_inline(&self, el: ElementRef) -> bool {
         let name = el.value().name();
-        !is_chrome(el) && !is_hidden(el) && !BLOCK_ELEMENTS.contains(&name) && !self.block_holders.contains(&element_key(el))
+        !is_chrome(el)
+            && !is_hidden(el)
+            && !BLOCK_ELEMENTS.contains(&name)
+            && !self.block_holders.contains(&element_key(el))
     }
 
     fn push(&mut self, offset: usize, kind: BlockKind) {
@@ -278,7 +327,8 @@ impl PageBuilder<'_> {
             if Some(i) == header || row.in_thead || row.cells.iter().all(is_th) {
                 continue;
             }
-            let cell_text = |index: usize| row.cells.get(index).map_or_else(String::new, |c| render_text(&pieces(*c), depth));
+            let cell_text =
+                |index: usize| row.cells.get(index).map_or_else(String::new, |c| render_text(&pieces(*c), depth));
             // A `tr` the parser made up takes the offset of a later one: use its first cell's.
             let first_cell = row.cells.first().map_or(usize::MAX, |c| self.offsets.get(*c));
             let offset = self.offsets.get(row.tr).min(first_cell);
@@ -384,7 +434,8 @@ fn strip_literal_links(text: &str) -> String {
     while let Some(pos) = rest.find('<') {
         let tail = &rest[pos..];
         let opens = tail.starts_with("<a") && tail[2..].starts_with(|c: char| c.is_whitespace() || c == '>');
-        let link = if tail.starts_with("</a>") { Some(4) } else { opens.then(|| tail.find('>').map(|e| e + 1)).flatten() };
+        let link =
+            if tail.starts_with("</a>") { Some(4) } else { opens.then(|| tail.find('>').map(|e| e + 1)).flatten() };
         out.push_str(&rest[..pos + usize::from(link.is_none())]);
         rest = &tail[link.unwrap_or(1)..];
     }
@@ -445,14 +496,48 @@ const MAX_OPEN_ELEMENTS: usize = 2048;
 /// elements it reopens).
 fn too_deep(text: &str) -> Option<(usize, &str)> {
     const VOID: &[&str] = &[
-        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input",
-        "keygen", "link", "meta", "param", "source", "track", "wbr", "html", "head", "body",
+        "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input", "keygen",
+        "link", "meta", "param", "source", "track", "wbr", "html", "head", "body",
     ];
     /// Start tags that close an open `p`.
     const CLOSES_P: &[&str] = &[
-        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
-        "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "p", "search", "section",
-        "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "listing", "form", "li", "dd", "dt",
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "header",
+        "hgroup",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "search",
+        "section",
+        "summary",
+        "ul",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "listing",
+        "form",
+        "li",
+        "dd",
+        "dt",
     ];
     const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
     /// Elements whose content is text up to their end tag (`plaintext`: up to the end).
@@ -522,14 +607,21 @@ fn too_deep(text: &str) -> Option<(usize, &str)> {
                     let mut from = end;
                     let mut raw_end = loop {
                         match find(bytes, from, end_tag.as_bytes()) {
-                            Some(p) if bytes.get(p + end_tag.len()).is_none_or(|&b| is_space(b) || b == b'/' || b == b'>') => break p,
+                            Some(p)
+                                if bytes
+                                    .get(p + end_tag.len())
+                                    .is_none_or(|&b| is_space(b) || b == b'/' || b == b'>') =>
+                            {
+                                break p
+                            }
                             Some(p) => from = p + 1,
                             None => break bytes.len(),
                         }
                     };
                     // `<!--<script>` in a script escapes its end tag: where the text ends
                     // is not known, so its tags count.
-                    let escaped = |raw: &[u8]| find(raw, 0, b"<!--").is_some_and(|c| find(raw, c, b"<script").is_some());
+                    let escaped =
+                        |raw: &[u8]| find(raw, 0, b"<!--").is_some_and(|c| find(raw, c, b"<script").is_some());
                     let unknown_end = name == "script" && escaped(&bytes[end..raw_end]);
                     if name == "plaintext" || unknown_end {
                         raw_end = bytes.len();
@@ -574,7 +666,8 @@ fn too_deep(text: &str) -> Option<(usize, &str)> {
             let name = name_at(lt + 2);
             text_until = tag_end(bytes, lt + 2);
             let rank = table_rank(name);
-            let pass = |n: &str| matches!(n, "p" | "li") || rank.is_some_and(|r| table_rank(n).is_some_and(|rn| rn > r));
+            let pass =
+                |n: &str| matches!(n, "p" | "li") || rank.is_some_and(|r| table_rank(n).is_some_and(|rn| rn > r));
             close(&mut stack, |n| n == name, pass);
         } else if bytes[lt..].starts_with(b"<!--") {
             // Up to the first `-->` (`<!-->` and `<!--->` included) or `--!>`, as the parser.
@@ -612,7 +705,8 @@ impl ElementOffsets {
         // A `p` tag directly followed by an end tag or a block ends an empty paragraph.
         let opens_empty_p = |tag: &Tag| {
             let next = &bytes[tag.end.min(bytes.len())..];
-            let name: Vec<u8> = next.iter().skip(1).take_while(|b| b.is_ascii_alphanumeric()).map(u8::to_ascii_lowercase).collect();
+            let name: Vec<u8> =
+                next.iter().skip(1).take_while(|b| b.is_ascii_alphanumeric()).map(u8::to_ascii_lowercase).collect();
             next.is_empty()
                 || next.starts_with(b"</")
                 || (next[0] == b'<' && BLOCK_ELEMENTS.iter().any(|b| b.as_bytes() == name.as_slice()))

@@ -8,10 +8,18 @@ fn parse_str(html: &str) -> Vec<Block> {
     parse(&SourceFile::new("t.html", "t.html", html.to_string())).unwrap().blocks
 }
 
-fn at(line: u32, kind: BlockKind) -> Block { Block { line, kind } }
-fn heading(level: u8, text: &str) -> BlockKind { BlockKind::Heading { level, text: text.into() } }
-fn para(text: &str) -> BlockKind { BlockKind::Paragraph { text: text.into() } }
-fn item(text: &str) -> BlockKind { BlockKind::ListItem { text: text.into() } }
+fn at(line: u32, kind: BlockKind) -> Block {
+    Block { line, kind }
+}
+fn heading(level: u8, text: &str) -> BlockKind {
+    BlockKind::Heading { level, text: text.into() }
+}
+fn para(text: &str) -> BlockKind {
+    BlockKind::Paragraph { text: text.into() }
+}
+fn item(text: &str) -> BlockKind {
+    BlockKind::ListItem { text: text.into() }
+}
 
 fn tables(blocks: &[Block]) -> Vec<&Table> {
     blocks.iter().filter_map(|b| if let BlockKind::Table(t) = &b.kind { Some(t) } else { None }).collect()
@@ -57,7 +65,10 @@ fn cells_render_line_breaks_like_the_text_rendition() {
     let table = tables(&blocks)[0];
     assert_eq!(table.columns, [Column::Name, Column::Type, Column::Description]);
     let cells: Vec<&str> = table.rows.iter().map(|r| r.cells[2].as_str()).collect();
-    assert_eq!(cells[0], "valid values:.\n• true: EIP with local bandwidth.\n.\n• false: not a local bandwidth EIP.\n.");
+    assert_eq!(
+        cells[0],
+        "valid values:.\n• true: EIP with local bandwidth.\n.\n• false: not a local bandwidth EIP.\n."
+    );
     assert_eq!(cells[1], "Including:\n• A_B\nPrepaid.\nNote: null here.");
     assert_eq!(table.rows[2].cells[1], "Array of Tag");
     assert_eq!(cells[2], "Tags & more\n• x\n• y\nz");
@@ -99,11 +110,13 @@ fn list_items_end_at_block_children_and_lines_survive_stray_tags() {
 #[test]
 fn garbage_never_panics() {
     let deep = "<div><b><ul><li>".repeat(300) + "x";
-    let inputs = ["", "<", "<p", "</", "<table><tr><td>a</li></ul", "\u{0}\u{1}<<>>&#x0;</p></br>", "<!-- <p>", "<a x='>"];
+    let inputs =
+        ["", "<", "<p", "</", "<table><tr><td>a</li></ul", "\u{0}\u{1}<<>>&#x0;</p></br>", "<!-- <p>", "<a x='>"];
     for input in inputs.iter().copied().chain([deep.as_str()]) {
         let _ = parse_str(input);
     }
-    let kinds: Vec<BlockKind> = parse_str("<p>a</p><pre>x\n\n</pre><table><tr><td>1").into_iter().map(|b| b.kind).collect();
+    let kinds: Vec<BlockKind> =
+        parse_str("<p>a</p><pre>x\n\n</pre><table><tr><td>1").into_iter().map(|b| b.kind).collect();
     let headless = BlockKind::Table(Table { columns: vec![], rows: vec![Row { line: 3, cells: vec![] }] });
     assert_eq!(kinds, [para("a"), BlockKind::Code { text: "x".into() }, headless]);
 }
@@ -162,7 +175,9 @@ fn table_params(table: &Table, input: bool) -> Vec<String> {
 
 fn oracle_params(params: &Value) -> Vec<String> {
     let params = params.as_array().unwrap().iter();
-    params.map(|p| format!("{}|{}|{}", p["name"].as_str().unwrap(), p["type"].as_str().unwrap(), p["required"])).collect()
+    params
+        .map(|p| format!("{}|{}|{}", p["name"].as_str().unwrap(), p["type"].as_str().unwrap(), p["required"]))
+        .collect()
 }
 
 fn strings(value: &Value) -> Vec<String> {
@@ -180,13 +195,21 @@ fn every_corpus_page_parses_into_sections_and_tables() {
     let Some(dir) = corpus() else { return };
     let names = page_names(&dir);
     assert_eq!(names.len(), 308);
-    let sections = ["1. API Description", "2. Input Parameters", "3. Output Parameters", "4. Example", "5. Developer Resources", "6. Error Code"];
+    let sections = [
+        "1. API Description",
+        "2. Input Parameters",
+        "3. Output Parameters",
+        "4. Example",
+        "5. Developer Resources",
+        "6. Error Code",
+    ];
     for name in names {
         let page = corpus_page(&dir, &name);
         assert!(matches!(&page.blocks[0].kind, BlockKind::Heading { level: 1, .. }), "{name}: no title");
         let source = std::fs::read_to_string(dir.join(format!("html/{name}.html"))).unwrap();
         let source: Vec<&str> = source.lines().collect();
-        let on_line = |line: u32, tag: &str| assert!(source[line as usize - 1].contains(tag), "{name}:{line}: no {tag}");
+        let on_line =
+            |line: u32, tag: &str| assert!(source[line as usize - 1].contains(tag), "{name}:{line}: no {tag}");
         for block in &page.blocks {
             let tag = match &block.kind {
                 BlockKind::Heading { level, .. } => format!("<h{level}"),
@@ -264,14 +287,19 @@ fn corpus_text_matches_the_text_rendition() {
                 _ => continue,
             };
             for probe in probes {
-                assert!(lines.contains(&format!("\n{probe}\n")), "{name}:{}: {probe:?} not in the text rendition", block.line);
+                assert!(
+                    lines.contains(&format!("\n{probe}\n")),
+                    "{name}:{}: {probe:?} not in the text rendition",
+                    block.line
+                );
             }
         }
     }
     // The Address.InternetChargeType cell: the 13 lines of the text rendition.
     let txt = std::fs::read_to_string(dir.join("txt/DataTypes.txt")).unwrap();
     let start = txt.find("\nInternetChargeType String Network billing mode of EIP.").unwrap() + 1;
-    let expected = txt[start..].lines().take(13).collect::<Vec<_>>().join("\n").replacen("InternetChargeType String ", "", 1);
+    let expected =
+        txt[start..].lines().take(13).collect::<Vec<_>>().join("\n").replacen("InternetChargeType String ", "", 1);
     let page = corpus_page(&dir, "DataTypes");
     let address = tables_under(&page, 2).into_iter().find(|(h, _)| h == "Address").unwrap().1;
     let row = address.rows.iter().find(|r| r.cells[0] == "InternetChargeType").unwrap();

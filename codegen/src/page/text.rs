@@ -12,7 +12,18 @@ use crate::error::Result;
 use crate::source::SourceFile;
 
 /// Toolbar lines that stand between the page title and the "Last updated" line.
-const TOOLBAR: &[&str] = &["PDF", "Focus Mode", "Font Size", "聚焦模式", "字号", "フォーカスモード", "フォントサイズ", "Feedback", "文档反馈", "フィードバック"];
+const TOOLBAR: &[&str] = &[
+    "PDF",
+    "Focus Mode",
+    "Font Size",
+    "聚焦模式",
+    "字号",
+    "フォーカスモード",
+    "フォントサイズ",
+    "Feedback",
+    "文档反馈",
+    "フィードバック",
+];
 
 /// Prefixes of the "Last updated" line, which ends the leading chrome.
 const LAST_UPDATED: &[&str] = &["Last updated", "最后更新时间", "最近更新时间", "最終更新日"];
@@ -77,9 +88,43 @@ const HEADER_CELLS: &[&str] = &[
 /// `If NextHopType is set to VPN, …` continues a description, it is not a row `If` of type
 /// `NextHopType`.
 const SENTENCE_STARTS: &[&str] = &[
-    "If", "When", "Where", "While", "The", "This", "That", "These", "Those", "For", "In", "On", "At", "It", "Its",
-    "An", "A", "Or", "And", "But", "Only", "You", "We", "Please", "Otherwise", "Unless", "Each", "Both", "Either",
-    "All", "Is", "Are", "Will", "Can", "Must", "Should", "Then",
+    "If",
+    "When",
+    "Where",
+    "While",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "For",
+    "In",
+    "On",
+    "At",
+    "It",
+    "Its",
+    "An",
+    "A",
+    "Or",
+    "And",
+    "But",
+    "Only",
+    "You",
+    "We",
+    "Please",
+    "Otherwise",
+    "Unless",
+    "Each",
+    "Both",
+    "Either",
+    "All",
+    "Is",
+    "Are",
+    "Will",
+    "Can",
+    "Must",
+    "Should",
+    "Then",
 ];
 
 const YES_NO: &[&str] = &["Yes", "No", "是", "否", "はい", "いいえ"];
@@ -163,9 +208,9 @@ pub fn table_header(line: &str) -> Option<Vec<Column>> {
     let mut rest = line.trim();
     let mut columns = Vec::new();
     while !rest.is_empty() {
-        let cell = HEADER_CELLS.iter().find(|c| {
-            rest.strip_prefix(**c).is_some_and(|after| after.is_empty() || after.starts_with(' '))
-        })?;
+        let cell = HEADER_CELLS
+            .iter()
+            .find(|c| rest.strip_prefix(**c).is_some_and(|after| after.is_empty() || after.starts_with(' ')))?;
         columns.push(Column::from_header(cell)?);
         rest = rest[cell.len()..].trim_start();
     }
@@ -193,7 +238,11 @@ pub fn split_row(line: &str, columns: &[Column]) -> Option<Vec<String>> {
             }
             Column::Name => {
                 let (word, after) = next_word(rest)?;
-                let ok = if error_table { is_error_code(word) } else { is_param_name(word) && !SENTENCE_STARTS.contains(&word) };
+                let ok = if error_table {
+                    is_error_code(word)
+                } else {
+                    is_param_name(word) && !SENTENCE_STARTS.contains(&word)
+                };
                 if !ok {
                     return None;
                 }
@@ -313,7 +362,11 @@ impl Parser<'_> {
             } else if let Some(item) = trimmed.strip_prefix('•') {
                 self.blocks.push(block(i, BlockKind::ListItem { text: normalize_cell(item) }));
                 i += 1;
-            } else if self.data_types_page && is_param_name(trimmed) && !trimmed.ends_with(".N") && self.at_structure_start() {
+            } else if self.data_types_page
+                && is_param_name(trimmed)
+                && !trimmed.ends_with(".N")
+                && self.at_structure_start()
+            {
                 self.blocks.push(block(i, BlockKind::Heading { level: 2, text: trimmed.to_string() }));
                 i += 1;
             } else {
@@ -459,7 +512,17 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for text in ["", "\n\n", "Last updated", "1. API Description", "Parameter Name Required Type Description\nX", "•", "Example1", "Input Example", "Name Type Description\nA B"] {
+        for text in [
+            "",
+            "\n\n",
+            "Last updated",
+            "1. API Description",
+            "Parameter Name Required Type Description\nX",
+            "•",
+            "Example1",
+            "Input Example",
+            "Name Type Description\nA B",
+        ] {
             let _ = parse(&SourceFile::new("p.txt", "p.txt", text.to_string()));
         }
     }

@@ -64,7 +64,12 @@ pub struct RetryPolicy {
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        RetryPolicy { max_attempts: 4, base_delay: Duration::from_millis(200), max_delay: Duration::from_secs(5), max_elapsed: Duration::from_secs(30) }
+        RetryPolicy {
+            max_attempts: 4,
+            base_delay: Duration::from_millis(200),
+            max_delay: Duration::from_secs(5),
+            max_elapsed: Duration::from_secs(30),
+        }
     }
 }
 
@@ -165,7 +170,9 @@ impl<E: ApiError> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Validation(e) => write!(f, "invalid request: {e}"),
-            Error::Api { code, message, request_id } => write!(f, "{} (request id {request_id}): {message}", code.code()),
+            Error::Api { code, message, request_id } => {
+                write!(f, "{} (request id {request_id}): {message}", code.code())
+            }
             Error::Timeout => f.write_str("no answer within the timeout"),
             Error::Transport(e) => write!(f, "transport error: {e}"),
             Error::Status { status, body } => write!(f, "HTTP status {status}: {body}"),
@@ -407,7 +414,8 @@ impl Client {
         if let Some(language) = &inner.language {
             builder = builder.header("X-TC-Language", language);
         }
-        let transport = |e: reqwest::Error| if e.is_timeout() { Error::Timeout } else { Error::Transport(error_chain(&e)) };
+        let transport =
+            |e: reqwest::Error| if e.is_timeout() { Error::Timeout } else { Error::Transport(error_chain(&e)) };
         let response = builder.body(body.to_vec()).send().await.map_err(transport)?;
         let status = response.status();
         let bytes = response.bytes().await.map_err(transport)?;
@@ -425,7 +433,10 @@ pub fn decode<A: Action>(bytes: &[u8]) -> Result<A::Response, Error<A::Error>> {
     let value: Value = serde_json::from_slice(bytes).map_err(|e| decode_error(format!("not JSON: {e}")))?;
     let response = value.get("Response").ok_or_else(|| decode_error("no `Response` object".to_string()))?;
     if let Some(error) = response.get("Error") {
-        let code = error.get("Code").and_then(Value::as_str).ok_or_else(|| decode_error("an `Error` without `Code`".to_string()))?;
+        let code = error
+            .get("Code")
+            .and_then(Value::as_str)
+            .ok_or_else(|| decode_error("an `Error` without `Code`".to_string()))?;
         return Err(Error::Api {
             code: A::Error::from_code(code),
             message: error.get("Message").and_then(Value::as_str).unwrap_or_default().to_string(),
@@ -486,7 +497,10 @@ mod tests {
 
     #[test]
     fn endpoints() {
-        assert_eq!(Endpoint::Default.resolve("vpc", "ap-guangzhou"), ("https://vpc.tencentcloudapi.com/".into(), "vpc.tencentcloudapi.com".into()));
+        assert_eq!(
+            Endpoint::Default.resolve("vpc", "ap-guangzhou"),
+            ("https://vpc.tencentcloudapi.com/".into(), "vpc.tencentcloudapi.com".into())
+        );
         assert_eq!(Endpoint::Default.resolve("vpc", "ap-shanghai-fsi").1, "vpc.ap-shanghai-fsi.tencentcloudapi.com");
         assert_eq!(Endpoint::International.resolve("vpc", "ap-guangzhou").1, "vpc.intl.tencentcloudapi.com");
         assert_eq!(Endpoint::Regional.resolve("cvm", "ap-guangzhou").1, "cvm.ap-guangzhou.tencentcloudapi.com");
@@ -498,7 +512,12 @@ mod tests {
 
     #[test]
     fn backoff_grows_and_is_capped() {
-        let p = RetryPolicy { max_attempts: 10, base_delay: Duration::from_millis(100), max_delay: Duration::from_millis(1000), max_elapsed: Duration::from_secs(60) };
+        let p = RetryPolicy {
+            max_attempts: 10,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_millis(1000),
+            max_elapsed: Duration::from_secs(60),
+        };
         for _ in 0..100 {
             let d1 = p.delay(1);
             assert!(d1 >= Duration::from_millis(50) && d1 <= Duration::from_millis(100), "{d1:?}");

@@ -64,7 +64,9 @@ impl Credentials {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(CredentialsError::new(format!("{}: cannot read the profile file: {e}", path.display()))),
+            Err(e) => {
+                return Err(CredentialsError::new(format!("{}: cannot read the profile file: {e}", path.display())))
+            }
         };
         let mut section = String::new();
         let (mut id, mut key, mut token) = (None, None, None);
@@ -83,7 +85,11 @@ impl Credentials {
                 continue;
             }
             let Some((name, value)) = line.split_once('=') else {
-                return Err(CredentialsError::new(format!("{}:{}: expected `name = value`", path.display(), number + 1)));
+                return Err(CredentialsError::new(format!(
+                    "{}:{}: expected `name = value`",
+                    path.display(),
+                    number + 1
+                )));
             };
             let value = value.trim().trim_matches('"').to_string();
             match name.trim() {
@@ -104,7 +110,10 @@ impl Credentials {
                     None => credentials,
                 }))
             }
-            _ => Err(CredentialsError::new(format!("{}: profile `[{profile}]` lacks secret_id or secret_key", path.display()))),
+            _ => Err(CredentialsError::new(format!(
+                "{}: profile `[{profile}]` lacks secret_id or secret_key",
+                path.display()
+            ))),
         }
     }
 
@@ -170,13 +179,18 @@ mod tests {
     fn debug_hides_secrets() {
         let c = Credentials::new("AKIDsecretidvalue", "the-secret-key").with_token("the-token");
         let shown = format!("{c:?}");
-        assert!(!shown.contains("the-secret-key") && !shown.contains("the-token") && !shown.contains("secretidvalue"), "{shown}");
+        assert!(
+            !shown.contains("the-secret-key") && !shown.contains("the-token") && !shown.contains("secretidvalue"),
+            "{shown}"
+        );
         assert!(shown.contains("AKID…"));
     }
 
     #[test]
     fn environment() {
-        let vars = |pairs: &'static [(&'static str, &'static str)]| move |name: &str| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string());
+        let vars = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
+        };
         assert_eq!(Credentials::from_vars(vars(&[])), None);
         assert_eq!(Credentials::from_vars(vars(&[("TENCENTCLOUD_SECRET_ID", "id")])), None);
         assert_eq!(
@@ -184,7 +198,11 @@ mod tests {
             Some(Credentials::new("id", "key"))
         );
         assert_eq!(
-            Credentials::from_vars(vars(&[("TENCENTCLOUD_SECRET_ID", "id"), ("TENCENTCLOUD_SECRET_KEY", "key"), ("TENCENTCLOUD_SESSION_TOKEN", "t")])),
+            Credentials::from_vars(vars(&[
+                ("TENCENTCLOUD_SECRET_ID", "id"),
+                ("TENCENTCLOUD_SECRET_KEY", "key"),
+                ("TENCENTCLOUD_SESSION_TOKEN", "t")
+            ])),
             Some(Credentials::new("id", "key").with_token("t"))
         );
     }
@@ -196,9 +214,18 @@ mod tests {
         let path = dir.join("credentials");
         std::fs::write(&path, "# comment\n[default]\nsecret_id = AKID1\nsecret_key = key1\n\n[prod]\nsecret_id=AKID2\nsecret_key = \"key2\"\ntoken = tok\n[broken]\nsecret_id = x\n").unwrap();
         assert_eq!(Credentials::from_profile_file(&path, "default").unwrap(), Some(Credentials::new("AKID1", "key1")));
-        assert_eq!(Credentials::from_profile_file(&path, "prod").unwrap(), Some(Credentials::new("AKID2", "key2").with_token("tok")));
-        assert!(Credentials::from_profile_file(&path, "missing").unwrap_err().to_string().contains("no profile `[missing]`"));
-        assert!(Credentials::from_profile_file(&path, "broken").unwrap_err().to_string().contains("lacks secret_id or secret_key"));
+        assert_eq!(
+            Credentials::from_profile_file(&path, "prod").unwrap(),
+            Some(Credentials::new("AKID2", "key2").with_token("tok"))
+        );
+        assert!(Credentials::from_profile_file(&path, "missing")
+            .unwrap_err()
+            .to_string()
+            .contains("no profile `[missing]`"));
+        assert!(Credentials::from_profile_file(&path, "broken")
+            .unwrap_err()
+            .to_string()
+            .contains("lacks secret_id or secret_key"));
         assert_eq!(Credentials::from_profile_file(&dir.join("absent"), "default").unwrap(), None);
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -55,7 +55,8 @@ pub fn sign(secret_id: &str, secret_key: &str, input: &SignInput<'_>) -> Signatu
         .iter()
         .map(|(name, value)| {
             let name = name.trim().to_ascii_lowercase();
-            let value = if name == "x-tc-action" { value.trim().to_ascii_lowercase() } else { value.trim().to_string() };
+            let value =
+                if name == "x-tc-action" { value.trim().to_ascii_lowercase() } else { value.trim().to_string() };
             (name, value)
         })
         .collect();
@@ -76,9 +77,18 @@ pub fn sign(secret_id: &str, secret_key: &str, input: &SignInput<'_>) -> Signatu
     let secret_service = hmac(&secret_date, input.service.as_bytes());
     let secret_signing = hmac(&secret_service, b"tc3_request");
     let signature = hex(&hmac(&secret_signing, string_to_sign.as_bytes()));
-    let authorization =
-        format!("{ALGORITHM} Credential={secret_id}/{credential_scope}, SignedHeaders={signed_headers}, Signature={signature}");
-    Signature { canonical_request, hashed_canonical_request, string_to_sign, signed_headers, credential_scope, signature, authorization }
+    let authorization = format!(
+        "{ALGORITHM} Credential={secret_id}/{credential_scope}, SignedHeaders={signed_headers}, Signature={signature}"
+    );
+    Signature {
+        canonical_request,
+        hashed_canonical_request,
+        string_to_sign,
+        signed_headers,
+        credential_scope,
+        signature,
+        authorization,
+    }
 }
 
 fn hmac(key: &[u8], data: &[u8]) -> Vec<u8> {
@@ -121,12 +131,22 @@ mod tests {
     const CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
     fn input<'a>(headers: &'a [(&'a str, &'a str)]) -> SignInput<'a> {
-        SignInput { method: "POST", query: "", headers, payload: PAYLOAD.as_bytes(), service: "cvm", timestamp: 1_551_113_065 }
+        SignInput {
+            method: "POST",
+            query: "",
+            headers,
+            payload: PAYLOAD.as_bytes(),
+            service: "cvm",
+            timestamp: 1_551_113_065,
+        }
     }
 
     #[test]
     fn payload_hash_and_date() {
-        assert_eq!(hex(&Sha256::digest(PAYLOAD.as_bytes())), "35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064");
+        assert_eq!(
+            hex(&Sha256::digest(PAYLOAD.as_bytes())),
+            "35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064"
+        );
         assert_eq!(utc_date(1_551_113_065), "2019-02-25");
         assert_eq!(utc_date(0), "1970-01-01");
         assert_eq!(utc_date(951_782_400), "2000-02-29");
@@ -148,7 +168,8 @@ mod tests {
 
     #[test]
     fn published_vector_with_action_header() {
-        let headers = [("Content-Type", CONTENT_TYPE), ("Host", "cvm.tencentcloudapi.com"), ("X-TC-Action", "DescribeInstances")];
+        let headers =
+            [("Content-Type", CONTENT_TYPE), ("Host", "cvm.tencentcloudapi.com"), ("X-TC-Action", "DescribeInstances")];
         let secret_id = format!("AKID{}", "*".repeat(32));
         let s = sign(&secret_id, &"*".repeat(32), &input(&headers));
         assert_eq!(s.signed_headers, "content-type;host;x-tc-action");

@@ -63,7 +63,10 @@ mod tests {
 
     #[test]
     fn messages_name_the_parameters() {
-        assert_eq!(ValidationError::Empty { param: "AddressId" }.to_string(), "required parameter `AddressId` is empty");
+        assert_eq!(
+            ValidationError::Empty { param: "AddressId" }.to_string(),
+            "required parameter `AddressId` is empty"
+        );
         assert_eq!(
             ValidationError::MutuallyExclusive { params: &["NetworkInterfaceId", "InstanceId"] }.to_string(),
             "`NetworkInterfaceId` and `InstanceId` cannot be specified at the same time"

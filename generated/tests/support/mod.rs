@@ -147,7 +147,11 @@ fn hmac(key: &[u8], data: &str) -> Vec<u8> {
 /// The published algorithm, from the received headers and body.
 fn check_signature(headers: &[(String, String)], body: &[u8]) -> Result<(), String> {
     let get = |name: &str| {
-        headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone()).ok_or(format!("no {name} header"))
+        headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+            .ok_or(format!("no {name} header"))
     };
     let authorization = get("Authorization")?;
     let rest = authorization.strip_prefix("TC3-HMAC-SHA256 Credential=").ok_or("not TC3-HMAC-SHA256")?;
@@ -173,7 +177,10 @@ fn check_signature(headers: &[(String, String)], body: &[u8]) -> Result<(), Stri
         canonical_headers.push_str(&format!("{name}:{value}\n"));
     }
     let canonical = format!("POST\n/\n\n{canonical_headers}\n{signed_headers}\n{}", hex(&Sha256::digest(body)));
-    let to_sign = format!("TC3-HMAC-SHA256\n{timestamp}\n{date}/{service}/tc3_request\n{}", hex(&Sha256::digest(canonical.as_bytes())));
+    let to_sign = format!(
+        "TC3-HMAC-SHA256\n{timestamp}\n{date}/{service}/tc3_request\n{}",
+        hex(&Sha256::digest(canonical.as_bytes()))
+    );
     let key = hmac(&hmac(&hmac(format!("TC3{SECRET_KEY}").as_bytes(), date), service), "tc3_request");
     let expected = hex(&hmac(&key, &to_sign));
     if expected == signature {

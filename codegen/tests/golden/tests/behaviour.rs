@@ -12,7 +12,8 @@ fn request() -> EdgeCasesRequest {
 
 #[test]
 fn keywords_and_case_collisions_keep_their_wire_names() {
-    let r = EdgeCasesRequest { type_: Some("t".into()), vpc_id: Some("a".into()), vpc_id_2: Some("b".into()), ..request() };
+    let r =
+        EdgeCasesRequest { type_: Some("t".into()), vpc_id: Some("a".into()), vpc_id_2: Some("b".into()), ..request() };
     assert_eq!(
         serde_json::to_value(&r).unwrap(),
         serde_json::json!({"Name": "n", "Type": "t", "VpcId": "a", "VPCId": "b"})
@@ -54,7 +55,8 @@ fn documented_constraints_are_checked() {
 
 #[test]
 fn nullable_outputs_are_options_and_required_ones_are_not() {
-    let reply = r#"{"Response": {"Items": [{"ItemId": "i", "Size": 1, "Comment": null}], "Total": 1, "RequestId": "r"}}"#;
+    let reply =
+        r#"{"Response": {"Items": [{"ItemId": "i", "Size": 1, "Comment": null}], "Total": 1, "RequestId": "r"}}"#;
     let response: ResponseEnvelope<EdgeCasesResponse> = serde_json::from_str(reply).unwrap();
     assert_eq!(response.response.note, None);
     let item: &Item = &response.response.items[0];
