@@ -67,43 +67,19 @@ pub fn input(
 
 /// Parses example JSON. Pages sometimes break a long string over several lines or leave
 /// a trailing comma, which JSON forbids; such examples are read as meant (see
-/// [`escape_control_in_strings`], [`drop_trailing_commas`]).
+/// [`repair_json`]).
 pub fn parse_json(code: &str) -> Result<Value, serde_json::Error> {
-    serde_json::from_str(code).or_else(|strict| {
-        serde_json::from_str(&drop_trailing_commas(&escape_control_in_strings(code))).map_err(|_| strict)
-    })
+    serde_json::from_str(code).or_else(|strict| serde_json::from_str(&repair_json(code)).map_err(|_| strict))
 }
 
-/// Removes commas that stand (outside strings) right before `}` or `]`.
-pub fn drop_trailing_commas(code: &str) -> String {
+/// Mends what pages get wrong in JSON, in one pass that knows when it is inside a string:
+/// raw control characters (line breaks, tabs) inside strings are escaped, and commas
+/// standing outside strings right before `}` or `]` are dropped.
+pub fn repair_json(code: &str) -> String {
     let chars: Vec<char> = code.chars().collect();
     let mut out = String::with_capacity(code.len());
     let (mut in_string, mut escaped) = (false, false);
     for (i, &c) in chars.iter().enumerate() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-        } else if c == ',' && chars[i + 1..].iter().find(|n| !n.is_whitespace()).is_some_and(|n| matches!(n, '}' | ']'))
-        {
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Escapes raw control characters (line breaks, tabs) inside JSON string literals.
-pub fn escape_control_in_strings(code: &str) -> String {
-    let mut out = String::with_capacity(code.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in code.chars() {
         if in_string {
             if escaped {
                 escaped = false;
@@ -122,6 +98,9 @@ pub fn escape_control_in_strings(code: &str) -> String {
             }
         } else if c == '"' {
             in_string = true;
+        } else if c == ',' && chars[i + 1..].iter().find(|n| !n.is_whitespace()).is_some_and(|n| matches!(n, '}' | ']'))
+        {
+            continue;
         }
         out.push(c);
     }
@@ -319,7 +298,7 @@ mod tests {
             parse_json("{\"a\": [1, 2,\n], \"b\": \",]\",\n}").unwrap(),
             serde_json::json!({"a": [1, 2], "b": ",]"})
         );
-        assert_eq!(escape_control_in_strings("{\"a\\\"\tb\": 1}\n"), "{\"a\\\"\\tb\": 1}\n");
+        assert_eq!(repair_json("{\"a\\\"\tb\": 1}\n"), "{\"a\\\"\\tb\": 1}\n");
     }
 
     #[test]
