@@ -10,6 +10,7 @@ pub mod emit;
 pub mod error;
 pub mod extract;
 pub mod format;
+pub mod fuzzing;
 pub mod ir;
 pub mod lower;
 pub mod output;

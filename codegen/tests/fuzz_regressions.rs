@@ -7,8 +7,6 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use codegen::source::SourceFile;
-
 /// A fixture that takes longer than this is taken for a hang (the fuzzers use 10 s in
 /// release builds; tests run unoptimized).
 const DEADLINE: Duration = Duration::from_secs(120);
@@ -19,50 +17,11 @@ fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz")
 }
 
-/// `fuzz/fuzz_targets/text_front_end.rs`.
-fn text_front_end(data: &[u8]) {
-    let text = String::from_utf8_lossy(data).into_owned();
-    let file = SourceFile::new("fuzz/Page.txt", "fuzz/Page.txt", text);
-    if let Ok(page) = codegen::page::text::parse(&file) {
-        let _ = codegen::extract::extract(&page);
-    }
-}
-
-/// `fuzz/fuzz_targets/html_front_end.rs`.
-fn html_front_end(data: &[u8]) {
-    let text = String::from_utf8_lossy(data).into_owned();
-    let file = SourceFile::new("fuzz/Page.html", "fuzz/Page.html", text);
-    if let Ok(page) = codegen::page::html::parse(&file) {
-        let _ = codegen::extract::extract(&page);
-    }
-}
-
-/// `fuzz/fuzz_targets/page_to_ir.rs`: first byte even → text, odd → HTML; the rest is one
-/// page, and when it holds a NUL also an action page (before) and a DataTypes page (after).
-fn page_to_ir(data: &[u8]) {
-    fn run(files: &[SourceFile]) {
-        if let Ok((api, _warnings)) = codegen::lower::lower_sources(files, "fuzz/vpc/2017-03-12", None) {
-            let _ = codegen::emit::generate(&[api]);
-        }
-    }
-    let Some((&selector, rest)) = data.split_first() else { return };
-    let ext = if selector & 1 == 0 { "txt" } else { "html" };
-    let file = |name: &str, bytes: &[u8]| {
-        let path = format!("fuzz/vpc/2017-03-12/{name}.{ext}");
-        SourceFile::new(path.clone(), path, String::from_utf8_lossy(bytes).into_owned())
-    };
-    run(&[file("Action", rest)]);
-    if let Some(nul) = rest.iter().position(|&b| b == 0) {
-        let (action, data_types) = (&rest[..nul], &rest[nul + 1..]);
-        run(&[file("Action", action), file("DataTypes", data_types)]);
-    }
-}
-
 fn chain(target: &str) -> fn(&[u8]) {
     match target {
-        "text_front_end" => text_front_end,
-        "html_front_end" => html_front_end,
-        "page_to_ir" => page_to_ir,
+        "text_front_end" => codegen::fuzzing::text_front_end,
+        "html_front_end" => codegen::fuzzing::html_front_end,
+        "page_to_ir" => codegen::fuzzing::page_to_ir,
         other => panic!("tests/fixtures/fuzz/{other}: not a fuzz target (expected one of {TARGETS:?})"),
     }
 }
