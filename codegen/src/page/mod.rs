@@ -17,6 +17,7 @@
 //! its non-empty lines, list items inside a cell starting with `• `.
 
 pub mod html;
+mod html_source;
 pub mod text;
 
 use crate::error::Result;
