@@ -1,0 +1,57 @@
+//! A docs folder holding several products and versions: one module per product, one per
+//! version inside it, and one IR file per product version.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn copy_dir(from: &Path, to: &Path, edit: &dyn Fn(String) -> String) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target, edit);
+        } else {
+            fs::write(&target, edit(fs::read_to_string(&path).unwrap())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn several_products_and_versions() {
+    let docs = std::env::temp_dir().join(format!("codegen-layout-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&docs);
+    copy_dir(&fixtures().join("golden-docs"), &docs, &|s| s);
+    copy_dir(&fixtures().join("good"), &docs, &|s| s);
+    // The same page as a later version of the same product.
+    copy_dir(&fixtures().join("good/vpc/2017-03-12"), &docs.join("vpc/2020-01-01"), &|s| {
+        s.replace("2017-03-12", "2020-01-01")
+    });
+    let generated = codegen::generate(&docs).unwrap_or_else(|e| panic!("{e}"));
+    let _ = fs::remove_dir_all(&docs);
+
+    let paths: Vec<&str> = generated.files.keys().map(String::as_str).collect();
+    for expected in [
+        "ir/demo-2020-01-01.json",
+        "ir/vpc-2017-03-12.json",
+        "ir/vpc-2020-01-01.json",
+        "src/demo/mod.rs",
+        "src/demo/v20200101/edge_cases.rs",
+        "src/vpc/mod.rs",
+        "src/vpc/v20170312/associate_address.rs",
+        "src/vpc/v20200101/associate_address.rs",
+        "tests/vpc_v20200101_examples.rs",
+    ] {
+        assert!(paths.contains(&expected), "{expected} missing from {paths:?}");
+    }
+    let lib = &generated.files["src/lib.rs"];
+    assert!(lib.contains("pub mod demo;") && lib.contains("pub mod vpc;"), "{lib}");
+    let vpc = &generated.files["src/vpc/mod.rs"];
+    assert!(vpc.contains("pub mod v20170312;") && vpc.contains("pub mod v20200101;"), "{vpc}");
+    let later = &generated.files["src/vpc/v20200101/associate_address.rs"];
+    assert!(later.contains("const VERSION: &'static str = \"2020-01-01\";"), "{later}");
+}
