@@ -120,10 +120,13 @@ pub struct Change {
     pub old: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new: Option<String>,
+    /// `vpc/2017-03-12`, when several product versions are compared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api: Option<String>,
 }
 
 fn change(kind: Kind, path: String, breaking: bool, old: Option<String>, new: Option<String>) -> Change {
-    Change { kind, path, breaking, old, new }
+    Change { kind, path, breaking, old, new, api: None }
 }
 
 /// The changes from `old` to `new`. Product versions are paired by product and version; a
@@ -143,12 +146,15 @@ pub fn diff(old: &[Api], new: &[Api]) -> Vec<Change> {
             ..a.clone()
         };
         for k in olds.keys().chain(news.keys()).collect::<BTreeSet<_>>() {
+            let mut these = Vec::new();
             match (olds.get(k), news.get(k)) {
-                (Some(o), Some(n)) => diff_api(o, n, &mut changes),
-                (Some(o), None) => diff_api(o, &empty(o), &mut changes),
-                (None, Some(n)) => diff_api(&empty(n), n, &mut changes),
+                (Some(o), Some(n)) => diff_api(o, n, &mut these),
+                (Some(o), None) => diff_api(o, &empty(o), &mut these),
+                (None, Some(n)) => diff_api(&empty(n), n, &mut these),
                 (None, None) => {}
             }
+            let api = format!("{}/{}", k.0, k.1);
+            changes.extend(these.into_iter().map(|c| Change { api: Some(api.clone()), ..c }));
         }
     }
     changes
@@ -335,12 +341,18 @@ pub fn to_markdown(title: &str, changes: &[Change]) -> String {
     for (kind, (n, b)) in counts(changes) {
         let _ = writeln!(md, "| {} | {n} | {b} |", kind.label());
     }
-    let list =
-        |kind: Kind| changes.iter().filter(|c| c.kind == kind).map(|c| format!("`{}`", c.path)).collect::<Vec<_>>();
-    let mut actions: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
-    let mut types: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
+    // With several product versions, names carry their product version.
+    let named = |c: &Change, name: &str| match &c.api {
+        Some(api) => format!("{api} {name}"),
+        None => name.to_string(),
+    };
+    let list = |kind: Kind| {
+        changes.iter().filter(|c| c.kind == kind).map(|c| format!("`{}`", named(c, &c.path))).collect::<Vec<_>>()
+    };
+    let mut actions: BTreeMap<String, Vec<&Change>> = BTreeMap::new();
+    let mut types: BTreeMap<String, Vec<&Change>> = BTreeMap::new();
     for c in changes {
-        let owner = c.path.split(['.', ':']).next().unwrap_or(&c.path);
+        let owner = named(c, c.path.split(['.', ':']).next().unwrap_or(&c.path));
         match c.kind {
             Kind::ActionAdded | Kind::ActionRemoved | Kind::TypeAdded | Kind::TypeRemoved => {}
             Kind::FieldAdded | Kind::FieldRemoved | Kind::FieldType | Kind::FieldRequired => {

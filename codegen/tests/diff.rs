@@ -1,0 +1,109 @@
+//! Every kind of API change, made by editing the golden fixture's IR, with its breaking flag.
+
+use std::path::PathBuf;
+
+use codegen::diff::{diff, summary_line, to_markdown, Change, Kind};
+use codegen::ir::Api;
+
+fn golden() -> Api {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/ir/demo-2020-01-01.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn kinds(changes: &[Change]) -> Vec<(Kind, &str, bool)> {
+    changes.iter().map(|c| (c.kind, c.path.as_str(), c.breaking)).collect()
+}
+
+#[test]
+fn no_changes() {
+    assert!(diff(&[golden()], &[golden()]).is_empty());
+    assert_eq!(summary_line(&[]), "api: no changes");
+}
+
+#[test]
+fn every_kind_with_its_breaking_flag() {
+    let old = golden();
+    let mut new = golden();
+    let ping = new.actions.remove("Ping").unwrap();
+    new.actions.insert("Pong".into(), ping);
+    let edge = new.actions.get_mut("EdgeCases").unwrap();
+    let limit = edge.input.iter().position(|p| p.name == "Limit").unwrap();
+    edge.input.remove(limit);
+    let ratio = edge.input.iter_mut().find(|p| p.name == "Ratio").unwrap();
+    ratio.doc_type = "String".into();
+    edge.input.iter_mut().find(|p| p.name == "Enabled").unwrap().required = true;
+    let mut extra = edge.input[1].clone();
+    extra.name = "Extra".into();
+    extra.required = false;
+    edge.input.push(extra.clone());
+    let mut must = extra.clone();
+    must.name = "Must".into();
+    must.required = true;
+    edge.input.push(must);
+    edge.output.retain(|p| p.name != "Total");
+    edge.output.iter_mut().find(|p| p.name == "Note").unwrap().required = true;
+    let mut out = edge.output[0].clone();
+    out.name = "More".into();
+    edge.output.push(out);
+    edge.errors.retain(|e| e.code != "FailedOperation.Busy");
+    edge.errors.push(codegen::ir::ActionError { code: "FailedOperation.New".into(), description: String::new() });
+    let filter = new.data_types.get_mut("Filter").unwrap();
+    filter.fields[0].required = false;
+    filter.fields[1].doc_type = "Array of Integer".into();
+    let mut required_field = filter.fields[0].clone();
+    required_field.name = "Kind".into();
+    required_field.required = true;
+    filter.fields.push(required_field);
+    let item = new.data_types.get_mut("Item").unwrap();
+    item.fields.retain(|f| f.name != "Size");
+    let mut optional_field = item.fields[0].clone();
+    optional_field.name = "Extra".into();
+    item.fields.push(optional_field);
+    new.data_types.remove("TreeNode");
+    let mut added = new.data_types["Item"].clone();
+    added.name = "Added".into();
+    new.data_types.insert("Added".into(), added);
+
+    let changes = diff(&[old], &[new]);
+    assert_eq!(
+        kinds(&changes),
+        [
+            (Kind::InputRequired, "EdgeCases.Enabled", true),
+            (Kind::InputAdded, "EdgeCases.Extra", false),
+            (Kind::InputRemoved, "EdgeCases.Limit", true),
+            (Kind::InputAdded, "EdgeCases.Must", true),
+            (Kind::InputType, "EdgeCases.Ratio", true),
+            (Kind::OutputAdded, "EdgeCases.More", false),
+            (Kind::OutputType, "EdgeCases.Note", true),
+            (Kind::OutputRemoved, "EdgeCases.Total", true),
+            (Kind::ErrorAdded, "EdgeCases:FailedOperation.New", false),
+            (Kind::ErrorRemoved, "EdgeCases:FailedOperation.Busy", true),
+            (Kind::ActionRemoved, "Ping", true),
+            (Kind::ActionAdded, "Pong", false),
+            (Kind::TypeAdded, "Added", false),
+            (Kind::FieldAdded, "Filter.Kind", true),
+            (Kind::FieldRequired, "Filter.Name", true),
+            (Kind::FieldType, "Filter.Values", true),
+            (Kind::FieldAdded, "Item.Extra", false),
+            (Kind::FieldRemoved, "Item.Size", true),
+            (Kind::TypeRemoved, "TreeNode", true),
+        ]
+    );
+    let note = changes.iter().find(|c| c.path == "EdgeCases.Note").unwrap();
+    assert_eq!((note.old.as_deref(), note.new.as_deref()), (Some("String, may be null"), Some("String")));
+    let markdown = to_markdown("demo 2020-01-01", &changes);
+    assert!(markdown.contains("**19 changes, 13 breaking.**"), "{markdown}");
+    assert!(markdown.contains("- **breaking:** input `Limit` removed (was Integer)"), "{markdown}");
+    assert!(summary_line(&changes).ends_with("(13 breaking)"));
+}
+
+#[test]
+fn several_product_versions_are_named() {
+    let old = golden();
+    let mut other = golden();
+    other.product = "other".into();
+    let changes = diff(&[old.clone(), other.clone()], &[old]);
+    assert!(!changes.is_empty());
+    assert!(changes.iter().all(|c| c.api.as_deref() == Some("other/2020-01-01") && c.breaking));
+    assert!(to_markdown("x", &changes).contains("`other/2020-01-01 EdgeCases`"));
+}
