@@ -191,6 +191,8 @@ pub enum Constraint {
     MutuallyExclusive { params: Vec<String>, sentence: String },
     /// When `param` is given, `requires` must be given too.
     Requires { param: String, requires: String, sentence: String },
+    /// At least one of these parameters must be given.
+    AtLeastOne { params: Vec<String>, sentence: String },
 }
 
 /// A structure of the Data Types page.

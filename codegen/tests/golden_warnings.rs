@@ -15,11 +15,13 @@ fn contradictions_are_warnings_with_file_and_line() {
         [
             "DataTypes.txt:22: structure `Item` lists `Ping` under \"Used by actions\", but that action's tables never use it",
             "EdgeCases.txt:47: the description of `TagValue` names `Ghost`, which is not an input parameter of EdgeCases: constraint not enforced (\"If Ghost is specified, TagValue must also be specified\")",
-            "EdgeCases.txt:144: example `Example3 An example that breaks its own page` gives `ModeA`, `ModeB` together although the page says \"ModeA and ModeB cannot be specified at the same time\"",
-            "EdgeCases.txt:144: example `Example3 An example that breaks its own page` output: omits the required `Response.Total`",
-            "EdgeCases.txt:144: example `Example3 An example that breaks its own page` uses `Unlisted`, which is not an input parameter",
-            "EdgeCases.txt:170: example `Example4 An example without its required parameter` gives `Limit` as a string, but its type is Integer",
-            "EdgeCases.txt:170: example `Example4 An example without its required parameter` omits the required `Name`",
+            "EdgeCases.txt:148: example `Example3 An example that breaks its own page` gives `ModeA`, `ModeB` together although the page says \"ModeA and ModeB cannot be specified at the same time\"",
+            "EdgeCases.txt:148: example `Example3 An example that breaks its own page` gives none of `PortA`, `PortB` although the page says \"Either PortA or PortB must be specified\"",
+            "EdgeCases.txt:148: example `Example3 An example that breaks its own page` output: omits the required `Response.Total`",
+            "EdgeCases.txt:148: example `Example3 An example that breaks its own page` uses `Unlisted`, which is not an input parameter",
+            "EdgeCases.txt:174: example `Example4 An example without its required parameter` gives `Limit` as a string, but its type is Integer",
+            "EdgeCases.txt:174: example `Example4 An example without its required parameter` gives none of `PortA`, `PortB` although the page says \"Either PortA or PortB must be specified\"",
+            "EdgeCases.txt:174: example `Example4 An example without its required parameter` omits the required `Name`",
         ]
     );
 }

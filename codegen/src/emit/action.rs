@@ -22,7 +22,9 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
         req_notes.push("Checked by `validate`, as documented:".to_string());
         for c in constraints {
             let sentence = match c {
-                Constraint::MutuallyExclusive { sentence, .. } | Constraint::Requires { sentence, .. } => sentence,
+                Constraint::MutuallyExclusive { sentence, .. }
+                | Constraint::Requires { sentence, .. }
+                | Constraint::AtLeastOne { sentence, .. } => sentence,
             };
             req_notes.push(format!("- {}", super::doc_line(sentence)));
         }
@@ -107,6 +109,19 @@ fn validate_body(input: &[Param], constraints: &[Constraint]) -> TokenStream {
                 checks.push(quote! {
                     if #condition {
                         return Err(crate::ValidationError::MutuallyExclusive { params: &[#(#names),*] });
+                    }
+                });
+            }
+            Constraint::AtLeastOne { params, .. } => {
+                let members: Vec<&Param> = params.iter().filter_map(|n| find(n)).collect();
+                if members.iter().any(|p| p.required) || members.len() < 2 {
+                    continue;
+                }
+                let given: Vec<TokenStream> = members.iter().filter_map(|p| given(p)).collect();
+                let names = params.iter();
+                checks.push(quote! {
+                    if !(#(#given)||*) {
+                        return Err(crate::ValidationError::AtLeastOne { params: &[#(#names),*] });
                     }
                 });
             }

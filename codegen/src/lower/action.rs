@@ -75,15 +75,16 @@ pub fn lower(
     let mut found: Vec<Constraint> = Vec::new();
     for (row, param) in input_rows.iter().zip(&input) {
         for sentence in constraints::sentences(&param.description) {
-            let Some(c) = constraints::read(&sentence) else { continue };
-            let unknown: Vec<&str> =
-                constraints::names(&c).into_iter().filter(|n| !input.iter().any(|p| p.name == *n)).collect();
-            if !unknown.is_empty() {
-                warn(warnings, row.line, format!("the description of `{}` names `{}`, which is not an input parameter of {name}: constraint not enforced (\"{sentence}\")", param.name, unknown.join("`, `")));
-                continue;
-            }
-            if !found.iter().any(|f| same_constraint(f, &c)) {
-                found.push(c);
+            for c in constraints::read(&sentence, &param.name) {
+                let unknown: Vec<&str> =
+                    constraints::names(&c).into_iter().filter(|n| !input.iter().any(|p| p.name == *n)).collect();
+                if !unknown.is_empty() {
+                    warn(warnings, row.line, format!("the description of `{}` names `{}`, which is not an input parameter of {name}: constraint not enforced (\"{sentence}\")", param.name, unknown.join("`, `")));
+                    continue;
+                }
+                if !found.iter().any(|f| same_constraint(f, &c)) {
+                    found.push(c);
+                }
             }
         }
     }
@@ -113,7 +114,7 @@ pub fn lower(
             Constraint::MutuallyExclusive { params, .. } => {
                 params.iter().filter(|n| input.iter().any(|p| &p.name == *n && p.required)).count() < 2
             }
-            Constraint::Requires { .. } => true,
+            Constraint::Requires { .. } | Constraint::AtLeastOne { .. } => true,
         })
         .collect();
 
@@ -194,6 +195,11 @@ fn same_constraint(a: &Constraint, b: &Constraint) -> bool {
             Constraint::Requires { param: p1, requires: r1, .. },
             Constraint::Requires { param: p2, requires: r2, .. },
         ) => p1 == p2 && r1 == r2,
+        (Constraint::AtLeastOne { params: x, .. }, Constraint::AtLeastOne { params: y, .. }) => {
+            let x: BTreeSet<_> = x.iter().collect();
+            let y: BTreeSet<_> = y.iter().collect();
+            x == y
+        }
         _ => false,
     }
 }
@@ -217,6 +223,7 @@ fn check_example(
     constraints: &[Constraint],
     types: &BTreeMap<String, DataType>,
 ) -> ExampleCheck {
+    let all_params = params;
     let mut contradictions = Vec::new();
     let mut deserializes = fits_fields(input, params, types, "", &mut contradictions);
     if let Value::Object(map) = input {
@@ -250,6 +257,14 @@ fn check_example(
                 if given(param) && !given(requires) {
                     contradictions
                         .push(format!("gives `{param}` without `{requires}` although the page says \"{sentence}\""));
+                    valid = false;
+                }
+            }
+            Constraint::AtLeastOne { params, sentence } => {
+                let always = params.iter().any(|n| all_params.iter().any(|p| &p.name == n && p.required));
+                if !always && !params.iter().any(|n| given(n)) {
+                    contradictions
+                        .push(format!("gives none of `{}` although the page says \"{sentence}\"", params.join("`, `")));
                     valid = false;
                 }
             }

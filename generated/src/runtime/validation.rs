@@ -4,6 +4,7 @@ use std::fmt;
 
 /// A request breaks what its documentation states. `Display` names the parameters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ValidationError {
     /// A required string parameter is empty.
     Empty {
@@ -12,6 +13,11 @@ pub enum ValidationError {
     },
     /// Parameters that cannot be specified at the same time were.
     MutuallyExclusive {
+        /// The parameters' wire names.
+        params: &'static [&'static str],
+    },
+    /// None of parameters of which at least one is needed was specified.
+    AtLeastOne {
         /// The parameters' wire names.
         params: &'static [&'static str],
     },
@@ -29,7 +35,7 @@ impl ValidationError {
     pub fn params(&self) -> Vec<&'static str> {
         match self {
             ValidationError::Empty { param } => vec![param],
-            ValidationError::MutuallyExclusive { params } => params.to_vec(),
+            ValidationError::MutuallyExclusive { params } | ValidationError::AtLeastOne { params } => params.to_vec(),
             ValidationError::Requires { param, requires } => vec![param, requires],
         }
     }
@@ -40,18 +46,23 @@ impl fmt::Display for ValidationError {
         match self {
             ValidationError::Empty { param } => write!(f, "required parameter `{param}` is empty"),
             ValidationError::MutuallyExclusive { params } => {
-                let names: Vec<String> = params.iter().map(|p| format!("`{p}`")).collect();
-                let (last, rest) = names.split_last().map_or((String::new(), &[][..]), |(l, r)| (l.clone(), r));
-                if rest.is_empty() {
-                    write!(f, "{last} cannot be specified alone")
-                } else {
-                    write!(f, "{} and {last} cannot be specified at the same time", rest.join(", "))
-                }
+                write!(f, "{} cannot be specified at the same time", listed(params, "and"))
             }
+            ValidationError::AtLeastOne { params } => write!(f, "one of {} must be specified", listed(params, "or")),
             ValidationError::Requires { param, requires } => {
                 write!(f, "`{requires}` must be specified when `{param}` is specified")
             }
         }
+    }
+}
+
+/// `` `A`, `B` and `C` ``.
+fn listed(params: &[&str], conjunction: &str) -> String {
+    let names: Vec<String> = params.iter().map(|p| format!("`{p}`")).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {conjunction} {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
     }
 }
 
@@ -80,5 +91,9 @@ mod tests {
             "`PrivateIpAddress` must be specified when `NetworkInterfaceId` is specified"
         );
         assert_eq!(ValidationError::Requires { param: "A", requires: "B" }.params(), ["A", "B"]);
+        assert_eq!(
+            ValidationError::AtLeastOne { params: &["TaskId", "DealName"] }.to_string(),
+            "one of `TaskId` or `DealName` must be specified"
+        );
     }
 }

@@ -7,7 +7,7 @@ use golden_demo::demo::v20200101::{
 use golden_demo::{Action, ApiError, ResponseEnvelope, ValidationError};
 
 fn request() -> EdgeCasesRequest {
-    EdgeCasesRequest { name: "n".into(), ..Default::default() }
+    EdgeCasesRequest { name: "n".into(), port_a: Some(80), ..Default::default() }
 }
 
 #[test]
@@ -16,7 +16,7 @@ fn keywords_and_case_collisions_keep_their_wire_names() {
         EdgeCasesRequest { type_: Some("t".into()), vpc_id: Some("a".into()), vpc_id_2: Some("b".into()), ..request() };
     assert_eq!(
         serde_json::to_value(&r).unwrap(),
-        serde_json::json!({"Name": "n", "Type": "t", "VpcId": "a", "VPCId": "b"})
+        serde_json::json!({"Name": "n", "Type": "t", "VpcId": "a", "VPCId": "b", "PortA": 80})
     );
 }
 
@@ -50,6 +50,10 @@ fn documented_constraints_are_checked() {
     // so nothing is enforced (and the generator warned).
     let value_only = EdgeCasesRequest { tag_value: Some("prod".into()), ..request() };
     assert_eq!(value_only.validate(), Ok(()));
+    let no_port = EdgeCasesRequest { port_a: None, ..request() };
+    assert_eq!(no_port.validate(), Err(ValidationError::AtLeastOne { params: &["PortA", "PortB"] }));
+    assert!(no_port.validate().unwrap_err().to_string().contains("`PortA` or `PortB`"));
+    assert_eq!(EdgeCasesRequest { port_a: None, port_b: Some(443), ..request() }.validate(), Ok(()));
     assert_eq!(PingRequest::default().validate(), Ok(()));
 }
 

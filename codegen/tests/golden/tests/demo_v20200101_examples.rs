@@ -31,6 +31,7 @@ fn edge_cases_example_1() {
     },
     "Value": "root"
   },
+  "PortA": 80,
   "Ratio": 0.5,
   "Tag": "env",
   "TagValue": "prod",
@@ -79,7 +80,8 @@ fn edge_cases_example_2() {
     }
   ],
   "Limit": 10,
-  "Name": "demo-2"
+  "Name": "demo-2",
+  "PortB": 443
 }"#;
     const OUTPUT: &str = r#"{
   "Response": {
@@ -108,6 +110,7 @@ fn edge_cases_example_2() {
 /// The page contradicts itself; the test follows the tables:
 /// - uses `Unlisted`, which is not an input parameter
 /// - gives `ModeA`, `ModeB` together although the page says "ModeA and ModeB cannot be specified at the same time"
+/// - gives none of `PortA`, `PortB` although the page says "Either PortA or PortB must be specified"
 /// - output: omits the required `Response.Total`
 #[test]
 fn edge_cases_example_3() {
@@ -140,6 +143,7 @@ fn edge_cases_example_3() {
 /// The page contradicts itself; the test follows the tables:
 /// - omits the required `Name`
 /// - gives `Limit` as a string, but its type is Integer
+/// - gives none of `PortA`, `PortB` although the page says "Either PortA or PortB must be specified"
 #[test]
 fn edge_cases_example_4() {
     const INPUT: &str = r#"{

@@ -10,6 +10,7 @@
 /// - Filters and Ids cannot be specified at the same time
 /// - ModeA and ModeB cannot be specified at the same time
 /// - If you specify Tag, then you must also specify TagValue
+/// - Either PortA or PortB must be specified
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct EdgeCasesRequest {
     /// The name, such as \<demo-1\> \[required\].
@@ -84,6 +85,16 @@ pub struct EdgeCasesRequest {
     /// Wire name `TagValue`, type `String`.
     #[serde(rename = "TagValue", default, skip_serializing_if = "Option::is_none")]
     pub tag_value: Option<String>,
+    /// The first port. Either PortA or PortB must be specified.
+    ///
+    /// Wire name `PortA`, type `Integer`.
+    #[serde(rename = "PortA", default, skip_serializing_if = "Option::is_none")]
+    pub port_a: Option<i64>,
+    /// The second port.
+    ///
+    /// Wire name `PortB`, type `Integer`.
+    #[serde(rename = "PortB", default, skip_serializing_if = "Option::is_none")]
+    pub port_b: Option<i64>,
 }
 
 /// Response of the `EdgeCases` action: the object under `Response` in the reply.
@@ -140,6 +151,11 @@ impl crate::Action for EdgeCasesRequest {
             return Err(crate::ValidationError::Requires {
                 param: "Tag",
                 requires: "TagValue",
+            });
+        }
+        if !(self.port_a.is_some() || self.port_b.is_some()) {
+            return Err(crate::ValidationError::AtLeastOne {
+                params: &["PortA", "PortB"],
             });
         }
         Ok(())
