@@ -4,7 +4,18 @@
 //! page's shape: not an API page, a section missing, a page cut off inside a table.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::page::{BlockKind, Column, Page, Row, Table};
+use crate::page::{BlockKind, Column, Note, Page, Row, Table};
+use crate::vocab::{self, Section};
+
+/// What one page holds, and what had to be interpreted to read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extracted {
+    pub record: PageRecord,
+    /// The page's display path.
+    pub file: String,
+    /// Rows read with an interpretation, lines placed nowhere: warnings.
+    pub notes: Vec<Note>,
+}
 
 /// What one page holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,8 +30,12 @@ pub enum PageRecord {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawAction {
     pub file: String,
-    /// The page title and its line.
-    pub title: String,
+    /// The action's name (from the `Action` row, else the description's `This API (X)`,
+    /// else the title) and the line that says it.
+    pub name: String,
+    pub name_line: u32,
+    /// The page title, when it has one: a hint, never required.
+    pub title: Option<String>,
     pub title_line: u32,
     /// `vpc.intl.tencentcloudapi.com` and its line.
     pub host: Option<(String, u32)>,
@@ -87,74 +102,45 @@ pub struct RawErrorCodes {
     pub service: Vec<RawErrorCode>,
 }
 
-/// The sections of an action page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Section {
-    Description,
-    Input,
-    Output,
-    Examples,
-    Resources,
-    Errors,
-}
-
-impl Section {
-    fn from_heading(text: &str) -> Option<Section> {
-        let name = text.split_once(". ").map_or(text, |(_, n)| n).trim();
-        Some(match name {
-            "API Description" | "接口描述" => Section::Description,
-            "Input Parameters" | "输入参数" => Section::Input,
-            "Output Parameters" | "输出参数" => Section::Output,
-            "Example" | "Examples" | "示例" => Section::Examples,
-            "Developer Resources" | "开发者资源" => Section::Resources,
-            "Error Code" | "Error Codes" | "错误码" => Section::Errors,
-            _ => return None,
-        })
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            Section::Description => "1. API Description",
-            Section::Input => "2. Input Parameters",
-            Section::Output => "3. Output Parameters",
-            Section::Examples => "4. Example",
-            Section::Resources => "5. Developer Resources",
-            Section::Errors => "6. Error Code",
-        }
-    }
-}
-
-/// Paragraphs of section 1 that are site chrome, not description.
-fn is_description_chrome(text: &str) -> bool {
-    text.starts_with("We recommend you to use API Explorer")
-        || text == "Try it"
-        || text.starts_with("API Explorer provides")
-        || text.starts_with("推荐使用 API Explorer")
-        || text == "点击调试"
-        || text.starts_with("API Explorer 提供了")
-}
-
-/// Reads the records of a page.
-pub fn extract(page: &Page) -> Result<PageRecord> {
+/// Reads the records of a page. What kind of page it is comes from its structure: numbered
+/// sections make an action page, error-code groups an Error Codes page, structure headings
+/// with their tables a Data Types page; the title is only a hint.
+pub fn extract(page: &Page) -> Result<Extracted> {
     let file = page.file.as_str();
-    let (title, title_line) = match page.blocks.first() {
-        Some(b) => match &b.kind {
-            BlockKind::Heading { level: 1, text } => (text.clone(), b.line),
-            other => {
-                return Err(not_a_page(
-                    file,
-                    b.line,
-                    &format!("no page title (the page starts with {})", describe(other)),
-                ))
-            }
-        },
-        None => return Err(not_a_page(file, 1, "no page title and no numbered sections")),
+    let mut notes = page.notes.clone();
+    let title = match page.blocks.first() {
+        Some(crate::page::Block { kind: BlockKind::Heading { level: 1, text }, line }) => Some((text.clone(), *line)),
+        _ => None,
     };
-    match title.as_str() {
-        "Data Types" | "数据结构" => data_types(page).map(|types| PageRecord::DataTypes((file.to_string(), types))),
-        "Error Codes" | "错误码" => error_codes(page).map(PageRecord::ErrorCodes),
-        _ => action(page, title, title_line).map(PageRecord::Action),
-    }
+    let headings = || {
+        page.blocks.iter().filter_map(|b| match &b.kind {
+            BlockKind::Heading { level: 2..=4, text } => Some(text.as_str()),
+            _ => None,
+        })
+    };
+    let numbered = headings().any(|h| vocab::numbered_section(h).is_some());
+    let title_text = title.as_ref().map(|(t, _)| t.as_str()).unwrap_or("");
+    let error_page = !numbered
+        && (vocab::is_error_codes_title(title_text)
+            || headings().any(|h| vocab::error_code_group(h).is_some() || vocab::is_error_page_section(h)));
+    let has_table = page.blocks.iter().any(|b| matches!(b.kind, BlockKind::Table(_)));
+    let record = if numbered {
+        PageRecord::Action(action(page, title, &mut notes)?)
+    } else if error_page {
+        PageRecord::ErrorCodes(error_codes(page, &mut notes)?)
+    } else if vocab::is_data_types_title(title_text) || (has_table && headings().next().is_some()) {
+        PageRecord::DataTypes((file.to_string(), data_types(page, &mut notes)?))
+    } else {
+        let (line, reason) = match page.blocks.first() {
+            None => (1, "no numbered sections, structures or error codes (the page is empty)".to_string()),
+            Some(b) => (
+                b.line,
+                format!("no numbered sections, structures or error codes (the page starts with {})", describe(&b.kind)),
+            ),
+        };
+        return Err(not_a_page(file, line, &reason));
+    };
+    Ok(Extracted { record, file: file.to_string(), notes })
 }
 
 fn not_a_page(file: &str, line: u32, reason: &str) -> Error {
@@ -163,7 +149,7 @@ fn not_a_page(file: &str, line: u32, reason: &str) -> Error {
 
 fn describe(kind: &BlockKind) -> String {
     match kind {
-        BlockKind::Heading { text, .. } => format!("heading `{text}`"),
+        BlockKind::Heading { text, .. } => format!("heading `{}`", text.chars().take(60).collect::<String>()),
         BlockKind::Paragraph { text } | BlockKind::ListItem { text } => {
             format!("`{}`", text.chars().take(60).collect::<String>())
         }
@@ -172,11 +158,29 @@ fn describe(kind: &BlockKind) -> String {
     }
 }
 
-fn action(page: &Page, title: String, title_line: u32) -> Result<RawAction> {
+/// The identifier in `This API (CreateKeyPair) is used to …`, `本接口 (CreateKeyPair) 用于…`.
+fn name_in_description(text: &str) -> Option<String> {
+    let open = text.find(['(', '（'])?;
+    let rest = &text[open..];
+    let rest = rest.trim_start_matches(['(', '（']).trim_start();
+    let end = rest.find([')', '）'])?;
+    let name = rest[..end].trim();
+    is_action_name(name).then(|| name.to_string())
+}
+
+/// `CreateKeyPair`: an upper-case ASCII letter, then ASCII letters and digits.
+pub fn is_action_name(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_uppercase()) && s.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<Note>) -> Result<RawAction> {
     let file = page.file.as_str();
+    let title_line = title.as_ref().map_or(page.blocks.first().map_or(1, |b| b.line), |(_, l)| *l);
     let mut raw = RawAction {
         file: file.to_string(),
-        title,
+        name: String::new(),
+        name_line: title_line,
+        title: title.map(|(t, _)| t),
         title_line,
         host: None,
         description: Vec::new(),
@@ -191,9 +195,10 @@ fn action(page: &Page, title: String, title_line: u32) -> Result<RawAction> {
     let mut seen: Vec<Section> = Vec::new();
     let mut tables_seen = [false; 6];
     let mut part: Option<bool> = None; // inside an example: Some(is_input)
-    for block in &page.blocks[1..] {
-        if let BlockKind::Heading { level: 2, text } = &block.kind {
-            if let Some(s) = Section::from_heading(text) {
+    let mut described_name: Option<(String, u32)> = None;
+    for block in &page.blocks {
+        if let BlockKind::Heading { level: 2..=3, text } = &block.kind {
+            if let Some((_, s)) = vocab::numbered_section(text) {
                 section = Some(s);
                 seen.push(s);
                 part = None;
@@ -213,11 +218,14 @@ fn action(page: &Page, title: String, title_line: u32) -> Result<RawAction> {
         };
         match (current, &block.kind) {
             (Section::Description, BlockKind::Paragraph { text }) => {
-                if let Some(host) = host_line(text) {
+                if let (None, Some(host)) = (&raw.host, host_in(text)) {
                     raw.host = Some((host, block.line));
-                } else if let Some(limit) = rate_limit_line(text) {
+                } else if let (None, Some(limit)) = (raw.rate_limit, vocab::rate_limit(text)) {
                     raw.rate_limit = Some(limit);
-                } else if !is_description_chrome(text) {
+                } else if !vocab::is_explorer(text) {
+                    if described_name.is_none() {
+                        described_name = name_in_description(text).map(|n| (n, block.line));
+                    }
                     raw.description.push(text.clone());
                 }
             }
@@ -236,13 +244,13 @@ fn action(page: &Page, title: String, title_line: u32) -> Result<RawAction> {
                 match current {
                     Section::Input => {
                         raw.input_line = block.line;
-                        raw.input = params(file, block.line, table, true)?;
+                        raw.input = params(file, block.line, table, true, notes)?;
                     }
-                    Section::Output => raw.output = params(file, block.line, table, false)?,
-                    _ => raw.errors = error_rows(file, block.line, table)?,
+                    Section::Output => raw.output = params(file, block.line, table, false, notes)?,
+                    _ => raw.errors = error_rows(file, block.line, table, notes)?,
                 }
             }
-            (Section::Examples, BlockKind::Heading { level: 3, text }) => {
+            (Section::Examples, BlockKind::Heading { level: 3, text }) if vocab::example_part(text).is_none() => {
                 raw.examples.push(RawExample {
                     line: block.line,
                     title: text.clone(),
@@ -252,8 +260,8 @@ fn action(page: &Page, title: String, title_line: u32) -> Result<RawAction> {
                 });
                 part = None;
             }
-            (Section::Examples, BlockKind::Heading { level: 4, text }) => {
-                let is_input = matches!(text.as_str(), "Input Example" | "输入示例" | "Request Example");
+            (Section::Examples, BlockKind::Heading { level: 3..=4, text }) => {
+                let Some(is_input) = vocab::example_part(text) else { continue };
                 if raw.examples.is_empty() || (is_input && raw.examples.last().is_some_and(|e| e.input.is_some())) {
                     raw.examples.push(RawExample {
                         line: block.line,
@@ -282,14 +290,11 @@ fn action(page: &Page, title: String, title_line: u32) -> Result<RawAction> {
                     (Some(example), Some(false)) if example.output.is_none() => {
                         example.output = Some((text.clone(), block.line))
                     }
-                    _ => {
-                        return Err(Error::expected(
-                            file,
-                            block.line,
-                            "`Input Example` or `Output Example` before example code",
-                            "a code block",
-                        ))
-                    }
+                    _ => notes.push(Note {
+                        line: block.line,
+                        message: "example code outside an `Input Example` / `Output Example` pair: not used"
+                            .to_string(),
+                    }),
                 }
             }
             _ => {}
@@ -305,13 +310,6 @@ fn action(page: &Page, title: String, title_line: u32) -> Result<RawAction> {
         if matches!(b.kind, BlockKind::Table(_)) {
             return Err(Error::new(file, last, ErrorKind::Truncated { section: s.title().to_string() }));
         }
-    }
-    if seen.is_empty() {
-        return Err(not_a_page(
-            file,
-            title_line,
-            "no numbered sections (`1. API Description`, `2. Input Parameters`, …)",
-        ));
     }
     for required in [Section::Description, Section::Input, Section::Output] {
         if !seen.contains(&required) {
@@ -330,55 +328,66 @@ fn action(page: &Page, title: String, title_line: u32) -> Result<RawAction> {
         return Err(Error::expected(
             file,
             title_line,
-            "the line `Domain name for API request: <host>` in section 1",
+            "the API's domain name (`Domain name for API request: <product>.tencentcloudapi.com`) in section 1",
             "none",
         ));
     }
-    for example in &raw.examples {
-        if example.input.is_none() || example.output.is_none() {
+    raw.examples.retain(|example| {
+        let complete = example.input.is_some() && example.output.is_some();
+        if !complete {
             let what = if example.input.is_none() { "an `Input Example`" } else { "an `Output Example`" };
-            return Err(Error::expected(file, example.line, format!("{what} in example `{}`", example.title), "none"));
+            notes.push(Note {
+                line: example.line,
+                message: format!("example `{}` has no {what}: not used", example.title),
+            });
+        }
+        complete
+    });
+    // The name: the `Action` row says it; else the description; else the title.
+    let from_row = common_param_value(&raw.input, "Action").filter(|(v, _)| is_action_name(v));
+    let title_name = raw.title.clone().filter(|t| is_action_name(t)).map(|t| (t, title_line));
+    let Some((name, line)) = from_row.clone().or(described_name).or(title_name.clone()) else {
+        return Err(Error::expected(
+            file,
+            title_line,
+            "the action's name in the `Action` row (`… The value used for this API: CreateVpc`)",
+            "none",
+        ));
+    };
+    if let (Some((row, row_line)), Some((title, _))) = (&from_row, &title_name) {
+        if row != title {
+            notes.push(Note {
+                line: *row_line,
+                message: format!("the `Action` row names `{row}` but the page is titled `{title}`: the row wins"),
+            });
         }
     }
+    raw.name = name;
+    raw.name_line = line;
     Ok(raw)
 }
 
-/// `Domain name for API request: vpc.intl.tencentcloudapi.com.` → the host.
-fn host_line(text: &str) -> Option<String> {
-    let rest = ["Domain name for API request:", "接口请求域名:", "接口请求域名："]
-        .iter()
-        .find_map(|p| text.strip_prefix(p))?;
-    let host = rest.trim().trim_end_matches(['.', '。', ' ']).trim();
-    (!host.is_empty() && !host.contains(' ')).then(|| host.to_string())
+/// The value a common parameter's row states: what follows the last colon of its
+/// description's first line (`Common parameter. The value used for this API: 2017-03-12.`,
+/// `公共参数，本接口取值：2017-03-12。`).
+pub fn common_param_value(rows: &[RawParam], name: &str) -> Option<(String, u32)> {
+    let row = rows.iter().find(|p| p.name == name)?;
+    let text = row.description.lines().next()?;
+    let at = text.rfind([':', '：'])?;
+    let value = text[at..].trim_start_matches([':', '：']).trim().trim_end_matches(['.', '。', ' ', '，', ',']).trim();
+    (!value.is_empty() && !value.contains(' ')).then(|| (value.to_string(), row.line))
 }
 
-/// `A maximum of 10 requests can be initiated per second for this API.`,
-/// `默认接口请求频率限制:20次/秒。` → the limit.
-pub fn rate_limit_line(text: &str) -> Option<u32> {
-    let digits = |s: &str| -> Option<u32> {
-        let n: String = s.trim_start().chars().take_while(char::is_ascii_digit).collect();
-        n.parse().ok()
-    };
-    if let Some(rest) = text.strip_prefix("A maximum of ") {
-        if text.contains("per second") {
-            return digits(rest);
-        }
-    }
-    let rest = text.split_once("请求频率限制")?.1.trim_start_matches([':', '：', ' ']);
-    let n = digits(rest)?;
-    rest.contains("次/秒").then_some(n)
-}
-
-fn yes_no(cell: &str) -> Option<bool> {
-    match cell {
-        "Yes" | "是" | "はい" => Some(true),
-        "No" | "否" | "いいえ" => Some(false),
-        _ => None,
-    }
+/// The host a paragraph names: its first word ending in `.tencentcloudapi.com`.
+fn host_in(text: &str) -> Option<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+        .map(|w| w.trim_end_matches('.'))
+        .find(|w| w.ends_with(".tencentcloudapi.com") && w.len() > ".tencentcloudapi.com".len())
+        .map(str::to_string)
 }
 
 /// Rows of a parameter table. `input` tables must have a Required column.
-fn params(file: &str, line: u32, table: &Table, input: bool) -> Result<Vec<RawParam>> {
+fn params(file: &str, line: u32, table: &Table, input: bool, notes: &mut Vec<Note>) -> Result<Vec<RawParam>> {
     let cols = &table.columns;
     for needed in [Column::Name, Column::Type, Column::Description] {
         if !cols.contains(&needed) {
@@ -398,40 +407,78 @@ fn params(file: &str, line: u32, table: &Table, input: bool) -> Result<Vec<RawPa
             format!("columns {cols:?}"),
         ));
     }
-    table.rows.iter().map(|row| param(file, cols, row)).collect()
+    let mut out = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        if row.cells.iter().all(|c| c.trim().is_empty()) {
+            notes.push(Note { line: row.line, message: "empty table row skipped".to_string() });
+            continue;
+        }
+        out.push(param(file, cols, row, notes)?);
+    }
+    Ok(out)
 }
 
-fn param(file: &str, cols: &[Column], row: &Row) -> Result<RawParam> {
-    let cell = |c| row.cell(cols, c).unwrap_or("");
+/// A row of a parameter table, read by its cells' shapes: a Required cell that holds a
+/// type while the Type cell holds a Yes/No word was swapped; a Required cell that is no
+/// Yes/No word while the Description is empty was left out (the text is the description).
+fn param(file: &str, cols: &[Column], row: &Row, notes: &mut Vec<Note>) -> Result<RawParam> {
+    let cell = |c| row.cell(cols, c).unwrap_or("").trim().to_string();
+    let mut note = |message: String| notes.push(Note { line: row.line, message });
     let printed = cell(Column::Name);
     if printed.is_empty() {
         return Err(Error::expected(file, row.line, "a parameter name", "an empty cell"));
     }
-    let (name, list_suffix) = match printed.strip_suffix(".N") {
-        Some(base) => (base.to_string(), true),
-        None => (printed.to_string(), false),
+    let (name, list_suffix) = match printed.split_once('.') {
+        Some((base, "N")) => (base.to_string(), true),
+        Some((base, suffix)) if crate::page::text::is_param_name(base) && !suffix.contains('.') => {
+            note(format!("`{printed}`: the `.N` list suffix is broken on the page; the name is `{base}`"));
+            (base.to_string(), true)
+        }
+        _ => (printed.clone(), false),
     };
-    let required = match row.cell(cols, Column::Required) {
+    let mut ty = cell(Column::Type);
+    let mut description = cell(Column::Description);
+    let required = match row.cell(cols, Column::Required).map(str::trim) {
         None => None,
-        Some(c) => Some(yes_no(c).ok_or_else(|| {
-            Error::expected(file, row.line, "`Yes` or `No` in the Required column", format!("`{c}`"))
-        })?),
+        Some(c) => match vocab::required_word(c) {
+            Some(vocab::Required::Word(b)) => Some(b),
+            Some(vocab::Required::Misspelt { required, meant }) => {
+                note(format!("Required cell of `{name}` reads `{c}`, taken as `{meant}`"));
+                Some(required)
+            }
+            None => {
+                if let Some(swapped) = vocab::required_word(&ty).filter(|_| looks_like_type(c)) {
+                    note(format!("`{name}`: the Type and Required cells are swapped (`{c}`, `{ty}`)"));
+                    ty = c.to_string();
+                    Some(swapped.value())
+                } else if description.is_empty() && !c.is_empty() {
+                    note(format!(
+                        "`{name}` has no Required cell (the row is one cell short): `{}` is read as its description and the parameter as optional",
+                        c.chars().take(40).collect::<String>()
+                    ));
+                    description = c.to_string();
+                    Some(false)
+                } else {
+                    note(format!("Required cell of `{name}` reads `{c}`, not a Yes/No word: taken as optional"));
+                    Some(false)
+                }
+            }
+        },
     };
-    let ty = cell(Column::Type);
     if ty.is_empty() {
         return Err(Error::expected(file, row.line, format!("a type for `{name}`"), "an empty cell"));
     }
-    Ok(RawParam {
-        line: row.line,
-        name,
-        list_suffix,
-        required,
-        ty: ty.to_string(),
-        description: cell(Column::Description).to_string(),
-    })
+    Ok(RawParam { line: row.line, name, list_suffix, required, ty, description })
 }
 
-fn error_rows(file: &str, line: u32, table: &Table) -> Result<Vec<RawErrorCode>> {
+/// `String`, `Array of Filter`, `Vpc`: a cell that reads like a type.
+fn looks_like_type(cell: &str) -> bool {
+    let inner = cell.strip_prefix("Array of ").unwrap_or(cell).trim();
+    let inner = inner.strip_suffix(" ISO8601").unwrap_or(inner);
+    vocab::is_basic_type(inner) || crate::page::text::is_param_name(inner)
+}
+
+fn error_rows(file: &str, line: u32, table: &Table, notes: &mut Vec<Note>) -> Result<Vec<RawErrorCode>> {
     if table.columns.first() != Some(&Column::Name) {
         return Err(Error::expected(
             file,
@@ -440,39 +487,43 @@ fn error_rows(file: &str, line: u32, table: &Table) -> Result<Vec<RawErrorCode>>
             format!("columns {:?}", table.columns),
         ));
     }
-    Ok(table
-        .rows
-        .iter()
-        .map(|row| RawErrorCode {
-            line: row.line,
-            code: row.cell(&table.columns, Column::Name).unwrap_or("").to_string(),
-            description: row.cell(&table.columns, Column::Description).unwrap_or("").to_string(),
-        })
-        .collect())
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let code = row.cell(&table.columns, Column::Name).unwrap_or("").trim().to_string();
+        let description = row.cell(&table.columns, Column::Description).unwrap_or("").to_string();
+        if code.is_empty() {
+            if !description.trim().is_empty() {
+                notes.push(Note { line: row.line, message: "error code row without a code skipped".to_string() });
+            } else {
+                notes.push(Note { line: row.line, message: "empty table row skipped".to_string() });
+            }
+            continue;
+        }
+        out.push(RawErrorCode { line: row.line, code, description });
+    }
+    Ok(out)
 }
 
 /// The Data Types page: a level-2 heading per structure, its description, the
 /// `Used by actions:` line, then its field table.
-fn data_types(page: &Page) -> Result<Vec<RawDataType>> {
+fn data_types(page: &Page, notes: &mut Vec<Note>) -> Result<Vec<RawDataType>> {
     let file = page.file.as_str();
     let mut out: Vec<RawDataType> = Vec::new();
     let mut table_done = true;
-    for block in &page.blocks[1..] {
+    for block in &page.blocks {
         match &block.kind {
             BlockKind::Heading { level: 2, text } => {
                 if !table_done {
-                    if let Some(prev) = out.last() {
-                        return Err(Error::expected(
-                            file,
-                            block.line,
-                            format!("the field table of structure `{}`", prev.name),
-                            format!("heading `{text}`"),
-                        ));
+                    if let Some(prev) = out.pop() {
+                        notes.push(Note {
+                            line: prev.line,
+                            message: format!("structure `{}` has no field table: left out", prev.name),
+                        });
                     }
                 }
                 out.push(RawDataType {
                     line: block.line,
-                    name: text.clone(),
+                    name: text.trim().to_string(),
                     description: String::new(),
                     used_by: Vec::new(),
                     has_required_column: false,
@@ -482,11 +533,11 @@ fn data_types(page: &Page) -> Result<Vec<RawDataType>> {
             }
             BlockKind::Paragraph { text } => {
                 let Some(current) = out.last_mut().filter(|_| !table_done) else { continue };
-                if let Some(list) = text.strip_prefix("Used by actions:") {
+                if let Some(list) = vocab::used_by(text) {
                     current.used_by = list
                         .trim()
-                        .trim_end_matches('.')
-                        .split(',')
+                        .trim_end_matches(['.', '。'])
+                        .split([',', '、', '，'])
                         .map(|s| s.trim().to_string())
                         .filter(|s| !s.is_empty())
                         .collect();
@@ -507,7 +558,7 @@ fn data_types(page: &Page) -> Result<Vec<RawDataType>> {
                     ));
                 };
                 current.has_required_column = table.columns.contains(&Column::Required);
-                current.fields = params(file, block.line, table, false)?;
+                current.fields = params(file, block.line, table, false, notes)?;
                 table_done = true;
             }
             _ => {}
@@ -526,21 +577,15 @@ fn data_types(page: &Page) -> Result<Vec<RawDataType>> {
 }
 
 /// The Error Codes page: the tables under `Common Error Codes` and `Service Error Codes`.
-fn error_codes(page: &Page) -> Result<RawErrorCodes> {
+fn error_codes(page: &Page, notes: &mut Vec<Note>) -> Result<RawErrorCodes> {
     let file = page.file.as_str();
     let mut out = RawErrorCodes { file: file.to_string(), ..RawErrorCodes::default() };
     let mut group: Option<bool> = None; // Some(is_common)
-    for block in &page.blocks[1..] {
+    for block in &page.blocks {
         match &block.kind {
-            BlockKind::Heading { text, .. } => {
-                group = match text.as_str() {
-                    "Common Error Codes" | "公共错误码" => Some(true),
-                    "Service Error Codes" | "业务错误码" => Some(false),
-                    _ => group,
-                };
-            }
+            BlockKind::Heading { text, .. } => group = vocab::error_code_group(text).or(group),
             BlockKind::Table(table) => {
-                let rows = error_rows(file, block.line, table)?;
+                let rows = error_rows(file, block.line, table, notes)?;
                 match group {
                     Some(true) => out.common.extend(rows),
                     Some(false) => out.service.extend(rows),
@@ -560,7 +605,7 @@ fn error_codes(page: &Page) -> Result<RawErrorCodes> {
     if out.common.is_empty() && out.service.is_empty() {
         return Err(Error::expected(
             file,
-            page.blocks[0].line,
+            page.blocks.first().map_or(1, |b| b.line),
             "the tables `Common Error Codes` and `Service Error Codes`",
             "none",
         ));
@@ -573,20 +618,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rate_limits() {
-        assert_eq!(rate_limit_line("A maximum of 10 requests can be initiated per second for this API."), Some(10));
-        assert_eq!(rate_limit_line("默认接口请求频率限制:20次/秒。"), Some(20));
-        assert_eq!(rate_limit_line("A maximum of ten requests"), None);
-        assert_eq!(rate_limit_line("Nothing here"), None);
+    fn hosts() {
+        assert_eq!(
+            host_in("Domain name for API request: vpc.intl.tencentcloudapi.com.").as_deref(),
+            Some("vpc.intl.tencentcloudapi.com")
+        );
+        assert_eq!(host_in("接口请求域名： cvm.tencentcloudapi.com 。").as_deref(), Some("cvm.tencentcloudapi.com"));
+        assert_eq!(host_in("API 요청 도메인 이름: as.tencentcloudapi.com.").as_deref(), Some("as.tencentcloudapi.com"));
+        assert_eq!(host_in("Domain name for API request:"), None);
     }
 
     #[test]
-    fn hosts() {
+    fn names_from_the_description() {
+        assert_eq!(name_in_description("本接口 (CreateKeyPair) 用于创建").as_deref(), Some("CreateKeyPair"));
+        assert_eq!(name_in_description("This API (CreateVpc) is used to create VPCs.").as_deref(), Some("CreateVpc"));
         assert_eq!(
-            host_line("Domain name for API request: vpc.intl.tencentcloudapi.com.").as_deref(),
-            Some("vpc.intl.tencentcloudapi.com")
+            name_in_description("본 API(CreateLaunchConfiguration)는").as_deref(),
+            Some("CreateLaunchConfiguration")
         );
-        assert_eq!(host_line("接口请求域名: vpc.tencentcloudapi.com 。").as_deref(), Some("vpc.tencentcloudapi.com"));
-        assert_eq!(host_line("Domain name for API request:"), None);
+        assert_eq!(name_in_description("Note (such as ap-shanghai-fsi)"), None);
+    }
+
+    #[test]
+    fn common_param_values() {
+        let row = |d: &str| RawParam {
+            line: 3,
+            name: "Version".into(),
+            list_suffix: false,
+            required: Some(true),
+            ty: "String".into(),
+            description: d.into(),
+        };
+        for d in [
+            "Common parameter. The value used for this API: 2017-03-12.",
+            "公共参数，本接口取值：2017-03-12。",
+            "共通パラメータ。本インターフェースの値：2017-03-12",
+            "공통 매개변수, 본 API 값: 2017-03-12",
+        ] {
+            assert_eq!(common_param_value(&[row(d)], "Version"), Some(("2017-03-12".to_string(), 3)), "{d}");
+        }
     }
 }

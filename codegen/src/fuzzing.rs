@@ -7,9 +7,8 @@ use crate::source::SourceFile;
 /// Any bytes (lossily decoded) → the text front-end → `extract`.
 pub fn text_front_end(data: &[u8]) {
     let file = SourceFile::new("fuzz/Page.txt", "fuzz/Page.txt", String::from_utf8_lossy(data).into_owned());
-    if let Ok(page) = crate::page::text::parse(&file) {
-        let _ = crate::extract::extract(&page);
-    }
+    let page = crate::page::text::parse(&file);
+    let _ = crate::extract::extract(&page);
 }
 
 /// Any bytes (lossily decoded) → the HTML front-end → `extract`.

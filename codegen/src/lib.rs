@@ -17,6 +17,7 @@ pub mod output;
 pub mod page;
 pub mod parallel;
 pub mod source;
+pub mod vocab;
 
 pub use error::{Error, ErrorKind, Result};
 

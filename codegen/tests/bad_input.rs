@@ -21,11 +21,11 @@ fn error_of(case: &str) -> String {
 fn not_a_page() {
     assert_eq!(
         error_of("not-a-page"),
-        "vpc/2017-03-12/Notes.txt:1: not an API documentation page: no page title and no numbered sections"
+        "vpc/2017-03-12/Notes.txt:1: not an API documentation page: no numbered sections, structures or error codes (the page starts with `Shopping list`)"
     );
     assert_eq!(
         error_of("not-a-page-html"),
-        "vpc/2017-03-12/Notes.html:1: not an API documentation page: no page title (the page starts with `Shopping list`)"
+        "vpc/2017-03-12/Notes.html:1: not an API documentation page: no numbered sections, structures or error codes (the page starts with `Shopping list`)"
     );
 }
 
@@ -50,11 +50,11 @@ fn two_pages_for_one_action() {
     let message = error_of("duplicate-action");
     assert!(
         message.starts_with(
-            "vpc/2017-03-12/AssociateAddressCopy.txt:5: action `AssociateAddress` is documented twice (first at "
+            "vpc/2017-03-12/AssociateAddressCopy.txt:20: action `AssociateAddress` is documented twice (first at "
         ),
         "{message}"
     );
-    assert!(message.ends_with("vpc/2017-03-12/AssociateAddress.txt:5)"), "{message}");
+    assert!(message.ends_with("vpc/2017-03-12/AssociateAddress.txt:20)"), "{message}");
 }
 
 #[test]

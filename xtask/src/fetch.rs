@@ -195,12 +195,12 @@ fn read_page(job: &Job, body: &[u8]) -> Result<(String, Option<(String, String)>
     let form = if text.trim_start().starts_with('<') { Form::Html } else { Form::Text };
     let file = SourceFile::new(job.url.clone(), "page", text);
     let page = codegen::page::parse(&file, form).map_err(|e| e.to_string())?;
-    match codegen::extract::extract(&page).map_err(|e| e.to_string())? {
+    match codegen::extract::extract(&page).map_err(|e| e.to_string())?.record {
         PageRecord::Action(raw) => {
             let product = raw.host.as_ref().and_then(|(h, _)| h.split('.').next()).unwrap_or_default().to_string();
-            let version = codegen::lower::common_param_value(&raw, "Version").map(|(v, _)| v);
+            let version = codegen::lower::common_param_value(&raw.input, "Version").map(|(v, _)| v);
             match version {
-                Some(version) if !product.is_empty() => Ok((raw.title, Some((product, version)))),
+                Some(version) if !product.is_empty() => Ok((raw.name, Some((product, version)))),
                 _ => Err("the page states no product or version".to_string()),
             }
         }

@@ -13,17 +13,6 @@ use crate::ir::{Action, ActionError, ActionNames, Constraint, DataType, Example,
 /// request structure.
 pub const COMMON_PARAMS: &[&str] = &["Action", "Version", "Region"];
 
-/// The value a common parameter's row states: `… The value used for this API: 2017-03-12.`
-pub fn common_param_value(raw: &RawAction, name: &str) -> Option<(String, u32)> {
-    let row = raw.input.iter().find(|p| p.name == name)?;
-    let text = row.description.lines().next()?;
-    let value = ["The value used for this API:", "本接口取值:", "本接口取值："]
-        .iter()
-        .find_map(|marker| text.split_once(marker).map(|(_, v)| v))?;
-    let value = value.trim().trim_end_matches(['.', '。']).trim();
-    (!value.is_empty() && !value.contains(' ')).then(|| (value.to_string(), row.line))
-}
-
 pub fn lower(
     raw: &RawAction,
     structs: &BTreeSet<String>,
@@ -32,27 +21,8 @@ pub fn lower(
     warnings: &mut Vec<Warning>,
 ) -> Result<Action> {
     let file = raw.file.as_str();
-    let name = raw.title.clone();
-    let action_like =
-        name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric());
-    if !action_like {
-        return Err(Error::expected(
-            file,
-            raw.title_line,
-            "an action name such as `AssociateAddress` as the page title",
-            format!("`{name}`"),
-        ));
-    }
-    if let Some((stated, line)) = common_param_value(raw, "Action") {
-        if stated != name {
-            return Err(Error::expected(
-                file,
-                line,
-                format!("`{name}` (the page title) as the value of `Action`"),
-                format!("`{stated}`"),
-            ));
-        }
-    }
+    // extract chose the name (the `Action` row, the description, the title) and checked it.
+    let name = raw.name.clone();
     let warn = |warnings: &mut Vec<Warning>, line: u32, message: String| {
         warnings.push(Warning { file: file.to_string(), line, message })
     };

@@ -18,12 +18,12 @@ use std::fmt;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::extract::{self, PageRecord, RawAction, RawDataType, RawErrorCodes, RawParam};
+use crate::extract::{self, Extracted, PageRecord, RawAction, RawDataType, RawErrorCodes, RawParam};
 use crate::ir::{Api, DataType, ErrorCodeInfo, ErrorCodeKind, Param, GENERATED_MARKER};
 use crate::page;
 use crate::source::SourceFile;
 
-pub use action::common_param_value;
+pub use crate::extract::common_param_value;
 pub use discover::{discover, Group};
 
 /// A contradiction found in the pages: the generated code follows the tables.
@@ -75,18 +75,52 @@ pub fn load_docs(docs: &Path) -> Result<Loaded> {
     Ok(loaded)
 }
 
-/// Reads and extracts one page.
-pub fn read_page(path: &Path) -> Result<PageRecord> {
-    let form = page::Form::of(path).ok_or_else(|| {
-        Error::new(
+/// Reads and extracts one page, knowing nothing of its product's structures.
+pub fn read_page(path: &Path) -> Result<Extracted> {
+    extract_page(&read_source(path)?, &page::Known::default())
+}
+
+fn read_source(path: &Path) -> Result<SourceFile> {
+    if page::Form::of(path).is_none() {
+        return Err(Error::new(
             &crate::source::display_path(path),
             0,
-            ErrorKind::NotAPage { reason: "not a .txt or .html file".to_string() },
-        )
-    })?;
-    let file = SourceFile::read(path)?;
-    let page = page::parse(&file, form)?;
-    extract::extract(&page)
+            ErrorKind::NotAPage { reason: "not a .txt, .html or .md file".to_string() },
+        ));
+    }
+    SourceFile::read(path)
+}
+
+fn extract_page(file: &SourceFile, known: &page::Known) -> Result<Extracted> {
+    let form = page::Form::of(&file.path).unwrap_or(page::Form::Text);
+    extract::extract(&page::parse_with(file, form, known)?)
+}
+
+/// Extracts the pages of one product version in two passes: the first finds the
+/// structure names the Data Types page defines; the second reads the text pages again
+/// knowing them (they tell a table row from a description line; see [`page::Known`]).
+pub fn extract_pages(files: &[SourceFile]) -> Result<Vec<Extracted>> {
+    let first = crate::parallel::map(files, |file| extract_page(file, &page::Known::default()));
+    let names: BTreeSet<String> = first
+        .iter()
+        .filter_map(|r| match r {
+            Ok(Extracted { record: PageRecord::DataTypes((_, types)), .. }) => Some(types),
+            _ => None,
+        })
+        .flatten()
+        .map(|t| t.name.clone())
+        .collect();
+    if names.is_empty() {
+        return first.into_iter().collect();
+    }
+    let known = page::Known { structures: Some(names) };
+    let pairs: Vec<(&SourceFile, Result<Extracted>)> = files.iter().zip(first).collect();
+    crate::parallel::map(&pairs, |(file, first)| match page::Form::of(&file.path) {
+        Some(page::Form::Text) | None => extract_page(file, &known),
+        _ => first.clone(),
+    })
+    .into_iter()
+    .collect()
 }
 
 /// The pages of one product version.
@@ -98,8 +132,8 @@ struct Pages {
 }
 
 fn load_group(group: &Group) -> Result<(Api, Vec<Warning>)> {
-    let records = crate::parallel::map(&group.files, |path| read_page(path)).into_iter().collect::<Result<Vec<_>>>()?;
-    lower_records(records, &group.display, group.expected.clone())
+    let files = crate::parallel::map(&group.files, |path| read_source(path)).into_iter().collect::<Result<Vec<_>>>()?;
+    lower_records(extract_pages(&files)?, &group.display, group.expected.clone())
 }
 
 /// Lowers the pages of one product version, already in memory. `expected` is the product
@@ -109,23 +143,18 @@ pub fn lower_sources(
     display: &str,
     expected: Option<(String, String)>,
 ) -> Result<(Api, Vec<Warning>)> {
-    let records = files
-        .iter()
-        .map(|file| {
-            let form = page::Form::of(&file.path).unwrap_or(page::Form::Text);
-            extract::extract(&page::parse(file, form)?)
-        })
-        .collect::<Result<Vec<_>>>()?;
-    lower_records(records, display, expected)
+    lower_records(extract_pages(files)?, display, expected)
 }
 
 fn lower_records(
-    records: Vec<PageRecord>,
+    records: Vec<Extracted>,
     display: &str,
     expected: Option<(String, String)>,
 ) -> Result<(Api, Vec<Warning>)> {
     let mut pages = Pages::default();
-    for record in records {
+    let mut warnings = Vec::new();
+    for Extracted { record, file, notes } in records {
+        warnings.extend(notes.into_iter().map(|n| Warning { file: file.clone(), line: n.line, message: n.message }));
         match record {
             PageRecord::Action(a) => pages.actions.push(a),
             PageRecord::DataTypes((file, types)) => {
@@ -145,7 +174,7 @@ fn lower_records(
             }
         }
     }
-    let (product, version) = product_version(display, expected.as_ref(), &pages.actions)?;
+    let (product, version) = product_version(display, expected.as_ref(), &pages.actions, &mut warnings)?;
     if let Some(codes) = &pages.error_codes {
         if let Some(bad) = codes.common.iter().chain(&codes.service).find(|r| !is_error_code(&r.code)) {
             return Err(Error::expected(
@@ -156,7 +185,6 @@ fn lower_records(
             ));
         }
     }
-    let mut warnings = Vec::new();
 
     // Structures first: their names are what types resolve against.
     let mut raw_types: BTreeMap<String, (String, RawDataType)> = BTreeMap::new();
@@ -206,14 +234,14 @@ fn lower_records(
     taken_type_names.insert("ErrorCode".to_string());
     taken_type_names.insert("Client".to_string());
     for raw in &pages.actions {
-        if let Some((file, line)) = first_file.get(&raw.title) {
+        if let Some((file, line)) = first_file.get(&raw.name) {
             return Err(Error::new(
                 &raw.file,
-                raw.title_line,
-                ErrorKind::DuplicateAction { action: raw.title.clone(), first: format!("{file}:{line}") },
+                raw.name_line,
+                ErrorKind::DuplicateAction { action: raw.name.clone(), first: format!("{file}:{line}") },
             ));
         }
-        first_file.insert(raw.title.clone(), (raw.file.clone(), raw.title_line));
+        first_file.insert(raw.name.clone(), (raw.file.clone(), raw.name_line));
         let lowered = action::lower(raw, &struct_names, &data_types, &mut taken_type_names, &mut warnings)?;
         actions.insert(lowered.name.clone(), lowered);
     }
@@ -246,12 +274,13 @@ fn product_version(
     display: &str,
     expected: Option<&(String, String)>,
     actions: &[RawAction],
+    warnings: &mut Vec<Warning>,
 ) -> Result<(String, String)> {
     let mut found: Option<(String, String, String)> = None; // product, version, file
     for raw in actions {
         let (host, host_line) = raw.host.clone().unwrap_or_default();
         let product = host.split('.').next().unwrap_or("").to_string();
-        let version = action::common_param_value(raw, "Version").ok_or_else(|| {
+        let version = version_of(raw, &mut *warnings)?.ok_or_else(|| {
             Error::expected(&raw.file, raw.input_line, "a `Version` row stating the API version", "none")
         })?;
         if !is_product_name(&product) {
@@ -325,6 +354,25 @@ fn product_version(
             ErrorKind::Other { message: "no action pages: cannot tell the product and version".into() },
         )),
     }
+}
+
+/// The version the `Version` row states. A date written with other separators
+/// (`2017/03/20`) is read as the version it means, with a warning.
+fn version_of(raw: &RawAction, warnings: &mut Vec<Warning>) -> Result<Option<(String, u32)>> {
+    let Some((stated, line)) = common_param_value(&raw.input, "Version") else { return Ok(None) };
+    if is_version(&stated) {
+        return Ok(Some((stated, line)));
+    }
+    let mended: String = stated.chars().map(|c| if matches!(c, '/' | '.' | '_') { '-' } else { c }).collect();
+    if is_version(&mended) {
+        warnings.push(Warning {
+            file: raw.file.clone(),
+            line,
+            message: format!("the `Version` row writes the version `{stated}`: read as `{mended}`"),
+        });
+        return Ok(Some((mended, line)));
+    }
+    Ok(Some((stated, line)))
 }
 
 /// `vpc`, `cvm`, `tke`: what may name a product (the first label of its host).
@@ -411,15 +459,7 @@ pub fn lower_params(file: &str, rows: &[RawParam], structs: &BTreeSet<String>, k
 
 /// `… 示例值:eip-ek0cdz1g` → (description, Some("eip-ek0cdz1g")).
 fn split_example_value(description: &str) -> (String, Option<String>) {
-    for marker in ["示例值:", "示例值：", "Example value:"] {
-        if let Some(at) = description.rfind(marker) {
-            let value = description[at + marker.len()..].trim();
-            if !value.contains('\n') {
-                return (description[..at].trim_end().to_string(), Some(value.to_string()));
-            }
-        }
-    }
-    (description.to_string(), None)
+    crate::vocab::split_example_value(description)
 }
 
 /// Compares each structure's `Used by actions:` list with the documented actions that

@@ -24,8 +24,7 @@ pub fn resolve(printed: &str, structs: &BTreeSet<String>) -> Result<Type, String
 
 /// Folds the "may return null" notes: true when a description says the field may be null.
 pub fn is_nullable(description: &str) -> bool {
-    let lower = description.to_ascii_lowercase();
-    lower.contains("may return null") || description.contains("可能返回 null") || description.contains("可能返回null")
+    crate::vocab::says_nullable(description)
 }
 
 #[cfg(test)]

@@ -125,7 +125,7 @@ pub fn parse(file: &SourceFile) -> Result<Page> {
         }
     }
     builder.walk_pieces(&pieces(root), 0);
-    Ok(Page { file: file.display.clone(), blocks: builder.blocks })
+    Ok(Page { file: file.display.clone(), blocks: builder.blocks, notes: Vec::new() })
 }
 
 /// `.markdown-body`, else `main`, else `body`, else the root element.

@@ -29,6 +29,24 @@ pub struct Page {
     /// The page's display path.
     pub file: String,
     pub blocks: Vec<Block>,
+    /// What the front-end had to interpret or leave out, with the line (becomes a warning).
+    pub notes: Vec<Note>,
+}
+
+/// Something a front-end reports about a line: a row it had to interpret, a line it could
+/// place nowhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub line: u32,
+    pub message: String,
+}
+
+/// What a front-end may know beyond the page: the structure names the product version's
+/// Data Types page defines, which tell a row (`Vpc Vpc The VPC.`) from a description line
+/// that happens to start with two capitalised words (`CLOUD_IDC IDC cluster`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Known {
+    pub structures: Option<std::collections::BTreeSet<String>>,
 }
 
 /// One block with the 1-based line it starts on.
@@ -68,17 +86,9 @@ pub enum Column {
 }
 
 impl Column {
-    /// The column a header cell names, if any.
+    /// The column a header cell names, if any (in any language: [`crate::vocab`]).
     pub fn from_header(cell: &str) -> Option<Column> {
-        match cell.trim() {
-            "Parameter Name" | "Name" | "Error Code" | "参数名称" | "名称" | "错误码" | "パラメータ名" => {
-                Some(Column::Name)
-            }
-            "Required" | "必选" | "必須" => Some(Column::Required),
-            "Type" | "类型" | "タイプ" => Some(Column::Type),
-            "Description" | "描述" | "説明" => Some(Column::Description),
-            _ => None,
-        }
+        crate::vocab::column(cell)
     }
 }
 
@@ -137,8 +147,13 @@ impl Form {
 
 /// Parses a page of either form into blocks.
 pub fn parse(file: &SourceFile, form: Form) -> Result<Page> {
+    parse_with(file, form, &Known::default())
+}
+
+/// [`parse`], knowing the product version's structure names.
+pub fn parse_with(file: &SourceFile, form: Form, known: &Known) -> Result<Page> {
     match form {
-        Form::Text => text::parse(file),
+        Form::Text => Ok(text::parse_with(file, known)),
         Form::Html => html::parse(file),
     }
 }

@@ -1,235 +1,146 @@
-//! Text front-end: a page as a browser's "copy page" gives it (the seeds, `txt/` corpus).
+//! Text front-end: a page as a browser's "copy page" gives it (the seeds, `txt/` corpora, a
+//! real browser's select-all copy).
 //!
-//! The page is site chrome (navigation in any UI language, toolbar, "Last updated"), the
-//! content, then footer chrome. Within the content, a table is a header line naming its
-//! columns followed by one line per row, cells separated by single spaces; a description
-//! cell may continue over the following lines, which are not rows. A line is a row when
-//! its leading cells have the shape their columns demand (an identifier, `Yes`/`No`, a
-//! type); anything else continues the previous row's description.
+//! The article is found by its structure, not by the site's menu words: an action page's
+//! article starts at its last `1. API Description` heading (a table of contents before the
+//! article repeats the section names, an article never does), in any language
+//! ([`crate::vocab`]); a page without numbered sections starts after its "Last updated"
+//! line. The title is the last line before "Last updated" that is not toolbar chrome, a
+//! hint only. A body indented by a constant amount (as the site gave it in 2021) is read
+//! as if it were not.
+//!
+//! Tables: a header line names its columns, with cells separated by tabs (a browser's
+//! copy) or single spaces (the seeds). A line is a row when its cells have the shape their
+//! columns demand: in tab-separated tables, the cell count; in space-separated ones, the
+//! leading cells: a parameter name (or an error code), a Required word of some language, a
+//! type (a basic type, `Array of …`, or a structure the Data Types page defines — see
+//! [`Known`]). Any other line continues the previous row's description. A blank line ends
+//! the table unless a row of it follows (a blank line inside a description cell), or, in a
+//! numbered section, unless only description text follows up to the next section.
 
-use super::{normalize_cell, Block, BlockKind, Column, Page, Row, Table};
-use crate::error::Result;
+use super::{normalize_cell, Block, BlockKind, Column, Known, Note, Page, Row, Table};
 use crate::source::SourceFile;
+use crate::vocab;
 
-/// Toolbar lines that stand between the page title and the "Last updated" line.
-const TOOLBAR: &[&str] = &[
-    "PDF",
-    "Focus Mode",
-    "Font Size",
-    "聚焦模式",
-    "字号",
-    "フォーカスモード",
-    "フォントサイズ",
-    "Feedback",
-    "文档反馈",
-    "フィードバック",
-];
-
-/// Prefixes of the "Last updated" line, which ends the leading chrome.
-const LAST_UPDATED: &[&str] = &["Last updated", "最后更新时间", "最近更新时间", "最終更新日"];
-
-/// Lines that start the footer chrome.
-const FOOTER: &[&str] = &[
-    "Help and Support",
-    "Was this page helpful?",
-    "帮助和支持",
-    "本页内容是否解决了您的问题?",
-    "ヘルプとサポート",
-    "この記事はお役に立ちましたか?",
-];
-
-/// Names of the numbered sections of an action page.
-const SECTIONS: &[&str] = &[
-    "API Description",
-    "Input Parameters",
-    "Output Parameters",
-    "Example",
-    "Examples",
-    "Developer Resources",
-    "Error Code",
-    "Error Codes",
-    "接口描述",
-    "输入参数",
-    "输出参数",
-    "示例",
-    "开发者资源",
-    "错误码",
-];
-
-/// Unnumbered section headings of the Error Codes page: (text, level).
-const ERROR_PAGE_HEADINGS: &[(&str, u8)] = &[
-    ("Feature Description", 2),
-    ("Error Code List", 2),
-    ("Common Error Codes", 3),
-    ("Service Error Codes", 3),
-    ("功能说明", 2),
-    ("错误码列表", 2),
-    ("公共错误码", 3),
-    ("业务错误码", 3),
-];
-
-/// Header cell names, longest first so that `Parameter Name` wins over `Name`.
-const HEADER_CELLS: &[&str] = &[
-    "Parameter Name",
-    "Error Code",
-    "Required",
-    "Description",
-    "Name",
-    "Type",
-    "参数名称",
-    "错误码",
-    "必选",
-    "类型",
-    "描述",
-    "名称",
-];
-
-/// Words that start a sentence of a multi-line description and never name a parameter:
-/// `If NextHopType is set to VPN, …` continues a description, it is not a row `If` of type
-/// `NextHopType`.
-const SENTENCE_STARTS: &[&str] = &[
-    "If",
-    "When",
-    "Where",
-    "While",
-    "The",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "For",
-    "In",
-    "On",
-    "At",
-    "It",
-    "Its",
-    "An",
-    "A",
-    "Or",
-    "And",
-    "But",
-    "Only",
-    "You",
-    "We",
-    "Please",
-    "Otherwise",
-    "Unless",
-    "Each",
-    "Both",
-    "Either",
-    "All",
-    "Is",
-    "Are",
-    "Will",
-    "Can",
-    "Must",
-    "Should",
-    "Then",
-];
-
-const YES_NO: &[&str] = &["Yes", "No", "是", "否", "はい", "いいえ"];
+/// Parses a text page into blocks, knowing nothing of the product's structures.
+pub fn parse(file: &SourceFile) -> Page {
+    parse_with(file, &Known::default())
+}
 
 /// Parses a text page into blocks. Never fails: what the content means is judged later.
-pub fn parse(file: &SourceFile) -> Result<Page> {
-    let lines: Vec<&str> = file.text.lines().collect();
+pub fn parse_with(file: &SourceFile, known: &Known) -> Page {
+    let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
+    let raw: Vec<&str> = text.lines().collect();
     let mut blocks = Vec::new();
-    let start = match find_title(&lines) {
-        Some((title_idx, content_start)) => {
-            blocks.push(block(title_idx, BlockKind::Heading { level: 1, text: normalize_cell(lines[title_idx]) }));
-            content_start
+    let updated = raw.iter().position(|l| vocab::is_last_updated(l));
+    let article = raw.iter().rposition(|l| vocab::numbered_section(l).is_some_and(|(n, _)| n == 1));
+    // The title: the last line before "Last updated" that is not toolbar chrome, when that
+    // line comes before the article.
+    if let Some(updated) = updated.filter(|u| article.is_none_or(|a| *u < a)) {
+        if let Some(title) = (0..updated).rev().find(|&i| !raw[i].trim().is_empty() && !vocab::is_toolbar(raw[i])) {
+            blocks.push(block(title, BlockKind::Heading { level: 1, text: normalize_cell(raw[title]) }));
         }
-        None => lines.iter().position(|l| numbered_section(l).is_some()).unwrap_or(lines.len()),
+    }
+    let start = match (article, updated) {
+        (Some(a), _) => a,
+        (None, Some(u)) => u + 1,
+        (None, None) => raw.iter().position(|l| vocab::numbered_section(l).is_some()).unwrap_or(0),
     };
-    let data_types_page = matches!(blocks.first(), Some(Block { kind: BlockKind::Heading { text, .. }, .. }) if text == "Data Types" || text == "数据结构");
-    let mut parser = Parser { lines: &lines, blocks, data_types_page };
+    let end = (start..raw.len()).find(|&i| vocab::is_footer(raw[i])).unwrap_or(raw.len());
+    let lines = dedent(&raw[..end], start);
+    let numbered = lines[start..].iter().any(|l| vocab::numbered_section(l).is_some());
+    let mut parser = Parser { lines: &lines, blocks, notes: Vec::new(), known, numbered };
     parser.content(start);
-    Ok(Page { file: file.display.clone(), blocks: parser.blocks })
+    Page { file: file.display.clone(), blocks: parser.blocks, notes: parser.notes }
 }
+
+/// The lines with the article's common indentation (from `start` on) removed.
+fn dedent<'a>(lines: &[&'a str], start: usize) -> Vec<&'a str> {
+    let indent = lines[start.min(lines.len())..]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i >= start && l.len() - l.trim_start().len() >= indent {
+                &l[indent..]
+            } else {
+                l.trim_end_matches('\r')
+            }
+        })
+        .collect()
+}
+
+/// How far ahead a blank line inside a table is looked past (bounds the work on any input).
+const LOOKAHEAD: usize = 400;
 
 fn block(index: usize, kind: BlockKind) -> Block {
     Block { line: index as u32 + 1, kind }
 }
 
-/// Finds the page title and where the content starts: the title is the last non-chrome
-/// line before the "Last updated" line, and the content follows that line.
-fn find_title(lines: &[&str]) -> Option<(usize, usize)> {
-    let updated = lines.iter().position(|l| {
-        let l = l.trim();
-        LAST_UPDATED.iter().any(|p| l.starts_with(p))
-    })?;
-    // The numbered sections must not come before it.
-    if lines[..updated].iter().any(|l| numbered_section(l).is_some()) {
-        return None;
-    }
-    let title = (0..updated).rev().find(|&i| {
-        let l = lines[i].trim();
-        !l.is_empty() && !TOOLBAR.contains(&l)
-    })?;
-    Some((title, updated + 1))
-}
-
-/// `1. API Description` → Some(text) when it names a known section.
-fn numbered_section(line: &str) -> Option<&str> {
+/// A table header line: every cell a known header cell, Name first, Description last.
+/// Cells are separated by tabs, or (no tab) by single spaces.
+pub fn table_header(line: &str) -> Option<(Vec<Column>, bool)> {
     let line = line.trim();
-    let (number, rest) = line.split_once(". ")?;
-    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    SECTIONS.contains(&rest.trim()).then_some(line)
-}
-
-/// `Example1 Title`, `Example 2 Title`, `示例1 标题`.
-fn example_heading(line: &str) -> bool {
-    let line = line.trim();
-    ["Example", "示例"].iter().any(|p| {
-        line.strip_prefix(p).is_some_and(|rest| {
-            let rest = rest.trim_start();
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            digits > 0 && (rest.len() == digits || rest[digits..].starts_with([' ', ':', '：']))
-        })
-    })
-}
-
-/// `Input Example` / `Output Example` and their Chinese names: Some(is_input).
-fn example_part(line: &str) -> Option<bool> {
-    match line.trim() {
-        "Input Example" | "输入示例" | "Request Example" => Some(true),
-        "Output Example" | "输出示例" | "Response Example" => Some(false),
-        _ => None,
-    }
-}
-
-fn is_footer(line: &str) -> bool {
-    FOOTER.contains(&line.trim())
-}
-
-/// A table header line: every word group is a known header cell, Name first.
-pub fn table_header(line: &str) -> Option<Vec<Column>> {
-    let mut rest = line.trim();
+    let tabs = line.contains('\t');
     let mut columns = Vec::new();
-    while !rest.is_empty() {
-        let cell = HEADER_CELLS
-            .iter()
-            .find(|c| rest.strip_prefix(**c).is_some_and(|after| after.is_empty() || after.starts_with(' ')))?;
-        columns.push(Column::from_header(cell)?);
-        rest = rest[cell.len()..].trim_start();
+    if tabs {
+        for cell in line.split('\t').map(str::trim).filter(|c| !c.is_empty()) {
+            columns.push(vocab::column(cell)?);
+        }
+    } else {
+        let words = vocab::column_words();
+        let mut rest = line;
+        while !rest.is_empty() {
+            let cell = words.iter().find(|c| {
+                rest.get(..c.len()).is_some_and(|head| head.eq_ignore_ascii_case(c))
+                    && (rest.len() == c.len() || rest[c.len()..].starts_with(' '))
+            })?;
+            columns.push(vocab::column(cell)?);
+            rest = rest[cell.len()..].trim_start();
+        }
     }
     let valid = columns.len() >= 2
         && columns[0] == Column::Name
         && columns.iter().filter(|c| **c == Column::Name).count() == 1
         && columns.last() == Some(&Column::Description);
-    valid.then_some(columns)
+    valid.then_some((columns, tabs))
+}
+
+/// What a line of a table is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    Row(Vec<String>),
+    /// A row whose cells were read with an interpretation worth reporting.
+    Odd(Vec<String>, String),
+    Continuation,
 }
 
 /// Splits a line into the cells of a row, or None when the line is not a row (it then
 /// continues the previous row's description).
-pub fn split_row(line: &str, columns: &[Column]) -> Option<Vec<String>> {
+pub fn split_row(line: &str, columns: &[Column], tabs: bool, known: &Known) -> Option<Vec<String>> {
+    match classify(line, columns, tabs, known) {
+        Line::Row(cells) | Line::Odd(cells, _) => Some(cells),
+        Line::Continuation => None,
+    }
+}
+
+/// Tells a row from a continuation line by the shape of its cells.
+pub fn classify(line: &str, columns: &[Column], tabs: bool, known: &Known) -> Line {
+    if tabs && line.contains('\t') {
+        return classify_tabbed(line, columns, known);
+    }
     let mut rest = line.trim_end();
-    if rest.starts_with(char::is_whitespace) {
-        return None;
+    if rest.starts_with(char::is_whitespace) || rest.is_empty() {
+        return Line::Continuation;
     }
     let error_table = !columns.contains(&Column::Type);
     let mut cells = Vec::with_capacity(columns.len());
+    let mut odd = None;
     for column in columns {
         match column {
             Column::Description => {
@@ -237,37 +148,71 @@ pub fn split_row(line: &str, columns: &[Column]) -> Option<Vec<String>> {
                 rest = "";
             }
             Column::Name => {
-                let (word, after) = next_word(rest)?;
-                let ok = if error_table {
-                    is_error_code(word)
-                } else {
-                    is_param_name(word) && !SENTENCE_STARTS.contains(&word)
-                };
+                let Some((word, after)) = next_word(rest) else { return Line::Continuation };
+                let ok = if error_table { is_error_code(word) } else { is_param_name(word) };
                 if !ok {
-                    return None;
+                    return Line::Continuation;
                 }
                 cells.push(word.to_string());
                 rest = after;
             }
             Column::Required => {
-                let (word, after) = next_word(rest)?;
-                if !YES_NO.contains(&word) {
-                    return None;
+                let Some((word, after)) = next_word(rest) else { return Line::Continuation };
+                match vocab::required_word(word) {
+                    Some(vocab::Required::Word(_)) => {}
+                    Some(vocab::Required::Misspelt { meant, .. }) if tabs => {
+                        odd = Some(format!("Required cell reads `{word}`, taken as `{meant}`"));
+                    }
+                    _ => return Line::Continuation,
                 }
                 cells.push(word.to_string());
                 rest = after;
             }
             Column::Type => {
-                let (ty, after) = split_type(rest)?;
+                let Some((ty, after)) = split_type(rest, known) else { return Line::Continuation };
                 cells.push(ty);
                 rest = after;
             }
         }
     }
     if !rest.is_empty() {
-        return None;
+        return Line::Continuation;
     }
-    Some(cells)
+    match odd {
+        Some(why) => Line::Odd(cells, why),
+        None => Line::Row(cells),
+    }
+}
+
+/// A tab-separated line: a row when its first cell names a parameter (or an error code).
+fn classify_tabbed(line: &str, columns: &[Column], known: &Known) -> Line {
+    let mut cells: Vec<String> = line.trim_end_matches(['\r', '\n']).split('\t').map(normalize_cell).collect();
+    if cells.iter().all(String::is_empty) {
+        return Line::Continuation;
+    }
+    let error_table = !columns.contains(&Column::Type);
+    let name_ok = if error_table { is_error_code(&cells[0]) } else { is_param_name(&cells[0]) };
+    if !name_ok {
+        return Line::Continuation;
+    }
+    let mut odd = None;
+    if cells.len() > columns.len() {
+        let extra = cells.split_off(columns.len() - 1);
+        odd = Some(format!(
+            "row has {} cells for {} columns: the rest is read as the description",
+            cells.len() + extra.len(),
+            columns.len()
+        ));
+        cells.push(extra.into_iter().filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" | "));
+    } else if cells.len() < columns.len() {
+        odd = Some(format!("row has {} cells for {} columns: the missing ones are empty", cells.len(), columns.len()));
+        cells.resize(columns.len(), String::new());
+    }
+    let _ = known;
+    match odd {
+        Some(why) => Line::Odd(cells, why),
+        None => Line::Row(cells),
+    }
 }
 
 fn next_word(s: &str) -> Option<(&str, &str)> {
@@ -280,35 +225,42 @@ fn next_word(s: &str) -> Option<(&str, &str)> {
     })
 }
 
-/// A type cell: `String`, `Array of X`, `Timestamp ISO8601`, or a structure name.
-fn split_type(s: &str) -> Option<(String, &str)> {
+/// A type cell: a basic type, `Array of X`, `Timestamp ISO8601`, or a structure name (one
+/// the Data Types page defines, when the product has one).
+fn split_type<'a>(s: &'a str, known: &Known) -> Option<(String, &'a str)> {
     let (first, rest) = next_word(s)?;
-    if !is_type_word(first) {
-        return None;
-    }
     if first == "Array" {
         if let Some(after_of) = rest.strip_prefix("of ") {
             let (elem, after) = next_word(after_of)?;
-            if !is_type_word(elem) {
-                return None;
-            }
-            return Some((format!("Array of {elem}"), after));
+            return is_type_word(elem, known).then(|| (format!("Array of {elem}"), after));
         }
     }
-    if first == "Timestamp" {
+    if first.eq_ignore_ascii_case("Timestamp") {
         if let Some(after) = rest.strip_prefix("ISO8601") {
             if after.is_empty() || after.starts_with(' ') {
-                return Some(("Timestamp ISO8601".to_string(), after.trim_start_matches(' ')));
+                return Some((format!("{first} ISO8601"), after.trim_start_matches(' ')));
             }
         }
     }
-    Some((first.to_string(), rest))
+    is_type_word(first, known).then(|| (first.to_string(), rest))
 }
 
-/// An identifier that starts with an upper-case ASCII letter.
-fn is_type_word(w: &str) -> bool {
-    let mut chars = w.chars();
-    chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+/// A basic type, or a structure: one the product defines when its names are known, else
+/// an identifier starting with an upper-case letter.
+fn is_type_word(w: &str, known: &Known) -> bool {
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    if vocab::is_basic_type(w) {
+        return true;
+    }
+    match &known.structures {
+        Some(names) => names.contains(w),
+        None => {
+            let mut chars = w.chars();
+            chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        }
+    }
 }
 
 /// `AddressId`, `Filters.N`, `tag_key`.
@@ -318,55 +270,78 @@ pub fn is_param_name(w: &str) -> bool {
     chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// `FailedOperation.TaskFailed`, `InternalError`: dotted identifiers in CamelCase; a lone
-/// word needs two capitals so that a sentence ("The …") is not taken for a code.
+/// `FailedOperation.TaskFailed`, `InternalError`, `InvalidParameter.` (a defect reported
+/// later): dotted identifiers in CamelCase; a lone word needs two capitals so that a
+/// sentence ("The …") is not taken for a code.
 pub fn is_error_code(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
     let mut parts = w.split('.');
     let first = parts.next().unwrap_or("");
     let first_ok = first.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && first.chars().all(|c| c.is_ascii_alphanumeric());
+        && first.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     let rest_ok = parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
     first_ok && rest_ok && (w.contains('.') || first.chars().filter(char::is_ascii_uppercase).count() >= 2)
+}
+
+/// Whether a line reads as a row of a structure's field table with a basic type (a
+/// structure name is no proof: descriptions name structures).
+fn classify_any_row(line: &str) -> bool {
+    use Column::*;
+    let strict = Known { structures: Some(Default::default()) };
+    [&[Name, Type, Description][..], &[Name, Type, Required, Description][..]]
+        .iter()
+        .any(|cols| !matches!(classify(line, cols, line.contains('\t'), &strict), Line::Continuation))
+}
+
+/// A heading line of the Error Codes page: (text, level).
+fn error_page_heading(line: &str) -> Option<u8> {
+    if vocab::error_code_group(line).is_some() {
+        Some(3)
+    } else if vocab::is_error_page_section(line) {
+        Some(2)
+    } else {
+        None
+    }
 }
 
 struct Parser<'a> {
     lines: &'a [&'a str],
     blocks: Vec<Block>,
-    data_types_page: bool,
+    notes: Vec<Note>,
+    known: &'a Known,
+    /// The article has numbered sections (an action page).
+    numbered: bool,
 }
 
 impl Parser<'_> {
+    fn note(&mut self, index: usize, message: String) {
+        self.notes.push(Note { line: index as u32 + 1, message });
+    }
+
     fn content(&mut self, mut i: usize) {
         while i < self.lines.len() {
             let line = self.lines[i];
             let trimmed = line.trim();
-            if is_footer(line) {
-                break;
-            }
             if trimmed.is_empty() {
                 i += 1;
-            } else if let Some(text) = numbered_section(line) {
-                self.blocks.push(block(i, BlockKind::Heading { level: 2, text: normalize_cell(text) }));
+            } else if vocab::numbered_section(line).is_some() {
+                self.blocks.push(block(i, BlockKind::Heading { level: 2, text: normalize_cell(line) }));
                 i += 1;
-            } else if let Some(&(text, level)) = ERROR_PAGE_HEADINGS.iter().find(|(t, _)| *t == trimmed) {
-                self.blocks.push(block(i, BlockKind::Heading { level, text: text.to_string() }));
+            } else if let Some(level) = error_page_heading(trimmed).filter(|_| !self.numbered) {
+                self.blocks.push(block(i, BlockKind::Heading { level, text: normalize_cell(line) }));
                 i += 1;
-            } else if example_heading(line) {
+            } else if vocab::is_example_title(line) && self.numbered {
                 self.blocks.push(block(i, BlockKind::Heading { level: 3, text: normalize_cell(line) }));
                 i += 1;
-            } else if example_part(line).is_some() {
+            } else if vocab::example_part(line).is_some() && self.numbered {
                 self.blocks.push(block(i, BlockKind::Heading { level: 4, text: normalize_cell(line) }));
                 i = self.code(i + 1);
-            } else if let Some(columns) = table_header(line) {
-                i = self.table(i, columns);
+            } else if let Some((columns, tabs)) = table_header(line) {
+                i = self.table(i, columns, tabs);
             } else if let Some(item) = trimmed.strip_prefix('•') {
                 self.blocks.push(block(i, BlockKind::ListItem { text: normalize_cell(item) }));
                 i += 1;
-            } else if self.data_types_page
-                && is_param_name(trimmed)
-                && !trimmed.ends_with(".N")
-                && self.at_structure_start()
-            {
+            } else if !self.numbered && self.structure_heading(i) {
                 self.blocks.push(block(i, BlockKind::Heading { level: 2, text: trimmed.to_string() }));
                 i += 1;
             } else {
@@ -376,15 +351,45 @@ impl Parser<'_> {
         }
     }
 
-    /// On the Data Types page a structure's name follows the title or the previous
-    /// structure's table; anywhere else a lone word is a paragraph (a one-word description).
-    fn at_structure_start(&self) -> bool {
-        matches!(self.blocks.last().map(|b| &b.kind), Some(BlockKind::Table(_) | BlockKind::Heading { level: 1, .. }))
+    /// On a page without numbered sections (the Data Types page), a structure's name is a
+    /// lone identifier that starts the page or follows a table, and whose table header
+    /// comes before any table row.
+    fn structure_heading(&self, i: usize) -> bool {
+        let name = self.lines[i].trim();
+        if !is_param_name(name) || name.ends_with(".N") {
+            return false;
+        }
+        let starts = match self.blocks.last().map(|b| &b.kind) {
+            Some(BlockKind::Table(_)) | None => true,
+            Some(BlockKind::Heading { level, .. }) => *level == 1,
+            Some(_) => !self.blocks.iter().any(|b| matches!(b.kind, BlockKind::Heading { level: 2, .. })),
+        };
+        if !starts {
+            return false;
+        }
+        self.header_before_row(i + 1)
     }
 
-    /// True when a line ends a code block or a table (a heading or the footer).
+    /// Whether a table header comes (within a few lines) before any line that reads as a
+    /// field row with a basic type: what follows a structure's name.
+    fn header_before_row(&self, from: usize) -> bool {
+        for line in self.lines.iter().skip(from).take(40) {
+            let t = line.trim();
+            if table_header(t).is_some() {
+                return true;
+            }
+            if vocab::numbered_section(t).is_some() || classify_any_row(t) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// True when a line ends a code block or a table (a heading).
     fn ends_block(&self, line: &str) -> bool {
-        numbered_section(line).is_some() || example_heading(line) || example_part(line).is_some() || is_footer(line)
+        vocab::numbered_section(line).is_some()
+            || (self.numbered && (vocab::is_example_title(line) || vocab::example_part(line).is_some()))
+            || (!self.numbered && error_page_heading(line.trim()).is_some())
     }
 
     /// An example's code: every line up to the next heading, blank lines at both ends dropped.
@@ -403,26 +408,70 @@ impl Parser<'_> {
         end
     }
 
-    /// A table from its header line up to a blank line, a heading or the footer.
-    fn table(&mut self, header: usize, columns: Vec<Column>) -> usize {
+    /// Whether the table goes on after the blank line(s) before `next` (the next non-blank
+    /// line): a row of it follows before anything else that has a shape, or (in a
+    /// numbered section) only description text follows up to the next section.
+    fn continues_after_blank(&self, next: usize, columns: &[Column], tabs: bool) -> bool {
+        for (j, line) in self.lines.iter().enumerate().skip(next).take(LOOKAHEAD) {
+            if line.trim().is_empty() {
+                continue;
+            }
+            if vocab::numbered_section(line).is_some() {
+                return self.numbered;
+            }
+            if self.ends_block(line) || table_header(line).is_some() {
+                return false;
+            }
+            if !self.numbered && is_param_name(line.trim()) && self.header_before_row(j + 1) {
+                return false;
+            }
+            if !matches!(classify(line, columns, tabs, self.known), Line::Continuation) {
+                return true;
+            }
+        }
+        self.numbered
+    }
+
+    /// A table from its header line up to its end (see the module documentation).
+    fn table(&mut self, header: usize, columns: Vec<Column>, tabs: bool) -> usize {
         let mut rows: Vec<Row> = Vec::new();
         let mut i = header + 1;
         while i < self.lines.len() {
             let line = self.lines[i];
-            if line.trim().is_empty() || self.ends_block(line) || table_header(line).is_some() {
+            if self.ends_block(line) || table_header(line).is_some() {
                 break;
             }
-            match split_row(line, &columns) {
-                Some(cells) => rows.push(Row { line: i as u32 + 1, cells }),
-                None => match rows.last_mut().and_then(|r| r.cells.last_mut()) {
+            if tabs && line.contains('\t') && line.split('\t').all(|c| c.trim().is_empty()) {
+                self.note(i, "empty table row skipped".to_string());
+                i += 1;
+                continue;
+            }
+            if line.trim().is_empty() {
+                let next = (i..self.lines.len()).find(|&j| !self.lines[j].trim().is_empty());
+                match next {
+                    Some(next) if !rows.is_empty() && self.continues_after_blank(next, &columns, tabs) => {
+                        if let Some(description) = rows.last_mut().and_then(|r| r.cells.last_mut()) {
+                            description.push('\n');
+                        }
+                        i = next;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            match classify(line, &columns, tabs, self.known) {
+                Line::Row(cells) => rows.push(Row { line: i as u32 + 1, cells }),
+                Line::Odd(cells, why) => {
+                    self.note(i, why);
+                    rows.push(Row { line: i as u32 + 1, cells });
+                }
+                Line::Continuation => match rows.last_mut().and_then(|r| r.cells.last_mut()) {
                     Some(description) => {
                         let more = normalize_cell(line);
-                        if !more.is_empty() {
-                            if !description.is_empty() {
-                                description.push('\n');
-                            }
-                            description.push_str(&more);
+                        if !description.is_empty() && !description.ends_with('\n') {
+                            description.push('\n');
                         }
+                        description.push_str(&more);
                     }
                     // Text under a header before any row: not part of the table.
                     None => break,
@@ -430,100 +479,16 @@ impl Parser<'_> {
             }
             i += 1;
         }
+        for row in &mut rows {
+            if let Some(d) = row.cells.last_mut() {
+                *d = normalize_cell(d);
+            }
+        }
         self.blocks.push(block(header, BlockKind::Table(Table { columns, rows })));
         i
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cols(s: &str) -> Vec<Column> {
-        table_header(s).unwrap()
-    }
-
-    #[test]
-    fn headers_are_recognised() {
-        use Column::*;
-        assert_eq!(cols("Parameter Name Required Type Description"), vec![Name, Required, Type, Description]);
-        assert_eq!(cols("Name Type Required Description"), vec![Name, Type, Required, Description]);
-        assert_eq!(cols("Error Code Description"), vec![Name, Description]);
-        assert_eq!(cols("参数名称 必选 类型 描述"), vec![Name, Required, Type, Description]);
-        assert_eq!(table_header("Name Type"), None);
-        assert_eq!(table_header("Parameter Names Type Description"), None);
-    }
-
-    #[test]
-    fn rows_are_told_from_continuations() {
-        let input = cols("Parameter Name Required Type Description");
-        assert_eq!(
-            split_row("Filters.N No Array of Filter Filter conditions.", &input).unwrap(),
-            vec!["Filters.N", "No", "Array of Filter", "Filter conditions."]
-        );
-        assert_eq!(split_row("• address-id - String - Optional", &input), None);
-        assert_eq!(split_row("Note: this field may return null", &input), None);
-        let output = cols("Name Type Description");
-        assert_eq!(
-            split_row("CreatedTime Timestamp ISO8601 The creation time", &output).unwrap(),
-            vec!["CreatedTime", "Timestamp ISO8601", "The creation time"]
-        );
-        assert_eq!(split_row("Prepaid by monthly-subscribed bandwidth.", &output), None);
-        assert_eq!(split_row("If NextHopType is set to VPN, the value is the gateway ID.", &output), None);
-        assert!(split_row("To String Destination", &output).is_some());
-        assert_eq!(split_row("TaskId String", &output).unwrap(), vec!["TaskId", "String", ""]);
-        let errors = cols("Error Code Description");
-        assert_eq!(
-            split_row("FailedOperation.CreateVpnGatewayFailed", &errors).unwrap(),
-            vec!["FailedOperation.CreateVpnGatewayFailed", ""]
-        );
-        assert_eq!(split_row("The two parameters cannot be specified.", &errors), None);
-        assert!(split_row("InternalError An internal error occurred.", &errors).is_some());
-    }
-
-    #[test]
-    fn example_headings() {
-        assert!(example_heading("Example1 Binding an EIP with an instance"));
-        assert!(example_heading("示例1 绑定EIP到实例上"));
-        assert!(!example_heading("Examples of use"));
-        assert_eq!(example_part("输出示例"), Some(false));
-    }
-
-    #[test]
-    fn page_structure() {
-        let text = "tencent cloud\n\nNav\nAssociateAddress\n\nPDF\nFocus Mode\nLast updated: 2025-11-13 20:43:22\n\n1. API Description\n\nDomain name for API request: vpc.intl.tencentcloudapi.com.\n\n  • An item\n\n2. Input Parameters\n\nParameter Name Required Type Description\nAddressId Yes String The ID.\nMore text.\n• an item\n\n4. Example\n\nExample1 Title\n\nInput Example\n\nPOST / HTTP/1.1\n\n{}\n\nOutput Example\n\n{\n  \"Response\": {}\n}\n\nHelp and Support\nignored";
-        let page = parse(&SourceFile::new("p.txt", "p.txt", text.to_string())).unwrap();
-        let kinds: Vec<_> = page.blocks.iter().map(|b| (b.line, b.kind.clone())).collect();
-        assert_eq!(kinds[0], (4, BlockKind::Heading { level: 1, text: "AssociateAddress".into() }));
-        assert_eq!(kinds[1], (10, BlockKind::Heading { level: 2, text: "1. API Description".into() }));
-        assert_eq!(kinds[3], (14, BlockKind::ListItem { text: "An item".into() }));
-        match &kinds[5].1 {
-            BlockKind::Table(t) => {
-                assert_eq!(t.rows.len(), 1);
-                assert_eq!(t.rows[0].line, 19);
-                assert_eq!(t.rows[0].cells[3], "The ID.\nMore text.\n• an item");
-            }
-            other => panic!("expected a table, found {other:?}"),
-        }
-        assert_eq!(kinds[9], (29, BlockKind::Code { text: "POST / HTTP/1.1\n\n{}".into() }));
-        assert_eq!(kinds[11], (35, BlockKind::Code { text: "{\n  \"Response\": {}\n}".into() }));
-        assert_eq!(kinds.len(), 12);
-    }
-
-    #[test]
-    fn never_panics_on_odd_input() {
-        for text in [
-            "",
-            "\n\n",
-            "Last updated",
-            "1. API Description",
-            "Parameter Name Required Type Description\nX",
-            "•",
-            "Example1",
-            "Input Example",
-            "Name Type Description\nA B",
-        ] {
-            let _ = parse(&SourceFile::new("p.txt", "p.txt", text.to_string()));
-        }
-    }
-}
+#[path = "text_tests.rs"]
+mod tests;
