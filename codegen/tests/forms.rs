@@ -123,7 +123,11 @@ fn chinese_site_pages_are_read() {
     );
     assert_eq!(create["output"][0]["doc_type"], "AddressTemplate");
     assert!(ir["data_types"]["AddressTemplate"].is_object(), "structures the actions use are kept");
-    assert!(ir["data_types"].get("CCN").is_none(), "structures no action uses are left out");
+    assert!(ir["data_types"]["CCN"].is_object(), "the IR keeps every documented structure");
+    let generated = codegen::generate(&scratch.0).unwrap();
+    let types = generated.files.iter().find(|(p, _)| p.ends_with("/types.rs")).map(|(_, t)| t.as_str()).unwrap();
+    assert!(types.contains("pub struct AddressTemplate "), "code for the structures the actions use");
+    assert!(!types.contains("pub struct Ccn "), "no code for structures no action uses");
 }
 
 #[test]

@@ -61,7 +61,10 @@ pub fn generate(apis: &[Api]) -> Result<Generated, String> {
 /// Emits every file for these product versions, for a crate whose library is named
 /// `crate_name` (the generated tests use the crate from outside). Files are emitted and
 /// formatted on all cores; the result does not depend on it.
-pub fn generate_for(apis: &[Api], crate_name: &str) -> Result<Generated, String> {
+pub fn generate_for(all: &[Api], crate_name: &str) -> Result<Generated, String> {
+    // Code for the structures the actions use; the IR keeps every documented structure.
+    let used: Vec<Api> = all.iter().map(crate::lower::with_used_structures_only).collect();
+    let apis = &used[..];
     let mut jobs: Vec<(String, Job)> = vec![("src/lib.rs".to_string(), Job::CrateRoot(apis))];
     let mut products: BTreeMap<&str, Vec<&Api>> = BTreeMap::new();
     for api in apis {
@@ -94,7 +97,7 @@ pub fn generate_for(apis: &[Api], crate_name: &str) -> Result<Generated, String>
     {
         files.insert(path, text?);
     }
-    for api in apis {
+    for api in all {
         files.insert(format!("ir/{}-{}.json", api.product, api.version), ir::to_json(api));
     }
     Ok(Generated { files, warnings: Vec::new() })

@@ -38,7 +38,9 @@ fn entries(dir: &Path) -> Result<Vec<PathBuf>> {
 fn pages_in(dir: &Path) -> Result<Vec<PathBuf>> {
     // Anything with a page's extension that is not a folder is a page: an unreadable one
     // (a dangling link, say) is reported when it is read, never skipped.
-    Ok(entries(dir)?.into_iter().filter(|p| !p.is_dir() && Form::of(p).is_some()).collect())
+    // A folder's own README is not a page.
+    let readme = |p: &Path| p.file_stem().and_then(|s| s.to_str()).is_some_and(|s| s.eq_ignore_ascii_case("readme"));
+    Ok(entries(dir)?.into_iter().filter(|p| !p.is_dir() && Form::of(p).is_some() && !readme(p)).collect())
 }
 
 /// Finds the product versions under `docs`.

@@ -247,9 +247,6 @@ fn lower_records(
     }
 
     check_used_by(&raw_types, &actions, &data_types, &mut warnings);
-    // Only the structures the actions use, and what those use in turn.
-    let used = used_structs(actions.values(), &data_types);
-    data_types.retain(|name, _| used.contains(name));
 
     let error_codes = error_codes(pages.error_codes.as_ref(), &actions);
     let rust_module = naming::snake(&product);
@@ -495,6 +492,15 @@ fn check_used_by(
             });
         }
     }
+}
+
+/// The API with only the structures its actions use (directly or through other structures):
+/// what code is generated for. The IR keeps every structure the Data Types page documents.
+pub fn with_used_structures_only(api: &Api) -> Api {
+    let used = used_structs(api.actions.values(), &api.data_types);
+    let mut api = api.clone();
+    api.data_types.retain(|name, _| used.contains(name));
+    api
 }
 
 fn used_structs<'a>(

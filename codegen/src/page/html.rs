@@ -128,9 +128,25 @@ pub fn parse(file: &SourceFile) -> Result<Page> {
     Ok(Page { file: file.display.clone(), blocks: builder.blocks, notes: Vec::new() })
 }
 
-/// `.markdown-body`, else `main`, else `body`, else the root element.
+/// The article: the innermost element holding every numbered section heading of the page
+/// (`<h2>1. API Description</h2>` …; a table of contents repeats the names in links, never
+/// in headings), else `.markdown-body`, else `main`, else `body`, else the root element.
 fn content_root(document: &Html) -> ElementRef<'_> {
     let root = document.root_element();
+    let sections: Vec<ElementRef> = root
+        .descendent_elements()
+        .filter(|e| matches!(e.value().name(), "h1" | "h2" | "h3"))
+        .filter(|e| crate::vocab::numbered_section(&e.text().collect::<String>()).is_some())
+        .collect();
+    if let Some(first) = sections.first() {
+        let mut ancestors: Vec<ElementRef> = first.ancestors().filter_map(ElementRef::wrap).collect();
+        for heading in &sections[1..] {
+            ancestors.retain(|a| heading.ancestors().any(|h| h.id() == a.id()));
+        }
+        if let Some(article) = ancestors.first() {
+            return *article;
+        }
+    }
     let find = |pred: &dyn Fn(ElementRef) -> bool| root.descendent_elements().find(|e| pred(*e));
     find(&|e| has_class(e, "markdown-body"))
         .or_else(|| find(&|e| e.value().name() == "main"))

@@ -33,7 +33,7 @@ pub fn parse_with(file: &SourceFile, known: &Known) -> Page {
     let raw: Vec<&str> = text.lines().collect();
     let mut blocks = Vec::new();
     let updated = raw.iter().position(|l| vocab::is_last_updated(l));
-    let article = raw.iter().rposition(|l| vocab::numbered_section(l).is_some_and(|(n, _)| n == 1));
+    let (article, toc_end) = find_article(&raw);
     // The title: the last line before "Last updated" that is not toolbar chrome, when that
     // line comes before the article.
     if let Some(updated) = updated.filter(|u| article.is_none_or(|a| *u < a)) {
@@ -41,17 +41,51 @@ pub fn parse_with(file: &SourceFile, known: &Known) -> Page {
             blocks.push(block(title, BlockKind::Heading { level: 1, text: normalize_cell(raw[title]) }));
         }
     }
-    let start = match (article, updated) {
-        (Some(a), _) => a,
-        (None, Some(u)) => u + 1,
-        (None, None) => raw.iter().position(|l| vocab::numbered_section(l).is_some()).unwrap_or(0),
+    let start = match (article, toc_end, updated) {
+        (Some(a), _, _) => a,
+        (None, Some(t), _) => t,
+        (None, None, Some(u)) => u + 1,
+        (None, None, None) => 0,
     };
     let end = (start..raw.len()).find(|&i| vocab::is_footer(raw[i])).unwrap_or(raw.len());
     let lines = dedent(&raw[..end], start);
-    let numbered = lines[start..].iter().any(|l| vocab::numbered_section(l).is_some());
+    let numbered = article.is_some();
     let mut parser = Parser { lines: &lines, blocks, notes: Vec::new(), known, numbered };
     parser.content(start);
     Page { file: file.display.clone(), blocks: parser.blocks, notes: parser.notes }
+}
+
+/// Where the article starts: the numbered section headings fall into runs that count up
+/// from their first (`1. … 2. … 6. …`); a table of contents is such a run without a table
+/// between its headings, the article the last run with one. Returns the article's first line, or, for a page
+/// without numbered sections, the line after a table of contents it may carry.
+fn find_article(lines: &[&str]) -> (Option<usize>, Option<usize>) {
+    let heads: Vec<(usize, u32)> =
+        lines.iter().enumerate().filter_map(|(i, l)| vocab::numbered_section(l).map(|(n, _)| (i, n))).collect();
+    let mut runs: Vec<(usize, usize)> = Vec::new(); // (first heading, last heading)
+    for (k, &(i, n)) in heads.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if k > 0 && n > heads[k - 1].1 => run.1 = i,
+            _ => runs.push((i, i)),
+        }
+    }
+    let with_table = runs.iter().rfind(|(first, last)| lines[*first..*last].iter().any(|l| table_header(l).is_some()));
+    // A run whose first heading is followed by text, not by the next heading (a page cut
+    // off before its second table).
+    let with_text = || {
+        runs.iter().rfind(|(first, _)| {
+            lines[first + 1..]
+                .iter()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| vocab::numbered_section(l).is_none())
+        })
+    };
+    let article = with_table.or_else(with_text).map(|r| r.0);
+    let toc_end = match article {
+        Some(_) => None,
+        None => runs.last().map(|r| r.1 + 1),
+    };
+    (article, toc_end)
 }
 
 /// The lines with the article's common indentation (from `start` on) removed.
@@ -231,8 +265,10 @@ fn split_type<'a>(s: &'a str, known: &Known) -> Option<(String, &'a str)> {
     let (first, rest) = next_word(s)?;
     if first == "Array" {
         if let Some(after_of) = rest.strip_prefix("of ") {
+            // `Array of X` is a type whatever X is (a structure the Data Types page forgot is
+            // reported later, not taken for prose).
             let (elem, after) = next_word(after_of)?;
-            return is_type_word(elem, known).then(|| (format!("Array of {elem}"), after));
+            return is_type_word(elem, &Known::default()).then(|| (format!("Array of {elem}"), after));
         }
     }
     if first.eq_ignore_ascii_case("Timestamp") {
@@ -288,9 +324,10 @@ pub fn is_error_code(w: &str) -> bool {
 fn classify_any_row(line: &str) -> bool {
     use Column::*;
     let strict = Known { structures: Some(Default::default()) };
+    let line = line.replace('\t', " ");
     [&[Name, Type, Description][..], &[Name, Type, Required, Description][..]]
         .iter()
-        .any(|cols| !matches!(classify(line, cols, line.contains('\t'), &strict), Line::Continuation))
+        .any(|cols| !matches!(classify(&line, cols, false, &strict), Line::Continuation))
 }
 
 /// A heading line of the Error Codes page: (text, level).
@@ -373,7 +410,7 @@ impl Parser<'_> {
     /// Whether a table header comes (within a few lines) before any line that reads as a
     /// field row with a basic type: what follows a structure's name.
     fn header_before_row(&self, from: usize) -> bool {
-        for line in self.lines.iter().skip(from).take(40) {
+        for line in self.lines.iter().skip(from).take(LOOKAHEAD) {
             let t = line.trim();
             if table_header(t).is_some() {
                 return true;
@@ -412,6 +449,7 @@ impl Parser<'_> {
     /// line): a row of it follows before anything else that has a shape, or (in a
     /// numbered section) only description text follows up to the next section.
     fn continues_after_blank(&self, next: usize, columns: &[Column], tabs: bool) -> bool {
+        let mut saw_text = false;
         for (j, line) in self.lines.iter().enumerate().skip(next).take(LOOKAHEAD) {
             if line.trim().is_empty() {
                 continue;
@@ -422,12 +460,14 @@ impl Parser<'_> {
             if self.ends_block(line) || table_header(line).is_some() {
                 return false;
             }
+            // The next structure's name: text before it still belongs to the last row.
             if !self.numbered && is_param_name(line.trim()) && self.header_before_row(j + 1) {
-                return false;
+                return saw_text;
             }
             if !matches!(classify(line, columns, tabs, self.known), Line::Continuation) {
                 return true;
             }
+            saw_text = true;
         }
         self.numbered
     }
@@ -441,6 +481,10 @@ impl Parser<'_> {
             if self.ends_block(line) || table_header(line).is_some() {
                 break;
             }
+            // The next structure's name right below the last row (no blank line between).
+            if !self.numbered && is_param_name(line.trim()) && self.header_before_row(i + 1) {
+                break;
+            }
             if tabs && line.contains('\t') && line.split('\t').all(|c| c.trim().is_empty()) {
                 self.note(i, "empty table row skipped".to_string());
                 i += 1;
@@ -448,7 +492,16 @@ impl Parser<'_> {
             }
             if line.trim().is_empty() {
                 let next = (i..self.lines.len()).find(|&j| !self.lines[j].trim().is_empty());
+                let row_next = |next: usize| {
+                    rows.is_empty()
+                        && !matches!(classify(self.lines[next], &columns, tabs, self.known), Line::Continuation)
+                };
                 match next {
+                    // Blank lines between the header and the first row.
+                    Some(next) if row_next(next) => {
+                        i = next;
+                        continue;
+                    }
                     Some(next) if !rows.is_empty() && self.continues_after_blank(next, &columns, tabs) => {
                         if let Some(description) = rows.last_mut().and_then(|r| r.cells.last_mut()) {
                             description.push('\n');
