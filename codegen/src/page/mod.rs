@@ -18,6 +18,7 @@
 
 pub mod html;
 mod html_source;
+pub mod markdown;
 pub mod text;
 
 use crate::error::Result;
@@ -123,6 +124,7 @@ pub fn normalize_cell(text: &str) -> String {
 pub enum Form {
     Text,
     Html,
+    Markdown,
 }
 
 impl Form {
@@ -130,6 +132,7 @@ impl Form {
         match path.extension()?.to_str()? {
             "txt" => Some(Form::Text),
             "html" | "htm" => Some(Form::Html),
+            "md" | "markdown" => Some(Form::Markdown),
             _ => None,
         }
     }
@@ -140,6 +143,7 @@ pub fn parse(file: &SourceFile, form: Form) -> Result<Page> {
     match form {
         Form::Text => text::parse(file),
         Form::Html => html::parse(file),
+        Form::Markdown => markdown::parse(file),
     }
 }
 
