@@ -18,6 +18,7 @@
 
 pub mod html;
 mod html_source;
+pub mod markdown;
 pub mod text;
 
 use crate::error::Result;
@@ -133,6 +134,7 @@ pub fn normalize_cell(text: &str) -> String {
 pub enum Form {
     Text,
     Html,
+    Markdown,
 }
 
 impl Form {
@@ -140,6 +142,7 @@ impl Form {
         match path.extension()?.to_str()? {
             "txt" => Some(Form::Text),
             "html" | "htm" => Some(Form::Html),
+            "md" | "markdown" => Some(Form::Markdown),
             _ => None,
         }
     }
@@ -155,6 +158,7 @@ pub fn parse_with(file: &SourceFile, form: Form, known: &Known) -> Result<Page> 
     match form {
         Form::Text => Ok(text::parse_with(file, known)),
         Form::Html => html::parse(file),
+        Form::Markdown => markdown::parse(file),
     }
 }
 
