@@ -584,6 +584,11 @@ fn error_codes(page: &Page, notes: &mut Vec<Note>) -> Result<RawErrorCodes> {
     for block in &page.blocks {
         match &block.kind {
             BlockKind::Heading { text, .. } => group = vocab::error_code_group(text).or(group),
+            // `###　共通エラーコード`: a heading whose marker a full-width space keeps from
+            // being one.
+            BlockKind::Paragraph { text } if text.starts_with('#') => {
+                group = vocab::error_code_group(text.trim_start_matches('#').trim()).or(group)
+            }
             BlockKind::Table(table) => {
                 let rows = error_rows(file, block.line, table, notes)?;
                 match group {

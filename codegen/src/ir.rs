@@ -170,6 +170,9 @@ pub struct ErrorCodeInfo {
     pub rust_variant: String,
     pub description: String,
     pub kind: ErrorCodeKind,
+    /// A common code that the Error Codes page lists among the service codes too.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub also_service: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

@@ -195,8 +195,12 @@ pub fn compare(api: &Api, oracle: &Oracle) -> Report {
         (ErrorCodeKind::Common, "common codes", &oracle.error_codes.common),
         (ErrorCodeKind::Service, "service codes", &oracle.error_codes.service),
     ] {
-        let got: BTreeSet<&str> =
-            api.error_codes.iter().filter(|(_, i)| i.kind == kind).map(|(c, _)| c.as_str()).collect();
+        let got: BTreeSet<&str> = api
+            .error_codes
+            .iter()
+            .filter(|(_, i)| i.kind == kind || (kind == ErrorCodeKind::Service && i.also_service))
+            .map(|(c, _)| c.as_str())
+            .collect();
         compare_sets(&mut report, category, "", want, &got);
     }
     report

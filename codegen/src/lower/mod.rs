@@ -531,10 +531,14 @@ fn error_codes(
     actions: &BTreeMap<String, crate::ir::Action>,
 ) -> BTreeMap<String, ErrorCodeInfo> {
     let mut codes: BTreeMap<String, (String, ErrorCodeKind)> = BTreeMap::new();
+    let mut also_service: BTreeSet<&str> = BTreeSet::new();
     if let Some(page) = page {
         for (rows, kind) in [(&page.common, ErrorCodeKind::Common), (&page.service, ErrorCodeKind::Service)] {
             for row in rows {
-                codes.entry(row.code.clone()).or_insert_with(|| (row.description.clone(), kind));
+                let first = codes.entry(row.code.clone()).or_insert_with(|| (row.description.clone(), kind));
+                if first.1 == ErrorCodeKind::Common && kind == ErrorCodeKind::Service {
+                    also_service.insert(&row.code);
+                }
             }
         }
     }
@@ -548,7 +552,8 @@ fn error_codes(
         .into_iter()
         .map(|(code, (description, kind))| {
             let rust_variant = names.take(naming::error_variant(&code));
-            (code, ErrorCodeInfo { rust_variant, description, kind })
+            let also_service = also_service.contains(code.as_str());
+            (code, ErrorCodeInfo { rust_variant, description, kind, also_service })
         })
         .collect()
 }

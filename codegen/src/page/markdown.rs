@@ -65,7 +65,7 @@ pub fn parse(file: &SourceFile) -> Result<Page> {
         builder.event(event, range, &mut events);
     }
     builder.flush();
-    Ok(Page { file: file.display.clone(), blocks: builder.blocks })
+    Ok(Page { file: file.display.clone(), blocks: builder.blocks, notes: Vec::new() })
 }
 
 /// What an open text block becomes.
