@@ -24,6 +24,10 @@ pub enum ErrorCode {
     ///
     /// Error code `ResourceNotFound.Demo` (a service error code).
     ResourceNotFoundDemo,
+    /// The resource is unavailable (printed with a trailing dot).
+    ///
+    /// Error code `ResourceUnavailable` (an action's business error code).
+    ResourceUnavailable,
     /// A code the documentation does not list.
     Unknown(String),
 }
@@ -37,6 +41,7 @@ impl ErrorCode {
             Self::InvalidParameter => "InvalidParameter",
             Self::RequestLimitExceeded => "RequestLimitExceeded",
             Self::ResourceNotFoundDemo => "ResourceNotFound.Demo",
+            Self::ResourceUnavailable => "ResourceUnavailable",
             Self::Unknown(code) => code,
         }
     }
@@ -49,6 +54,9 @@ impl ErrorCode {
             Self::InvalidParameter => "A parameter is wrong.",
             Self::RequestLimitExceeded => "The request rate limit was exceeded.",
             Self::ResourceNotFoundDemo => "The demo resource does not exist.",
+            Self::ResourceUnavailable => {
+                "The resource is unavailable (printed with a trailing dot)."
+            }
             Self::Unknown(_) => "",
         }
     }
@@ -72,6 +80,7 @@ impl std::str::FromStr for ErrorCode {
                 "InvalidParameter" => Self::InvalidParameter,
                 "RequestLimitExceeded" => Self::RequestLimitExceeded,
                 "ResourceNotFound.Demo" => Self::ResourceNotFoundDemo,
+                "ResourceUnavailable" => Self::ResourceUnavailable,
                 other => Self::Unknown(other.to_string()),
             },
         )
@@ -102,6 +111,7 @@ impl std::fmt::Display for ErrorCode {
 }
 
 impl std::error::Error for ErrorCode {}
+
 /// The common error codes of every Tencent Cloud API, as documented on the Error
 /// Codes page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
