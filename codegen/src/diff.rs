@@ -183,7 +183,18 @@ fn diff_api(old: &Api, new: &Api, out: &mut Vec<Change>) {
 /// nullable output or output-structure field (an `Option` in the generated code).
 fn shown_type(p: &Param, output: bool) -> String {
     if output && !p.required {
-        format!("{}, may be null", p.doc_type)
+        format!("{}, may be null", printed(p))
+    } else {
+        printed(p)
+    }
+}
+
+/// The printed type, marked when it names no documented structure: such a type is
+/// generated as `serde_json::Value`, so its structure being documented later (the same
+/// printed name) changes the generated type.
+fn printed(p: &Param) -> String {
+    if p.ty.has_json() {
+        format!("{} (undocumented)", p.doc_type)
     } else {
         p.doc_type.clone()
     }
@@ -205,18 +216,13 @@ fn diff_action(old: &Action, new: &Action, out: &mut Vec<Change>) {
                 path,
                 p.required,
                 None,
-                Some(format!("{}, {}", p.doc_type, required_word(p.required))),
+                Some(format!("{}, {}", printed(p), required_word(p.required))),
             )),
-            (Some(p), None) => out.push(change(Kind::InputRemoved, path, true, Some(p.doc_type.clone()), None)),
+            (Some(p), None) => out.push(change(Kind::InputRemoved, path, true, Some(printed(p)), None)),
             (Some(o), Some(n)) => {
-                if o.doc_type != n.doc_type {
-                    out.push(change(
-                        Kind::InputType,
-                        path.clone(),
-                        true,
-                        Some(o.doc_type.clone()),
-                        Some(n.doc_type.clone()),
-                    ));
+                let (ot, nt) = (printed(o), printed(n));
+                if ot != nt {
+                    out.push(change(Kind::InputType, path.clone(), true, Some(ot), Some(nt)));
                 }
                 if o.required != n.required {
                     out.push(change(
@@ -267,7 +273,7 @@ fn diff_type(old: &DataType, new: &DataType, out: &mut Vec<Change>) {
                 // A required field of an input structure must be set by existing code.
                 let breaking = new.has_required_column && p.required;
                 let shown = if new.has_required_column {
-                    format!("{}, {}", p.doc_type, required_word(p.required))
+                    format!("{}, {}", printed(p), required_word(p.required))
                 } else {
                     shown_type(p, true)
                 };

@@ -53,18 +53,12 @@ pub enum ErrorKind {
     NotAPage { reason: String },
     #[error("page ends inside the {section} table (expected more rows or the next section)")]
     Truncated { section: String },
-    #[error("unknown type `{ty}` for `{param}`: not a basic type and no documented structure has that name")]
-    UnknownType { param: String, ty: String },
     #[error("action `{action}` is documented twice (first at {first})")]
     DuplicateAction { action: String, first: String },
-    #[error("structure `{name}` is documented twice (first at {first})")]
-    DuplicateType { name: String, first: String },
     #[error("page says {what} `{page}` but it lies in the folder for `{folder}`")]
     FolderMismatch { what: String, page: String, folder: String },
     #[error("pages of different {what} in one folder: `{this}` here, `{other}` in {other_file}")]
     MixedFolder { what: String, this: String, other: String, other_file: String },
-    #[error("invalid example: {message}")]
-    Example { message: String },
     #[error("{message}")]
     Other { message: String },
 }

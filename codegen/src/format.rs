@@ -51,7 +51,7 @@ fn separate_items(code: &str) -> String {
                 Prev::InnerAttr
             } else if is_use && line.ends_with(';') {
                 Prev::Use
-            } else if line.starts_with('}') || line.ends_with(';') {
+            } else if line.starts_with('}') || line.ends_with(';') || line.ends_with("{}") {
                 Prev::ClosedItem
             } else {
                 Prev::Other
@@ -88,6 +88,8 @@ mod tests {
             rust_file("x.rs", quote! { #![deny(warnings)] use a::b; use c::d; pub struct A; pub struct B; mod c; })
                 .unwrap();
         assert_eq!(two, format!("{GENERATED_HEADER}\n\n#![deny(warnings)]\n\nuse a::b;\nuse c::d;\n\npub struct A;\n\npub struct B;\n\nmod c;\n"));
+        let empty = rust_file("x.rs", quote! { fn a() {} fn b() {} }).unwrap();
+        assert_eq!(empty, format!("{GENERATED_HEADER}\n\nfn a() {{}}\n\nfn b() {{}}\n"));
         assert!(rust_file("x.rs", quote! { pub struct }).is_err());
     }
 }

@@ -108,6 +108,10 @@ pub enum Type {
     Array(Box<Type>),
     /// A structure of the Data Types page.
     Struct(String),
+    /// A type the page names but neither a basic type nor a documented structure (a
+    /// documentation defect, reported as a warning): any JSON value, `serde_json::Value`.
+    /// The printed name stays in [`Param::doc_type`].
+    Json,
 }
 
 /// A documented example of an action.
@@ -116,12 +120,15 @@ pub enum Type {
 pub struct Example {
     pub title: String,
     pub description: String,
-    /// How the page shows the request: a `POST` JSON body or a `GET` query string.
+    /// How the page shows the request: a `POST` JSON body (with or without the `POST`
+    /// line) or a `GET` query string.
     pub input_form: InputForm,
     /// The request parameters as JSON (a GET query string is turned into JSON using the
-    /// parameters' types), without `Action`, `Version`, `Region`.
+    /// parameters' types), without `Action`, `Version`, `Region`; `null` when the input
+    /// cannot be read (see `defects`).
     pub input: serde_json::Value,
-    /// The whole output example (`{"Response": …}`).
+    /// The whole output example (`{"Response": …}`); `null` when it cannot be read (see
+    /// `defects`).
     pub output: serde_json::Value,
     /// What the generated test expects of the input: the tables win where the example
     /// contradicts them.
@@ -131,6 +138,11 @@ pub struct Example {
     /// How the example contradicts its own page, if it does.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contradictions: Vec<String>,
+    /// Why a part of the example cannot be used at all (documentation defects: not JSON,
+    /// no `Response` object, …), without positions: that part is `null` and untested,
+    /// and the generated tests state the defect in an ignored test.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub defects: Vec<String>,
 }
 
 /// What happens to an example's input in the generated tests.
@@ -144,6 +156,8 @@ pub enum InputOutcome {
     /// It does not fit the input table (a required parameter missing, a value of the
     /// wrong type): it does not deserialize.
     DoesNotDeserialize,
+    /// It cannot be read (a documentation defect, see `Example::defects`): not tested.
+    Unreadable,
 }
 
 /// How an example shows its request.
@@ -211,6 +225,15 @@ pub struct DataType {
 }
 
 impl Type {
+    /// Whether this type is, or holds, an undocumented structure ([`Type::Json`]).
+    pub fn has_json(&self) -> bool {
+        match self {
+            Type::Json => true,
+            Type::Array(inner) => inner.has_json(),
+            _ => false,
+        }
+    }
+
     /// The structure this type refers to, looking through arrays.
     pub fn struct_name(&self) -> Option<&str> {
         match self {

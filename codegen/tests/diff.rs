@@ -107,3 +107,20 @@ fn several_product_versions_are_named() {
     assert!(changes.iter().all(|c| c.api.as_deref() == Some("other/2020-01-01") && c.breaking));
     assert!(to_markdown("x", &changes).contains("`other/2020-01-01 EdgeCases`"));
 }
+
+/// A type named after no documented structure is generated as `serde_json::Value`: the
+/// structure being documented later keeps the printed type but changes the generated one.
+#[test]
+fn an_undocumented_structure_becoming_documented_is_a_type_change() {
+    let mut old = golden();
+    let edge = old.actions.get_mut("EdgeCases").unwrap();
+    let node = edge.input.iter_mut().find(|p| p.name == "Node").unwrap();
+    node.ty = codegen::ir::Type::Json;
+    let new = golden();
+    let changes = diff(&[old], &[new]);
+    assert_eq!(kinds(&changes), [(Kind::InputType, "EdgeCases.Node", true)]);
+    assert_eq!(
+        (changes[0].old.as_deref(), changes[0].new.as_deref()),
+        (Some("TreeNode (undocumented)"), Some("TreeNode"))
+    );
+}

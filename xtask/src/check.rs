@@ -28,7 +28,7 @@ pub fn run(args: &GenArgs) -> Result<bool> {
     let mut fresh = true;
     for (docs, out) in args.targets() {
         let generated = crate::generate(&docs, &out)?;
-        crate::print_warnings(&generated);
+        crate::print_warnings(&generated, args.strict)?;
         let plan = check(&generated, &out)?;
         if plan.is_clean() {
             println!("check: {} generated files are up to date in {}", plan.unchanged, out.display());

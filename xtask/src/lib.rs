@@ -64,6 +64,11 @@ pub struct GenArgs {
     /// `src/runtime/`). For generating bindings outside this repository.
     #[arg(long)]
     pub init: bool,
+    /// Treat the generator's warnings (pages contradicting themselves, documentation
+    /// defects such as broken examples or undocumented structures) as errors: exit
+    /// non-zero and write nothing.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 impl GenArgs {
@@ -110,11 +115,17 @@ pub fn generate(docs: &Path, out: &Path) -> Result<Generated> {
     Ok(codegen::generate_for(docs, &crate_name(out))?)
 }
 
-/// Prints the generator's warnings to stderr, one `warning: …` line each.
-pub fn print_warnings(generated: &Generated) {
+/// Prints the generator's warnings to stderr, one `warning: …` line each; with `strict`
+/// they are errors: printed as `error: …` lines, and the result is an error.
+pub fn print_warnings(generated: &Generated, strict: bool) -> Result<()> {
+    let label = if strict { "error" } else { "warning" };
     for warning in &generated.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("{label}: {warning}");
     }
+    if strict && !generated.warnings.is_empty() {
+        bail!("{} warning(s), and --strict makes them errors: nothing written", generated.warnings.len());
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! `cargo xtask regen`: regenerate the bindings and write the changed files.
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use codegen::output::{self, OutputError};
@@ -35,26 +35,52 @@ pub fn regen(generated: &Generated, out: &Path) -> Result<Summary, OutputError> 
     Ok(Summary { written: plan.written(), removed: plan.removed(), unchanged: plan.unchanged })
 }
 
-/// The subcommand: generate (errors stop everything before any write), print the
-/// warnings, write, and print the summary.
+/// The subcommand: generate (errors, and warnings under `--strict`, stop everything
+/// before any write), print the warnings, set up the crate (`--init`), write, and print
+/// the summary.
 pub fn run(args: &GenArgs) -> Result<()> {
     // Everything is generated before anything is written.
     let mut all = Vec::new();
     for (docs, out) in args.targets() {
-        if args.init {
-            init_crate(&crate::default_out(), &out)?;
-        }
         let generated = crate::generate(&docs, &out)?;
-        crate::print_warnings(&generated);
+        crate::print_warnings(&generated, args.strict)?;
         all.push((out, generated));
     }
     for (out, generated) in &all {
         let before = ir_on_disk(out);
-        let summary = regen(generated, out)?;
+        let summary =
+            if args.init { init_then_regen(&crate::default_out(), generated, out)? } else { regen(generated, out)? };
         println!("{summary} ({})", out.display());
         println!("{}", codegen::diff::summary_line(&codegen::diff::diff(&before, &ir_of(generated))));
     }
     Ok(())
+}
+
+/// `--init`: sets up the crate from `template` when `out` holds none, then writes the
+/// generated tree. If either step fails, what this step created is removed again: the
+/// output folder itself when it did not exist (or was empty), else the crate files it
+/// added; nothing that was there before is touched.
+pub fn init_then_regen(template: &Path, generated: &Generated, out: &Path) -> Result<Summary> {
+    if out.join("Cargo.toml").exists() {
+        return Ok(regen(generated, out)?);
+    }
+    let fresh = std::fs::read_dir(out).map_or(true, |mut entries| entries.next().is_none());
+    let added: Vec<PathBuf> = ["Cargo.toml", "Cargo.lock", "src/runtime", "src"]
+        .iter()
+        .map(|rel| out.join(rel))
+        .filter(|path| !path.exists())
+        .collect();
+    let result = init_crate(template, out).and_then(|()| Ok(regen(generated, out)?));
+    if result.is_err() {
+        if fresh {
+            let _ = std::fs::remove_dir_all(out);
+        } else {
+            for path in &added {
+                let _ = if path.is_dir() { std::fs::remove_dir_all(path) } else { std::fs::remove_file(path) };
+            }
+        }
+    }
+    result
 }
 
 /// The IR files under `out/ir/` (the API the generated code was made from).
@@ -101,7 +127,7 @@ pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
     if lock.exists() {
         std::fs::copy(&lock, out.join("Cargo.lock")).context("copying Cargo.lock")?;
     }
-    let mut work = vec![std::path::PathBuf::from("src/runtime")];
+    let mut work = vec![PathBuf::from("src/runtime")];
     while let Some(rel) = work.pop() {
         std::fs::create_dir_all(out.join(&rel))?;
         for entry in std::fs::read_dir(template.join(&rel))
@@ -161,6 +187,48 @@ mod tests {
         assert_eq!(tmp.read("Cargo.toml"), "[package]\n");
         assert!(!tmp.path().join("src/gone").exists());
         assert_eq!(regen(&generated, tmp.path()).unwrap(), Summary { written: 0, removed: 0, unchanged: 3 });
+    }
+
+    fn template() -> TempDir {
+        let template = TempDir::new();
+        template.write("Cargo.toml", "[package]\nname = \"t\"\n");
+        template.write("src/runtime/mod.rs", "// hand-written runtime\n");
+        template
+    }
+
+    #[test]
+    fn init_sets_up_the_crate_then_writes() {
+        let (template, tmp) = (template(), TempDir::new());
+        let out = tmp.path().join("new");
+        let generated = Generated { files: [("src/lib.rs".to_string(), rs("lib"))].into(), warnings: Vec::new() };
+        let summary = init_then_regen(template.path(), &generated, &out).unwrap();
+        assert_eq!(summary.written, 1);
+        assert!(out.join("Cargo.toml").exists() && out.join("src/runtime/mod.rs").exists());
+    }
+
+    #[test]
+    fn a_failed_init_leaves_nothing_behind() {
+        let tmp = TempDir::new();
+        let generated = Generated { files: [("src/lib.rs".to_string(), rs("lib"))].into(), warnings: Vec::new() };
+        // The template has no manifest: setting up the crate fails.
+        let empty_template = TempDir::new();
+        let out = tmp.path().join("new");
+        assert!(init_then_regen(empty_template.path(), &generated, &out).is_err());
+        assert!(!out.exists(), "no half-created crate folder");
+
+        // The crate is set up, then writing fails (a generated path over the hand-written
+        // runtime): the fresh folder goes again.
+        let template = template();
+        let clash = Generated { files: [("src/runtime/mod.rs".to_string(), rs("x"))].into(), warnings: Vec::new() };
+        assert!(init_then_regen(template.path(), &clash, &out).is_err());
+        assert!(!out.exists(), "no half-created crate folder");
+
+        // A folder that held something keeps it, and only it.
+        tmp.write("kept/notes.txt", "mine\n");
+        let kept = tmp.path().join("kept");
+        assert!(init_then_regen(template.path(), &clash, &kept).is_err());
+        let left: Vec<_> = std::fs::read_dir(&kept).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, ["notes.txt"]);
     }
 
     #[test]

@@ -123,6 +123,61 @@ fn bad_docs_leave_the_output_untouched() {
     }
 }
 
+/// Documentation defects are warnings: the product version is generated. With `--strict`
+/// they are errors: exit 1, nothing written (`regen`) and no verdict (`check`).
+#[test]
+fn defects_are_warnings_and_strict_makes_them_errors() {
+    let fixtures = xtask::workspace_root().join("codegen/tests/fixtures/defects");
+    for (case, expected) in [
+        ("unknown-type", "type `Strin` of `AddressId` is not a basic type"),
+        ("bad-example-json", "request body is not JSON: expected value: documentation defect, not tested"),
+    ] {
+        let tmp = TempDir::new();
+        let docs = fixtures.join(case);
+        let docs = docs.to_str().unwrap();
+        for command in ["regen", "check"] {
+            let strict = xtask(&tmp.0, &[command, "--strict", "--docs", docs, "--out", "out"]);
+            assert_status(&strict, 1);
+            let stderr = text(&strict.stderr);
+            assert!(stderr.lines().any(|l| l.starts_with("error: ") && l.contains(expected)), "{stderr}");
+            assert!(stderr.contains("--strict makes them errors: nothing written"), "{stderr}");
+            assert!(!stderr.contains("warning: "), "{stderr}");
+            assert!(!tmp.0.join("out").exists(), "{command} --strict wrote something");
+        }
+
+        let regen = xtask(&tmp.0, &["regen", "--docs", docs, "--out", "out"]);
+        assert_status(&regen, 0);
+        let stderr = text(&regen.stderr);
+        assert!(stderr.lines().any(|l| l.starts_with("warning: ") && l.contains(expected)), "{stderr}");
+        assert!(tmp.0.join("out/src/vpc/v20170312/associate_address.rs").exists());
+        assert_status(&xtask(&tmp.0, &["check", "--docs", docs, "--out", "out"]), 0);
+        assert_status(&xtask(&tmp.0, &["check", "--strict", "--docs", docs, "--out", "out"]), 1);
+    }
+}
+
+/// `regen --init` that fails (bad pages, or warnings under `--strict`) leaves no
+/// half-created crate folder behind; one that succeeds sets the crate up.
+#[test]
+fn a_failed_init_leaves_nothing_behind() {
+    let fixtures = xtask::workspace_root().join("codegen/tests/fixtures");
+    let tmp = TempDir::new();
+    let bad = fixtures.join("bad/truncated-table");
+    let defects = fixtures.join("defects/unknown-type");
+    let runs: [&[&str]; 2] = [
+        &["regen", "--init", "--docs", bad.to_str().unwrap(), "--out", "crate"],
+        &["regen", "--init", "--strict", "--docs", defects.to_str().unwrap(), "--out", "crate"],
+    ];
+    for args in runs {
+        let output = xtask(&tmp.0, args);
+        assert_status(&output, 1);
+        assert!(!tmp.0.join("crate").exists(), "{args:?} left a crate folder behind");
+    }
+    let output = xtask(&tmp.0, &["regen", "--init", "--docs", defects.to_str().unwrap(), "--out", "crate"]);
+    assert_status(&output, 0);
+    assert!(tmp.0.join("crate/Cargo.toml").exists() && tmp.0.join("crate/src/runtime").is_dir());
+    assert!(tmp.0.join("crate/src/vpc/v20170312/associate_address.rs").exists());
+}
+
 /// Every file under a folder with its contents, sorted.
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();

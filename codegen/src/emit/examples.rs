@@ -1,71 +1,22 @@
 //! `tests/<product>_<version>_examples.rs`: one test per documented example. Each input
 //! deserializes into its request and validates, each output deserializes into its
 //! response, unless the page contradicts itself: then the test asserts what the tables
-//! say and its documentation records the contradiction.
+//! say and its documentation records the contradiction. An example with a documentation
+//! defect (a part that cannot be read) gets an ignored test `…_defect` whose reason
+//! states the defect; its readable part, if any, is still tested.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{ident, raw_str};
-use crate::ir::{Api, Example, InputOutcome};
+use crate::ir::{Action, Example, InputOutcome};
 
-pub fn tests_file(api: &Api, crate_name: &str) -> TokenStream {
+pub fn tests_file(api: &crate::ir::Api, crate_name: &str) -> TokenStream {
     let krate = ident(crate_name);
     let module = ident(&api.rust_module);
     let version = ident(&api.rust_version_module);
     let tests = api.actions.values().flat_map(|action| {
-        action.examples.iter().enumerate().map(move |(i, example)| {
-            let Example { title, description: _, input_form: _, input, output, input_outcome, output_deserializes, contradictions } = example;
-            let test = ident(&format!("{}_example_{}", action.rust.module, i + 1));
-            let req = ident(&action.rust.request);
-            let resp = ident(&action.rust.response);
-            let input = raw_str(&serde_json::to_string_pretty(input).unwrap_or_default());
-            let output = raw_str(&serde_json::to_string_pretty(output).unwrap_or_default());
-            let mut doc = vec![format!(" `{}`: {}", action.name, if title.is_empty() { "example" } else { title })];
-            if !contradictions.is_empty() {
-                doc.push(String::new());
-                doc.push(" The page contradicts itself; the test follows the tables:".to_string());
-                doc.extend(contradictions.iter().map(|c| format!(" - {}", c.replace(['[', ']', '<', '>'], "'"))));
-            }
-            let input_check = match input_outcome {
-                InputOutcome::Valid => quote! {
-                    let request: #req = serde_json::from_str(INPUT).expect("example input deserializes into the request");
-                    request.validate().expect("example input validates");
-                    let json = serde_json::to_string(&request).expect("request serializes");
-                    let again: #req = serde_json::from_str(&json).expect("serialized request deserializes");
-                    assert_eq!(again, request);
-                },
-                InputOutcome::RejectedByValidation => quote! {
-                    let request: #req = serde_json::from_str(INPUT).expect("example input deserializes into the request");
-                    assert!(request.validate().is_err(), "the page's own example breaks its documented constraints");
-                },
-                InputOutcome::DoesNotDeserialize => quote! {
-                    assert!(serde_json::from_str::<#req>(INPUT).is_err(), "the page's own example does not fit its input table");
-                },
-            };
-            let output_check = if *output_deserializes {
-                quote! {
-                    let response: ResponseEnvelope<#resp> = serde_json::from_str(OUTPUT).expect("example output deserializes into the response");
-                    let json = serde_json::to_value(&response.response).expect("response serializes");
-                    let again: #resp = serde_json::from_value(json).expect("serialized response deserializes");
-                    assert_eq!(again, response.response);
-                }
-            } else {
-                quote! {
-                    assert!(serde_json::from_str::<ResponseEnvelope<#resp>>(OUTPUT).is_err(), "the page's own example does not fit its output table");
-                }
-            };
-            quote! {
-                #(#[doc = #doc])*
-                #[test]
-                fn #test() {
-                    const INPUT: &str = #input;
-                    const OUTPUT: &str = #output;
-                    #input_check
-                    #output_check
-                }
-            }
-        })
+        action.examples.iter().enumerate().map(move |(i, example)| example_tests(action, i, example))
     });
     quote! {
         //! The documented examples as tests.
@@ -76,4 +27,109 @@ pub fn tests_file(api: &Api, crate_name: &str) -> TokenStream {
 
         #(#tests)*
     }
+}
+
+/// The test of one example (what of it can be read), and the ignored test stating its
+/// defect, if it has one.
+fn example_tests(action: &Action, index: usize, example: &Example) -> TokenStream {
+    let Example {
+        title,
+        description: _,
+        input_form: _,
+        input,
+        output,
+        input_outcome,
+        output_deserializes,
+        contradictions,
+        defects,
+    } = example;
+    let name = format!("{}_example_{}", action.rust.module, index + 1);
+    let req = ident(&action.rust.request);
+    let resp = ident(&action.rust.response);
+    let shown = if title.is_empty() { "example" } else { title };
+    let mut doc = vec![format!(" `{}`: {}", action.name, escape(shown))];
+    if !contradictions.is_empty() {
+        doc.push(String::new());
+        doc.push(" The page contradicts itself; the test follows the tables:".to_string());
+        doc.extend(contradictions.iter().map(|c| format!(" - {}", escape(c))));
+    }
+    if !defects.is_empty() {
+        doc.push(String::new());
+        doc.push(format!(" Documentation defect (untested, see `{name}_defect`):"));
+        doc.extend(defects.iter().map(|d| format!(" - {}", escape(d))));
+    }
+    let input_check = match input_outcome {
+        InputOutcome::Valid => Some(quote! {
+            let request: #req = serde_json::from_str(INPUT).expect("example input deserializes into the request");
+            request.validate().expect("example input validates");
+            let json = serde_json::to_string(&request).expect("request serializes");
+            let again: #req = serde_json::from_str(&json).expect("serialized request deserializes");
+            assert_eq!(again, request);
+        }),
+        InputOutcome::RejectedByValidation => Some(quote! {
+            let request: #req = serde_json::from_str(INPUT).expect("example input deserializes into the request");
+            assert!(request.validate().is_err(), "the page's own example breaks its documented constraints");
+        }),
+        InputOutcome::DoesNotDeserialize => Some(quote! {
+            assert!(serde_json::from_str::<#req>(INPUT).is_err(), "the page's own example does not fit its input table");
+        }),
+        InputOutcome::Unreadable => None,
+    }
+    .map(|check| {
+        let input = raw_str(&serde_json::to_string_pretty(input).unwrap_or_default());
+        (quote! { const INPUT: &str = #input; }, check)
+    });
+    let output_check = (!output.is_null()).then(|| {
+        let text = raw_str(&serde_json::to_string_pretty(output).unwrap_or_default());
+        let check = if *output_deserializes {
+            quote! {
+                let response: ResponseEnvelope<#resp> = serde_json::from_str(OUTPUT).expect("example output deserializes into the response");
+                let json = serde_json::to_value(&response.response).expect("response serializes");
+                let again: #resp = serde_json::from_value(json).expect("serialized response deserializes");
+                assert_eq!(again, response.response);
+            }
+        } else {
+            quote! {
+                assert!(serde_json::from_str::<ResponseEnvelope<#resp>>(OUTPUT).is_err(), "the page's own example does not fit its output table");
+            }
+        };
+        (quote! { const OUTPUT: &str = #text; }, check)
+    });
+    let test = (input_check.is_some() || output_check.is_some()).then(|| {
+        let test = ident(&name);
+        let (input_const, input_check) = input_check.unzip();
+        let (output_const, output_check) = output_check.unzip();
+        quote! {
+            #(#[doc = #doc])*
+            #[test]
+            fn #test() {
+                #input_const
+                #output_const
+                #input_check
+                #output_check
+            }
+        }
+    });
+    let defect_test = (!defects.is_empty()).then(|| {
+        let test = ident(&format!("{name}_defect"));
+        let reason = format!("documentation defect: {} `{}`: {}", action.name, shown, defects.join("; "));
+        let doc = format!(
+            " `{}`: {} cannot be tested as the page shows it: {}",
+            action.name,
+            escape(shown),
+            escape(&defects.join("; "))
+        );
+        quote! {
+            #[doc = #doc]
+            #[test]
+            #[ignore = #reason]
+            fn #test() {}
+        }
+    });
+    quote! { #test #defect_test }
+}
+
+/// Text for a doc line: brackets and angle brackets would be read as links or HTML.
+fn escape(text: &str) -> String {
+    text.replace(['[', ']', '<', '>'], "'")
 }

@@ -205,6 +205,7 @@ pub(crate) fn rust_type(api: &Api, ty: &Type) -> TokenStream {
             let id = ident(rust);
             quote! { super::#id }
         }
+        Type::Json => quote! { serde_json::Value },
     }
 }
 
@@ -219,6 +220,9 @@ pub(crate) fn fields(api: &Api, params: &[ir::Param], boxed: &dyn Fn(&ir::Param)
         }
         let mut notes =
             vec![format!("Wire name `{name}`, type `{doc_type}`{}.", if *required { ", required" } else { "" })];
+        if ty.has_json() {
+            notes.push("No structure of that name is documented: kept as JSON (`serde_json::Value`).".to_string());
+        }
         if let Some(v) = example_value {
             notes.push(format!("Example value: `{}`.", v.replace('`', "'")));
         }

@@ -4,10 +4,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::{constraints, examples, lower_params, naming, FieldKind, Warning};
-use crate::error::{Error, ErrorKind, Result};
-use crate::extract::RawAction;
-use crate::ir::{Action, ActionError, ActionNames, Constraint, DataType, Example, InputOutcome, Param, Type};
+use super::{constraints, error_codes, examples, lower_params, naming, FieldKind, Warning};
+use crate::error::Result;
+use crate::extract::{RawAction, RawExample};
+use crate::ir::{
+    Action, ActionError, ActionNames, Constraint, DataType, Example, InputForm, InputOutcome, Param, Type,
+};
 
 /// Parameters every request carries, documented in the input table but not part of the
 /// request structure.
@@ -28,8 +30,11 @@ pub fn lower(
     };
 
     let input_rows: Vec<_> = raw.input.iter().filter(|p| !COMMON_PARAMS.contains(&p.name.as_str())).cloned().collect();
-    let input = lower_params(file, &input_rows, structs, FieldKind::Input)?;
-    let output = lower_params(file, &raw.output, structs, FieldKind::Output)?;
+    let input = lower_params(file, &input_rows, structs, FieldKind::Input, warnings)?;
+    let output = lower_params(file, &raw.output, structs, FieldKind::Output, warnings)?;
+    // Duplicate rows were dropped: pair each parameter with its (first) row.
+    let input_rows: Vec<_> =
+        input.iter().filter_map(|p| input_rows.iter().find(|r| r.name == p.name).cloned()).collect();
     for (row, param) in input_rows.iter().zip(&input) {
         let is_list = matches!(param.ty, crate::ir::Type::Array(_));
         if row.list_suffix && !is_list {
@@ -88,44 +93,17 @@ pub fn lower(
         })
         .collect();
 
-    let mut examples_out = Vec::new();
-    for ex in &raw.examples {
-        let (input_code, input_line) = ex.input.clone().unwrap_or_default();
-        let (output_code, output_line) = ex.output.clone().unwrap_or_default();
-        let example_error = |start: u32, e: examples::ExampleError| {
-            Error::new(file, start + e.line as u32, ErrorKind::Example { message: e.message })
-        };
-        let (input_form, input_json) =
-            examples::input(&input_code, &input, types).map_err(|e| example_error(input_line, e))?;
-        let output_json = examples::output(&output_code).map_err(|e| example_error(output_line, e))?;
-        let check = check_example(&input_json, &output_json, &input, &output, &constraints, types);
-        for c in &check.contradictions {
-            warn(warnings, input_line, format!("example `{}` {c}", ex.title));
-        }
-        examples_out.push(Example {
-            title: ex.title.clone(),
-            description: ex.description.clone(),
-            input_form,
-            input: input_json,
-            output: output_json,
-            input_outcome: check.input_outcome,
-            output_deserializes: check.output_deserializes,
-            contradictions: check.contradictions,
-        });
-    }
+    let examples_out: Vec<Example> = raw
+        .examples
+        .iter()
+        .enumerate()
+        .map(|(i, ex)| lower_example(file, i, ex, &input, &output, &constraints, types, warnings))
+        .collect();
 
-    let mut errors = Vec::new();
-    for e in &raw.errors {
-        if !super::is_error_code(&e.code) {
-            return Err(Error::expected(
-                file,
-                e.line,
-                "an error code such as `FailedOperation.TaskFailed`",
-                format!("`{}`", e.code),
-            ));
-        }
-        errors.push(ActionError { code: e.code.clone(), description: e.description.clone() });
-    }
+    let errors = error_codes::clean(file, &raw.errors, warnings)
+        .into_iter()
+        .map(|e| ActionError { code: e.code, description: e.description })
+        .collect();
     let module = naming::snake(&name);
     let mut unique = |suffix: &str| {
         let mut names = naming::UniqueNames::with_taken(taken_type_names.iter().map(String::as_str));
@@ -152,6 +130,78 @@ pub fn lower(
         errors,
         constraints,
     })
+}
+
+/// One example: its input and output read and checked against the page. A part that
+/// cannot be read is a documentation defect: a warning at its line, `null` in the IR, and
+/// a reason (without positions) in `Example::defects`.
+#[allow(clippy::too_many_arguments)]
+fn lower_example(
+    file: &str,
+    index: usize,
+    ex: &RawExample,
+    input: &[Param],
+    output: &[Param],
+    constraints: &[Constraint],
+    types: &BTreeMap<String, DataType>,
+    warnings: &mut Vec<Warning>,
+) -> Example {
+    let (input_code, input_line) = ex.input.clone().unwrap_or_default();
+    let (output_code, output_line) = ex.output.clone().unwrap_or_default();
+    let shown = if ex.title.is_empty() { format!("{}", index + 1) } else { ex.title.clone() };
+    let mut defects = Vec::new();
+    let mut defect = |start: u32, e: examples::ExampleError| {
+        warnings.push(Warning {
+            file: file.to_string(),
+            line: start + e.line as u32,
+            message: format!("example `{shown}`: {}: documentation defect, not tested", e.message),
+        });
+        defects.push(e.message);
+    };
+    let (input_form, input_json) = match examples::input(&input_code, input, types) {
+        Ok((form, json)) => (form, Some(json)),
+        Err(e) => {
+            // The form the page meant, as far as it shows: a GET URL, else a POST body.
+            let get = ["http://", "https://", "GET "].iter().any(|p| input_code.trim_start().starts_with(p));
+            defect(input_line, e);
+            (if get { InputForm::Get } else { InputForm::Post }, None)
+        }
+    };
+    let mut notes = Vec::new();
+    let output_json = match examples::output(&output_code) {
+        Ok((json, note)) => {
+            notes.extend(note.map(str::to_string));
+            Some(json)
+        }
+        Err(e) => {
+            defect(output_line, e);
+            None
+        }
+    };
+    let check = check_example(input_json.as_ref(), output_json.as_ref(), input, output, constraints, types);
+    for c in &check.contradictions {
+        warnings.push(Warning { file: file.to_string(), line: input_line, message: format!("example `{shown}` {c}") });
+    }
+    for note in &notes {
+        warnings.push(Warning {
+            file: file.to_string(),
+            line: output_line,
+            message: format!("example `{shown}`: {note}"),
+        });
+    }
+    let mut contradictions = notes;
+    contradictions.extend(check.contradictions);
+    Example {
+        title: ex.title.clone(),
+        description: ex.description.clone(),
+        input_form,
+        input: input_json.unwrap_or(Value::Null),
+        output: output_json.unwrap_or(Value::Null),
+        input_outcome: check.input_outcome,
+        output_deserializes: check.output_deserializes,
+        contradictions,
+        defects,
+    }
 }
 
 fn same_constraint(a: &Constraint, b: &Constraint) -> bool {
@@ -184,10 +234,10 @@ struct ExampleCheck {
 
 /// Checks an example against its own page: parameters the table lacks, values of the
 /// wrong type, required parameters missing or empty, constraints broken; the output
-/// against the output table.
+/// against the output table. A part that could not be read (`None`) is not checked.
 fn check_example(
-    input: &Value,
-    output: &Value,
+    input: Option<&Value>,
+    output: Option<&Value>,
     params: &[Param],
     outputs: &[Param],
     constraints: &[Constraint],
@@ -195,6 +245,15 @@ fn check_example(
 ) -> ExampleCheck {
     let all_params = params;
     let mut contradictions = Vec::new();
+    let mut output_problems = Vec::new();
+    let output_deserializes = match output.and_then(|o| o.get("Response")) {
+        Some(response) => fits_fields(response, outputs, types, "Response.", &mut output_problems),
+        None => false,
+    };
+    let Some(input) = input else {
+        contradictions.extend(output_problems.into_iter().map(|p| format!("output: {p}")));
+        return ExampleCheck { input_outcome: InputOutcome::Unreadable, output_deserializes, contradictions };
+    };
     let mut deserializes = fits_fields(input, params, types, "", &mut contradictions);
     if let Value::Object(map) = input {
         for key in map.keys() {
@@ -248,11 +307,6 @@ fn check_example(
         (true, false) => InputOutcome::RejectedByValidation,
         (true, true) => InputOutcome::Valid,
     };
-    let mut output_problems = Vec::new();
-    let output_deserializes = match output.get("Response") {
-        Some(response) => fits_fields(response, outputs, types, "Response.", &mut output_problems),
-        None => false,
-    };
     contradictions.extend(output_problems.into_iter().map(|p| format!("output: {p}")));
     ExampleCheck { input_outcome, output_deserializes, contradictions }
 }
@@ -277,7 +331,7 @@ fn fits_fields(
                 problems.push(format!("omits the required `{at}`"));
                 ok = false;
             }
-            Some(Value::Null) if field.required => {
+            Some(Value::Null) if field.required && field.ty != Type::Json => {
                 problems.push(format!("gives `null` for the required `{at}`"));
                 ok = false;
             }
@@ -304,7 +358,7 @@ fn fits_type(
             Value::Array(items) => {
                 return items.iter().enumerate().fold(true, |ok, (i, item)| {
                     let at = format!("{at}[{i}]");
-                    if item.is_null() {
+                    if item.is_null() && **inner != Type::Json {
                         problems.push(format!("gives `null` as an element of `{at}`"));
                         return false;
                     }
@@ -317,6 +371,7 @@ fn fits_type(
             Some(dt) => return fits_fields(value, &dt.fields, types, &format!("{at}."), problems),
             None => value.is_object(),
         },
+        Type::Json => true,
     };
     if !fits {
         problems.push(format!("gives `{at}` as {}, but its type is {}", json_kind(value), type_label(ty)));
@@ -339,6 +394,7 @@ fn type_label(ty: &Type) -> String {
     match ty {
         Type::Array(inner) => format!("Array of {}", type_label(inner)),
         Type::Struct(name) => name.clone(),
+        Type::Json => "any JSON value".to_string(),
         other => format!("{other:?}"),
     }
 }

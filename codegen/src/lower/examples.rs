@@ -1,5 +1,7 @@
-//! Examples: a `POST` request with a JSON body, or a `GET` URL whose query lines
-//! (`&Filters.0.Name=vpc-id`) are turned into JSON using the parameters' types.
+//! Examples: a `POST` request with a JSON body (or the bare body), or a `GET` URL whose
+//! query lines (`&Filters.0.Name=vpc-id`) are turned into JSON using the parameters'
+//! types. What cannot be read is an [`ExampleError`]: a documentation defect, reported as
+//! a warning by the caller, never a reason to stop.
 
 use std::collections::BTreeMap;
 
@@ -10,8 +12,9 @@ use crate::ir::{DataType, InputForm, Param, Type};
 /// Common parameters that examples carry but request structs do not.
 const COMMON: &[&str] = &["Action", "Version", "Region"];
 
-/// Why an example could not be read: a message, and the line within the example's code
-/// (0-based) where the problem is, when known.
+/// Why an example could not be read: a message without positions (the same for every
+/// form of the page), and the line within the example's code (0-based) where the problem
+/// is, when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExampleError {
     pub message: String,
@@ -25,7 +28,19 @@ impl ExampleError {
 
     /// A JSON error in text that starts `offset` lines into the code.
     fn json(what: &str, e: &serde_json::Error, offset: usize) -> Self {
-        ExampleError { message: format!("{what} is not JSON: {e}"), line: offset + e.line().saturating_sub(1) }
+        ExampleError {
+            message: format!("{what} is not JSON: {}", json_message(e)),
+            line: offset + e.line().saturating_sub(1),
+        }
+    }
+}
+
+/// serde_json's message without its ` at line L column C` suffix.
+fn json_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(at) if e.line() > 0 => text[..at].to_string(),
+        _ => text,
     }
 }
 
@@ -36,8 +51,11 @@ pub fn input(
     types: &BTreeMap<String, DataType>,
 ) -> Result<(InputForm, Value), ExampleError> {
     let first = code.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
-    if first.starts_with("POST ") {
+    // A bare JSON object is a POST body shown without its request line and headers.
+    let bare_body = first.starts_with('{');
+    if first.starts_with("POST ") || bare_body {
         let start = match code.find("\n\n") {
+            _ if bare_body => 0,
             Some(at) => at + 2,
             None => code.find('{').unwrap_or(code.len()),
         };
@@ -59,27 +77,39 @@ pub fn input(
         Ok((InputForm::Get, query(code, params, types).map_err(ExampleError::at_start)?))
     } else {
         Err(ExampleError::at_start(format!(
-            "expected `POST / HTTP/1.1` or a GET URL, found `{}`",
-            first.chars().take(40).collect::<String>()
+            "input is neither a `POST / HTTP/1.1` request nor a GET URL: it starts `{}`",
+            first.chars().take(40).collect::<String>().replace('`', "'")
         )))
     }
 }
 
-/// Parses example JSON. Pages sometimes break a long string over several lines or leave
-/// a trailing comma, which JSON forbids; such examples are read as meant (see
-/// [`repair_json`]).
+/// Parses example JSON. Pages sometimes break a long string over several lines, leave a
+/// trailing comma or forget the comma at the end of a line, which JSON forbids; such
+/// examples are read as meant (see [`repair_json`]).
 pub fn parse_json(code: &str) -> Result<Value, serde_json::Error> {
     serde_json::from_str(code).or_else(|strict| serde_json::from_str(&repair_json(code)).map_err(|_| strict))
 }
 
 /// Mends what pages get wrong in JSON, in one pass that knows when it is inside a string:
-/// raw control characters (line breaks, tabs) inside strings are escaped, and commas
-/// standing outside strings right before `}` or `]` are dropped.
+/// raw control characters (line breaks, tabs) inside strings are escaped, commas standing
+/// outside strings right before `}` or `]` are dropped, and a missing comma at the end of
+/// a line is put back: a line ending a value (`"…"`, a number, `true`, `false`, `null`,
+/// `}`, `]`) followed by a line starting one (`"`, `{`, `[`). Whatever is still wrong
+/// stays wrong: the caller only takes the repair when it parses.
 pub fn repair_json(code: &str) -> String {
     let chars: Vec<char> = code.chars().collect();
     let mut out = String::with_capacity(code.len());
     let (mut in_string, mut escaped) = (false, false);
+    // The last character outside whitespace that ended a value, while none followed it.
+    let mut value_ended = false;
     for (i, &c) in chars.iter().enumerate() {
+        if !in_string && c == '\n' && value_ended {
+            let next = chars[i + 1..].iter().find(|n| !n.is_whitespace());
+            if next.is_some_and(|n| matches!(n, '"' | '{' | '[')) {
+                out.push(',');
+                value_ended = false;
+            }
+        }
         if in_string {
             if escaped {
                 escaped = false;
@@ -102,18 +132,36 @@ pub fn repair_json(code: &str) -> String {
         {
             continue;
         }
+        if in_string {
+            value_ended = false;
+        } else if !c.is_whitespace() {
+            // A closing quote, a digit, the end of a literal or of a container ends a value.
+            value_ended = c == '"' || c.is_ascii_digit() || matches!(c, 'e' | 'l' | '}' | ']');
+        }
         out.push(c);
     }
     out
 }
 
-/// Parses an example's output code: a JSON object.
-pub fn output(code: &str) -> Result<Value, ExampleError> {
+/// What [`output`] says about an output that lacks its `Response` wrapper but is still
+/// used: it carries `RequestId`, so it can only be the object under `Response`.
+pub const UNWRAPPED_OUTPUT: &str =
+    "output has no `Response` object; its object carries `RequestId`, so it is read as the one under `Response`";
+
+/// Parses an example's output code: a JSON object with a `Response` object. An object
+/// without that wrapper is a defect: still used (wrapped, with a note for the warning)
+/// when it carries `RequestId` (every response does, so it can only be the response
+/// itself), otherwise an error.
+pub fn output(code: &str) -> Result<(Value, Option<&'static str>), ExampleError> {
     let value: Value = parse_json(code).map_err(|e| ExampleError::json("output", &e, 0))?;
-    if value.get("Response").is_none() {
-        return Err(ExampleError::at_start("output has no `Response` object".to_string()));
+    match &value {
+        Value::Object(map) if map.contains_key("Response") => Ok((value, None)),
+        Value::Object(map) if map.contains_key("RequestId") => {
+            Ok((Value::Object(Map::from_iter([("Response".to_string(), value)])), Some(UNWRAPPED_OUTPUT)))
+        }
+        Value::Object(_) => Err(ExampleError::at_start("output has no `Response` object".to_string())),
+        _ => Err(ExampleError::at_start("output is not a JSON object".to_string())),
     }
-    Ok(value)
 }
 
 /// The `key=value` pairs of a GET example, common parameters left out.
@@ -292,7 +340,7 @@ mod tests {
 
     #[test]
     fn line_breaks_inside_strings_are_read_as_escapes() {
-        let value = output("{\"Response\": {\"Text\": \"# a\n# b\", \"RequestId\": \"r\"}}").unwrap();
+        let (value, _) = output("{\"Response\": {\"Text\": \"# a\n# b\", \"RequestId\": \"r\"}}").unwrap();
         assert_eq!(value["Response"]["Text"], "# a\n# b");
         assert_eq!(
             parse_json("{\"a\": [1, 2,\n], \"b\": \",]\",\n}").unwrap(),
@@ -302,11 +350,53 @@ mod tests {
     }
 
     #[test]
-    fn bad_examples_are_errors() {
-        assert!(input("POST / HTTP/1.1\n\n{ nope", &[], &BTreeMap::new()).is_err());
-        assert!(input("something else", &[], &BTreeMap::new()).is_err());
-        assert!(input("https://x/?A.0=1&A.x=2", &[], &BTreeMap::new()).is_err());
+    fn missing_commas_at_line_ends_are_put_back() {
+        let code = "{\n  \"a\": \"x\"\n  \"b\": [1, 2]\n  \"c\": {\"d\": true}\n  \"e\": null\n  \"f\": 3\n}";
+        assert_eq!(
+            parse_json(code).unwrap(),
+            serde_json::json!({"a": "x", "b": [1, 2], "c": {"d": true}, "e": null, "f": 3})
+        );
+        assert_eq!(parse_json("[\n{\"a\": 1}\n{\"a\": 2}\n]").unwrap(), serde_json::json!([{"a": 1}, {"a": 2}]));
+        // Inside strings nothing is added; a line break there is an escape.
+        assert_eq!(parse_json("{\"a\": \"x\n\"}").unwrap(), serde_json::json!({"a": "x\n"}));
+        // Only where a value ends and the next begins: a key without its colon stays wrong.
+        assert!(parse_json("{\n  \"a\"\n  \"b\": 1\n}").is_err());
+        assert!(parse_json("{\n  \"a\": 1\n  b: 2\n}").is_err());
+    }
+
+    #[test]
+    fn a_bare_body_is_a_post_body() {
+        let (form, value) =
+            input("{\n  \"AddressId\": \"eip-1\",\n  \"Region\": \"ap-guangzhou\"\n}", &[], &BTreeMap::new()).unwrap();
+        assert_eq!(form, InputForm::Post);
+        assert_eq!(value, serde_json::json!({"AddressId": "eip-1"}));
+    }
+
+    #[test]
+    fn outputs_without_the_response_wrapper() {
+        let (value, note) = output("{\"RequestId\": \"r\", \"Total\": 1}").unwrap();
+        assert_eq!(value, serde_json::json!({"Response": {"RequestId": "r", "Total": 1}}));
+        assert_eq!(note, Some(UNWRAPPED_OUTPUT));
+        let err = output("{\n  \"result\": true\n}").unwrap_err();
+        assert_eq!(err, ExampleError { message: "output has no `Response` object".into(), line: 0 });
+        assert_eq!(output("[1]").unwrap_err().message, "output is not a JSON object");
+    }
+
+    #[test]
+    fn bad_examples_are_errors_without_positions() {
+        let err = input("POST / HTTP/1.1\nHost: x\n\n{\n  \"A\": 1,\n  nope\n}", &[], &BTreeMap::new()).unwrap_err();
+        assert_eq!(err, ExampleError { message: "request body is not JSON: key must be a string".into(), line: 5 });
+        let err = input("something else", &[], &BTreeMap::new()).unwrap_err();
+        assert_eq!(
+            err.message,
+            "input is neither a `POST / HTTP/1.1` request nor a GET URL: it starts `something else`"
+        );
+        assert!(input("POST / HTTP/1.1\n\n[1]", &[], &BTreeMap::new()).is_err());
+        let err = input("https://x/?A.0=1&A.x=2", &[], &BTreeMap::new()).unwrap_err();
+        assert_eq!(err.message, "query key `A.x`: `x` names a field of a value that is not an object");
         assert!(output("{\"NoResponse\": 1}").is_err());
+        let err = output("{\n  \"Response\": {\n    \"A\": 1 2\n  }\n}").unwrap_err();
+        assert_eq!(err, ExampleError { message: "output is not JSON: expected `,` or `}`".into(), line: 2 });
         assert!(input("https://x/?A.99999999=1", &[], &BTreeMap::new()).is_err());
     }
 }

@@ -3,9 +3,14 @@
 //! Small named passes: [`discover`] finds the pages and the product version each folder
 //! stands for; each page is read, parsed and extracted; [`types`] resolves printed types;
 //! [`naming`] picks Rust names; [`constraints`] reads the prose; [`examples`] turns
-//! examples into JSON. Contradictions within the pages become [`Warning`]s.
+//! examples into JSON; [`error_codes`] checks the error code tables. Contradictions within
+//! the pages and documentation defects (a broken example, an undocumented structure, a
+//! malformed error code, a duplicate row) become [`Warning`]s and the rest is generated;
+//! only input that is not what it claims to be (not an API page, cut off, unreadable, two
+//! pages for one action, the wrong folder) is an error.
 
 pub mod constraints;
+pub mod error_codes;
 pub mod examples;
 pub mod naming;
 pub mod types;
@@ -19,14 +24,15 @@ use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::extract::{self, Extracted, PageRecord, RawAction, RawDataType, RawErrorCodes, RawParam};
-use crate::ir::{Api, DataType, ErrorCodeInfo, ErrorCodeKind, Param, GENERATED_MARKER};
+use crate::ir::{Api, DataType, Param, GENERATED_MARKER};
 use crate::page;
 use crate::source::SourceFile;
 
 pub use crate::extract::common_param_value;
 pub use discover::{discover, Group};
 
-/// A contradiction found in the pages: the generated code follows the tables.
+/// A contradiction or a documentation defect found in the pages: the generated code
+/// follows the tables and leaves out what cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Warning {
     pub file: String,
@@ -175,16 +181,7 @@ fn lower_records(
         }
     }
     let (product, version) = product_version(display, expected.as_ref(), &pages.actions, &mut warnings)?;
-    if let Some(codes) = &pages.error_codes {
-        if let Some(bad) = codes.common.iter().chain(&codes.service).find(|r| !is_error_code(&r.code)) {
-            return Err(Error::expected(
-                &codes.file,
-                bad.line,
-                "an error code such as `FailedOperation.TaskFailed`",
-                format!("`{}`", bad.code),
-            ));
-        }
-    }
+    let error_page = pages.error_codes.as_ref().map(|page| error_codes::clean_page(page, &mut warnings));
 
     // Structures first: their names are what types resolve against.
     let mut raw_types: BTreeMap<String, (String, RawDataType)> = BTreeMap::new();
@@ -198,11 +195,17 @@ fn lower_records(
             ));
         }
         if let Some((first_file, first)) = raw_types.get(&t.name) {
-            return Err(Error::new(
-                &file,
-                t.line,
-                ErrorKind::DuplicateType { name: t.name.clone(), first: format!("{first_file}:{}", first.line) },
-            ));
+            let first = if *first_file == file {
+                format!("line {}", first.line)
+            } else {
+                format!("{first_file}:{}", first.line)
+            };
+            warnings.push(Warning {
+                message: format!("structure `{}` is documented twice (first at {first}): the first is kept", t.name),
+                file,
+                line: t.line,
+            });
+            continue;
         }
         raw_types.insert(t.name.clone(), (file, t));
     }
@@ -215,6 +218,7 @@ fn lower_records(
             &raw.fields,
             &struct_names,
             FieldKind::Field { has_required_column: raw.has_required_column },
+            &mut warnings,
         )?;
         data_types.insert(
             name.clone(),
@@ -248,7 +252,7 @@ fn lower_records(
 
     check_used_by(&raw_types, &actions, &data_types, &mut warnings);
 
-    let error_codes = error_codes(pages.error_codes.as_ref(), &actions);
+    let error_codes = error_codes::product_codes(error_page.as_ref(), &actions);
     let rust_module = naming::snake(&product);
     let rust_version_module = format!("v{}", version.replace('-', ""));
     Ok((
@@ -407,8 +411,16 @@ pub enum FieldKind {
     Field { has_required_column: bool },
 }
 
-/// Resolves a table's rows into parameters.
-pub fn lower_params(file: &str, rows: &[RawParam], structs: &BTreeSet<String>, kind: FieldKind) -> Result<Vec<Param>> {
+/// Resolves a table's rows into parameters. A row naming a parameter already in the table
+/// is dropped (the first is kept) and a type that is neither basic nor a documented
+/// structure becomes [`crate::ir::Type::Json`]: both are warnings.
+pub fn lower_params(
+    file: &str,
+    rows: &[RawParam],
+    structs: &BTreeSet<String>,
+    kind: FieldKind,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Param>> {
     let mut names = naming::UniqueNames::default();
     let mut seen_wire: BTreeMap<&str, u32> = BTreeMap::new();
     let mut out = Vec::with_capacity(rows.len());
@@ -421,17 +433,27 @@ pub fn lower_params(file: &str, rows: &[RawParam], structs: &BTreeSet<String>, k
                 format!("`{}`", row.name),
             ));
         }
-        if let Some(first) = seen_wire.insert(&row.name, row.line) {
-            return Err(Error::expected(
-                file,
-                row.line,
-                format!("one row per parameter (`{}` is already at line {first})", row.name),
-                "a second row",
-            ));
+        let warn = |warnings: &mut Vec<Warning>, message: String| {
+            warnings.push(Warning { file: file.to_string(), line: row.line, message })
+        };
+        if let Some(first) = seen_wire.get(row.name.as_str()) {
+            warn(
+                warnings,
+                format!("`{}` has two rows in one table (lines {first} and {}): the first is kept", row.name, row.line),
+            );
+            continue;
         }
-        let ty = types::resolve(&row.ty, structs).map_err(|unknown| {
-            Error::new(file, row.line, ErrorKind::UnknownType { param: row.name.clone(), ty: unknown })
-        })?;
+        seen_wire.insert(&row.name, row.line);
+        let (ty, unknown) = types::resolve(&row.ty, structs);
+        if let Some(unknown) = unknown {
+            warn(
+                warnings,
+                format!(
+                    "type `{unknown}` of `{}` is not a basic type and no documented structure has that name: generated as serde_json::Value",
+                    row.name
+                ),
+            );
+        }
         let (description, example_value) = split_example_value(&row.description);
         let nullable = types::is_nullable(&description);
         let required = match kind {
@@ -521,41 +543,6 @@ fn used_structs<'a>(
         }
     }
     used
-}
-
-/// The product-wide error codes: the Error Codes page's common and service codes, then
-/// codes known only from action pages (with the description of the first page, in
-/// action-name order).
-fn error_codes(
-    page: Option<&RawErrorCodes>,
-    actions: &BTreeMap<String, crate::ir::Action>,
-) -> BTreeMap<String, ErrorCodeInfo> {
-    let mut codes: BTreeMap<String, (String, ErrorCodeKind)> = BTreeMap::new();
-    let mut also_service: BTreeSet<&str> = BTreeSet::new();
-    if let Some(page) = page {
-        for (rows, kind) in [(&page.common, ErrorCodeKind::Common), (&page.service, ErrorCodeKind::Service)] {
-            for row in rows {
-                let first = codes.entry(row.code.clone()).or_insert_with(|| (row.description.clone(), kind));
-                if first.1 == ErrorCodeKind::Common && kind == ErrorCodeKind::Service {
-                    also_service.insert(&row.code);
-                }
-            }
-        }
-    }
-    for action in actions.values() {
-        for e in &action.errors {
-            codes.entry(e.code.clone()).or_insert_with(|| (e.description.clone(), ErrorCodeKind::Action));
-        }
-    }
-    let mut names = naming::UniqueNames::with_taken(["Unknown"]);
-    codes
-        .into_iter()
-        .map(|(code, (description, kind))| {
-            let rust_variant = names.take(naming::error_variant(&code));
-            let also_service = also_service.contains(code.as_str());
-            (code, ErrorCodeInfo { rust_variant, description, kind, also_service })
-        })
-        .collect()
 }
 
 #[cfg(test)]

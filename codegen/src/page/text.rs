@@ -173,6 +173,10 @@ pub fn classify(line: &str, columns: &[Column], tabs: bool, known: &Known) -> Li
         return Line::Continuation;
     }
     let error_table = !columns.contains(&Column::Type);
+    // A Required word is proof enough of a row: its type may name a structure the Data
+    // Types page forgot.
+    let loose = Known::default();
+    let type_known = if columns.contains(&Column::Required) { &loose } else { known };
     let mut cells = Vec::with_capacity(columns.len());
     let mut odd = None;
     for column in columns {
@@ -203,7 +207,7 @@ pub fn classify(line: &str, columns: &[Column], tabs: bool, known: &Known) -> Li
                 rest = after;
             }
             Column::Type => {
-                let Some((ty, after)) = split_type(rest, known) else { return Line::Continuation };
+                let Some((ty, after)) = split_type(rest, type_known) else { return Line::Continuation };
                 cells.push(ty);
                 rest = after;
             }
@@ -401,10 +405,19 @@ impl Parser<'_> {
             Some(BlockKind::Heading { level, .. }) => *level == 1,
             Some(_) => !self.blocks.iter().any(|b| matches!(b.kind, BlockKind::Heading { level: 2, .. })),
         };
-        if !starts {
-            return false;
-        }
-        self.header_before_row(i + 1)
+        starts && self.structure_name_at(i)
+    }
+
+    /// Whether line `i` names the next structure: a lone identifier on a line of its own
+    /// (a blank line follows it) whose table header comes before any field row.
+    fn structure_name_at(&self, i: usize) -> bool {
+        let lone = |j: usize| {
+            let name = self.lines[j].trim();
+            is_param_name(name)
+                && !name.ends_with(".N")
+                && self.lines.get(j + 1).is_none_or(|l| l.trim().is_empty() || table_header(l).is_some())
+        };
+        lone(i) && self.header_before_row(i + 1)
     }
 
     /// Whether a table header comes (within a few lines) before any line that reads as a
@@ -461,7 +474,7 @@ impl Parser<'_> {
                 return false;
             }
             // The next structure's name: text before it still belongs to the last row.
-            if !self.numbered && is_param_name(line.trim()) && self.header_before_row(j + 1) {
+            if !self.numbered && self.structure_name_at(j) {
                 return saw_text;
             }
             if !matches!(classify(line, columns, tabs, self.known), Line::Continuation) {
@@ -481,8 +494,10 @@ impl Parser<'_> {
             if self.ends_block(line) || table_header(line).is_some() {
                 break;
             }
-            // The next structure's name right below the last row (no blank line between).
-            if !self.numbered && is_param_name(line.trim()) && self.header_before_row(i + 1) {
+            // The next structure's name right below the last row: a browser's copy drops the
+            // blank line between (in a space-separated table, a lone word there ends a
+            // description: `… separated by` / `Split`).
+            if tabs && !self.numbered && self.structure_name_at(i) {
                 break;
             }
             if tabs && line.contains('\t') && line.split('\t').all(|c| c.trim().is_empty()) {

@@ -152,6 +152,22 @@ fn data_types_page_structures_are_found_by_their_tables() {
 }
 
 #[test]
+fn a_lone_word_ending_a_description_is_not_a_structure() {
+    let text = "Data Types\nLast updated: x\n\nA\n\nThe A.\n\nName Type Required Description\nValue String Yes Values, separated by\nSplit\n\nB\n\nThe B.\n\nName Type Description\nId String The ID.\n";
+    let p = page(text);
+    let headings: Vec<_> = p
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Heading { level: 2, text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(headings, ["A", "B"]);
+    assert_eq!(tables(&p)[0].rows[0].cells[3], "Values, separated by\nSplit");
+}
+
+#[test]
 fn example_headings() {
     assert!(vocab::is_example_title("Example1 Binding an EIP with an instance"));
     assert!(vocab::is_example_title("示例1 绑定EIP到实例上"));

@@ -1,8 +1,8 @@
 //! What the generated code for the edge-case pages does, used from outside.
 
 use golden_demo::demo::v20200101::{
-    CommonError, EdgeCasesError, EdgeCasesRequest, EdgeCasesResponse, ErrorCode, Filter, Item, PingRequest,
-    PingResponse, TreeNode,
+    CommonError, DefectsError, DefectsRequest, DefectsResponse, EdgeCasesError, EdgeCasesRequest, EdgeCasesResponse,
+    ErrorCode, Filter, Item, PingRequest, PingResponse, TreeNode,
 };
 use golden_demo::{Action, ApiError, ResponseEnvelope, ValidationError};
 
@@ -86,4 +86,35 @@ fn error_enums() {
     assert!(!ErrorCode::ResourceNotFoundDemo.is_common());
     assert_eq!(<EdgeCasesRequest as Action>::RATE_LIMIT, Some(5));
     assert_eq!(<PingRequest as Action>::RATE_LIMIT, None);
+}
+
+#[test]
+fn undocumented_structures_are_json_values() {
+    let request = DefectsRequest {
+        instance_id: "ins-1".into(),
+        key_pair: Some(serde_json::json!({"KeyId": "skey-1"})),
+        labels: Some(vec![serde_json::json!({"Key": "a"}), serde_json::json!("anything")]),
+        ..Default::default()
+    };
+    assert_eq!(request.validate(), Ok(()));
+    assert_eq!(
+        serde_json::to_value(&request).unwrap(),
+        serde_json::json!({"InstanceId": "ins-1", "KeyPair": {"KeyId": "skey-1"}, "Labels": [{"Key": "a"}, "anything"]})
+    );
+    let response: DefectsResponse =
+        serde_json::from_value(serde_json::json!({"Result": [1, {"a": null}], "RequestId": "r"})).unwrap();
+    assert_eq!(response.result, serde_json::json!([1, {"a": null}]));
+    // A required undocumented structure may be `null`, but not missing.
+    assert!(serde_json::from_value::<DefectsResponse>(serde_json::json!({"Result": null, "RequestId": "r"})).is_ok());
+    assert!(serde_json::from_value::<DefectsResponse>(serde_json::json!({"RequestId": "r"})).is_err());
+}
+
+#[test]
+fn malformed_error_codes_are_mended() {
+    assert_eq!(DefectsError::from_code("InvalidParameter"), DefectsError::InvalidParameter);
+    assert_eq!(DefectsError::from_code("ResourceUnavailable"), DefectsError::ResourceUnavailable);
+    assert_eq!(DefectsError::from_code("FailedOperation.Busy"), DefectsError::FailedOperationBusy);
+    assert_eq!(DefectsError::from_code("InvalidParameter.").code(), "InvalidParameter.");
+    assert!(matches!(DefectsError::from_code("Failed Operation"), DefectsError::Unknown(_)));
+    assert_eq!(ErrorCode::from_code("ResourceUnavailable"), ErrorCode::ResourceUnavailable);
 }

@@ -17,6 +17,16 @@ impl Client {
         &self.inner
     }
 
+    /// This page says things wrong, as real pages do: each defect is a warning and the rest is generated.
+    ///
+    /// Action `Defects`; the request is validated before it is sent.
+    pub async fn defects(
+        &self,
+        request: &super::DefectsRequest,
+    ) -> Result<super::DefectsResponse, crate::Error<super::DefectsError>> {
+        self.inner.send(request).await
+    }
+
     /// This API exercises what the generator must handle.
     /// - Keywords, case collisions, lists, structures, recursion.
     /// - Constraints read from the prose.

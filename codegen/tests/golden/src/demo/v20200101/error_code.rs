@@ -16,6 +16,10 @@ pub enum ErrorCode {
     ///
     /// Error code `InvalidParameter` (a common error code).
     InvalidParameter,
+    /// A parameter error occurred (printed with a trailing dot, and listed again without it).
+    ///
+    /// Error code `InvalidParameter.` (an action's business error code).
+    InvalidParameter2,
     /// The request rate limit was exceeded.
     ///
     /// Error code `RequestLimitExceeded` (a common error code).
@@ -24,6 +28,10 @@ pub enum ErrorCode {
     ///
     /// Error code `ResourceNotFound.Demo` (a service error code).
     ResourceNotFoundDemo,
+    /// The resource is unavailable (printed with a trailing dot).
+    ///
+    /// Error code `ResourceUnavailable.` (an action's business error code).
+    ResourceUnavailable,
     /// A code the documentation does not list.
     Unknown(String),
 }
@@ -35,8 +43,10 @@ impl ErrorCode {
             Self::FailedOperationBusy => "FailedOperation.Busy",
             Self::InternalError => "InternalError",
             Self::InvalidParameter => "InvalidParameter",
+            Self::InvalidParameter2 => "InvalidParameter.",
             Self::RequestLimitExceeded => "RequestLimitExceeded",
             Self::ResourceNotFoundDemo => "ResourceNotFound.Demo",
+            Self::ResourceUnavailable => "ResourceUnavailable.",
             Self::Unknown(code) => code,
         }
     }
@@ -47,8 +57,14 @@ impl ErrorCode {
             Self::FailedOperationBusy => "The resource is busy.",
             Self::InternalError => "An internal error occurred.",
             Self::InvalidParameter => "A parameter is wrong.",
+            Self::InvalidParameter2 => {
+                "A parameter error occurred (printed with a trailing dot, and listed again without it)."
+            }
             Self::RequestLimitExceeded => "The request rate limit was exceeded.",
             Self::ResourceNotFoundDemo => "The demo resource does not exist.",
+            Self::ResourceUnavailable => {
+                "The resource is unavailable (printed with a trailing dot)."
+            }
             Self::Unknown(_) => "",
         }
     }
@@ -70,8 +86,10 @@ impl std::str::FromStr for ErrorCode {
                 "FailedOperation.Busy" => Self::FailedOperationBusy,
                 "InternalError" => Self::InternalError,
                 "InvalidParameter" => Self::InvalidParameter,
+                "InvalidParameter." => Self::InvalidParameter2,
                 "RequestLimitExceeded" => Self::RequestLimitExceeded,
                 "ResourceNotFound.Demo" => Self::ResourceNotFoundDemo,
+                "ResourceUnavailable." => Self::ResourceUnavailable,
                 other => Self::Unknown(other.to_string()),
             },
         )
@@ -102,6 +120,7 @@ impl std::fmt::Display for ErrorCode {
 }
 
 impl std::error::Error for ErrorCode {}
+
 /// The common error codes of every Tencent Cloud API, as documented on the Error
 /// Codes page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

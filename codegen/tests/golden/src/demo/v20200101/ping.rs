@@ -5,6 +5,7 @@
 /// Request of the `Ping` action (`demo.tencentcloudapi.com`).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct PingRequest {}
+
 /// Response of the `Ping` action: the object under `Response` in the reply.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
