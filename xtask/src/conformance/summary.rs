@@ -10,8 +10,9 @@ use super::batch::Outcome;
 
 /// The rule for judged rows, as the report states it.
 pub const JUDGED_RULE: &str = "a mismatch on a row listed in a judgements.tsv (the same page, the same field or \
-code) is judged, not failed, only when the parser gave a warning for that page at that row's line; without \
-the warning it fails like any other";
+code, a field's `.N` or broken suffix aside) is judged, not failed, only when the parser gave a warning for that \
+page at that row's line (a row giving no line: any warning on that page); without the warning it fails like any \
+other";
 
 /// What to print besides the lines and the summary.
 #[derive(Debug, Clone, Copy, Default)]
@@ -22,50 +23,99 @@ pub struct Options {
     pub warnings: bool,
 }
 
-/// A message with its particulars left out: names in backticks become `…`, quoted
-/// strings "…", numbers N, runs of spaces one space.
+/// A message with its particulars left out: names in backticks become `…` (a name
+/// quoting names, `` `a `b` c` ``, too), quoted strings "…", CamelCase identifiers (action
+/// and structure names) …, numbers N, runs of spaces one space.
 pub fn normalise(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
+    // Quoted spans first.
+    let mut quoted = String::with_capacity(message.len());
     let mut chars = message.chars().peekable();
     while let Some(c) = chars.next() {
-        match c {
-            '`' | '"' => {
-                // Up to the closing quote (none: keep the quote as it is).
-                let mut ahead = chars.clone();
-                if ahead.any(|d| d == c) {
-                    chars = ahead;
+        if c == '`' || c == '"' {
+            // Up to the closing quote (none: keep the quote as it is).
+            let mut ahead = chars.clone();
+            if ahead.any(|d| d == c) {
+                chars = ahead;
+                quoted.push(c);
+                quoted.push('…');
+            }
+        }
+        quoted.push(c);
+    }
+    // `…`x`…` (a name with backticks inside): one name.
+    loop {
+        let merged = merge_nested(&quoted);
+        if merged == quoted {
+            break;
+        }
+        quoted = merged;
+    }
+    // Then words: identifiers and numbers.
+    let mut out = String::with_capacity(quoted.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
+        let upper = word.chars().filter(char::is_ascii_uppercase).count();
+        let camel = word.starts_with(|c: char| c.is_ascii_uppercase())
+            && upper >= 2
+            && word.chars().any(|c| c.is_ascii_lowercase());
+        if camel {
+            out.push('…');
+        } else {
+            let mut last_digit = false;
+            for c in word.chars() {
+                let digit = c.is_ascii_digit() || (last_digit && (c == '.' || c == ','));
+                if !digit {
                     out.push(c);
-                    out.push('…');
+                } else if !last_digit {
+                    out.push('N');
                 }
-                out.push(c);
+                last_digit = digit;
             }
-            '0'..='9' => {
-                // Digits, with `.` or `,` between digits.
-                loop {
-                    match chars.peek() {
-                        Some(d) if d.is_ascii_digit() => {}
-                        Some('.' | ',') => {
-                            let mut ahead = chars.clone();
-                            ahead.next();
-                            if !ahead.peek().is_some_and(char::is_ascii_digit) {
-                                break;
-                            }
-                        }
-                        _ => break,
-                    }
-                    chars.next();
-                }
-                out.push('N');
+        }
+        word.clear();
+    };
+    let chars: Vec<char> = quoted.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let inside_number = (c == '.' || c == ',')
+            && word.ends_with(|d: char| d.is_ascii_digit())
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c.is_ascii_alphanumeric() || c == '_' || inside_number {
+            word.push(c);
+            continue;
+        }
+        flush(&mut word, &mut out);
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
             }
-            c if c.is_whitespace() => {
-                if !out.ends_with(' ') {
-                    out.push(' ');
-                }
-            }
-            c => out.push(c),
+        } else {
+            out.push(c);
         }
     }
+    flush(&mut word, &mut out);
     out.trim().to_string()
+}
+
+/// `` `…`x`…` `` → `` `…` `` when x has no space or backtick.
+fn merge_nested(text: &str) -> String {
+    const NAME: &str = "`…`";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(NAME) {
+        out.push_str(&rest[..at + NAME.len()]);
+        rest = &rest[at + NAME.len()..];
+        if let Some(next) = rest.find(NAME) {
+            let between = &rest[..next];
+            if !between.is_empty() && !between.contains([' ', '`']) {
+                rest = &rest[next + NAME.len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// At most `max` characters, with `…` when cut.
@@ -174,8 +224,8 @@ pub fn warning_kinds(outcomes: &[Outcome]) -> (Vec<String>, WarningKinds) {
 pub fn warnings_table(outcomes: &[Outcome]) -> String {
     let (sets, kinds) = warning_kinds(outcomes);
     let mut out = String::from(
-        "\nWarnings per kind (messages with the names in backticks, quoted strings and numbers left out; \
-         each form of a product version counts):\n\n",
+        "\nWarnings per kind (messages with the names in backticks, quoted strings, CamelCase names and numbers \
+         left out; each form of a product version counts):\n\n",
     );
     let _ = writeln!(out, "| warning | {} |", sets.join(" | "));
     let _ = writeln!(out, "| --- |{}", " ---: |".repeat(sets.len()));
@@ -395,6 +445,13 @@ mod tests {
         assert_eq!(normalise("cell \"Yes\" in row 12."), "cell \"…\" in row N.");
         assert_eq!(normalise("limit 1.5, then 2,000 rows"), "limit N, then N rows");
         assert_eq!(normalise("a stray ` quote"), "a stray ` quote");
+        assert_eq!(normalise("example `Ex 1 `vpc-id` x` output: omits `A`"), "example `…` output: omits `…`");
+        assert_eq!(normalise("`A`, `B` and `C`"), "`…`, `…` and `…`");
+        assert_eq!(
+            normalise("not an input parameter of AssociateIPv6Address: its type is Array of TagInfo, not Integer"),
+            "not an input parameter of …: its type is Array of …, not Integer"
+        );
+        assert_eq!(normalise("Timestamp ISO8601 at line 12."), "Timestamp ISON at line N.");
     }
 
     #[test]
