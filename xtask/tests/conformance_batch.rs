@@ -96,11 +96,17 @@ fn make_tree(tmp: &TempDir) -> PathBuf {
     tmp.write("tree/good/vpc/2017-03-12/oracle.json", &oracle.to_string());
     tmp.write("tree/empty/vpc/2017-03-12/oracle.json", &oracle.to_string());
 
-    // A page that is no API page, and an oracle that has its action.
+    // A page that is no API page, one that fails only when lowered (an unknown type), and
+    // an oracle that has their actions.
     tmp.write("tree/broken/vpc/2017-03-12/Broken.txt", "Nothing here but words.\n");
+    let copy = seed.replace("AssociateAddress", "AssociateAddressCopy");
+    let unknown = copy.replacen("AddressId Yes String ", "AddressId Yes Strin ", 1);
+    assert_ne!(unknown, copy, "the seed page changed: find another row to break");
+    tmp.write("tree/broken/vpc/2017-03-12/AssociateAddressCopy.txt", &unknown);
     let mut broken = oracle.clone();
     broken["actions"]["Broken"] =
         json!({"input": [], "output": [{"name": "RequestId", "type": "String"}], "errors": []});
+    broken["actions"]["AssociateAddressCopy"] = oracle["actions"]["AssociateAddress"].clone();
     tmp.write("tree/broken/vpc/2017-03-12/oracle.json", &broken.to_string());
 
     // The oracle says another type for the first input, and a judgement names that row
@@ -147,10 +153,14 @@ fn each_folder_is_checked_and_summarised() {
     // The broken page fails with its class; the other page is still read and compared.
     let broken = by_form(&outcomes, "broken");
     assert!(!broken.is_perfect() && !broken.read_whole);
-    assert_eq!(broken.failures.len(), 1, "{:?}", broken.failures);
-    assert_eq!(broken.failures[0].page, "Broken.txt");
-    assert!(broken.failures[0].class.starts_with("not an API documentation page"), "{:?}", broken.failures);
-    assert_eq!(broken.actions(), (1, 2));
+    let mut failures: Vec<(&str, &str)> = broken.failures.iter().map(|f| (f.page.as_str(), f.class.as_str())).collect();
+    failures.sort();
+    assert_eq!(failures.len(), 2, "{:?}", broken.failures);
+    assert_eq!(failures[0].0, "AssociateAddressCopy.txt");
+    assert!(failures[0].1.starts_with("unknown type `…` for `…`"), "{failures:?}");
+    assert_eq!(failures[1].0, "Broken.txt");
+    assert!(failures[1].1.starts_with("not an API documentation page"), "{failures:?}");
+    assert_eq!(broken.actions(), (1, 3));
     assert!(broken.failing.is_empty(), "the unread action is no mismatch: {:?}", broken.failing);
     assert!(!broken.unread.is_empty());
     assert!(broken.percent() > 50.0 && broken.percent() < 100.0, "{}", broken.percent());
@@ -181,15 +191,12 @@ fn the_report_lists_classes_and_the_exit_code_says_whether_all_is_perfect() {
     let good_line = report.lines().find(|l| l.starts_with("tree/good ")).unwrap_or("");
     assert!(good_line.contains(" vpc/2017-03-12 ") && good_line.contains(" 100.00%  actions    1/1"), "{report}");
     let broken_line = report.lines().find(|l| l.starts_with("tree/broken ")).unwrap_or("");
-    assert!(
-        broken_line.contains("actions    1/2") && broken_line.contains("UNREAD 1: not an API documentation"),
-        "{report}"
-    );
+    assert!(broken_line.contains("actions    1/3") && broken_line.contains("UNREAD 2: "), "{report}");
     for expected in [
         "| form | product versions | at 100% | read without error | actions read | items matched | warnings |",
         "| tree/good | 1 | 1 | 1 | 1/1 | 100.00% |",
         "| tree/empty | 1 | 0 | 0 | 0/1 | 0.00% |",
-        "| **total** | 4 | 1 | 2 | 3/5 |",
+        "| **total** | 4 | 1 | 2 | 3/6 |",
         "| pages | folders | class | example |",
         "| 1 | 1 | no pages: no file the parser reads as a page | tree/empty vpc/2017-03-12/.: no pages",
         "| 1 | 1 | types | tree/mismatch vpc/2017-03-12: AssociateAddress.",
@@ -201,11 +208,14 @@ fn the_report_lists_classes_and_the_exit_code_says_whether_all_is_perfect() {
     }
     let class_row = report.lines().find(|l| l.starts_with("| 1 | 1 | not an API documentation page")).unwrap_or("");
     assert!(class_row.contains("tree/broken vpc/2017-03-12/Broken.txt"), "{report}");
+    let class_row = report.lines().find(|l| l.starts_with("| 1 | 1 | unknown type `…` for `…`")).unwrap_or("");
+    assert!(class_row.contains("tree/broken vpc/2017-03-12/AssociateAddressCopy.txt:"), "{report}");
 
     // The same report, but exit 0.
     let output = xtask(&["conformance", "--tree", root_arg, "--report-only"]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
     assert!(text(&output).contains("conformance: 1/4 product versions"));
+    assert!(text(&output).contains("--report-only: the report does not fail the run"));
 
     // --details: every failure and mismatch under its line.
     let output = xtask(&["conformance", "--tree", root_arg, "--details"]);

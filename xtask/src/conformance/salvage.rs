@@ -58,24 +58,28 @@ enum Lowered {
     Folder,
 }
 
+/// Lowers the pages `set` of `pages` together; a failure comes back with what it gave.
+fn lower_set(group: &Group, pages: &[Page], set: &[usize]) -> (Lowered, Option<Failure>) {
+    let sources: Vec<SourceFile> = set.iter().map(|&i| pages[i].file.clone()).collect();
+    match codegen::lower::lower_sources(&sources, &group.display, group.expected.clone()) {
+        Ok(lowered) => (Lowered::Ok(Box::new(lowered)), None),
+        Err(e) => match sources.iter().position(|f| f.display == e.file) {
+            Some(at) => (Lowered::Page(at), Some(failure(&e, false))),
+            None => (Lowered::Folder, Some(failure(&e, false))),
+        },
+    }
+}
+
 impl Salvage<'_> {
+    /// Lowers a set and records its failure (a folder-level one only when asked).
     fn lower(&mut self, set: &[usize], record_folder: bool) -> Lowered {
-        let sources: Vec<SourceFile> = set.iter().map(|&i| self.pages[i].file.clone()).collect();
-        match codegen::lower::lower_sources(&sources, &self.group.display, self.group.expected.clone()) {
-            Ok(lowered) => Lowered::Ok(Box::new(lowered)),
-            Err(e) => match sources.iter().position(|f| f.display == e.file) {
-                Some(at) => {
-                    self.failures.push(failure(&e, false));
-                    Lowered::Page(at)
-                }
-                None => {
-                    if record_folder {
-                        self.failures.push(failure(&e, false));
-                    }
-                    Lowered::Folder
-                }
-            },
+        let (lowered, failed) = lower_set(self.group, &self.pages, set);
+        if let Some(failed) = failed {
+            if record_folder || !matches!(lowered, Lowered::Folder) {
+                self.failures.push(failed);
+            }
         }
+        lowered
     }
 
     fn of_kind(&self, set: &[usize], want: impl Fn(Kind) -> bool) -> Vec<usize> {
@@ -118,22 +122,25 @@ pub fn salvage(docs: &Path, first: &codegen::Error) -> (Option<(Api, Vec<Warning
     let [group] = groups.as_slice() else { return (None, vec![failure(first, false)]) };
     let mut s = Salvage { group, pages: Vec::new(), failures: Vec::new() };
     let basic = BTreeSet::new();
-    for path in &group.files {
-        match codegen::lower::read_page(path).and_then(|record| Ok((SourceFile::read(path)?, record))) {
-            Ok((file, record)) => {
-                let kind = match record {
-                    PageRecord::Action(a) => Kind::Action {
-                        uses_structs: a
-                            .input
-                            .iter()
-                            .chain(&a.output)
-                            .any(|p| codegen::lower::types::resolve(&p.ty, &basic).is_err()),
-                    },
-                    PageRecord::DataTypes(_) => Kind::DataTypes,
-                    PageRecord::ErrorCodes(_) => Kind::ErrorCodes,
-                };
-                s.pages.push(Page { file, kind });
-            }
+    let read = codegen::parallel::map(&group.files, |path| {
+        let (file, record) =
+            codegen::lower::read_page(path).and_then(|record| Ok((SourceFile::read(path)?, record)))?;
+        let kind = match record {
+            PageRecord::Action(a) => Kind::Action {
+                uses_structs: a
+                    .input
+                    .iter()
+                    .chain(&a.output)
+                    .any(|p| codegen::lower::types::resolve(&p.ty, &basic).is_err()),
+            },
+            PageRecord::DataTypes(_) => Kind::DataTypes,
+            PageRecord::ErrorCodes(_) => Kind::ErrorCodes,
+        };
+        Ok::<_, codegen::Error>(Page { file, kind })
+    });
+    for page in read {
+        match page {
+            Ok(page) => s.pages.push(page),
             Err(e) => s.failures.push(failure(&e, false)),
         }
     }
@@ -152,6 +159,37 @@ pub fn salvage(docs: &Path, first: &codegen::Error) -> (Option<(Api, Vec<Warning
         failures.push(failure(first, false));
     }
     (result, failures)
+}
+
+/// Lowers a group of action pages (with the Data Types page when one of them needs it)
+/// until what is left lowers: the pages that lowered, and the failures of the others.
+fn probe(
+    group: &Group,
+    pages: &[Page],
+    data_types: Option<usize>,
+    mut pending: Vec<usize>,
+) -> (Vec<usize>, Vec<Failure>) {
+    let (mut good, mut failures) = (Vec::new(), Vec::new());
+    while !pending.is_empty() {
+        let needs_types = pending.iter().any(|&i| pages[i].kind == Kind::Action { uses_structs: true });
+        let set: Vec<usize> = data_types.filter(|_| needs_types).into_iter().chain(pending.iter().copied()).collect();
+        match lower_set(group, pages, &set) {
+            (Lowered::Page(at), Some(failed)) => {
+                if let Some(at) = pending.iter().position(|&i| i == set[at]) {
+                    failures.push(failed);
+                    // Actions lower in page order: those before it did.
+                    good.extend(pending.drain(..at));
+                    pending.remove(0);
+                } else {
+                    // The Data Types page, which lowered before: left to the last lowering.
+                    good.append(&mut pending);
+                }
+            }
+            // Lowered, or failed on no page (left to the last lowering, which records it).
+            _ => good.append(&mut pending),
+        }
+    }
+    (good, failures)
 }
 
 fn lower_all(s: &mut Salvage, shared: &mut Vec<usize>, actions: &mut Vec<usize>) -> Option<(Api, Vec<Warning>)> {
@@ -188,33 +226,11 @@ fn lower_all(s: &mut Salvage, shared: &mut Vec<usize>, actions: &mut Vec<usize>)
         let files: Vec<&SourceFile> = actions.iter().map(|&i| &s.pages[i].file).collect();
         group_size(&files, data_types.map(|i| &s.pages[i].file))
     };
-    for chunk in std::mem::take(actions).chunks(size) {
-        let mut pending = chunk.to_vec();
-        while !pending.is_empty() {
-            let needs_types = pending.iter().any(|&i| s.pages[i].kind == Kind::Action { uses_structs: true });
-            let set: Vec<usize> =
-                data_types.filter(|_| needs_types).into_iter().chain(pending.iter().copied()).collect();
-            match s.lower(&set, false) {
-                Lowered::Ok(..) => {
-                    good.append(&mut pending);
-                }
-                Lowered::Page(at) => match pending.iter().position(|&i| i == set[at]) {
-                    Some(failed) => {
-                        // Actions lower in page order: those before it did.
-                        good.extend(pending.drain(..failed));
-                        pending.remove(0);
-                    }
-                    // The Data Types page, read and lowered fine before: give up grouping.
-                    None => {
-                        good.append(&mut pending);
-                    }
-                },
-                // Left to the last lowering, which records it.
-                Lowered::Folder => {
-                    good.append(&mut pending);
-                }
-            }
-        }
+    let chunks: Vec<Vec<usize>> = std::mem::take(actions).chunks(size).map(<[usize]>::to_vec).collect();
+    let probed = codegen::parallel::map(&chunks, |chunk| probe(s.group, &s.pages, data_types, chunk.clone()));
+    for (chunk_good, chunk_failures) in probed {
+        good.extend(chunk_good);
+        s.failures.extend(chunk_failures);
     }
 
     // All the pages left, together; should they fail after all, one page out at a time.
