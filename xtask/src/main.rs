@@ -19,7 +19,8 @@ enum Command {
     Regen(GenArgs),
     /// Fail if the generated files are not what `regen` would write (writes nothing).
     Check(GenArgs),
-    /// Compare what the parser extracts from one product version's pages with an oracle.
+    /// Compare what the parser extracts with an oracle: one product version (--docs, --oracle),
+    /// or every folder of the catalog (--catalog), of the real pages (--real), or both (--all).
     Conformance(xtask::conformance::ConformanceArgs),
     /// Report the API changes between two versions of the docs (exit 1 when there are some).
     Diff(xtask::diff::DiffArgs),

@@ -1,0 +1,280 @@
+//! `cargo xtask conformance --tree DIR` (the machinery behind `--catalog` and `--real`) on
+//! folders made here: a product version that matches its oracle, one with a page the
+//! parser cannot read, one whose oracle disagrees on a type (with a judgement the parser
+//! gave no warning for), and a folder with no page at all. Then the real corpora's
+//! layout and judgements (skipped with a notice when `../shared` is absent).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use serde_json::{json, Value};
+use xtask::conformance::batch::{self, Outcome};
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> Self {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("xtask-conformance-test-{}-{n}", std::process::id()));
+        let _ = fs::remove_dir_all(&path);
+        fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+
+    fn write(&self, rel: &str, contents: &str) {
+        let path = self.0.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The seed page every folder holds: a page the parser reads (it is in `docs-src/`).
+fn seed_page() -> String {
+    fs::read_to_string(xtask::default_docs().join("vpc/2017-03-12/AssociateAddress.txt")).unwrap()
+}
+
+/// An oracle saying exactly what the parser reads from `dir` (the pages are the
+/// project's own: this test is about the report, not the parser).
+fn oracle_of(dir: &Path) -> Value {
+    let api = xtask::conformance::load_api(dir).unwrap();
+    let fields = |params: &[codegen::ir::Param], required: bool| -> Vec<Value> {
+        params
+            .iter()
+            .map(|p| {
+                let mut field = json!({"name": p.name, "type": p.doc_type});
+                if required {
+                    field["required"] = json!(p.required);
+                }
+                field
+            })
+            .collect()
+    };
+    let actions: serde_json::Map<String, Value> = api
+        .actions
+        .values()
+        .map(|a| {
+            let errors: Vec<&str> = a.errors.iter().map(|e| e.code.as_str()).collect();
+            (
+                a.name.clone(),
+                json!({"input": fields(&a.input, true), "output": fields(&a.output, false), "errors": errors}),
+            )
+        })
+        .collect();
+    let codes = |kind: codegen::ir::ErrorCodeKind| -> Vec<&str> {
+        api.error_codes.iter().filter(|(_, i)| i.kind == kind).map(|(c, _)| c.as_str()).collect()
+    };
+    json!({
+        "product": api.product,
+        "version": api.version,
+        "actions": actions,
+        "data_types": {},
+        "error_codes": {"common": codes(codegen::ir::ErrorCodeKind::Common), "service": codes(codegen::ir::ErrorCodeKind::Service)},
+    })
+}
+
+/// The tree of the test: `<root>/vpc/2017-03-12/{good,broken,mismatch,empty}/` (each its
+/// own form, named by the folder holding it).
+fn make_tree(tmp: &TempDir) -> PathBuf {
+    let root = tmp.0.join("tree");
+    let seed = seed_page();
+    for form in ["good", "broken", "mismatch", "empty"] {
+        let dir = format!("tree/{form}/vpc/2017-03-12");
+        if form != "empty" {
+            tmp.write(&format!("{dir}/AssociateAddress.txt"), &seed);
+        }
+    }
+    let oracle = oracle_of(&root.join("good/vpc/2017-03-12"));
+    tmp.write("tree/good/vpc/2017-03-12/oracle.json", &oracle.to_string());
+    tmp.write("tree/empty/vpc/2017-03-12/oracle.json", &oracle.to_string());
+
+    // A page that is no API page, one that fails only when lowered (an unknown type), and
+    // an oracle that has their actions.
+    tmp.write("tree/broken/vpc/2017-03-12/Broken.txt", "Nothing here but words.\n");
+    let copy = seed.replace("AssociateAddress", "AssociateAddressCopy");
+    let unknown = copy.replacen("AddressId Yes String ", "AddressId Yes Strin ", 1);
+    assert_ne!(unknown, copy, "the seed page changed: find another row to break");
+    tmp.write("tree/broken/vpc/2017-03-12/AssociateAddressCopy.txt", &unknown);
+    let mut broken = oracle.clone();
+    broken["actions"]["Broken"] =
+        json!({"input": [], "output": [{"name": "RequestId", "type": "String"}], "errors": []});
+    broken["actions"]["AssociateAddressCopy"] = oracle["actions"]["AssociateAddress"].clone();
+    tmp.write("tree/broken/vpc/2017-03-12/oracle.json", &broken.to_string());
+
+    // The oracle says another type for the first input, and a judgement names that row
+    // (but the parser gives no warning there: the mismatch still fails).
+    let mut mismatch = oracle.clone();
+    let first = mismatch["actions"]["AssociateAddress"]["input"][0]["name"].as_str().unwrap().to_string();
+    mismatch["actions"]["AssociateAddress"]["input"][0]["type"] = json!("Integer");
+    tmp.write("tree/mismatch/vpc/2017-03-12/oracle.json", &mismatch.to_string());
+    tmp.write(
+        "tree/mismatch/judgements.tsv",
+        &format!(
+            "file\trow\tdecision\twhy\tkind\nvpc/2017-03-12/AssociateAddress.txt\tL1 {first}\tInteger\ta test\ttype\n"
+        ),
+    );
+    root
+}
+
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).output().unwrap()
+}
+
+fn text(output: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
+
+fn by_form<'a>(outcomes: &'a [Outcome], form: &str) -> &'a Outcome {
+    outcomes.iter().find(|o| o.unit.form == format!("tree/{form}")).unwrap_or_else(|| panic!("no unit {form}"))
+}
+
+#[test]
+fn each_folder_is_checked_and_summarised() {
+    let tmp = TempDir::new();
+    let root = make_tree(&tmp);
+    let outcomes = batch::check_sets(&[("tree".to_string(), root.clone())]).unwrap();
+    assert_eq!(outcomes.len(), 4);
+    for o in &outcomes {
+        assert_eq!(o.unit.label, "vpc/2017-03-12");
+    }
+
+    let good = by_form(&outcomes, "good");
+    assert!(good.is_perfect() && good.read_whole, "{good:?}");
+    assert_eq!((good.percent(), good.actions()), (100.0, (1, 1)));
+
+    // The broken page fails with its class; the other page is still read and compared.
+    let broken = by_form(&outcomes, "broken");
+    assert!(!broken.is_perfect() && !broken.read_whole);
+    let mut failures: Vec<(&str, &str)> = broken.failures.iter().map(|f| (f.page.as_str(), f.class.as_str())).collect();
+    failures.sort();
+    assert_eq!(failures.len(), 2, "{:?}", broken.failures);
+    assert_eq!(failures[0].0, "AssociateAddressCopy.txt");
+    assert!(failures[0].1.starts_with("unknown type `…` for `…`"), "{failures:?}");
+    assert_eq!(failures[1].0, "Broken.txt");
+    assert!(failures[1].1.starts_with("not an API documentation page"), "{failures:?}");
+    assert_eq!(broken.actions(), (1, 3));
+    assert!(broken.failing.is_empty(), "the unread action is no mismatch: {:?}", broken.failing);
+    assert!(!broken.unread.is_empty());
+    assert!(broken.percent() > 50.0 && broken.percent() < 100.0, "{}", broken.percent());
+
+    let mismatch = by_form(&outcomes, "mismatch");
+    assert!(mismatch.failures.is_empty() && mismatch.read_whole);
+    assert_eq!(mismatch.unit.judgements.len(), 1);
+    assert!(mismatch.judged.is_empty());
+    assert_eq!(mismatch.failing.len(), 1, "{:?}", mismatch.failing);
+    assert_eq!(mismatch.failing[0].category, "types");
+    assert!(mismatch.failing[0].message.contains("but the parser gave no warning there"), "{:?}", mismatch.failing);
+
+    let empty = by_form(&outcomes, "empty");
+    assert_eq!(empty.failures.len(), 1);
+    assert!(empty.failures[0].class.starts_with("no pages"), "{:?}", empty.failures);
+    assert_eq!((empty.percent(), empty.actions()), (0.0, (0, 1)));
+}
+
+#[test]
+fn the_report_lists_classes_and_the_exit_code_says_whether_all_is_perfect() {
+    let tmp = TempDir::new();
+    let root = make_tree(&tmp);
+    let root_arg = root.to_str().unwrap();
+
+    let output = xtask(&["conformance", "--tree", root_arg, "--warnings"]);
+    let report = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    let good_line = report.lines().find(|l| l.starts_with("tree/good ")).unwrap_or("");
+    assert!(good_line.contains(" vpc/2017-03-12 ") && good_line.contains(" 100.00%  actions    1/1"), "{report}");
+    let broken_line = report.lines().find(|l| l.starts_with("tree/broken ")).unwrap_or("");
+    assert!(broken_line.contains("actions    1/3") && broken_line.contains("UNREAD 2: "), "{report}");
+    for expected in [
+        "| form | product versions | at 100% | read without error | actions read | items matched | warnings |",
+        "| tree/good | 1 | 1 | 1 | 1/1 | 100.00% |",
+        "| tree/empty | 1 | 0 | 0 | 0/1 | 0.00% |",
+        "| **total** | 4 | 1 | 2 | 3/6 |",
+        "| pages | folders | class | example |",
+        "| 1 | 1 | no pages: no file the parser reads as a page | tree/empty vpc/2017-03-12/.: no pages",
+        "| 1 | 1 | types | tree/mismatch vpc/2017-03-12: AssociateAddress.",
+        "Judged: 0 mismatches on 1 judged rows. Rule: ",
+        "| warning | tree |",
+        "conformance: 1/4 product versions and forms at 100%",
+    ] {
+        assert!(report.contains(expected), "missing {expected:?} in:\n{report}");
+    }
+    let class_row = report.lines().find(|l| l.starts_with("| 1 | 1 | not an API documentation page")).unwrap_or("");
+    assert!(class_row.contains("tree/broken vpc/2017-03-12/Broken.txt"), "{report}");
+    let class_row = report.lines().find(|l| l.starts_with("| 1 | 1 | unknown type `…` for `…`")).unwrap_or("");
+    assert!(class_row.contains("tree/broken vpc/2017-03-12/AssociateAddressCopy.txt:"), "{report}");
+
+    // The same report, but exit 0.
+    let output = xtask(&["conformance", "--tree", root_arg, "--report-only"]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert!(text(&output).contains("conformance: 1/4 product versions"));
+    assert!(text(&output).contains("--report-only: the report does not fail the run"));
+
+    // --details: every failure and mismatch under its line.
+    let output = xtask(&["conformance", "--tree", root_arg, "--details"]);
+    assert!(text(&output).contains("    unread: Broken.txt"), "{}", text(&output));
+    assert!(text(&output).contains("    mismatch: types: AssociateAddress."), "{}", text(&output));
+
+    // Only the perfect folder: exit 0.
+    let good = root.join("good");
+    let output = xtask(&["conformance", "--tree", good.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+    assert!(text(&output).contains("conformance: 1/1 product versions and forms at 100%"), "{}", text(&output));
+}
+
+#[test]
+fn bad_arguments_are_errors() {
+    let tmp = TempDir::new();
+    let output = xtask(&["conformance"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output).contains("say what to check"), "{}", text(&output));
+    let missing = tmp.0.join("missing");
+    let output = xtask(&["conformance", "--tree", missing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output).contains("no such folder"), "{}", text(&output));
+    // A tree without oracles is an error, not an empty success.
+    tmp.write("nothing/a.txt", "x");
+    let output = xtask(&["conformance", "--tree", tmp.0.join("nothing").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output).contains("no folder with an oracle.json"), "{}", text(&output));
+    // --shared without the data: an error even with --report-only.
+    let output = xtask(&["conformance", "--real", "--report-only", "--shared", missing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+}
+
+fn shared() -> Option<PathBuf> {
+    let shared = xtask::workspace_root().join("../shared");
+    if shared.join("real").is_dir() {
+        Some(shared)
+    } else {
+        eprintln!("skipped: ../shared/real is absent (the reference data lies beside the repository)");
+        None
+    }
+}
+
+#[test]
+fn the_real_folders_and_their_judgements_are_found() {
+    let Some(shared) = shared() else { return };
+    let units = batch::discover_units(&shared.join("real"), "real").unwrap();
+    let forms: std::collections::BTreeSet<&str> = units.iter().map(|u| u.form.as_str()).collect();
+    for form in ["real/md/en", "real/md/zh", "real/md/ja", "real/md/ko", "real/html-zh-2022", "real/txt-zh-2022"] {
+        assert!(forms.contains(form), "{form} not in {forms:?}");
+    }
+    let txt_en = units.iter().find(|u| u.form == "real/txt-en-md").expect("txt-en-md");
+    assert_eq!(txt_en.label, "vpc/2017-03-12");
+    // Every row of md/judgements.tsv lands in the folder of its page.
+    let table = xtask::conformance::judgements::load(&shared.join("real/md/judgements.tsv")).unwrap();
+    assert!(!table.is_empty());
+    let attached: usize = units.iter().filter(|u| u.form.starts_with("real/md/")).map(|u| u.judgements.len()).sum();
+    assert_eq!(attached, table.len());
+    for j in &table {
+        assert!(j.folder.join(&j.page).is_file(), "{} {}", j.folder.display(), j.page);
+    }
+}
