@@ -125,13 +125,13 @@ pub fn salvage(docs: &Path, first: &codegen::Error) -> (Option<(Api, Vec<Warning
     let read = codegen::parallel::map(&group.files, |path| {
         let (file, record) =
             codegen::lower::read_page(path).and_then(|record| Ok((SourceFile::read(path)?, record)))?;
-        let kind = match record {
+        let kind = match record.record {
             PageRecord::Action(a) => Kind::Action {
                 uses_structs: a
                     .input
                     .iter()
                     .chain(&a.output)
-                    .any(|p| codegen::lower::types::resolve(&p.ty, &basic).is_err()),
+                    .any(|p| codegen::lower::types::resolve(&p.ty, &basic).1.is_some()),
             },
             PageRecord::DataTypes(_) => Kind::DataTypes,
             PageRecord::ErrorCodes(_) => Kind::ErrorCodes,
