@@ -459,8 +459,8 @@ mod tests {
         let kind = ErrorKind::Expected { expected: "a `Version` row".into(), found: "line 12 `x`".into() };
         assert_eq!(classify(&kind), "expected a `…` row");
         assert_eq!(
-            classify(&ErrorKind::UnknownType { param: "A".into(), ty: "B".into() }).split(':').next(),
-            Some("unknown type `…` for `…`")
+            classify(&ErrorKind::DuplicateAction { action: "A".into(), first: "B".into() }),
+            "action `…` is documented twice (first at B)"
         );
         assert_eq!(classify(&ErrorKind::NotUtf8 { offset: 3 }), "not valid UTF-8");
     }
