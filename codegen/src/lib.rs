@@ -28,7 +28,8 @@ use std::path::Path;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Generated {
     pub files: BTreeMap<String, String>,
-    /// Doc warnings (contradictions found in the pages), `file:line: message`.
+    /// Doc warnings (contradictions and documentation defects found in the pages: the
+    /// code is generated regardless), `file:line: message`, sorted.
     pub warnings: Vec<String>,
 }
 

@@ -407,3 +407,27 @@ fn text_and_html_forms_give_the_same_ir_and_the_line_of_their_own_form() {
     );
     assert!(text_warnings[0].starts_with(&format!("demo/2020-01-01/Run.txt:{}: ", line_of(&text, "oops"))));
 }
+
+/// The generated test file imports only what its tests use (it denies warnings): with
+/// every example a defect, nothing at all.
+#[test]
+fn an_examples_file_of_defects_alone_imports_nothing() {
+    let examples = [("not an example", "not JSON either")];
+    let page = action_page("Run", &[("Name", false, "String")], &[], &examples, &[]);
+    let (api, _) = lower(std::slice::from_ref(&page));
+    let generated = codegen::emit::generate(&[api]).unwrap();
+    let tests = &generated.files["tests/demo_v20200101_examples.rs"];
+    assert!(!tests.contains("\nuse "), "{tests}");
+    assert!(tests.contains("#[ignore = \"documentation defect: Run `Example1 Case 1`: input is neither"), "{tests}");
+    assert!(!tests.contains("fn run_example_1()"), "{tests}");
+
+    // An output alone: the envelope and the product's types, not `Action`.
+    let examples = [("not an example", OK_OUTPUT)];
+    let page = action_page("Run", &[("Name", false, "String")], &[], &examples, &[]);
+    let (api, _) = lower(std::slice::from_ref(&page));
+    let tests = codegen::emit::generate(&[api]).unwrap().files["tests/demo_v20200101_examples.rs"].clone();
+    assert!(
+        tests.contains("use tencentcloud_api::demo::v20200101::*;\nuse tencentcloud_api::ResponseEnvelope;\n"),
+        "{tests}"
+    );
+}
