@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for a while:  fuzz/run.sh TARGET SECONDS [extra libFuzzer args...]
 #
-#   TARGET   text_front_end | html_front_end | page_to_ir
+#   TARGET   text_front_end | html_front_end | markdown | page_to_ir
 #   SECONDS  libFuzzer's -max_total_time
 #
 # Works on the stable toolchain: cargo-fuzz passes nightly-only flags (-Z, sanitizer and
 # coverage options), which RUSTC_BOOTSTRAP=1 lets stable rustc and cargo accept.
 # Installs cargo-fuzz if missing (from crates.io), seeds fuzz/corpus/TARGET/ from the
-# reference pages in ../shared/corpus (never committed: see fuzz/.gitignore), then fuzzes.
+# reference pages in ../shared/corpus (the markdown target: the real Markdown pages in
+# ../shared/real; never committed: see fuzz/.gitignore), then fuzzes.
 #
 # Environment:
 #   FUZZ_SANITIZER  address (default) or none (faster, still catches panics/hangs/OOMs)
@@ -31,9 +32,10 @@ shift 2
 fuzz_dir=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$fuzz_dir")
 shared=$root/../shared/corpus
+real=$root/../shared/real
 case "$target" in
-    text_front_end | html_front_end | page_to_ir) ;;
-    *) echo "unknown target \`$target\` (text_front_end, html_front_end, page_to_ir)" >&2; exit 2 ;;
+    text_front_end | html_front_end | markdown | page_to_ir) ;;
+    *) echo "unknown target \`$target\` (text_front_end, html_front_end, markdown, page_to_ir)" >&2; exit 2 ;;
 esac
 
 export RUSTC_BOOTSTRAP=1
@@ -109,7 +111,18 @@ name_of() { # PATH
     echo "${rel//\//_}"
 }
 
-if [ -d "$shared" ]; then
+if [ "$target" = markdown ]; then
+    if [ -d "$real/md" ]; then
+        echo "== seeding $corpus from $real"
+        # Every real Markdown page, today's and the older snapshot's.
+        while read -r page; do
+            rel=${page#"$real"/}
+            seed "${rel//\//_}" <"$page"
+        done < <(find "$real/md" "$real/md-history" -type f -name '*.md' 2>/dev/null | sort)
+    else
+        echo "warning: $real/md is missing: fuzzing from an empty corpus" >&2
+    fi
+elif [ -d "$shared" ]; then
     echo "== seeding $corpus from $shared"
     case "$target" in
         text_front_end | html_front_end)

@@ -19,6 +19,14 @@ pub fn html_front_end(data: &[u8]) {
     }
 }
 
+/// Any bytes (lossily decoded) → the Markdown front-end → `extract`.
+pub fn markdown_front_end(data: &[u8]) {
+    let file = SourceFile::new("fuzz/Page.md", "fuzz/Page.md", String::from_utf8_lossy(data).into_owned());
+    if let Ok(page) = crate::page::markdown::parse(&file) {
+        let _ = crate::extract::extract(&page);
+    }
+}
+
 /// The whole page → IR → Rust step. The first byte picks the form (even: text, odd:
 /// HTML); the rest is one page, and when it holds a NUL byte it is also tried as two files:
 /// an action page (before the NUL) and a Data Types page (after it).

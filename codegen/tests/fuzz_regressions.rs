@@ -11,7 +11,7 @@ use std::time::Duration;
 /// release builds; tests run unoptimized).
 const DEADLINE: Duration = Duration::from_secs(120);
 
-const TARGETS: [&str; 3] = ["text_front_end", "html_front_end", "page_to_ir"];
+const TARGETS: [&str; 4] = ["text_front_end", "html_front_end", "markdown", "page_to_ir"];
 
 fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz")
@@ -21,6 +21,7 @@ fn chain(target: &str) -> fn(&[u8]) {
     match target {
         "text_front_end" => codegen::fuzzing::text_front_end,
         "html_front_end" => codegen::fuzzing::html_front_end,
+        "markdown" => codegen::fuzzing::markdown_front_end,
         "page_to_ir" => codegen::fuzzing::page_to_ir,
         other => panic!("tests/fixtures/fuzz/{other}: not a fuzz target (expected one of {TARGETS:?})"),
     }
