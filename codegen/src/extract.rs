@@ -198,7 +198,15 @@ fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<Note>) -> R
     let mut described_name: Option<(String, u32)> = None;
     for block in &page.blocks {
         if let BlockKind::Heading { level: 2..=3, text } = &block.kind {
-            if let Some((_, s)) = vocab::numbered_section(text) {
+            if let Some((_, mut s)) = vocab::numbered_section(text) {
+                // A second input section where the output section belongs.
+                if s == Section::Input && seen.contains(&Section::Input) && !seen.contains(&Section::Output) {
+                    notes.push(Note {
+                        line: block.line,
+                        message: format!("section `{text}` repeats the input section's name: read as `3. Output Parameters`"),
+                    });
+                    s = Section::Output;
+                }
                 section = Some(s);
                 seen.push(s);
                 part = None;

@@ -289,26 +289,37 @@ fn undocumented_structures_become_json_values() {
 }
 
 #[test]
-fn malformed_error_codes_are_mended_or_dropped() {
+fn malformed_error_codes_are_mended_kept_or_dropped() {
     let errors = ["InvalidParameter.", "InvalidParameter", "UnsupportedOperation.", "Bad Code", "A..B", "X.Y"];
     let page = action_page("Run", &[], &[], &[], &errors);
     let codes_page = error_codes_page(&["InternalError", "InternalError."], &["FailedOperation. Busy", "X Y Z"]);
     let (api, warnings) = lower(&[page.clone(), codes_page.clone()]);
     let codes: Vec<&str> = api.actions["Run"].errors.iter().map(|e| e.code.as_str()).collect();
-    assert_eq!(codes, ["InvalidParameter", "UnsupportedOperation", "X.Y"]);
+    // A trailing dot is kept as printed (the code the server sends, as documented).
+    assert_eq!(codes, ["InvalidParameter.", "InvalidParameter", "UnsupportedOperation.", "X.Y"]);
     let all: Vec<&str> = api.error_codes.keys().map(String::as_str).collect();
-    assert_eq!(all, ["FailedOperation.Busy", "InternalError", "InvalidParameter", "UnsupportedOperation", "X.Y"]);
+    assert_eq!(
+        all,
+        [
+            "FailedOperation.Busy",
+            "InternalError",
+            "InternalError.",
+            "InvalidParameter",
+            "InvalidParameter.",
+            "UnsupportedOperation.",
+            "X.Y"
+        ]
+    );
     let at = |page: &SourceFile, code: &str| line_of(page, &format!("<td>{code}</td>"));
     let (run, codes_file) = ("demo/2020-01-01/Run.html", "demo/2020-01-01/ErrorCodes.html");
     assert_eq!(
         warnings,
         [
-            format!("{codes_file}:{}: error code `InternalError.` ends with a dot, and `InternalError` is already listed at line {}: row dropped", at(&codes_page, "InternalError."), at(&codes_page, "InternalError")),
+            format!("{codes_file}:{}: error code `InternalError.` ends with a dot: kept as printed", at(&codes_page, "InternalError.")),
             format!("{codes_file}:{}: error code `FailedOperation. Busy` contains spaces: read as `FailedOperation.Busy`", at(&codes_page, "FailedOperation. Busy")),
             format!("{codes_file}:{}: error code `X Y Z` contains spaces: row dropped", at(&codes_page, "X Y Z")),
-            format!("{run}:{}: error code `InvalidParameter.` ends with a dot: read as `InvalidParameter`", at(&page, "InvalidParameter.")),
-            format!("{run}:{}: error code `InvalidParameter` is listed twice (lines {} and {}): the first is kept", at(&page, "InvalidParameter"), at(&page, "InvalidParameter."), at(&page, "InvalidParameter")),
-            format!("{run}:{}: error code `UnsupportedOperation.` ends with a dot: read as `UnsupportedOperation`", at(&page, "UnsupportedOperation.")),
+            format!("{run}:{}: error code `InvalidParameter.` ends with a dot: kept as printed", at(&page, "InvalidParameter.")),
+            format!("{run}:{}: error code `UnsupportedOperation.` ends with a dot: kept as printed", at(&page, "UnsupportedOperation.")),
             format!("{run}:{}: error code `Bad Code` contains spaces: row dropped", at(&page, "Bad Code")),
             format!("{run}:{}: `A..B` is not an error code (letters, digits and `_`, in parts joined by single dots): row dropped", at(&page, "A..B")),
         ]

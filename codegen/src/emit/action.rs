@@ -170,7 +170,8 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
     });
     let from_arms = codes.iter().map(|(code, variant, _)| {
         let id = ident(variant);
-        quote! { #code => Self::#id, }
+        let pattern = super::code_pattern(code, &api.error_codes);
+        quote! { #pattern => Self::#id, }
     });
     let code_arms = codes.iter().map(|(code, variant, _)| {
         let id = ident(variant);

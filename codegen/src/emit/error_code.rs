@@ -20,7 +20,8 @@ pub fn error_code_file(api: &Api) -> TokenStream {
     });
     let from_arms = codes.iter().map(|(code, info)| {
         let id = ident(&info.rust_variant);
-        quote! { #code => Self::#id, }
+        let pattern = super::code_pattern(code, &api.error_codes);
+        quote! { #pattern => Self::#id, }
     });
     let as_str_arms = codes.iter().map(|(code, info)| {
         let id = ident(&info.rust_variant);

@@ -262,3 +262,13 @@ mod tests {
         assert_eq!(raw_str("\"#").to_string(), "r##\"\"#\"##");
     }
 }
+
+/// The pattern matching a documented error code in `from_code`: the code itself, and for a
+/// code the page prints with a trailing dot (`UnsupportedOperation.`), the code without it
+/// too, when the product documents no such code (a server may send either).
+pub(crate) fn code_pattern(code: &str, documented: &BTreeMap<String, crate::ir::ErrorCodeInfo>) -> TokenStream {
+    match code.strip_suffix('.') {
+        Some(bare) if !bare.is_empty() && !documented.contains_key(bare) => quote! { #code | #bare },
+        _ => quote! { #code },
+    }
+}

@@ -81,7 +81,11 @@ pub fn clean(file: &str, rows: &[RawErrorCode], warnings: &mut Vec<Warning>) -> 
             continue;
         }
         if let Some(reason) = &mended {
-            warn(warnings, format!("{reason}: read as `{code}`"));
+            if code == row.code.trim() {
+                warn(warnings, format!("{reason}: kept as printed"));
+            } else {
+                warn(warnings, format!("{reason}: read as `{code}`"));
+            }
         }
         seen.insert(code.clone(), row.line);
         out.push(RawErrorCode { line: row.line, code, description: row.description.clone() });
@@ -147,7 +151,7 @@ mod tests {
         assert_eq!(read("FailedOperation.TaskFailed"), Reading::Valid("FailedOperation.TaskFailed".into()));
         assert_eq!(
             read("InvalidParameter."),
-            Reading::Mended("InvalidParameter".into(), "error code `InvalidParameter.` ends with a dot".into())
+            Reading::Mended("InvalidParameter.".into(), "error code `InvalidParameter.` ends with a dot".into())
         );
         assert_eq!(
             read("FailedOperation. TaskFailed"),
@@ -176,16 +180,36 @@ mod tests {
         let mut warnings = Vec::new();
         let cleaned = clean("E.txt", &rows, &mut warnings);
         let codes: Vec<(u32, &str)> = cleaned.iter().map(|r| (r.line, r.code.as_str())).collect();
-        assert_eq!(codes, [(10, "InvalidParameter"), (11, "UnsupportedOperation"), (15, "ResourceNotFound")]);
+        // A trailing dot is kept: the code is matched as the page prints it.
+        assert_eq!(
+            codes,
+            [
+                (10, "InvalidParameter"),
+                (11, "UnsupportedOperation."),
+                (12, "InvalidParameter."),
+                (14, "UnsupportedOperation"),
+                (15, "ResourceNotFound")
+            ]
+        );
         let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             messages,
             [
-                "E.txt:11: error code `UnsupportedOperation.` ends with a dot: read as `UnsupportedOperation`",
-                "E.txt:12: error code `InvalidParameter.` ends with a dot, and `InvalidParameter` is already listed at line 10: row dropped",
+                "E.txt:11: error code `UnsupportedOperation.` ends with a dot: kept as printed",
+                "E.txt:12: error code `InvalidParameter.` ends with a dot: kept as printed",
                 "E.txt:13: error code `Bad Code` contains spaces: row dropped",
-                "E.txt:14: error code `UnsupportedOperation` is listed twice (lines 11 and 14): the first is kept",
             ]
+        );
+    }
+
+    #[test]
+    fn a_code_listed_twice_keeps_the_first() {
+        let mut warnings = Vec::new();
+        let cleaned = clean("E.txt", &[row(3, "InternalError"), row(4, "InternalError")], &mut warnings);
+        assert_eq!(cleaned.len(), 1);
+        assert_eq!(
+            warnings[0].to_string(),
+            "E.txt:4: error code `InternalError` is listed twice (lines 3 and 4): the first is kept"
         );
     }
 }

@@ -100,7 +100,7 @@ impl crate::ApiError for DefectsError {
         match code {
             "InvalidParameter." => Self::InvalidParameter2,
             "InvalidParameter" => Self::InvalidParameter,
-            "ResourceUnavailable." => Self::ResourceUnavailable,
+            "ResourceUnavailable." | "ResourceUnavailable" => Self::ResourceUnavailable,
             "FailedOperation.Busy" => Self::FailedOperationBusy,
             _ => {
                 match super::CommonError::from_code(code) {

@@ -89,7 +89,9 @@ impl std::str::FromStr for ErrorCode {
                 "InvalidParameter." => Self::InvalidParameter2,
                 "RequestLimitExceeded" => Self::RequestLimitExceeded,
                 "ResourceNotFound.Demo" => Self::ResourceNotFoundDemo,
-                "ResourceUnavailable." => Self::ResourceUnavailable,
+                "ResourceUnavailable." | "ResourceUnavailable" => {
+                    Self::ResourceUnavailable
+                }
                 other => Self::Unknown(other.to_string()),
             },
         )
