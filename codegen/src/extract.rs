@@ -203,7 +203,9 @@ fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<Note>) -> R
                 if s == Section::Input && seen.contains(&Section::Input) && !seen.contains(&Section::Output) {
                     notes.push(Note {
                         line: block.line,
-                        message: format!("section `{text}` repeats the input section's name: read as `3. Output Parameters`"),
+                        message: format!(
+                            "section `{text}` repeats the input section's name: read as `3. Output Parameters`"
+                        ),
                     });
                     s = Section::Output;
                 }
