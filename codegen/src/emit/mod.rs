@@ -244,6 +244,16 @@ pub(crate) fn fields(api: &Api, params: &[ir::Param], boxed: &dyn Fn(&ir::Param)
     quote! { #(#fields)* }
 }
 
+/// The pattern matching a documented error code in `from_code`: the code itself, and for a
+/// code the page prints with a trailing dot (`UnsupportedOperation.`), the code without it
+/// too, when the product documents no such code (a server may send either).
+pub(crate) fn code_pattern(code: &str, documented: &BTreeMap<String, crate::ir::ErrorCodeInfo>) -> TokenStream {
+    match code.strip_suffix('.') {
+        Some(bare) if !bare.is_empty() && !documented.contains_key(bare) => quote! { #code | #bare },
+        _ => quote! { #code },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,15 +270,5 @@ mod tests {
     fn raw_strings_get_enough_hashes() {
         assert_eq!(raw_str("{\"a\": 1}").to_string(), "r#\"{\"a\": 1}\"#");
         assert_eq!(raw_str("\"#").to_string(), "r##\"\"#\"##");
-    }
-}
-
-/// The pattern matching a documented error code in `from_code`: the code itself, and for a
-/// code the page prints with a trailing dot (`UnsupportedOperation.`), the code without it
-/// too, when the product documents no such code (a server may send either).
-pub(crate) fn code_pattern(code: &str, documented: &BTreeMap<String, crate::ir::ErrorCodeInfo>) -> TokenStream {
-    match code.strip_suffix('.') {
-        Some(bare) if !bare.is_empty() && !documented.contains_key(bare) => quote! { #code | #bare },
-        _ => quote! { #code },
     }
 }
