@@ -130,7 +130,10 @@ pub fn parse(file: &SourceFile) -> Result<Page> {
 
 /// The article: the innermost element holding every numbered section heading of the page
 /// (`<h2>1. API Description</h2>` …; a table of contents repeats the names in links, never
-/// in headings), else `.markdown-body`, else `main`, else `body`, else the root element.
+/// in headings); on a page without numbered sections (Data Types, Error Codes), the
+/// innermost element holding every table whose header names at least two known columns
+/// (site chrome has no parameter tables); else `.markdown-body`, else `main`, else `body`,
+/// else the root element.
 fn content_root(document: &Html) -> ElementRef<'_> {
     let root = document.root_element();
     let sections: Vec<ElementRef> = root
@@ -138,20 +141,38 @@ fn content_root(document: &Html) -> ElementRef<'_> {
         .filter(|e| matches!(e.value().name(), "h1" | "h2" | "h3"))
         .filter(|e| crate::vocab::numbered_section(&e.text().collect::<String>()).is_some())
         .collect();
-    if let Some(first) = sections.first() {
-        let mut ancestors: Vec<ElementRef> = first.ancestors().filter_map(ElementRef::wrap).collect();
-        for heading in &sections[1..] {
-            ancestors.retain(|a| heading.ancestors().any(|h| h.id() == a.id()));
-        }
-        if let Some(article) = ancestors.first() {
-            return *article;
-        }
+    if let Some(article) = innermost_holder(&sections) {
+        return article;
+    }
+    let tables: Vec<ElementRef> =
+        root.descendent_elements().filter(|e| e.value().name() == "table" && is_parameter_table(*e)).collect();
+    if let Some(article) = innermost_holder(&tables) {
+        return article;
     }
     let find = |pred: &dyn Fn(ElementRef) -> bool| root.descendent_elements().find(|e| pred(*e));
     find(&|e| has_class(e, "markdown-body"))
         .or_else(|| find(&|e| e.value().name() == "main"))
         .or_else(|| find(&|e| e.value().name() == "body"))
         .unwrap_or(root)
+}
+
+/// The innermost element holding all of `elements` (their parent, for one).
+fn innermost_holder<'a>(elements: &[ElementRef<'a>]) -> Option<ElementRef<'a>> {
+    let (first, rest) = elements.split_first()?;
+    let mut ancestors: Vec<ElementRef> = first.ancestors().filter_map(ElementRef::wrap).collect();
+    for el in rest {
+        ancestors.retain(|a| el.ancestors().any(|h| h.id() == a.id()));
+    }
+    ancestors.first().copied()
+}
+
+/// A table whose header row (its first row) names at least two columns of a parameter or
+/// error-code table.
+fn is_parameter_table(table: ElementRef<'_>) -> bool {
+    table_rows(table).first().is_some_and(|row| {
+        let known = row.cells.iter().filter(|c| Column::from_header(&c.text().collect::<String>()).is_some());
+        known.count() >= 2
+    })
 }
 
 /// The `h1.doc-title`, else the first `h1` outside site chrome.
@@ -289,7 +310,11 @@ impl PageBuilder<'_> {
                 let level = name.as_bytes()[1] - b'0';
                 self.text_block(el, |text| BlockKind::Heading { level, text }, depth);
             }
-            "p" | "h5" | "h6" => self.text_block(el, |text| BlockKind::Paragraph { text }, depth),
+            "p" => match lone_code_block(el) {
+                Some(code) => self.code(code, depth),
+                None => self.text_block(el, |text| BlockKind::Paragraph { text }, depth),
+            },
+            "h5" | "h6" => self.text_block(el, |text| BlockKind::Paragraph { text }, depth),
             "li" => self.text_block(el, |text| BlockKind::ListItem { text }, depth),
             "table" => self.table(el, depth),
             "pre" => self.code(el, depth),
@@ -353,6 +378,22 @@ impl PageBuilder<'_> {
         }
         self.push(self.offsets.get(el), BlockKind::Table(table));
     }
+}
+
+/// The `<code>` a paragraph consists of when it is a code block in all but name: its only
+/// content (white space aside) is one `<code>` whose text runs over several lines, as a
+/// Markdown renderer writes an example it did not take for a fenced block
+/// (`<p><code>{\n  "Response": …}</code></p>`).
+fn lone_code_block(p: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    let mut code = None;
+    for piece in pieces(p) {
+        match piece {
+            Piece::Text(text) if text.trim().is_empty() => {}
+            Piece::Element(el) if el.value().name() == "code" && code.is_none() => code = Some(el),
+            _ => return None,
+        }
+    }
+    code.filter(|c| c.text().collect::<String>().trim().contains('\n'))
 }
 
 /// A row of a table: the `tr`, its `td`/`th` cells, and whether it lies in the `thead`.

@@ -108,6 +108,36 @@ fn list_items_end_at_block_children_and_lines_survive_stray_tags() {
 }
 
 #[test]
+fn a_paragraph_of_one_multi_line_code_is_a_code_block() {
+    // As a Markdown renderer writes an example it did not take for a fenced block.
+    let html = "<h4>Output example</h4>\n<p><code>{\n  \"Response\": {}\n}</code></p>\n\
+        <p><code>true</code></p>\n<p>Set <code>A\nB</code> here.</p>";
+    assert_eq!(
+        parse_str(html),
+        vec![
+            at(1, heading(4, "Output example")),
+            at(2, BlockKind::Code { text: "{\n  \"Response\": {}\n}".into() }),
+            at(5, para("true")),
+            at(6, para("Set A\nB here.")),
+        ]
+    );
+}
+
+#[test]
+fn without_numbered_sections_the_article_holds_the_parameter_tables() {
+    // A Data Types page inside site chrome whose floating table of contents has an `h2`.
+    let html = "<html><body><div class=\"toc\"><h2 class=\"nav-title\">本页目录：</h2></div>\n\
+        <div id=\"article\"><h1>Data Types</h1>\n<h2>Tag</h2>\n<p>A tag.</p>\n\
+        <table><thead><tr><th>Name</th><th>Type</th><th>Description</th></tr></thead>\n\
+        <tbody><tr><td>Key</td><td>String</td><td>The key.</td></tr></tbody></table></div></body></html>";
+    let blocks = parse_str(html);
+    let headings: Vec<&BlockKind> =
+        blocks.iter().map(|b| &b.kind).filter(|k| matches!(k, BlockKind::Heading { .. })).collect();
+    assert_eq!(headings, [&heading(1, "Data Types"), &heading(2, "Tag")]);
+    assert_eq!(tables(&blocks)[0].rows[0].cells, ["Key", "String", "The key."]);
+}
+
+#[test]
 fn garbage_never_panics() {
     let deep = "<div><b><ul><li>".repeat(300) + "x";
     let inputs =
