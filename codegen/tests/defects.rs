@@ -442,3 +442,29 @@ fn an_examples_file_of_defects_alone_imports_nothing() {
         "{tests}"
     );
 }
+
+/// A page whose output section is headed `3. Input Parameters` (a real page of 2019 does
+/// this): the section in the output's place is read as the output, with a warning.
+#[test]
+fn a_second_input_section_in_the_outputs_place_is_the_output() {
+    let text = "## 1. API Description\n\nDomain name: demo.tencentcloudapi.com.\n\nRuns.\n\n\
+        ## 2. Input Parameters\n\n| Parameter Name | Required | Type | Description |\n|---|---|---|---|\n\
+        | Action | Yes | String | Common parameter: Run |\n| Version | Yes | String | Common parameter: 2020-01-01 |\n\
+        | Name | Yes | String | The name. |\n\n\
+        ## 3. Input Parameters\n\n| Parameter Name | Type | Description |\n|---|---|---|\n\
+        | Total | Integer | How many. |\n| RequestId | String | The request ID. |\n\n\
+        ## 4. Error Code\n\n| Error Code | Description |\n|---|---|\n| FailedOperation | Failed. |\n";
+    let page = SourceFile::new("demo/2020-01-01/Run.md", "demo/2020-01-01/Run.md", text.to_string());
+    let (api, warnings) = lower(std::slice::from_ref(&page));
+    let run = &api.actions["Run"];
+    let names = |params: &[codegen::ir::Param]| params.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&run.input), ["Name"]);
+    assert_eq!(names(&run.output), ["Total", "RequestId"]);
+    assert_eq!(
+        warnings,
+        [format!(
+            "demo/2020-01-01/Run.md:{}: section `3. Input Parameters` repeats the input section's name: read as `3. Output Parameters`",
+            line_of(&page, "## 3. Input")
+        )]
+    );
+}

@@ -278,3 +278,28 @@ fn the_real_folders_and_their_judgements_are_found() {
         assert!(j.folder.join(&j.page).is_file(), "{} {}", j.folder.display(), j.page);
     }
 }
+
+/// The project's own judgements (`xtask/judgements.tsv`) apply to the folder they name
+/// wherever the data lies, under the same rule: judged only where the parser warned.
+#[test]
+fn the_projects_judgements_apply_where_the_parser_says_why() {
+    let Some(shared) = shared() else { return };
+    let project = xtask::conformance::judgements::project().unwrap();
+    assert!(!project.is_empty());
+    let units = batch::discover_units(&shared.join("real/md-history"), "md-history").unwrap();
+    let billing = units.iter().find(|u| u.label == "billing/2018-07-09").expect("md-history billing");
+    assert_eq!(billing.judgements.len(), 2, "{:?}", billing.judgements);
+    let outcome = batch::check(billing);
+    assert!(outcome.is_perfect(), "{:?}", outcome.failing);
+    let judged: Vec<&str> = outcome.judged.iter().map(|(m, _)| m.item.as_str()).collect();
+    assert_eq!(judged, ["ResourceSummarySet", "RequestId"]);
+
+    // Without the parser's warning at the row's line, the same mismatches fail.
+    let mut unwarned = billing.clone();
+    for j in &mut unwarned.judgements {
+        j.line = Some(1);
+    }
+    let outcome = batch::check(&unwarned);
+    assert!(!outcome.is_perfect() && outcome.judged.is_empty());
+    assert!(outcome.failing.iter().all(|m| m.message.contains("but the parser gave no warning there")));
+}

@@ -118,7 +118,7 @@ pub fn discover_units(root: &Path, set: &str) -> Result<Vec<Unit>> {
     let mut folders = Vec::new();
     let mut tables = Vec::new();
     walk(root, &mut folders, &mut tables)?;
-    let mut all_judgements = Vec::new();
+    let mut all_judgements = judgements::project()?;
     for table in &tables {
         all_judgements.extend(judgements::load(table)?);
     }
@@ -142,7 +142,7 @@ pub fn discover_units(root: &Path, set: &str) -> Result<Vec<Unit>> {
                 (Vec::new(), if n == 0 { ".".to_string() } else { parts.join("/") })
             };
             let form = std::iter::once(set.to_string()).chain(above).collect::<Vec<_>>().join("/");
-            let judgements = all_judgements.iter().filter(|j| j.folder == docs).cloned().collect();
+            let judgements = all_judgements.iter().filter(|j| judgements::applies_to(j, &docs)).cloned().collect();
             // `real/html-en-md` is part of the set `real`.
             let set = set.split('/').next().unwrap_or(set).to_string();
             Unit { set, form, label, docs, judgements }

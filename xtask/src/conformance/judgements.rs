@@ -28,6 +28,17 @@ use super::{Mismatch, Owner};
 /// The file name judgement tables have.
 pub const FILE_NAME: &str = "judgements.tsv";
 
+/// The project's own table (`xtask/judgements.tsv`): rows of real pages that this parser
+/// reads otherwise than the oracle beside them, each with why. Its `file` column is
+/// relative to `../shared` (`real/md-history/en/billing/2018-07-09/X.md`), and a row
+/// applies to a checked folder whose path ends with the file's folder, wherever the data
+/// lies; its line is where the parser says why (the row's own line, or the heading it is
+/// read under). The same rule holds as for the data's own tables: without the parser's
+/// warning at that line the mismatch fails.
+pub fn project() -> Result<Vec<Judgement>> {
+    load_from(&crate::workspace_root().join("xtask").join(FILE_NAME), Path::new(""))
+}
+
 /// One row of a judgements table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Judgement {
@@ -47,8 +58,12 @@ pub struct Judgement {
 /// Reads a judgements table; its `file` column is relative to the table's folder. Rows
 /// that cannot be read are left out with a notice on stderr.
 pub fn load(path: &Path) -> Result<Vec<Judgement>> {
+    load_from(path, path.parent().unwrap_or(Path::new("")))
+}
+
+/// Reads a judgements table whose `file` column is relative to `base`.
+fn load_from(path: &Path, base: &Path) -> Result<Vec<Judgement>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let base = path.parent().unwrap_or(Path::new(""));
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate().skip(1) {
         if line.trim().is_empty() {
@@ -84,6 +99,12 @@ pub fn load(path: &Path) -> Result<Vec<Judgement>> {
         }
     }
     Ok(out)
+}
+
+/// Whether the judgement is about a page of `docs`: the same folder, or (a row of the
+/// project's table, whose folder is relative) a folder whose path ends with it.
+pub fn applies_to(judgement: &Judgement, docs: &Path) -> bool {
+    judgement.folder == docs || (judgement.folder.is_relative() && docs.ends_with(&judgement.folder))
 }
 
 /// A field's name without its `.N` (or broken) suffix.
