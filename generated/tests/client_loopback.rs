@@ -244,3 +244,34 @@ fn secrets_stay_out_of_debug_output() {
     let shown = format!("{client:?}");
     assert!(!shown.contains(SECRET_KEY) && !shown.contains("tok\"") && !shown.contains(SECRET_ID), "{shown}");
 }
+
+/// `call_json`: any action, undocumented ones included, signed like the others; the raw
+/// `Response` object comes back as it was sent, and API errors keep their code.
+#[tokio::test]
+async fn call_json_sends_any_action_and_returns_the_raw_response() {
+    let raw = r#"{"Response": {"TotalCount": "2", "VpcSet": [null, {"VpcId": "vpc-1", "New": true}], "RequestId": "req-raw"}}"#;
+    let server = Server::start(vec![
+        Reply::Json(raw.into()),
+        Reply::Json(api_error("RequestLimitExceeded", "slow down")),
+        Reply::Json(api_error("ResourceNotFound", "none")),
+    ])
+    .await;
+    let client = client(&server).build().unwrap();
+    let reply =
+        client.call_json("vpc", "2017-03-12", "DescribeVpcs", serde_json::json!({"Limit": "10"})).await.unwrap();
+    let sent: serde_json::Value = serde_json::from_str(raw).unwrap();
+    assert_eq!(reply, sent["Response"], "the reply as it came: nothing dropped or converted");
+
+    // Rate-limited: retried; then the code as sent.
+    let err = client.call_json("cvm", "2017-03-12", "MadeUpAction", serde_json::json!({})).await.unwrap_err();
+    assert_eq!(err.code().map(|c| c.code()), Some("ResourceNotFound"));
+    assert_eq!(err.request_id(), Some("req-ResourceNotFound"));
+
+    let seen = server.seen();
+    assert_eq!(seen.len(), 3);
+    assert!(seen.iter().all(|s| s.signature == Ok(())), "every call is signed");
+    assert_eq!(seen[0].header("X-TC-Action"), Some("DescribeVpcs"));
+    assert_eq!(seen[0].header("X-TC-Version"), Some("2017-03-12"));
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&seen[0].body).unwrap(), serde_json::json!({"Limit": "10"}));
+    assert_eq!(seen[2].header("X-TC-Action"), Some("MadeUpAction"));
+}

@@ -355,19 +355,66 @@ impl Client {
     pub async fn send<A: Action>(&self, request: &A) -> Result<A::Response, Error<A::Error>> {
         request.validate().map_err(Error::Validation)?;
         let json = serde_json::to_value(request).map_err(|e| Error::Encode(e.to_string()))?;
-        let body = serde_json::to_vec(&json).map_err(|e| Error::Encode(e.to_string()))?;
-        let safe = is_safe_to_repeat(A::ACTION, &json);
+        let call = Call {
+            service: A::SERVICE,
+            version: A::VERSION,
+            action: A::ACTION,
+            rate_limit: A::RATE_LIMIT,
+            safe: is_safe_to_repeat(A::ACTION, &json),
+            body: serde_json::to_vec(&json).map_err(|e| Error::Encode(e.to_string()))?,
+        };
+        self.call(&call, decode::<A>).await
+    }
+
+    /// Calls any action with a JSON body and returns the reply's `Response` object as it
+    /// came: the escape hatch for actions the pages do not document (yet), and a way to
+    /// see a raw reply. Signed, retried and rate-limited like [`Client::send`] (no
+    /// documented rate: no limit); an API error is [`Error::Api`] with the code as sent.
+    ///
+    /// ```no_run
+    /// # async fn run(client: tencentcloud_api::Client) -> Result<(), tencentcloud_api::Error<tencentcloud_api::AnyCode>> {
+    /// let reply = client
+    ///     .call_json("vpc", "2017-03-12", "DescribeVpcs", serde_json::json!({"Limit": "10"}))
+    ///     .await?;
+    /// println!("{}", reply["TotalCount"]);
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn call_json(
+        &self,
+        service: &str,
+        version: &str,
+        action: &str,
+        body: Value,
+    ) -> Result<Value, Error<AnyCode>> {
+        let call = Call {
+            service,
+            version,
+            action,
+            rate_limit: None,
+            safe: is_safe_to_repeat(action, &body),
+            body: serde_json::to_vec(&body).map_err(|e| Error::Encode(e.to_string()))?,
+        };
+        self.call(&call, decode_json).await
+    }
+
+    /// Sends a call (retrying as the policy allows) and decodes the reply with `decode`.
+    async fn call<T, E: ApiError>(
+        &self,
+        call: &Call<'_>,
+        decode: impl Fn(&[u8]) -> Result<T, Error<E>>,
+    ) -> Result<T, Error<E>> {
         let retry = &self.inner.retry;
         let start = Instant::now();
         let mut attempt = 1;
         loop {
             if let Some(limiter) = &self.inner.limiter {
-                limiter.acquire(A::ACTION, A::RATE_LIMIT).await;
+                limiter.acquire(call.action, call.rate_limit).await;
             }
-            let result = self.attempt::<A>(&body).await;
+            let result = self.attempt(call).await.and_then(|bytes| decode(&bytes));
             let worth_retrying = match &result {
                 Ok(_) => false,
-                Err(e) => e.is_rate_limited() || (safe && e.is_network()),
+                Err(e) => e.is_rate_limited() || (call.safe && e.is_network()),
             };
             let delay = retry.delay(attempt);
             if !worth_retrying || attempt >= retry.max_attempts || start.elapsed() + delay > retry.max_elapsed {
@@ -378,10 +425,10 @@ impl Client {
         }
     }
 
-    /// One signed attempt, with a fresh timestamp.
-    async fn attempt<A: Action>(&self, body: &[u8]) -> Result<A::Response, Error<A::Error>> {
+    /// One signed attempt, with a fresh timestamp: the body of a successful HTTP answer.
+    async fn attempt<E>(&self, call: &Call<'_>) -> Result<Vec<u8>, Error<E>> {
         let inner = &self.inner;
-        let (url, host) = inner.endpoint.resolve(A::SERVICE, &inner.region);
+        let (url, host) = inner.endpoint.resolve(call.service, &inner.region);
         let timestamp = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
         let content_type = "application/json";
         let signature = sign(
@@ -390,9 +437,9 @@ impl Client {
             &SignInput {
                 method: "POST",
                 query: "",
-                headers: &[("content-type", content_type), ("host", &host), ("x-tc-action", A::ACTION)],
-                payload: body,
-                service: A::SERVICE,
+                headers: &[("content-type", content_type), ("host", &host), ("x-tc-action", call.action)],
+                payload: &call.body,
+                service: call.service,
                 timestamp,
             },
         );
@@ -401,8 +448,8 @@ impl Client {
             .post(&url)
             .header("Host", &host)
             .header("Content-Type", content_type)
-            .header("X-TC-Action", A::ACTION)
-            .header("X-TC-Version", A::VERSION)
+            .header("X-TC-Action", call.action)
+            .header("X-TC-Version", call.version)
             .header("X-TC-Timestamp", timestamp.to_string())
             .header("Authorization", &signature.authorization);
         if !inner.region.is_empty() {
@@ -416,34 +463,79 @@ impl Client {
         }
         let transport =
             |e: reqwest::Error| if e.is_timeout() { Error::Timeout } else { Error::Transport(error_chain(&e)) };
-        let response = builder.body(body.to_vec()).send().await.map_err(transport)?;
+        let response = builder.body(call.body.clone()).send().await.map_err(transport)?;
         let status = response.status();
         let bytes = response.bytes().await.map_err(transport)?;
         if !status.is_success() {
             return Err(Error::Status { status: status.as_u16(), body: body_start(&bytes) });
         }
-        decode::<A>(&bytes)
+        Ok(bytes.to_vec())
     }
 }
 
-/// The reply's `Response`: an error (`Error.Code`, `Error.Message`, `RequestId`) or the
-/// action's response.
-pub fn decode<A: Action>(bytes: &[u8]) -> Result<A::Response, Error<A::Error>> {
+/// One call on the wire: where it goes, its JSON body, and how it may be retried.
+struct Call<'a> {
+    service: &'a str,
+    version: &'a str,
+    action: &'a str,
+    rate_limit: Option<u32>,
+    /// Network failures may be retried.
+    safe: bool,
+    body: Vec<u8>,
+}
+
+/// Any error code, as the API sends it: the code type of [`Client::call_json`], which
+/// knows no documentation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnyCode(pub String);
+
+impl ApiError for AnyCode {
+    fn from_code(code: &str) -> Self {
+        AnyCode(code.to_string())
+    }
+
+    fn code(&self) -> &str {
+        &self.0
+    }
+
+    fn description(&self) -> &'static str {
+        ""
+    }
+}
+
+/// The reply's `Response` object as it came, or the API error it carries.
+pub fn decode_json(bytes: &[u8]) -> Result<Value, Error<AnyCode>> {
+    response_of(bytes)
+}
+
+/// The reply's `Response` object, or the API error it carries.
+fn response_of<E: ApiError>(bytes: &[u8]) -> Result<Value, Error<E>> {
     let decode_error = |message: String| Error::Decode { message, body: body_start(bytes) };
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| decode_error(format!("not JSON: {e}")))?;
-    let response = value.get("Response").ok_or_else(|| decode_error("no `Response` object".to_string()))?;
+    let mut value: Value = serde_json::from_slice(bytes).map_err(|e| decode_error(format!("not JSON: {e}")))?;
+    let response =
+        value.get_mut("Response").map(Value::take).ok_or_else(|| decode_error("no `Response` object".to_string()))?;
     if let Some(error) = response.get("Error") {
         let code = error
             .get("Code")
             .and_then(Value::as_str)
             .ok_or_else(|| decode_error("an `Error` without `Code`".to_string()))?;
         return Err(Error::Api {
-            code: A::Error::from_code(code),
+            code: E::from_code(code),
             message: error.get("Message").and_then(Value::as_str).unwrap_or_default().to_string(),
             request_id: response.get("RequestId").and_then(Value::as_str).unwrap_or_default().to_string(),
         });
     }
-    A::Response::deserialize(response).map_err(|e| decode_error(format!("does not match the documented response: {e}")))
+    Ok(response)
+}
+
+/// The reply's `Response`: an error (`Error.Code`, `Error.Message`, `RequestId`) or the
+/// action's response.
+pub fn decode<A: Action>(bytes: &[u8]) -> Result<A::Response, Error<A::Error>> {
+    let response = response_of(bytes)?;
+    A::Response::deserialize(&response).map_err(|e| Error::Decode {
+        message: format!("does not match the documented response: {e}"),
+        body: body_start(bytes),
+    })
 }
 
 use serde::Deserialize as _;
@@ -462,7 +554,7 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 /// A token bucket per action, filled at the action's documented rate.
 #[derive(Default)]
 struct RateLimiter {
-    buckets: tokio::sync::Mutex<BTreeMap<&'static str, Bucket>>,
+    buckets: tokio::sync::Mutex<BTreeMap<String, Bucket>>,
 }
 
 struct Bucket {
@@ -471,13 +563,13 @@ struct Bucket {
 }
 
 impl RateLimiter {
-    async fn acquire(&self, action: &'static str, limit: Option<u32>) {
+    async fn acquire(&self, action: &str, limit: Option<u32>) {
         let Some(rate) = limit.filter(|l| *l > 0).map(f64::from) else { return };
         loop {
             let wait = {
                 let mut buckets = self.buckets.lock().await;
                 let now = Instant::now();
-                let bucket = buckets.entry(action).or_insert(Bucket { tokens: rate, last: now });
+                let bucket = buckets.entry(action.to_string()).or_insert(Bucket { tokens: rate, last: now });
                 bucket.tokens = (bucket.tokens + now.duration_since(bucket.last).as_secs_f64() * rate).min(rate);
                 bucket.last = now;
                 if bucket.tokens >= 1.0 {

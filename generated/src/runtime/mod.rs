@@ -14,7 +14,9 @@ mod credentials;
 pub mod sign;
 
 #[cfg(feature = "client")]
-pub use client::{decode, is_safe_to_repeat, BuildError, Client, ClientBuilder, Endpoint, Error, RetryPolicy};
+pub use client::{
+    decode, decode_json, is_safe_to_repeat, AnyCode, BuildError, Client, ClientBuilder, Endpoint, Error, RetryPolicy,
+};
 #[cfg(feature = "client")]
 pub use credentials::{Credentials, CredentialsError};
 
