@@ -370,16 +370,8 @@ impl Client {
     /// came: the escape hatch for actions the pages do not document (yet), and a way to
     /// see a raw reply. Signed, retried and rate-limited like [`Client::send`] (no
     /// documented rate: no limit); an API error is [`Error::Api`] with the code as sent.
-    ///
-    /// ```no_run
-    /// # async fn run(client: tencentcloud_api::Client) -> Result<(), tencentcloud_api::Error<tencentcloud_api::AnyCode>> {
-    /// let reply = client
-    ///     .call_json("vpc", "2017-03-12", "DescribeVpcs", serde_json::json!({"Limit": "10"}))
-    ///     .await?;
-    /// println!("{}", reply["TotalCount"]);
-    /// # Ok(())
-    /// # }
-    /// ```
+    /// For example, `client.call_json("vpc", "2017-03-12", "DescribeVpcs",
+    /// json!({"Limit": "10"})).await?["TotalCount"]`.
     pub async fn call_json(
         &self,
         service: &str,
