@@ -145,6 +145,17 @@ struct DescribeThingsResponse {
     request_id: String,
 }
 
+impl tencentcloud_api::Documented for DescribeThingsResponse {
+    fn fields() -> &'static [tencentcloud_api::Field] {
+        use tencentcloud_api::{Field, Shape};
+        const FIELDS: &[Field] = &[
+            Field { name: "Total", shape: Shape::Integer, optional: false },
+            Field { name: "RequestId", shape: Shape::String, optional: false },
+        ];
+        FIELDS
+    }
+}
+
 impl Action for DescribeThingsRequest {
     const ACTION: &'static str = "DescribeThings";
     const VERSION: &'static str = "2017-03-12";
@@ -188,12 +199,21 @@ async fn http_status_and_malformed_bodies_are_distinct_errors() {
         Err(Error::Status { status: 500, body }) => assert_eq!(body, "internal"),
         other => panic!("expected a status error, got {other:?}"),
     }
-    for expected in ["not JSON", "no `Response` object", "does not match the documented response"] {
+    for (expected, whole_body) in [("not JSON", "{not json"), ("no `Response` object", r#"{"NoResponse": {}}"#)] {
         match client.send(&request()).await {
-            Err(Error::Decode { message, .. }) => assert!(message.contains(expected), "{message}"),
+            Err(Error::Decode { message, path, body }) => {
+                assert!(message.contains(expected), "{message}");
+                assert_eq!((path.as_str(), body.as_str()), ("", whole_body));
+            }
             other => panic!("expected a decode error, got {other:?}"),
         }
     }
+    // A reply without the documented `TaskId`: forgiven (the default), and reported.
+    let reply = client.send_with_report(&request()).await.unwrap();
+    assert_eq!((reply.response.task_id.as_str(), reply.response.request_id.as_str()), ("", "r"));
+    assert_eq!(reply.deviations.len(), 1);
+    assert_eq!(reply.deviations[0].to_string(), "Response.TaskId: missing: expected String, found absent");
+    assert_eq!(reply.raw, serde_json::json!({"RequestId": "r"}));
 }
 
 #[tokio::test]
@@ -274,4 +294,33 @@ async fn call_json_sends_any_action_and_returns_the_raw_response() {
     assert_eq!(seen[0].header("X-TC-Version"), Some("2017-03-12"));
     assert_eq!(serde_json::from_slice::<serde_json::Value>(&seen[0].body).unwrap(), serde_json::json!({"Limit": "10"}));
     assert_eq!(seen[2].header("X-TC-Action"), Some("MadeUpAction"));
+}
+
+/// Replies as servers send them: `null`, a missing field, numbers and booleans in other
+/// spellings, undocumented fields. Lenient by default; strict decoding names the path.
+#[tokio::test]
+async fn replies_are_decoded_leniently_and_strict_decoding_names_the_path() {
+    let sloppy = r#"{"Response": {"Total": "7", "RequestId": null, "Extra": {"New": 1}}}"#;
+    let server =
+        Server::start(vec![Reply::Json(sloppy.into()), Reply::Json(sloppy.into()), Reply::Json(THINGS.into())]).await;
+    let lenient = client(&server).build().unwrap();
+    let response = lenient.send(&DescribeThingsRequest::default()).await.unwrap();
+    assert_eq!((response.total, response.request_id.as_str()), (7, ""));
+
+    let strict = client(&server).strict_decoding(true).build().unwrap();
+    match strict.send(&DescribeThingsRequest::default()).await {
+        Err(Error::Decode { message, path, body }) => {
+            assert_eq!(path, "Response.Total");
+            assert_eq!(
+                message,
+                "Response.Total: reformatted: expected Integer, found \"7\"\n\
+                 Response.RequestId: null: expected String, found null\n\
+                 Response.Extra: undocumented: expected no such field, found {\"New\":1}"
+            );
+            assert_eq!(body, sloppy, "the whole body is kept");
+        }
+        other => panic!("expected a strict decode error, got {other:?}"),
+    }
+    // A reply as documented passes strict decoding.
+    assert_eq!(strict.send(&DescribeThingsRequest::default()).await.unwrap().total, 7);
 }

@@ -33,6 +33,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
     let req_fields = fields(api, input, &|_| false);
     let resp_doc = docs(&format!("Response of the `{name}` action: the object under `Response` in the reply."));
     let resp_fields = fields(api, output, &|_| false);
+    let documented = super::documented_impl(api, &resp, output);
     let validate = validate_body(input, constraints);
     let error_enum = error_enum(api, action);
     let service = &api.product;
@@ -54,6 +55,8 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
         pub struct #resp {
             #resp_fields
         }
+
+        #documented
 
         impl crate::Action for #req {
             const ACTION: &'static str = #name;

@@ -244,6 +244,44 @@ pub(crate) fn fields(api: &Api, params: &[ir::Param], boxed: &dyn Fn(&ir::Param)
     quote! { #(#fields)* }
 }
 
+/// `impl Documented` for a response or structure: its documented fields and their shapes,
+/// which the runtime's lenient decoding brings a reply to.
+pub(crate) fn documented_impl(api: &Api, id: &Ident, params: &[ir::Param]) -> TokenStream {
+    let fields = params.iter().map(|p| {
+        let name = &p.name;
+        let shape = shape(api, &p.ty);
+        let optional = !p.required;
+        quote! { crate::Field { name: #name, shape: #shape, optional: #optional } }
+    });
+    quote! {
+        impl crate::Documented for #id {
+            fn fields() -> &'static [crate::Field] {
+                const FIELDS: &[crate::Field] = &[#(#fields),*];
+                FIELDS
+            }
+        }
+    }
+}
+
+/// The runtime's `Shape` of a resolved type.
+fn shape(api: &Api, ty: &Type) -> TokenStream {
+    match ty {
+        Type::String | Type::Timestamp | Type::Date => quote! { crate::Shape::String },
+        Type::Integer => quote! { crate::Shape::Integer },
+        Type::Float => quote! { crate::Shape::Float },
+        Type::Boolean => quote! { crate::Shape::Boolean },
+        Type::Json => quote! { crate::Shape::Any },
+        Type::Array(inner) => {
+            let inner = shape(api, inner);
+            quote! { crate::Shape::List(&#inner) }
+        }
+        Type::Struct(_) => {
+            let rust = rust_type(api, ty);
+            quote! { crate::Shape::Object(<#rust as crate::Documented>::fields) }
+        }
+    }
+}
+
 /// The pattern matching a documented error code in `from_code`: the code itself, and for a
 /// code the page prints with a trailing dot (`UnsupportedOperation.`), the code without it
 /// too, when the product documents no such code (a server may send either).

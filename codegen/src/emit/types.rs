@@ -25,6 +25,7 @@ pub fn types_file(api: &Api) -> TokenStream {
         // Structures no request holds are never built by users: `#[non_exhaustive]`, so new
         // fields do not break code.
         let non_exhaustive = (!in_requests.contains(name.as_str())).then(|| quote! { #[non_exhaustive] });
+        let documented = super::documented_impl(api, &id, params);
         quote! {
             #doc
             #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -32,6 +33,8 @@ pub fn types_file(api: &Api) -> TokenStream {
             pub struct #id {
                 #body
             }
+
+            #documented
         }
     });
     quote! { #(#structs)* }

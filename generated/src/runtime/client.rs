@@ -12,6 +12,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use serde_json::Value;
 
 use super::credentials::{Credentials, CredentialsError};
+use super::decode::{decode_value, Deviation};
 use super::sign::{sign, SignInput};
 use super::{Action, ApiError, ValidationError};
 
@@ -129,11 +130,16 @@ pub enum Error<E> {
         /// The start of the body.
         body: String,
     },
-    /// The answer is not the documented JSON.
+    /// The answer cannot be read as a reply: not JSON, no `Response` object, an `Error`
+    /// without a `Code`; or, with strict decoding, it deviates from the documented
+    /// response (see [`crate::decode_value`] for what lenient decoding forgives).
     Decode {
-        /// What was wrong.
+        /// What was wrong (with strict decoding: every deviation, one per line).
         message: String,
-        /// The start of the body.
+        /// Where: `Response.AddressSet[0].AntiDDoSPackageId` (the first deviation), or
+        /// empty when the body is not a reply at all.
+        path: String,
+        /// The whole body, as received.
         body: String,
     },
     /// The request could not be serialized.
@@ -176,7 +182,10 @@ impl<E: ApiError> fmt::Display for Error<E> {
             Error::Timeout => f.write_str("no answer within the timeout"),
             Error::Transport(e) => write!(f, "transport error: {e}"),
             Error::Status { status, body } => write!(f, "HTTP status {status}: {body}"),
-            Error::Decode { message, body } => write!(f, "undecodable answer ({message}): {body}"),
+            Error::Decode { message, path, body } => {
+                let at = if path.is_empty() { String::new() } else { format!(" at {path}") };
+                write!(f, "undecodable answer{at} ({message}): {}", body_start(body.as_bytes()))
+            }
             Error::Encode(e) => write!(f, "cannot serialize the request: {e}"),
         }
     }
@@ -215,6 +224,7 @@ pub struct ClientBuilder {
     timeout: Duration,
     retry: RetryPolicy,
     rate_limit: bool,
+    strict_decoding: bool,
 }
 
 impl Default for ClientBuilder {
@@ -228,6 +238,7 @@ impl Default for ClientBuilder {
             timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
             rate_limit: false,
+            strict_decoding: false,
         }
     }
 }
@@ -281,6 +292,15 @@ impl ClientBuilder {
         self
     }
 
+    /// Strict decoding: a reply that deviates from the documented response in any way
+    /// (a missing or `null` field, a reformatted value, an undocumented field…) is
+    /// [`Error::Decode`] naming the path, instead of being forgiven. Off by default:
+    /// replies are decoded leniently, as the official SDKs do.
+    pub fn strict_decoding(mut self, on: bool) -> Self {
+        self.strict_decoding = on;
+        self
+    }
+
     /// The client; without explicit credentials, those of [`Credentials::from_chain`].
     pub fn build(self) -> Result<Client, BuildError> {
         let credentials = match self.credentials {
@@ -301,6 +321,7 @@ impl ClientBuilder {
                 language: self.language,
                 retry: self.retry,
                 limiter: self.rate_limit.then(RateLimiter::default),
+                strict_decoding: self.strict_decoding,
             }),
         })
     }
@@ -320,6 +341,7 @@ struct Inner {
     language: Option<String>,
     retry: RetryPolicy,
     limiter: Option<RateLimiter>,
+    strict_decoding: bool,
 }
 
 impl fmt::Debug for Client {
@@ -351,8 +373,15 @@ impl Client {
         ClientBuilder::default()
     }
 
-    /// Validates, sends (retrying as the policy allows) and decodes.
+    /// Validates, sends (retrying as the policy allows) and decodes (leniently, unless
+    /// the client decodes strictly: [`ClientBuilder::strict_decoding`]).
     pub async fn send<A: Action>(&self, request: &A) -> Result<A::Response, Error<A::Error>> {
+        self.send_with_report(request).await.map(|reply| reply.response)
+    }
+
+    /// Like [`Client::send`], keeping what decoding forgave and the raw `Response`
+    /// object the response was decoded from.
+    pub async fn send_with_report<A: Action>(&self, request: &A) -> Result<Reply<A::Response>, Error<A::Error>> {
         request.validate().map_err(Error::Validation)?;
         let json = serde_json::to_value(request).map_err(|e| Error::Encode(e.to_string()))?;
         let call = Call {
@@ -363,7 +392,15 @@ impl Client {
             safe: is_safe_to_repeat(A::ACTION, &json),
             body: serde_json::to_vec(&json).map_err(|e| Error::Encode(e.to_string()))?,
         };
-        self.call(&call, decode::<A>).await
+        let strict = self.inner.strict_decoding;
+        self.call(&call, |bytes| {
+            let reply = decode_reply::<A>(bytes)?;
+            if strict && !reply.deviations.is_empty() {
+                return Err(strict_error(&reply.deviations, bytes));
+            }
+            Ok(reply)
+        })
+        .await
     }
 
     /// Calls any action with a JSON body and returns the reply's `Response` object as it
@@ -502,7 +539,7 @@ pub fn decode_json(bytes: &[u8]) -> Result<Value, Error<AnyCode>> {
 
 /// The reply's `Response` object, or the API error it carries.
 fn response_of<E: ApiError>(bytes: &[u8]) -> Result<Value, Error<E>> {
-    let decode_error = |message: String| Error::Decode { message, body: body_start(bytes) };
+    let decode_error = |message: String| Error::Decode { message, path: String::new(), body: body_text(bytes) };
     let mut value: Value = serde_json::from_slice(bytes).map_err(|e| decode_error(format!("not JSON: {e}")))?;
     let response =
         value.get_mut("Response").map(Value::take).ok_or_else(|| decode_error("no `Response` object".to_string()))?;
@@ -520,17 +557,44 @@ fn response_of<E: ApiError>(bytes: &[u8]) -> Result<Value, Error<E>> {
     Ok(response)
 }
 
-/// The reply's `Response`: an error (`Error.Code`, `Error.Message`, `RequestId`) or the
-/// action's response.
-pub fn decode<A: Action>(bytes: &[u8]) -> Result<A::Response, Error<A::Error>> {
-    let response = response_of(bytes)?;
-    A::Response::deserialize(&response).map_err(|e| Error::Decode {
-        message: format!("does not match the documented response: {e}"),
-        body: body_start(bytes),
-    })
+/// A decoded response, what decoding forgave, and the `Response` object it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply<T> {
+    /// The action's response.
+    pub response: T,
+    /// What lenient decoding forgave (empty when the reply is as documented).
+    pub deviations: Vec<Deviation>,
+    /// The reply's `Response` object as received.
+    pub raw: Value,
 }
 
-use serde::Deserialize as _;
+/// The reply's `Response`, decoded leniently into the action's response (what
+/// [`Client::send`] does): an API error, or the response. Fails only when the body is not
+/// a reply at all (not JSON, no `Response` object).
+pub fn decode<A: Action>(bytes: &[u8]) -> Result<A::Response, Error<A::Error>> {
+    decode_reply::<A>(bytes).map(|reply| reply.response)
+}
+
+/// [`decode`], keeping what decoding forgave and the raw `Response` object.
+pub fn decode_reply<A: Action>(bytes: &[u8]) -> Result<Reply<A::Response>, Error<A::Error>> {
+    let raw = response_of(bytes)?;
+    let decoded = decode_value::<A::Response>(raw.clone(), "Response").map_err(|(path, message)| Error::Decode {
+        message,
+        path,
+        body: body_text(bytes),
+    })?;
+    Ok(Reply { response: decoded.value, deviations: decoded.deviations, raw })
+}
+
+/// The error strict decoding gives for a reply with deviations.
+fn strict_error<E>(deviations: &[Deviation], bytes: &[u8]) -> Error<E> {
+    let message = deviations.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    Error::Decode { message, path: deviations[0].path.clone(), body: body_text(bytes) }
+}
+
+fn body_text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
 
 fn error_chain(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();

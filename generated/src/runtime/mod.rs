@@ -2,8 +2,10 @@
 //! error implements, the validation error and, with the `client` feature, signing,
 //! credentials and the HTTP client. Nothing in this folder is generated.
 
+mod decode;
 mod validation;
 
+pub use decode::{decode_value, Decoded, Deviation, DeviationKind, Documented, Field, Shape};
 pub use validation::ValidationError;
 
 #[cfg(feature = "client")]
@@ -15,7 +17,8 @@ pub mod sign;
 
 #[cfg(feature = "client")]
 pub use client::{
-    decode, decode_json, is_safe_to_repeat, AnyCode, BuildError, Client, ClientBuilder, Endpoint, Error, RetryPolicy,
+    decode, decode_json, decode_reply, is_safe_to_repeat, AnyCode, BuildError, Client, ClientBuilder, Endpoint, Error,
+    Reply, RetryPolicy,
 };
 #[cfg(feature = "client")]
 pub use credentials::{Credentials, CredentialsError};
@@ -33,7 +36,7 @@ pub trait Action: Serialize + DeserializeOwned {
     /// The documented limit of requests per second, when the page states one.
     const RATE_LIMIT: Option<u32> = None;
     /// What a successful call returns (the object under `Response`).
-    type Response: DeserializeOwned;
+    type Response: DeserializeOwned + Documented;
     /// The action's error codes.
     type Error: ApiError;
 

@@ -70,6 +70,24 @@ pub struct AssociateAddressResponse {
     pub request_id: String,
 }
 
+impl crate::Documented for AssociateAddressResponse {
+    fn fields() -> &'static [crate::Field] {
+        const FIELDS: &[crate::Field] = &[
+            crate::Field {
+                name: "TaskId",
+                shape: crate::Shape::String,
+                optional: false,
+            },
+            crate::Field {
+                name: "RequestId",
+                shape: crate::Shape::String,
+                optional: false,
+            },
+        ];
+        FIELDS
+    }
+}
+
 impl crate::Action for AssociateAddressRequest {
     const ACTION: &'static str = "AssociateAddress";
     const VERSION: &'static str = "2017-03-12";

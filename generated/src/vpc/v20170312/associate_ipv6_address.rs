@@ -46,6 +46,19 @@ pub struct AssociateIPv6AddressResponse {
     pub request_id: String,
 }
 
+impl crate::Documented for AssociateIPv6AddressResponse {
+    fn fields() -> &'static [crate::Field] {
+        const FIELDS: &[crate::Field] = &[
+            crate::Field {
+                name: "RequestId",
+                shape: crate::Shape::String,
+                optional: false,
+            },
+        ];
+        FIELDS
+    }
+}
+
 impl crate::Action for AssociateIPv6AddressRequest {
     const ACTION: &'static str = "AssociateIPv6Address";
     const VERSION: &'static str = "2017-03-12";

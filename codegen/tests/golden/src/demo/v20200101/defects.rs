@@ -52,6 +52,29 @@ pub struct DefectsResponse {
     pub request_id: String,
 }
 
+impl crate::Documented for DefectsResponse {
+    fn fields() -> &'static [crate::Field] {
+        const FIELDS: &[crate::Field] = &[
+            crate::Field {
+                name: "Result",
+                shape: crate::Shape::Any,
+                optional: false,
+            },
+            crate::Field {
+                name: "Enabled",
+                shape: crate::Shape::Boolean,
+                optional: true,
+            },
+            crate::Field {
+                name: "RequestId",
+                shape: crate::Shape::String,
+                optional: false,
+            },
+        ];
+        FIELDS
+    }
+}
+
 impl crate::Action for DefectsRequest {
     const ACTION: &'static str = "Defects";
     const VERSION: &'static str = "2020-01-01";

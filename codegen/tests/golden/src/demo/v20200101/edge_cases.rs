@@ -124,6 +124,36 @@ pub struct EdgeCasesResponse {
     pub request_id: String,
 }
 
+impl crate::Documented for EdgeCasesResponse {
+    fn fields() -> &'static [crate::Field] {
+        const FIELDS: &[crate::Field] = &[
+            crate::Field {
+                name: "Items",
+                shape: crate::Shape::List(
+                    &crate::Shape::Object(<super::Item as crate::Documented>::fields),
+                ),
+                optional: false,
+            },
+            crate::Field {
+                name: "Total",
+                shape: crate::Shape::Integer,
+                optional: false,
+            },
+            crate::Field {
+                name: "Note",
+                shape: crate::Shape::String,
+                optional: true,
+            },
+            crate::Field {
+                name: "RequestId",
+                shape: crate::Shape::String,
+                optional: false,
+            },
+        ];
+        FIELDS
+    }
+}
+
 impl crate::Action for EdgeCasesRequest {
     const ACTION: &'static str = "EdgeCases";
     const VERSION: &'static str = "2020-01-01";

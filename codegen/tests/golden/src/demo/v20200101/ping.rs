@@ -23,6 +23,24 @@ pub struct PingResponse {
     pub request_id: String,
 }
 
+impl crate::Documented for PingResponse {
+    fn fields() -> &'static [crate::Field] {
+        const FIELDS: &[crate::Field] = &[
+            crate::Field {
+                name: "Echo",
+                shape: crate::Shape::String,
+                optional: true,
+            },
+            crate::Field {
+                name: "RequestId",
+                shape: crate::Shape::String,
+                optional: false,
+            },
+        ];
+        FIELDS
+    }
+}
+
 impl crate::Action for PingRequest {
     const ACTION: &'static str = "Ping";
     const VERSION: &'static str = "2020-01-01";

@@ -17,6 +17,24 @@ pub struct Filter {
     pub values: Vec<String>,
 }
 
+impl crate::Documented for Filter {
+    fn fields() -> &'static [crate::Field] {
+        const FIELDS: &[crate::Field] = &[
+            crate::Field {
+                name: "Name",
+                shape: crate::Shape::String,
+                optional: false,
+            },
+            crate::Field {
+                name: "Values",
+                shape: crate::Shape::List(&crate::Shape::String),
+                optional: false,
+            },
+        ];
+        FIELDS
+    }
+}
+
 /// An item found.
 ///
 /// Structure `Item` of the Data Types page.
@@ -41,6 +59,29 @@ pub struct Item {
     pub comment: Option<String>,
 }
 
+impl crate::Documented for Item {
+    fn fields() -> &'static [crate::Field] {
+        const FIELDS: &[crate::Field] = &[
+            crate::Field {
+                name: "ItemId",
+                shape: crate::Shape::String,
+                optional: false,
+            },
+            crate::Field {
+                name: "Size",
+                shape: crate::Shape::Integer,
+                optional: false,
+            },
+            crate::Field {
+                name: "Comment",
+                shape: crate::Shape::String,
+                optional: true,
+            },
+        ];
+        FIELDS
+    }
+}
+
 /// A node of a tree: it holds its parent and its children.
 ///
 /// Structure `TreeNode` of the Data Types page.
@@ -61,4 +102,31 @@ pub struct TreeNode {
     /// Wire name `Children`, type `Array of TreeNode`.
     #[serde(rename = "Children", default, skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<super::TreeNode>>,
+}
+
+impl crate::Documented for TreeNode {
+    fn fields() -> &'static [crate::Field] {
+        const FIELDS: &[crate::Field] = &[
+            crate::Field {
+                name: "Value",
+                shape: crate::Shape::String,
+                optional: false,
+            },
+            crate::Field {
+                name: "Parent",
+                shape: crate::Shape::Object(
+                    <super::TreeNode as crate::Documented>::fields,
+                ),
+                optional: true,
+            },
+            crate::Field {
+                name: "Children",
+                shape: crate::Shape::List(
+                    &crate::Shape::Object(<super::TreeNode as crate::Documented>::fields),
+                ),
+                optional: true,
+            },
+        ];
+        FIELDS
+    }
 }
