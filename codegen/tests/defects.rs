@@ -432,13 +432,14 @@ fn an_examples_file_of_defects_alone_imports_nothing() {
     assert!(tests.contains("#[ignore = \"documentation defect: Run `Example1 Case 1`: input is neither"), "{tests}");
     assert!(!tests.contains("fn run_example_1()"), "{tests}");
 
-    // An output alone: the envelope and the product's types, not `Action`.
+    // An output alone: the product's types, not `Action` (decoding is called by its path).
     let examples = [("not an example", OK_OUTPUT)];
     let page = action_page("Run", &[("Name", false, "String")], &[], &examples, &[]);
     let (api, _) = lower(std::slice::from_ref(&page));
     let tests = codegen::emit::generate(&[api]).unwrap().files["tests/demo_v20200101_examples.rs"].clone();
     assert!(
-        tests.contains("use tencentcloud_api::demo::v20200101::*;\nuse tencentcloud_api::ResponseEnvelope;\n"),
+        tests.contains("use tencentcloud_api::demo::v20200101::*;\n")
+            && !tests.contains("use tencentcloud_api::Action"),
         "{tests}"
     );
 }

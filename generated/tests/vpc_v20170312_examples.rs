@@ -4,7 +4,7 @@
 #![deny(warnings)]
 
 use tencentcloud_api::vpc::v20170312::*;
-use tencentcloud_api::{Action, ResponseEnvelope};
+use tencentcloud_api::Action;
 
 /// `AssociateAddress`: Example1 Binding an EIP with an instance
 #[test]
@@ -26,14 +26,31 @@ fn associate_address_example_1() {
     let again: AssociateAddressRequest = serde_json::from_str(&json)
         .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let response: ResponseEnvelope<AssociateAddressResponse> = serde_json::from_str(
-            OUTPUT,
-        )
-        .expect("example output deserializes into the response");
-    let json = serde_json::to_value(&response.response).expect("response serializes");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let decoded = tencentcloud_api::decode_value::<
+        AssociateAddressResponse,
+    >(output["Response"].clone(), "Response")
+        .expect("example output decodes into the response");
+    let contradictions: Vec<String> = decoded
+        .deviations
+        .iter()
+        .filter(|d| d.kind.is_contradiction())
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        contradictions.is_empty(),
+        "the example fits its output table: {contradictions:?}"
+    );
+    let json = serde_json::to_value(&decoded.value).expect("response serializes");
     let again: AssociateAddressResponse = serde_json::from_value(json)
         .expect("serialized response deserializes");
-    assert_eq!(again, response.response);
+    assert_eq!(again, decoded.value);
+    let perturbed = tencentcloud_api::testing::check_perturbations::<
+        AssociateAddressResponse,
+    >(&output["Response"])
+        .expect("perturbed replies decode and are reported");
+    assert!(perturbed > 0);
 }
 
 /// `AssociateIPv6Address`: Example1 Binding an EIPv6 to the ENI
@@ -56,12 +73,29 @@ fn associate_ipv6_address_example_1() {
     let again: AssociateIPv6AddressRequest = serde_json::from_str(&json)
         .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let response: ResponseEnvelope<AssociateIPv6AddressResponse> = serde_json::from_str(
-            OUTPUT,
-        )
-        .expect("example output deserializes into the response");
-    let json = serde_json::to_value(&response.response).expect("response serializes");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let decoded = tencentcloud_api::decode_value::<
+        AssociateIPv6AddressResponse,
+    >(output["Response"].clone(), "Response")
+        .expect("example output decodes into the response");
+    let contradictions: Vec<String> = decoded
+        .deviations
+        .iter()
+        .filter(|d| d.kind.is_contradiction())
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        contradictions.is_empty(),
+        "the example fits its output table: {contradictions:?}"
+    );
+    let json = serde_json::to_value(&decoded.value).expect("response serializes");
     let again: AssociateIPv6AddressResponse = serde_json::from_value(json)
         .expect("serialized response deserializes");
-    assert_eq!(again, response.response);
+    assert_eq!(again, decoded.value);
+    let perturbed = tencentcloud_api::testing::check_perturbations::<
+        AssociateIPv6AddressResponse,
+    >(&output["Response"])
+        .expect("perturbed replies decode and are reported");
+    assert!(perturbed > 0);
 }

@@ -1,7 +1,11 @@
 //! `tests/<product>_<version>_examples.rs`: one test per documented example. Each input
-//! deserializes into its request and validates, each output deserializes into its
-//! response, unless the page contradicts itself: then the test asserts what the tables
-//! say and its documentation records the contradiction. An example with a documentation
+//! deserializes into its request and validates, unless the page contradicts itself: then
+//! the test asserts what the tables say and its documentation records the contradiction.
+//! Each output decodes into its response as the client decodes replies (leniently): the
+//! test asserts that decoding reports a contradiction exactly when the generator found
+//! one, and that every perturbation a server may make (a `null`, a field left out, numbers
+//! and booleans in other spellings, an added field, a `null` in a list) still decodes and
+//! is reported at its path. An example with a documentation
 //! defect (a part that cannot be read) gets an ignored test `…_defect` whose reason
 //! states the defect; its readable part, if any, is still tested.
 
@@ -15,9 +19,12 @@ pub fn tests_file(api: &crate::ir::Api, crate_name: &str) -> TokenStream {
     let krate = ident(crate_name);
     let module = ident(&api.rust_module);
     let version = ident(&api.rust_version_module);
-    let tests = api.actions.values().flat_map(|action| {
-        action.examples.iter().enumerate().map(move |(i, example)| example_tests(action, i, example))
-    });
+    let tests: Vec<TokenStream> = api
+        .actions
+        .values()
+        .flat_map(|action| action.examples.iter().enumerate().map(move |(i, example)| (action, i, example)))
+        .map(|(action, i, example)| example_tests(&krate, action, i, example))
+        .collect();
     // Only what the tests use is imported (the file denies warnings): an example whose
     // input or output is a documentation defect has no check of that part.
     let examples = || api.actions.values().flat_map(|a| &a.examples);
@@ -26,11 +33,7 @@ pub fn tests_file(api: &crate::ir::Api, crate_name: &str) -> TokenStream {
     let outputs = examples().any(|e| !e.output.is_null());
     let inputs = examples().any(|e| e.input_outcome != InputOutcome::Unreadable);
     let glob = (inputs || outputs).then(|| quote! { use #krate::#module::#version::*; });
-    let runtime: Vec<TokenStream> = [(validates, quote! { Action }), (outputs, quote! { ResponseEnvelope })]
-        .into_iter()
-        .filter_map(|(used, name)| used.then_some(name))
-        .collect();
-    let runtime = (!runtime.is_empty()).then(|| quote! { use #krate::{#(#runtime),*}; });
+    let runtime = validates.then(|| quote! { use #krate::Action; });
     quote! {
         //! The documented examples as tests.
         #![deny(warnings)]
@@ -44,7 +47,7 @@ pub fn tests_file(api: &crate::ir::Api, crate_name: &str) -> TokenStream {
 
 /// The test of one example (what of it can be read), and the ignored test stating its
 /// defect, if it has one.
-fn example_tests(action: &Action, index: usize, example: &Example) -> TokenStream {
+fn example_tests(krate: &proc_macro2::Ident, action: &Action, index: usize, example: &Example) -> TokenStream {
     let Example {
         title,
         description: _,
@@ -94,17 +97,23 @@ fn example_tests(action: &Action, index: usize, example: &Example) -> TokenStrea
     });
     let output_check = (!output.is_null()).then(|| {
         let text = raw_str(&serde_json::to_string_pretty(output).unwrap_or_default());
-        let check = if *output_deserializes {
-            quote! {
-                let response: ResponseEnvelope<#resp> = serde_json::from_str(OUTPUT).expect("example output deserializes into the response");
-                let json = serde_json::to_value(&response.response).expect("response serializes");
-                let again: #resp = serde_json::from_value(json).expect("serialized response deserializes");
-                assert_eq!(again, response.response);
-            }
+        // Decoded as the client decodes a reply (leniently); what the page's own example
+        // contradicts in its tables is reported by decoding too, and the generator saw it.
+        let contradictions_expected = if *output_deserializes {
+            quote! { assert!(contradictions.is_empty(), "the example fits its output table: {contradictions:?}"); }
         } else {
-            quote! {
-                assert!(serde_json::from_str::<ResponseEnvelope<#resp>>(OUTPUT).is_err(), "the page's own example does not fit its output table");
-            }
+            quote! { assert!(!contradictions.is_empty(), "the page's own example contradicts its output table"); }
+        };
+        let check = quote! {
+            let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
+            let decoded = #krate::decode_value::<#resp>(output["Response"].clone(), "Response").expect("example output decodes into the response");
+            let contradictions: Vec<String> = decoded.deviations.iter().filter(|d| d.kind.is_contradiction()).map(ToString::to_string).collect();
+            #contradictions_expected
+            let json = serde_json::to_value(&decoded.value).expect("response serializes");
+            let again: #resp = serde_json::from_value(json).expect("serialized response deserializes");
+            assert_eq!(again, decoded.value);
+            let perturbed = #krate::testing::check_perturbations::<#resp>(&output["Response"]).expect("perturbed replies decode and are reported");
+            assert!(perturbed > 0);
         };
         (quote! { const OUTPUT: &str = #text; }, check)
     });

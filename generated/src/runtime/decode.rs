@@ -8,7 +8,7 @@
 //!
 //! | the reply | `F: T` (required) | `F: Option<T>` ("may return null") | deviation |
 //! | --- | --- | --- | --- |
-//! | `F` missing | `T::default()` (`""`, `0`, `false`, `[]`, a default structure) | `None` | `missing` |
+//! | `F` missing | `T::default()` (`""`, `0`, `false`, `[]`, a default structure) | `None` | `missing` / `absent` |
 //! | `"F": null` | `T::default()` | `None` | `null` (required fields only) |
 //! | an integer as `2.0` or `"2"` | `2` | `Some(2)` | `reformatted` |
 //! | a float as `"1.5"` | `1.5` | `Some(1.5)` | `reformatted` |
@@ -65,8 +65,10 @@ pub trait Documented {
 /// What decoding had to forgive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeviationKind {
-    /// A documented field is missing.
+    /// A required field (a plain type in Rust) is missing: the default used.
     Missing,
+    /// An optional field (an `Option` in Rust) is missing: `None`.
+    Absent,
     /// A required field (not documented as nullable) is `null`.
     Null,
     /// A value in another spelling (`2.0` or `"2"` for an integer, `"true"` for a boolean).
@@ -81,6 +83,15 @@ pub enum DeviationKind {
     Undocumented,
     /// A value of another kind that cannot stand for the documented one: the default used.
     WrongType,
+}
+
+impl DeviationKind {
+    /// Whether the reply contradicts the tables here: a value plain deserialization would
+    /// refuse. An absent optional field and an undocumented field are deviations, not
+    /// contradictions.
+    pub fn is_contradiction(&self) -> bool {
+        !matches!(self, DeviationKind::Absent | DeviationKind::Undocumented)
+    }
 }
 
 /// One thing decoding forgave: where, what the tables say, what came.
@@ -100,6 +111,7 @@ impl std::fmt::Display for Deviation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let kind = match self.kind {
             DeviationKind::Missing => "missing",
+            DeviationKind::Absent => "absent",
             DeviationKind::Null => "null",
             DeviationKind::Reformatted => "reformatted",
             DeviationKind::NullElement => "null element",
@@ -268,7 +280,7 @@ fn normalize(value: &mut Value, shape: &Shape, path: &mut String, out: &mut Vec<
             for (index, mut item) in items.drain(..).enumerate() {
                 let at = path.len();
                 path.push_str(&format!("[{index}]"));
-                if item.is_null() {
+                if item.is_null() && !matches!(inner, Shape::Any) {
                     note(out, path, DeviationKind::NullElement, describe(inner), "null".into());
                 } else {
                     normalize(&mut item, inner, path, out);
@@ -305,11 +317,12 @@ fn object(map: &mut Map<String, Value>, fields: &[Field], path: &mut String, out
         path.push('.');
         path.push_str(field.name);
         match map.get_mut(field.name) {
+            None if field.optional => {
+                note(out, path, DeviationKind::Absent, describe(&field.shape), "absent".into());
+            }
             None => {
                 note(out, path, DeviationKind::Missing, describe(&field.shape), "absent".into());
-                if !field.optional {
-                    map.insert(field.name.to_string(), default_of(&field.shape));
-                }
+                map.insert(field.name.to_string(), default_of(&field.shape));
             }
             Some(value) if value.is_null() => {
                 if !field.optional && !matches!(field.shape, Shape::Any) {
@@ -395,7 +408,8 @@ mod tests {
             "One": {"Id": "b"}, "Note": null, "RequestId": "r"});
         let d = decode_value::<Reply>(reply, "Response").unwrap();
         // A missing optional field is still reported (`Port` of `One`).
-        assert_eq!(paths(&d), ["Response.One.Port: missing: expected Integer, found absent"]);
+        assert_eq!(paths(&d), ["Response.One.Port: absent: expected Integer, found absent"]);
+        assert!(!d.deviations.iter().any(|d| d.kind.is_contradiction()));
         assert_eq!(d.value.set[0].port, Some(80));
         assert_eq!(d.value.note, None);
     }
@@ -428,7 +442,7 @@ mod tests {
                 "Response.Set[1].Port: reformatted: expected Integer, found 2.0",
                 "Response.Set[1].X: undocumented: expected no such field, found 1",
                 "Response.One: a list: expected an object, found [{\"Id\":\"b\",\"Port\":null}]",
-                "Response.Note: missing: expected String, found absent",
+                "Response.Note: absent: expected String, found absent",
                 "Response.RequestId: null: expected String, found null",
                 "Response.Extra: undocumented: expected no such field, found {\"A\":1}",
             ]

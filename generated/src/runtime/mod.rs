@@ -3,7 +3,15 @@
 //! credentials and the HTTP client. Nothing in this folder is generated.
 
 mod decode;
+mod perturb;
 mod validation;
+
+/// For the generated example tests: documented replies perturbed as servers may send
+/// them (not part of the API a user calls).
+#[doc(hidden)]
+pub mod testing {
+    pub use super::perturb::check_perturbations;
+}
 
 pub use decode::{decode_value, Decoded, Deviation, DeviationKind, Documented, Field, Shape};
 pub use validation::ValidationError;

@@ -4,7 +4,7 @@
 #![deny(warnings)]
 
 use golden_demo::demo::v20200101::*;
-use golden_demo::{Action, ResponseEnvelope};
+use golden_demo::Action;
 
 /// `Defects`: Example1 A request body without its request line
 ///
@@ -44,12 +44,31 @@ fn defects_example_1() {
     let again: DefectsRequest = serde_json::from_str(&json)
         .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let response: ResponseEnvelope<DefectsResponse> = serde_json::from_str(OUTPUT)
-        .expect("example output deserializes into the response");
-    let json = serde_json::to_value(&response.response).expect("response serializes");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let decoded = golden_demo::decode_value::<
+        DefectsResponse,
+    >(output["Response"].clone(), "Response")
+        .expect("example output decodes into the response");
+    let contradictions: Vec<String> = decoded
+        .deviations
+        .iter()
+        .filter(|d| d.kind.is_contradiction())
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        contradictions.is_empty(),
+        "the example fits its output table: {contradictions:?}"
+    );
+    let json = serde_json::to_value(&decoded.value).expect("response serializes");
     let again: DefectsResponse = serde_json::from_value(json)
         .expect("serialized response deserializes");
-    assert_eq!(again, response.response);
+    assert_eq!(again, decoded.value);
+    let perturbed = golden_demo::testing::check_perturbations::<
+        DefectsResponse,
+    >(&output["Response"])
+        .expect("perturbed replies decode and are reported");
+    assert!(perturbed > 0);
 }
 
 /// `Defects`: Example2 A request that is not JSON
@@ -64,12 +83,31 @@ fn defects_example_2() {
     "Result": null
   }
 }"#;
-    let response: ResponseEnvelope<DefectsResponse> = serde_json::from_str(OUTPUT)
-        .expect("example output deserializes into the response");
-    let json = serde_json::to_value(&response.response).expect("response serializes");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let decoded = golden_demo::decode_value::<
+        DefectsResponse,
+    >(output["Response"].clone(), "Response")
+        .expect("example output decodes into the response");
+    let contradictions: Vec<String> = decoded
+        .deviations
+        .iter()
+        .filter(|d| d.kind.is_contradiction())
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        contradictions.is_empty(),
+        "the example fits its output table: {contradictions:?}"
+    );
+    let json = serde_json::to_value(&decoded.value).expect("response serializes");
     let again: DefectsResponse = serde_json::from_value(json)
         .expect("serialized response deserializes");
-    assert_eq!(again, response.response);
+    assert_eq!(again, decoded.value);
+    let perturbed = golden_demo::testing::check_perturbations::<
+        DefectsResponse,
+    >(&output["Response"])
+        .expect("perturbed replies decode and are reported");
+    assert!(perturbed > 0);
 }
 
 /// `Defects`: Example2 A request that is not JSON cannot be tested as the page shows it: request body is not JSON: expected value
@@ -158,12 +196,31 @@ fn edge_cases_example_1() {
     let again: EdgeCasesRequest = serde_json::from_str(&json)
         .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let response: ResponseEnvelope<EdgeCasesResponse> = serde_json::from_str(OUTPUT)
-        .expect("example output deserializes into the response");
-    let json = serde_json::to_value(&response.response).expect("response serializes");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let decoded = golden_demo::decode_value::<
+        EdgeCasesResponse,
+    >(output["Response"].clone(), "Response")
+        .expect("example output decodes into the response");
+    let contradictions: Vec<String> = decoded
+        .deviations
+        .iter()
+        .filter(|d| d.kind.is_contradiction())
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        contradictions.is_empty(),
+        "the example fits its output table: {contradictions:?}"
+    );
+    let json = serde_json::to_value(&decoded.value).expect("response serializes");
     let again: EdgeCasesResponse = serde_json::from_value(json)
         .expect("serialized response deserializes");
-    assert_eq!(again, response.response);
+    assert_eq!(again, decoded.value);
+    let perturbed = golden_demo::testing::check_perturbations::<
+        EdgeCasesResponse,
+    >(&output["Response"])
+        .expect("perturbed replies decode and are reported");
+    assert!(perturbed > 0);
 }
 
 /// `EdgeCases`: Example2 A GET request
@@ -197,12 +254,31 @@ fn edge_cases_example_2() {
     let again: EdgeCasesRequest = serde_json::from_str(&json)
         .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let response: ResponseEnvelope<EdgeCasesResponse> = serde_json::from_str(OUTPUT)
-        .expect("example output deserializes into the response");
-    let json = serde_json::to_value(&response.response).expect("response serializes");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let decoded = golden_demo::decode_value::<
+        EdgeCasesResponse,
+    >(output["Response"].clone(), "Response")
+        .expect("example output decodes into the response");
+    let contradictions: Vec<String> = decoded
+        .deviations
+        .iter()
+        .filter(|d| d.kind.is_contradiction())
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        contradictions.is_empty(),
+        "the example fits its output table: {contradictions:?}"
+    );
+    let json = serde_json::to_value(&decoded.value).expect("response serializes");
     let again: EdgeCasesResponse = serde_json::from_value(json)
         .expect("serialized response deserializes");
-    assert_eq!(again, response.response);
+    assert_eq!(again, decoded.value);
+    let perturbed = golden_demo::testing::check_perturbations::<
+        EdgeCasesResponse,
+    >(&output["Response"])
+        .expect("perturbed replies decode and are reported");
+    assert!(perturbed > 0);
 }
 
 /// `EdgeCases`: Example3 An example that breaks its own page
@@ -232,10 +308,31 @@ fn edge_cases_example_3() {
         request.validate().is_err(),
         "the page's own example breaks its documented constraints"
     );
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let decoded = golden_demo::decode_value::<
+        EdgeCasesResponse,
+    >(output["Response"].clone(), "Response")
+        .expect("example output decodes into the response");
+    let contradictions: Vec<String> = decoded
+        .deviations
+        .iter()
+        .filter(|d| d.kind.is_contradiction())
+        .map(ToString::to_string)
+        .collect();
     assert!(
-        serde_json::from_str:: < ResponseEnvelope < EdgeCasesResponse >> (OUTPUT)
-        .is_err(), "the page's own example does not fit its output table"
+        ! contradictions.is_empty(),
+        "the page's own example contradicts its output table"
     );
+    let json = serde_json::to_value(&decoded.value).expect("response serializes");
+    let again: EdgeCasesResponse = serde_json::from_value(json)
+        .expect("serialized response deserializes");
+    assert_eq!(again, decoded.value);
+    let perturbed = golden_demo::testing::check_perturbations::<
+        EdgeCasesResponse,
+    >(&output["Response"])
+        .expect("perturbed replies decode and are reported");
+    assert!(perturbed > 0);
 }
 
 /// `EdgeCases`: Example4 An example without its required parameter
@@ -260,12 +357,31 @@ fn edge_cases_example_4() {
         serde_json::from_str:: < EdgeCasesRequest > (INPUT).is_err(),
         "the page's own example does not fit its input table"
     );
-    let response: ResponseEnvelope<EdgeCasesResponse> = serde_json::from_str(OUTPUT)
-        .expect("example output deserializes into the response");
-    let json = serde_json::to_value(&response.response).expect("response serializes");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let decoded = golden_demo::decode_value::<
+        EdgeCasesResponse,
+    >(output["Response"].clone(), "Response")
+        .expect("example output decodes into the response");
+    let contradictions: Vec<String> = decoded
+        .deviations
+        .iter()
+        .filter(|d| d.kind.is_contradiction())
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        contradictions.is_empty(),
+        "the example fits its output table: {contradictions:?}"
+    );
+    let json = serde_json::to_value(&decoded.value).expect("response serializes");
     let again: EdgeCasesResponse = serde_json::from_value(json)
         .expect("serialized response deserializes");
-    assert_eq!(again, response.response);
+    assert_eq!(again, decoded.value);
+    let perturbed = golden_demo::testing::check_perturbations::<
+        EdgeCasesResponse,
+    >(&output["Response"])
+        .expect("perturbed replies decode and are reported");
+    assert!(perturbed > 0);
 }
 
 /// `Ping`: Example1 Ping
@@ -285,10 +401,29 @@ fn ping_example_1() {
     let again: PingRequest = serde_json::from_str(&json)
         .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let response: ResponseEnvelope<PingResponse> = serde_json::from_str(OUTPUT)
-        .expect("example output deserializes into the response");
-    let json = serde_json::to_value(&response.response).expect("response serializes");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let decoded = golden_demo::decode_value::<
+        PingResponse,
+    >(output["Response"].clone(), "Response")
+        .expect("example output decodes into the response");
+    let contradictions: Vec<String> = decoded
+        .deviations
+        .iter()
+        .filter(|d| d.kind.is_contradiction())
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        contradictions.is_empty(),
+        "the example fits its output table: {contradictions:?}"
+    );
+    let json = serde_json::to_value(&decoded.value).expect("response serializes");
     let again: PingResponse = serde_json::from_value(json)
         .expect("serialized response deserializes");
-    assert_eq!(again, response.response);
+    assert_eq!(again, decoded.value);
+    let perturbed = golden_demo::testing::check_perturbations::<
+        PingResponse,
+    >(&output["Response"])
+        .expect("perturbed replies decode and are reported");
+    assert!(perturbed > 0);
 }

@@ -1,0 +1,210 @@
+//! Replies as servers may send them, made from a documented one: the generated example
+//! tests check that each documented output still decodes when a server nulls a field,
+//! leaves one out, writes an integer as `2.0` or `"2"`, a boolean as `"true"`, adds a
+//! field, or puts a `null` in a list — and that each change is reported at its path.
+//! Not part of the API a user calls (hidden from the docs).
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::decode::{decode_value, DeviationKind, Documented, Field, Shape};
+
+/// One change to a reply: where, and the deviation decoding must report there (`None`:
+/// none at that path, for a `null` on a field documented as nullable).
+struct Perturbation {
+    reply: Value,
+    path: String,
+    expected: Option<DeviationKind>,
+}
+
+/// Every perturbation of the documented `response` (the object under `Response`) decodes
+/// leniently into `T`, and reports the change at its path. Returns how many were checked,
+/// or what went wrong.
+pub fn check_perturbations<T: Documented + DeserializeOwned>(response: &Value) -> Result<usize, String> {
+    let mut all = Vec::new();
+    let mut edits = Edits { root: response, out: &mut all };
+    edits.object(&mut Vec::new(), "Response", T::fields(), response);
+    for Perturbation { reply, path, expected } in &all {
+        let decoded = decode_value::<T>(reply.clone(), "Response")
+            .map_err(|(at, e)| format!("{path}: the perturbed reply does not decode ({at}: {e}): {reply}"))?;
+        let here: Vec<&DeviationKind> =
+            decoded.deviations.iter().filter(|d| &d.path == path).map(|d| &d.kind).collect();
+        let fine = match expected {
+            Some(kind) => here.contains(&kind),
+            None => here.is_empty(),
+        };
+        if !fine {
+            return Err(format!("{path}: expected {expected:?} there, decoding reported {here:?} for {reply}"));
+        }
+    }
+    Ok(all.len())
+}
+
+/// A location in the reply: object keys and list indexes below `Response`.
+#[derive(Clone)]
+enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+struct Edits<'a> {
+    root: &'a Value,
+    out: &'a mut Vec<Perturbation>,
+}
+
+impl Edits<'_> {
+    /// The reply with the value at `steps` replaced by `edit` of it.
+    fn with(&mut self, steps: &[Step], path: String, expected: Option<DeviationKind>, edit: impl FnOnce(&mut Value)) {
+        let mut reply = self.root.clone();
+        let mut at = &mut reply;
+        for step in steps {
+            at = match step {
+                Step::Key(k) => &mut at[*k],
+                Step::Index(i) => &mut at[*i],
+            };
+        }
+        edit(at);
+        self.out.push(Perturbation { reply, path, expected });
+    }
+
+    fn object(&mut self, steps: &mut Vec<Step>, path: &str, fields: &'static [Field], value: &Value) {
+        let Value::Object(map) = value else { return };
+        let added = format!("{path}.UndocumentedByTheTables");
+        self.with(steps, added, Some(DeviationKind::Undocumented), |v| {
+            v["UndocumentedByTheTables"] = Value::from(1);
+        });
+        for field in fields {
+            let Some(present) = map.get(field.name) else { continue };
+            if present.is_null() {
+                continue;
+            }
+            let at = format!("{path}.{}", field.name);
+            let name = field.name;
+            let (null, dropped) = if field.optional {
+                (None, DeviationKind::Absent)
+            } else if matches!(field.shape, Shape::Any) {
+                (None, DeviationKind::Missing)
+            } else {
+                (Some(DeviationKind::Null), DeviationKind::Missing)
+            };
+            self.with(steps, at.clone(), null, |v| v[name] = Value::Null);
+            self.with(steps, at.clone(), Some(dropped), |v| {
+                if let Some(map) = v.as_object_mut() {
+                    map.remove(name);
+                }
+            });
+            steps.push(Step::Key(field.name));
+            self.value(steps, &at, &field.shape, present);
+            steps.pop();
+        }
+    }
+
+    fn value(&mut self, steps: &mut Vec<Step>, path: &str, shape: &Shape, value: &Value) {
+        match (shape, value) {
+            (Shape::Integer, Value::Number(n)) if n.is_i64() => {
+                let n = n.as_i64().unwrap_or_default();
+                self.with(steps, path.into(), Some(DeviationKind::Reformatted), |v| *v = Value::from(n as f64));
+                self.with(steps, path.into(), Some(DeviationKind::Reformatted), |v| *v = Value::from(n.to_string()));
+            }
+            (Shape::Boolean, Value::Bool(b)) => {
+                let b = *b;
+                self.with(steps, path.into(), Some(DeviationKind::Reformatted), |v| *v = Value::from(b.to_string()));
+            }
+            (Shape::List(inner), Value::Array(items)) => {
+                if !matches!(inner, Shape::Any) {
+                    let at = format!("{path}[{}]", items.len());
+                    self.with(steps, at, Some(DeviationKind::NullElement), |v| {
+                        if let Some(list) = v.as_array_mut() {
+                            list.push(Value::Null);
+                        }
+                    });
+                }
+                // The first element stands for the others.
+                if let Some(first) = items.first() {
+                    steps.push(Step::Index(0));
+                    self.value(steps, &format!("{path}[0]"), inner, first);
+                    steps.pop();
+                }
+            }
+            (Shape::Object(fields), Value::Object(_)) => self.object(steps, path, fields(), value),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+    use serde_json::json;
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Item {
+        #[serde(rename = "On")]
+        on: bool,
+    }
+
+    impl Documented for Item {
+        fn fields() -> &'static [Field] {
+            const F: &[Field] = &[Field { name: "On", shape: Shape::Boolean, optional: false }];
+            F
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Reply {
+        #[serde(rename = "Total")]
+        total: i64,
+        #[serde(rename = "Items")]
+        items: Vec<Item>,
+        #[serde(rename = "Note", default)]
+        note: Option<String>,
+    }
+
+    impl Documented for Reply {
+        fn fields() -> &'static [Field] {
+            const F: &[Field] = &[
+                Field { name: "Total", shape: Shape::Integer, optional: false },
+                Field { name: "Items", shape: Shape::List(&Shape::Object(Item::fields)), optional: false },
+                Field { name: "Note", shape: Shape::String, optional: true },
+            ];
+            F
+        }
+    }
+
+    #[test]
+    fn every_perturbation_is_decoded_and_reported() {
+        let reply = json!({"Total": 2, "Items": [{"On": true}, {"On": false}], "Note": "n"});
+        // Response: 1 undocumented; Total: null, drop, 2.0, "2"; Items: null, drop, a null
+        // element; Items[0]: 1 undocumented; On: null, drop, "true"; Note: null, drop.
+        assert_eq!(check_perturbations::<Reply>(&reply), Ok(14));
+    }
+
+    #[test]
+    fn a_perturbation_that_is_not_reported_fails() {
+        // A structure that claims `Total` is optional while serde requires it: dropping it
+        // is reported as absent, but serde then refuses the reply.
+        struct Wrong;
+        impl Documented for Wrong {
+            fn fields() -> &'static [Field] {
+                const F: &[Field] = &[Field { name: "Total", shape: Shape::Integer, optional: true }];
+                F
+            }
+        }
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Strict {
+            #[serde(rename = "Total")]
+            total: i64,
+        }
+        impl Documented for Strict {
+            fn fields() -> &'static [Field] {
+                Wrong::fields()
+            }
+        }
+        let err = check_perturbations::<Strict>(&json!({"Total": 1})).unwrap_err();
+        assert!(err.contains("does not decode"), "{err}");
+    }
+}
