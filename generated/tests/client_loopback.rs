@@ -324,3 +324,43 @@ async fn replies_are_decoded_leniently_and_strict_decoding_names_the_path() {
     // A reply as documented passes strict decoding.
     assert_eq!(strict.send(&DescribeThingsRequest::default()).await.unwrap().total, 7);
 }
+
+/// Two actions, one error type: `?` turns each action's error into the product's
+/// `Error<ErrorCode>` (typed codes kept), and any `Error<…>` into the crate-wide `AnyError`.
+#[tokio::test]
+async fn errors_of_several_actions_meet_in_one_type() {
+    use tencentcloud_api::vpc::v20170312::{AssociateIPv6AddressRequest, ErrorCode};
+    use tencentcloud_api::AnyError;
+
+    async fn both(vpc: &VpcClient) -> Result<String, Error<ErrorCode>> {
+        let first = vpc.associate_address(&request()).await?;
+        let request = AssociateIPv6AddressRequest { ipv6_address_id: "eipv6-1".into(), ..Default::default() };
+        let second = vpc.associate_ipv6_address(&request).await?;
+        Ok(format!("{} {}", first.task_id, second.request_id))
+    }
+
+    async fn across_products(vpc: &VpcClient, client: &Client) -> Result<serde_json::Value, AnyError> {
+        vpc.associate_address(&request()).await?;
+        Ok(client.call_json("cvm", "2017-03-12", "DescribeKeyPairs", serde_json::json!({})).await?)
+    }
+
+    let server = Server::start(vec![
+        Reply::Json(OK.into()),
+        Reply::Json(api_error("InvalidAddressId.NotFound", "no such EIPv6")),
+        Reply::Json(OK.into()),
+        Reply::Json(api_error("InvalidKeyPair.NotSupported", "no")),
+        Reply::Json(api_error("InvalidAddressId.NotFound", "no such EIP")),
+    ])
+    .await;
+    let client = client(&server).build().unwrap();
+    let vpc = VpcClient::new(client.clone());
+    let err = both(&vpc).await.unwrap_err();
+    assert_eq!(err.code(), Some(&ErrorCode::InvalidAddressIdNotFound), "the typed code, from the second action");
+    assert_eq!(err.request_id(), Some("req-InvalidAddressId.NotFound"));
+
+    let err = across_products(&vpc, &client).await.unwrap_err();
+    assert_eq!(err.code(), Some("InvalidKeyPair.NotSupported"));
+    let err = across_products(&vpc, &client).await.unwrap_err();
+    assert_eq!(err.code(), Some("InvalidAddressId.NotFound"));
+    assert!(err.to_string().contains("no such EIP"), "{err}");
+}

@@ -251,6 +251,15 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
             }
         }
 
+        /// `?` from this action into the product's error type, which every action of the
+        /// product converts into.
+        #[cfg(feature = "client")]
+        impl From<crate::Error<#err>> for crate::Error<super::ErrorCode> {
+            fn from(error: crate::Error<#err>) -> Self {
+                error.map_code()
+            }
+        }
+
         impl std::fmt::Display for #err {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 crate::runtime::fmt_api_error(self, f)

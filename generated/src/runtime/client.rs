@@ -163,6 +163,24 @@ impl<E: ApiError> Error<E> {
         }
     }
 
+    /// The same error with its code read as another code type: an action's error as the
+    /// product's (`Error<ErrorCode>`, which the generated `From` impls do for `?`), or as
+    /// [`AnyCode`]. The code's text is kept; a code the target type documents becomes its
+    /// typed variant.
+    pub fn map_code<F: ApiError>(self) -> Error<F> {
+        match self {
+            Error::Api { code, message, request_id } => {
+                Error::Api { code: F::from_code(code.code()), message, request_id }
+            }
+            Error::Validation(e) => Error::Validation(e),
+            Error::Timeout => Error::Timeout,
+            Error::Transport(e) => Error::Transport(e),
+            Error::Status { status, body } => Error::Status { status, body },
+            Error::Decode { message, path, body } => Error::Decode { message, path, body },
+            Error::Encode(e) => Error::Encode(e),
+        }
+    }
+
     fn is_rate_limited(&self) -> bool {
         matches!(self, Error::Api { code, .. } if code.code().starts_with("RequestLimitExceeded"))
     }
@@ -192,6 +210,38 @@ impl<E: ApiError> fmt::Display for Error<E> {
 }
 
 impl<E: ApiError> std::error::Error for Error<E> {}
+
+/// An error of any action of any product: what `?` turns every `Error<…>` into, for code
+/// that calls several products. The code stays readable as text ([`AnyError::code`]);
+/// match on `Error<ErrorCode>` (one product) or on the action's error for typed codes.
+#[derive(Debug)]
+pub struct AnyError(pub Error<AnyCode>);
+
+impl AnyError {
+    /// The API's error code, if the API answered with one: `ResourceNotFound`.
+    pub fn code(&self) -> Option<&str> {
+        self.0.code().map(ApiError::code)
+    }
+
+    /// The request id of an API error.
+    pub fn request_id(&self) -> Option<&str> {
+        self.0.request_id()
+    }
+}
+
+impl<E: ApiError> From<Error<E>> for AnyError {
+    fn from(error: Error<E>) -> Self {
+        AnyError(error.map_code())
+    }
+}
+
+impl fmt::Display for AnyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for AnyError {}
 
 /// The client could not be built.
 #[derive(Debug)]

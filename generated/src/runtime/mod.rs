@@ -25,8 +25,8 @@ pub mod sign;
 
 #[cfg(feature = "client")]
 pub use client::{
-    decode, decode_json, decode_reply, is_safe_to_repeat, AnyCode, BuildError, Client, ClientBuilder, Endpoint, Error,
-    Reply, RetryPolicy,
+    decode, decode_json, decode_reply, is_safe_to_repeat, AnyCode, AnyError, BuildError, Client, ClientBuilder,
+    Endpoint, Error, Reply, RetryPolicy,
 };
 #[cfg(feature = "client")]
 pub use credentials::{Credentials, CredentialsError};

@@ -595,6 +595,15 @@ impl From<AssociateAddressError> for super::ErrorCode {
     }
 }
 
+/// `?` from this action into the product's error type, which every action of the
+/// product converts into.
+#[cfg(feature = "client")]
+impl From<crate::Error<AssociateAddressError>> for crate::Error<super::ErrorCode> {
+    fn from(error: crate::Error<AssociateAddressError>) -> Self {
+        error.map_code()
+    }
+}
+
 impl std::fmt::Display for AssociateAddressError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         crate::runtime::fmt_api_error(self, f)

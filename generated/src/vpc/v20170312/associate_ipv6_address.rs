@@ -257,6 +257,15 @@ impl From<AssociateIPv6AddressError> for super::ErrorCode {
     }
 }
 
+/// `?` from this action into the product's error type, which every action of the
+/// product converts into.
+#[cfg(feature = "client")]
+impl From<crate::Error<AssociateIPv6AddressError>> for crate::Error<super::ErrorCode> {
+    fn from(error: crate::Error<AssociateIPv6AddressError>) -> Self {
+        error.map_code()
+    }
+}
+
 impl std::fmt::Display for AssociateIPv6AddressError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         crate::runtime::fmt_api_error(self, f)

@@ -256,6 +256,15 @@ impl From<EdgeCasesError> for super::ErrorCode {
     }
 }
 
+/// `?` from this action into the product's error type, which every action of the
+/// product converts into.
+#[cfg(feature = "client")]
+impl From<crate::Error<EdgeCasesError>> for crate::Error<super::ErrorCode> {
+    fn from(error: crate::Error<EdgeCasesError>) -> Self {
+        error.map_code()
+    }
+}
+
 impl std::fmt::Display for EdgeCasesError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         crate::runtime::fmt_api_error(self, f)
