@@ -51,6 +51,16 @@ fn associate_address_example_1() {
     >(&output["Response"])
         .expect("perturbed replies decode and are reported");
     assert!(perturbed > 0);
+    #[cfg(feature = "client")]
+    {
+        let sent = tencentcloud_api::testing::check_over_loopback::<
+            AssociateAddressRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
+        assert_eq!(sent, perturbed + 1);
+    }
 }
 
 /// `AssociateIPv6Address`: Example1 Binding an EIPv6 to the ENI
@@ -98,4 +108,14 @@ fn associate_ipv6_address_example_1() {
     >(&output["Response"])
         .expect("perturbed replies decode and are reported");
     assert!(perturbed > 0);
+    #[cfg(feature = "client")]
+    {
+        let sent = tencentcloud_api::testing::check_over_loopback::<
+            AssociateIPv6AddressRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
+        assert_eq!(sent, perturbed + 1);
+    }
 }

@@ -5,7 +5,8 @@
 //! test asserts that decoding reports a contradiction exactly when the generator found
 //! one, and that every perturbation a server may make (a `null`, a field left out, numbers
 //! and booleans in other spellings, an added field, a `null` in a list) still decodes and
-//! is reported at its path. An example with a documentation
+//! is reported at its path — by decoding alone, and through the client from an HTTP
+//! server on loopback (lenient, and strict, which must name each path). An example with a documentation
 //! defect (a part that cannot be read) gets an ignored test `…_defect` whose reason
 //! states the defect; its readable part, if any, is still tested.
 
@@ -104,6 +105,23 @@ fn example_tests(krate: &proc_macro2::Ident, action: &Action, index: usize, exam
         } else {
             quote! { assert!(!contradictions.is_empty(), "the page's own example contradicts its output table"); }
         };
+        // An example of an error reply (`"Error": {"Code": …}` under `Response`): the client
+        // gives the API error with its code.
+        let error_code = output.get("Response").and_then(|r| r.get("Error")).and_then(|e| e.get("Code"));
+        if let Some(code) = error_code.and_then(serde_json::Value::as_str) {
+            let check = quote! {
+                #[cfg(feature = "client")]
+                {
+                    let error = #krate::decode::<#req>(OUTPUT.as_bytes()).expect_err("the example is an error reply");
+                    assert_eq!(error.code().map(|c| #krate::ApiError::code(c)), Some(#code));
+                }
+            };
+            let constant = quote! {
+                #[cfg_attr(not(feature = "client"), allow(dead_code))]
+                const OUTPUT: &str = #text;
+            };
+            return (constant, check);
+        }
         let check = quote! {
             let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
             let decoded = #krate::decode_value::<#resp>(output["Response"].clone(), "Response").expect("example output decodes into the response");
@@ -114,6 +132,12 @@ fn example_tests(krate: &proc_macro2::Ident, action: &Action, index: usize, exam
             assert_eq!(again, decoded.value);
             let perturbed = #krate::testing::check_perturbations::<#resp>(&output["Response"]).expect("perturbed replies decode and are reported");
             assert!(perturbed > 0);
+            // The same replies through the client, from a server on loopback.
+            #[cfg(feature = "client")]
+            {
+                let sent = #krate::testing::check_over_loopback::<#req>(OUTPUT).expect("the client decodes them over HTTP; strict decoding names each path");
+                assert_eq!(sent, perturbed + 1);
+            }
         };
         (quote! { const OUTPUT: &str = #text; }, check)
     });

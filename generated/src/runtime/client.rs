@@ -434,6 +434,12 @@ impl Client {
     pub async fn send_with_report<A: Action>(&self, request: &A) -> Result<Reply<A::Response>, Error<A::Error>> {
         request.validate().map_err(Error::Validation)?;
         let json = serde_json::to_value(request).map_err(|e| Error::Encode(e.to_string()))?;
+        self.send_json::<A>(json).await
+    }
+
+    /// Sends a request of `A` given as JSON, without validating it, and decodes the reply
+    /// as configured (leniently, or strictly).
+    pub(crate) async fn send_json<A: Action>(&self, json: Value) -> Result<Reply<A::Response>, Error<A::Error>> {
         let call = Call {
             service: A::SERVICE,
             version: A::VERSION,

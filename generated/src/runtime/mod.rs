@@ -10,6 +10,8 @@ mod validation;
 /// them (not part of the API a user calls).
 #[doc(hidden)]
 pub mod testing {
+    #[cfg(feature = "client")]
+    pub use super::loopback::check_over_loopback;
     pub use super::perturb::check_perturbations;
 }
 
@@ -20,6 +22,8 @@ pub use validation::ValidationError;
 mod client;
 #[cfg(feature = "client")]
 mod credentials;
+#[cfg(feature = "client")]
+mod loopback;
 #[cfg(feature = "client")]
 pub mod sign;
 

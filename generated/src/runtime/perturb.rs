@@ -7,35 +7,54 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::decode::{decode_value, DeviationKind, Documented, Field, Shape};
+use super::decode::{decode_value, Deviation, DeviationKind, Documented, Field, Shape};
 
-/// One change to a reply: where, and the deviation decoding must report there (`None`:
-/// none at that path, for a `null` on a field documented as nullable).
-struct Perturbation {
-    reply: Value,
-    path: String,
-    expected: Option<DeviationKind>,
+/// One change to a reply: the changed `Response` object, where it changed, and the
+/// deviation decoding must report there (`None`: none at that path, for a `null` on a
+/// field documented as nullable).
+pub(crate) struct Perturbation {
+    pub reply: Value,
+    pub path: String,
+    pub expected: Option<DeviationKind>,
+}
+
+impl Perturbation {
+    /// Whether these deviations report the change as expected.
+    pub fn reported_by(&self, deviations: &[Deviation]) -> Result<(), String> {
+        let here: Vec<&DeviationKind> = deviations.iter().filter(|d| d.path == self.path).map(|d| &d.kind).collect();
+        let fine = match &self.expected {
+            Some(kind) => here.contains(&kind),
+            None => here.is_empty(),
+        };
+        if fine {
+            Ok(())
+        } else {
+            Err(format!(
+                "{}: expected {:?} there, decoding reported {here:?} for {}",
+                self.path, self.expected, self.reply
+            ))
+        }
+    }
+}
+
+/// Every perturbation of the documented `response` (the object under `Response`) of `T`.
+pub(crate) fn perturbations<T: Documented>(response: &Value) -> Vec<Perturbation> {
+    let mut all = Vec::new();
+    let mut edits = Edits { root: response, out: &mut all };
+    edits.object(&mut Vec::new(), "Response", T::fields(), response);
+    all
 }
 
 /// Every perturbation of the documented `response` (the object under `Response`) decodes
 /// leniently into `T`, and reports the change at its path. Returns how many were checked,
 /// or what went wrong.
 pub fn check_perturbations<T: Documented + DeserializeOwned>(response: &Value) -> Result<usize, String> {
-    let mut all = Vec::new();
-    let mut edits = Edits { root: response, out: &mut all };
-    edits.object(&mut Vec::new(), "Response", T::fields(), response);
-    for Perturbation { reply, path, expected } in &all {
+    let all = perturbations::<T>(response);
+    for perturbation in &all {
+        let (reply, path) = (&perturbation.reply, &perturbation.path);
         let decoded = decode_value::<T>(reply.clone(), "Response")
             .map_err(|(at, e)| format!("{path}: the perturbed reply does not decode ({at}: {e}): {reply}"))?;
-        let here: Vec<&DeviationKind> =
-            decoded.deviations.iter().filter(|d| &d.path == path).map(|d| &d.kind).collect();
-        let fine = match expected {
-            Some(kind) => here.contains(&kind),
-            None => here.is_empty(),
-        };
-        if !fine {
-            return Err(format!("{path}: expected {expected:?} there, decoding reported {here:?} for {reply}"));
-        }
+        perturbation.reported_by(&decoded.deviations)?;
     }
     Ok(all.len())
 }

@@ -69,6 +69,14 @@ fn defects_example_1() {
     >(&output["Response"])
         .expect("perturbed replies decode and are reported");
     assert!(perturbed > 0);
+    #[cfg(feature = "client")]
+    {
+        let sent = golden_demo::testing::check_over_loopback::<DefectsRequest>(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
+        assert_eq!(sent, perturbed + 1);
+    }
 }
 
 /// `Defects`: Example2 A request that is not JSON
@@ -108,6 +116,14 @@ fn defects_example_2() {
     >(&output["Response"])
         .expect("perturbed replies decode and are reported");
     assert!(perturbed > 0);
+    #[cfg(feature = "client")]
+    {
+        let sent = golden_demo::testing::check_over_loopback::<DefectsRequest>(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
+        assert_eq!(sent, perturbed + 1);
+    }
 }
 
 /// `Defects`: Example2 A request that is not JSON cannot be tested as the page shows it: request body is not JSON: expected value
@@ -221,6 +237,14 @@ fn edge_cases_example_1() {
     >(&output["Response"])
         .expect("perturbed replies decode and are reported");
     assert!(perturbed > 0);
+    #[cfg(feature = "client")]
+    {
+        let sent = golden_demo::testing::check_over_loopback::<EdgeCasesRequest>(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
+        assert_eq!(sent, perturbed + 1);
+    }
 }
 
 /// `EdgeCases`: Example2 A GET request
@@ -279,6 +303,14 @@ fn edge_cases_example_2() {
     >(&output["Response"])
         .expect("perturbed replies decode and are reported");
     assert!(perturbed > 0);
+    #[cfg(feature = "client")]
+    {
+        let sent = golden_demo::testing::check_over_loopback::<EdgeCasesRequest>(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
+        assert_eq!(sent, perturbed + 1);
+    }
 }
 
 /// `EdgeCases`: Example3 An example that breaks its own page
@@ -333,6 +365,14 @@ fn edge_cases_example_3() {
     >(&output["Response"])
         .expect("perturbed replies decode and are reported");
     assert!(perturbed > 0);
+    #[cfg(feature = "client")]
+    {
+        let sent = golden_demo::testing::check_over_loopback::<EdgeCasesRequest>(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
+        assert_eq!(sent, perturbed + 1);
+    }
 }
 
 /// `EdgeCases`: Example4 An example without its required parameter
@@ -382,6 +422,14 @@ fn edge_cases_example_4() {
     >(&output["Response"])
         .expect("perturbed replies decode and are reported");
     assert!(perturbed > 0);
+    #[cfg(feature = "client")]
+    {
+        let sent = golden_demo::testing::check_over_loopback::<EdgeCasesRequest>(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
+        assert_eq!(sent, perturbed + 1);
+    }
 }
 
 /// `Ping`: Example1 Ping
@@ -426,4 +474,12 @@ fn ping_example_1() {
     >(&output["Response"])
         .expect("perturbed replies decode and are reported");
     assert!(perturbed > 0);
+    #[cfg(feature = "client")]
+    {
+        let sent = golden_demo::testing::check_over_loopback::<PingRequest>(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
+        assert_eq!(sent, perturbed + 1);
+    }
 }
