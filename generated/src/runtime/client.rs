@@ -423,8 +423,9 @@ impl Client {
         ClientBuilder::default()
     }
 
-    /// Validates, sends (retrying as the policy allows) and decodes (leniently, unless
-    /// the client decodes strictly: [`ClientBuilder::strict_decoding`]).
+    /// Validates, sends (retrying as the policy allows) and decodes: leniently (what a
+    /// caller sees for a missing or `null` field, a reformatted value…: [`crate::decode_value`]),
+    /// unless the client decodes strictly ([`ClientBuilder::strict_decoding`]).
     pub async fn send<A: Action>(&self, request: &A) -> Result<A::Response, Error<A::Error>> {
         self.send_with_report(request).await.map(|reply| reply.response)
     }

@@ -4,24 +4,7 @@
 //! thing it had to forgive as a [`Deviation`], then deserializes it — which can then no
 //! longer fail.
 //!
-//! What a caller sees for each case (a documented field `F` of type `T`):
-//!
-//! | the reply | `F: T` (required) | `F: Option<T>` ("may return null") | deviation |
-//! | --- | --- | --- | --- |
-//! | `F` missing | `T::default()` (`""`, `0`, `false`, `[]`, a default structure) | `None` | `missing` / `absent` |
-//! | `"F": null` | `T::default()` | `None` | `null` (required fields only) |
-//! | an integer as `2.0` or `"2"` | `2` | `Some(2)` | `reformatted` |
-//! | a float as `"1.5"` | `1.5` | `Some(1.5)` | `reformatted` |
-//! | a boolean as `"true"`, `"True"`, `1`, `"0"` | `true` / `false` | `Some(…)` | `reformatted` |
-//! | a string as a number or boolean | its JSON text (`"2"`) | `Some("2")` | `reformatted` |
-//! | a list with `null` elements | the list without them | | `null element` |
-//! | one value where a list is documented | a list of that one value | | `not a list` |
-//! | a list of one object where an object is documented | that object | | `a list` |
-//! | a field the tables do not document | ignored | ignored | `undocumented` |
-//! | a value of another kind (an object for an integer…) | `T::default()` | `None` | `wrong type` |
-//!
-//! A value kept as JSON (`serde_json::Value`: a type the pages do not document) is taken
-//! as it comes.
+//! What a caller sees for each case is said on [`decode_value`].
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -136,6 +119,25 @@ pub struct Decoded<T> {
 /// Brings `value` (found at `path`, e.g. `Response`) to the documented shape of `T` and
 /// deserializes it. Does not fail on any JSON value; should serde still refuse the result,
 /// the error is the path and serde's message.
+///
+/// What a caller sees for each case (a documented field `F` of type `T`):
+///
+/// | the reply | `F: T` (required) | `F: Option<T>` ("may return null") | deviation |
+/// | --- | --- | --- | --- |
+/// | `F` missing | `T::default()` (`""`, `0`, `false`, `[]`, a default structure) | `None` | `missing` / `absent` |
+/// | `"F": null` | `T::default()` | `None` | `null` (required fields only) |
+/// | an integer as `2.0` or `"2"` | `2` | `Some(2)` | `reformatted` |
+/// | a float as `"1.5"` | `1.5` | `Some(1.5)` | `reformatted` |
+/// | a boolean as `"true"`, `"True"`, `1`, `"0"` | `true` / `false` | `Some(…)` | `reformatted` |
+/// | a string as a number or boolean | its JSON text (`"2"`) | `Some("2")` | `reformatted` |
+/// | a list with `null` elements | the list without them | | `null element` |
+/// | one value where a list is documented | a list of that one value | | `not a list` |
+/// | a list of one object where an object is documented | that object | | `a list` |
+/// | a field the tables do not document | ignored | ignored | `undocumented` |
+/// | a value of another kind (an object for an integer…) | `T::default()` | `None` | `wrong type` |
+///
+/// A value kept as JSON (`serde_json::Value`: a type the pages do not document) is taken
+/// as it comes.
 pub fn decode_value<T: Documented + DeserializeOwned>(
     mut value: Value,
     path: &str,
@@ -330,7 +332,15 @@ fn object(map: &mut Map<String, Value>, fields: &[Field], path: &mut String, out
                     *value = default_of(&field.shape);
                 }
             }
-            Some(value) => normalize(value, &field.shape, path, out),
+            Some(value) => {
+                let before = out.len();
+                normalize(value, &field.shape, path, out);
+                // A value of another kind in an optional field: `None`, not a default.
+                let wrong = out[before..].iter().any(|d| d.kind == DeviationKind::WrongType && d.path == *path);
+                if field.optional && wrong {
+                    *value = Value::Null;
+                }
+            }
         }
         path.truncate(at);
     }
@@ -461,6 +471,10 @@ mod tests {
         assert!(kinds.contains(&("Response.Set", &DeviationKind::NotAList)));
         assert!(kinds.contains(&("Response.One", &DeviationKind::WrongType)));
         assert!(kinds.contains(&("Response.On", &DeviationKind::Reformatted)));
+        // A value of another kind in an optional field: `None`.
+        let reply = json!({"Note": {"x": 1}, "One": {"Id": "a", "Port": [1, 2]}});
+        let d = decode_value::<Reply>(reply, "Response").unwrap();
+        assert_eq!((d.value.note, d.value.one.port), (None, None));
         // Not an object at all: every required field defaulted, nothing fails.
         let d = decode_value::<Reply>(json!("text"), "Response").unwrap();
         assert_eq!(d.value, Reply::default());
