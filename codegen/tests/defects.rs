@@ -469,3 +469,17 @@ fn a_second_input_section_in_the_outputs_place_is_the_output() {
         )]
     );
 }
+
+/// An action whose page documents a `ClientToken` says so to the client (which fills it
+/// in when it is left empty); others do not.
+#[test]
+fn a_documented_client_token_is_declared_to_the_client() {
+    let with = action_page("Run", &[("ClientToken", false, "String"), ("Name", false, "String")], &[], &[], &[]);
+    let (api, _) = lower(std::slice::from_ref(&with));
+    let code = codegen::emit::generate(&[api]).unwrap().files["src/demo/v20200101/run.rs"].clone();
+    assert!(code.contains("const CLIENT_TOKEN: Option<&'static str> = Some(\"ClientToken\");"), "{code}");
+    let without = action_page("Run", &[("Name", false, "String")], &[], &[], &[]);
+    let (api, _) = lower(std::slice::from_ref(&without));
+    let code = codegen::emit::generate(&[api]).unwrap().files["src/demo/v20200101/run.rs"].clone();
+    assert!(!code.contains("CLIENT_TOKEN"), "{code}");
+}

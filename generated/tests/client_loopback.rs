@@ -35,7 +35,9 @@ async fn success_sends_signed_headers_and_decodes_the_response() {
     let server = Server::start(vec![Reply::Json(OK.into())]).await;
     let client = client(&server)
         .credentials(Credentials::new(SECRET_ID, SECRET_KEY).with_token("tmp-token"))
-        .language("en-US")
+        .language(tencentcloud_api::Language::EnUs)
+        .header("X-Trace-Id", "trace-1")
+        .header("X-TC-Action", "Spoofed")
         .build()
         .unwrap();
     let vpc = VpcClient::new(client);
@@ -52,6 +54,15 @@ async fn success_sends_signed_headers_and_decodes_the_response() {
     assert_eq!(s.header("X-TC-Region"), Some("ap-guangzhou"));
     assert_eq!(s.header("X-TC-Token"), Some("tmp-token"));
     assert_eq!(s.header("X-TC-Language"), Some("en-US"));
+    assert_eq!(s.header("X-Trace-Id"), Some("trace-1"));
+    assert_eq!(
+        s.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("X-TC-Action")).count(),
+        1,
+        "no spoofed X-TC- header"
+    );
+    let client_id = format!("tencentcloud-api/{}", env!("CARGO_PKG_VERSION"));
+    assert_eq!(s.header("User-Agent"), Some(client_id.as_str()));
+    assert_eq!(s.header("X-TC-RequestClient"), Some(client_id.as_str()));
     assert_eq!(s.header("Content-Type"), Some("application/json"));
     assert_eq!(s.header("Host"), Some(server.addr.to_string().as_str()));
     assert!(s.header("Authorization").unwrap().contains("SignedHeaders=content-type;host;x-tc-action"));
@@ -363,4 +374,83 @@ async fn errors_of_several_actions_meet_in_one_type() {
     let err = across_products(&vpc, &client).await.unwrap_err();
     assert_eq!(err.code(), Some("InvalidAddressId.NotFound"));
     assert!(err.to_string().contains("no such EIP"), "{err}");
+}
+
+/// A write action with an idempotency token, of the test's own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct CreateThingRequest {
+    #[serde(rename = "ClientToken", default, skip_serializing_if = "Option::is_none")]
+    client_token: Option<String>,
+}
+
+impl Action for CreateThingRequest {
+    const ACTION: &'static str = "CreateThing";
+    const VERSION: &'static str = "2017-03-12";
+    const SERVICE: &'static str = "vpc";
+    const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken");
+    type Response = DescribeThingsResponse;
+    type Error = tencentcloud_api::vpc::v20170312::ErrorCode;
+
+    fn validate(&self) -> Result<(), ValidationError> {
+        Ok(())
+    }
+}
+
+fn client_token(seen: &support::Seen) -> String {
+    let body: serde_json::Value = serde_json::from_slice(&seen.body).unwrap();
+    body["ClientToken"].as_str().unwrap_or_default().to_string()
+}
+
+/// An empty `ClientToken` is filled in with a UUID, the same for every attempt, which makes
+/// a network failure of a write safe to retry; a token the caller gives is kept.
+#[tokio::test]
+async fn client_token_is_filled_in_and_stable_across_retries() {
+    let server = Server::start(vec![
+        Reply::Status(503, "unavailable".into()),
+        Reply::Json(THINGS.into()),
+        Reply::Json(THINGS.into()),
+        Reply::Status(503, "unavailable".into()),
+        Reply::Json(THINGS.into()),
+    ])
+    .await;
+    let client = client(&server).build().unwrap();
+    assert_eq!(client.send(&CreateThingRequest::default()).await.unwrap().total, 7);
+    client.send(&CreateThingRequest::default()).await.unwrap();
+    let given = CreateThingRequest { client_token: Some("mine-1".into()) };
+    client.send(&given).await.unwrap();
+    let seen = server.seen();
+    assert_eq!(seen.len(), 5, "the 503 was retried each time");
+    let (first, retried, second) = (client_token(&seen[0]), client_token(&seen[1]), client_token(&seen[2]));
+    assert_eq!(first, retried, "one token for every attempt of a call");
+    assert_ne!(first, second, "a new token for a new call");
+    let is_uuid_v4 = |t: &str| {
+        let parts: Vec<&str> = t.split('-').collect();
+        parts.iter().map(|p| p.len()).collect::<Vec<_>>() == [8, 4, 4, 4, 12]
+            && t.chars().all(|c| c == '-' || c.is_ascii_hexdigit())
+            && parts[2].starts_with('4')
+            && parts[3].starts_with(['8', '9', 'a', 'b'])
+    };
+    assert!(is_uuid_v4(&first) && is_uuid_v4(&second), "{first} {second}");
+    assert!(seen.iter().all(|s| s.signature == Ok(())));
+    assert_eq!((client_token(&seen[3]), client_token(&seen[4])), ("mine-1".into(), "mine-1".into()));
+}
+
+/// Both rate-limit families are retried with backoff.
+#[tokio::test]
+async fn both_rate_limit_families_are_retried() {
+    let server = Server::start(vec![
+        Reply::Json(api_error("LimitExceeded.RequestFrequency", "too often")),
+        Reply::Json(api_error("RequestLimitExceeded.UinLimitExceeded", "too many")),
+        Reply::Json(OK.into()),
+        Reply::Json(api_error("LimitExceeded.AddressQuota", "a quota, not a rate")),
+    ])
+    .await;
+    let client = client(&server).build().unwrap();
+    assert_eq!(client.send(&request()).await.unwrap().task_id, "50121411");
+    assert_eq!(server.seen().len(), 3);
+    let err = client.send(&request()).await.unwrap_err();
+    assert_eq!(err.code().map(|c| c.code()), Some("LimitExceeded.AddressQuota"), "not retried");
+    assert_eq!(server.seen().len(), 4);
+    assert!(tencentcloud_api::is_rate_limit_code("LimitExceeded.RequestFrequency"));
+    assert!(!tencentcloud_api::is_rate_limit_code("LimitExceeded.AddressQuota"));
 }

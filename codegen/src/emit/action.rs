@@ -35,6 +35,11 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
     let resp_fields = fields(api, output, &|_| false);
     let documented = super::documented_impl(api, &resp, output);
     let validate = validate_body(input, constraints);
+    // An idempotency token the client may fill in, so that retries cannot do the thing twice.
+    let client_token = input
+        .iter()
+        .any(|p| p.name == "ClientToken" && p.ty == Type::String)
+        .then(|| quote! { const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken"); });
     let error_enum = error_enum(api, action);
     let service = &api.product;
     let version = &api.version;
@@ -63,6 +68,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
             const VERSION: &'static str = #version;
             const SERVICE: &'static str = #service;
             const RATE_LIMIT: Option<u32> = #rate;
+            #client_token
             type Response = #resp;
             type Error = #err;
 

@@ -90,19 +90,67 @@ impl RetryPolicy {
     }
 }
 
-/// A number in [0, 1) from a xorshift generator seeded by the clock.
+/// A number in [0, 1) (backoff jitter).
 fn jitter() -> f64 {
-    static STATE: AtomicU64 = AtomicU64::new(0);
-    let mut x = STATE.load(Ordering::Relaxed);
-    if x == 0 {
-        x = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0x9E37_79B9_7F4A_7C15, |d| d.as_nanos() as u64) | 1;
-    }
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    STATE.store(x, Ordering::Relaxed);
-    (x >> 11) as f64 / (1u64 << 53) as f64
+    (random_u64() >> 11) as f64 / (1u64 << 53) as f64
 }
+
+/// The next number of a xorshift generator seeded by the clock and the process id; each
+/// call (from any thread) takes its own step. Not for secrets: jitter and idempotency
+/// tokens only.
+fn random_u64() -> u64 {
+    static STATE: AtomicU64 = AtomicU64::new(0);
+    let step = |mut x: u64| {
+        if x == 0 {
+            let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0x9E37_79B9_7F4A_7C15, |d| d.as_nanos());
+            x = (nanos as u64 ^ (u64::from(std::process::id()) << 32)) | 1;
+        }
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let previous = STATE.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |x| Some(step(x))).unwrap_or_default();
+    step(previous)
+}
+
+/// A random (version 4) UUID, for a `ClientToken`.
+fn uuid_v4() -> String {
+    let (a, b) = (random_u64(), random_u64());
+    let a = (a & !0xF000) | 0x4000; // version 4
+    let b = (b & !(0b11 << 62)) | (0b10 << 62); // RFC 4122 variant
+    format!(
+        "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xFFFF,
+        a & 0xFFFF,
+        b >> 48,
+        b & 0xFFFF_FFFF_FFFF
+    )
+}
+
+/// The language of the API's error messages (`X-TC-Language`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    /// `zh-CN`.
+    ZhCn,
+    /// `en-US`.
+    EnUs,
+}
+
+impl Language {
+    /// The header value: `zh-CN`, `en-US`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::ZhCn => "zh-CN",
+            Language::EnUs => "en-US",
+        }
+    }
+}
+
+/// What requests say of their client (`User-Agent`, `X-TC-RequestClient`): this crate and
+/// its version.
+pub const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
 
 /// Why a call failed.
 #[derive(Debug)]
@@ -181,8 +229,10 @@ impl<E: ApiError> Error<E> {
         }
     }
 
+    /// The rate-limit families, retried with backoff: `RequestLimitExceeded*` and
+    /// `LimitExceeded.*Frequency*`.
     fn is_rate_limited(&self) -> bool {
-        matches!(self, Error::Api { code, .. } if code.code().starts_with("RequestLimitExceeded"))
+        matches!(self, Error::Api { code, .. } if is_rate_limit_code(code.code()))
     }
 
     fn is_network(&self) -> bool {
@@ -269,7 +319,8 @@ pub struct ClientBuilder {
     credentials: Option<Credentials>,
     region: String,
     endpoint: Endpoint,
-    language: Option<String>,
+    language: Option<Language>,
+    headers: Vec<(String, String)>,
     connect_timeout: Duration,
     timeout: Duration,
     retry: RetryPolicy,
@@ -284,6 +335,7 @@ impl Default for ClientBuilder {
             region: String::new(),
             endpoint: Endpoint::Default,
             language: None,
+            headers: Vec::new(),
             connect_timeout: Duration::from_secs(5),
             timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
@@ -312,9 +364,22 @@ impl ClientBuilder {
         self
     }
 
-    /// `X-TC-Language`: `en-US` or `zh-CN`.
-    pub fn language(mut self, language: impl Into<String>) -> Self {
-        self.language = Some(language.into());
+    /// `X-TC-Language`: the language of error messages.
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = Some(language);
+        self
+    }
+
+    /// A header sent with every request of this client (`X-Trace-Id`, a proxy's key…).
+    /// The headers the signature covers or the API reads (`Host`, `Content-Type`,
+    /// `Authorization`, `X-TC-…`) cannot be set this way: they are left out.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        let name = name.into();
+        let reserved = ["host", "content-type", "authorization", "user-agent"];
+        let lower = name.to_ascii_lowercase();
+        if !reserved.contains(&lower.as_str()) && !lower.starts_with("x-tc-") {
+            self.headers.push((name, value.into()));
+        }
         self
     }
 
@@ -369,6 +434,7 @@ impl ClientBuilder {
                 region: self.region,
                 endpoint: self.endpoint,
                 language: self.language,
+                headers: self.headers,
                 retry: self.retry,
                 limiter: self.rate_limit.then(RateLimiter::default),
                 strict_decoding: self.strict_decoding,
@@ -388,7 +454,8 @@ struct Inner {
     credentials: Credentials,
     region: String,
     endpoint: Endpoint,
-    language: Option<String>,
+    language: Option<Language>,
+    headers: Vec<(String, String)>,
     retry: RetryPolicy,
     limiter: Option<RateLimiter>,
     strict_decoding: bool,
@@ -402,6 +469,12 @@ impl fmt::Debug for Client {
             .field("endpoint", &self.inner.endpoint)
             .finish_non_exhaustive()
     }
+}
+
+/// Whether an error code says "too many requests": `RequestLimitExceeded`,
+/// `RequestLimitExceeded.UinLimitExceeded`, `LimitExceeded.RequestFrequency`…
+pub fn is_rate_limit_code(code: &str) -> bool {
+    code.starts_with("RequestLimitExceeded") || (code.starts_with("LimitExceeded.") && code.contains("Frequency"))
 }
 
 /// Read-only actions and requests carrying a `ClientToken` may be sent twice.
@@ -423,7 +496,9 @@ impl Client {
         ClientBuilder::default()
     }
 
-    /// Validates, sends (retrying as the policy allows) and decodes: leniently (what a
+    /// Validates, sends (retrying as the policy allows) and decodes. An action with a
+    /// `ClientToken` left empty gets one (a UUID, the same for every attempt), which makes
+    /// network failures safe to retry. Decoding is lenient (what a
     /// caller sees for a missing or `null` field, a reformatted value…: [`crate::decode_value`]),
     /// unless the client decodes strictly ([`ClientBuilder::strict_decoding`]).
     pub async fn send<A: Action>(&self, request: &A) -> Result<A::Response, Error<A::Error>> {
@@ -440,7 +515,14 @@ impl Client {
 
     /// Sends a request of `A` given as JSON, without validating it, and decodes the reply
     /// as configured (leniently, or strictly).
-    pub(crate) async fn send_json<A: Action>(&self, json: Value) -> Result<Reply<A::Response>, Error<A::Error>> {
+    pub(crate) async fn send_json<A: Action>(&self, mut json: Value) -> Result<Reply<A::Response>, Error<A::Error>> {
+        if let (Some(name), Value::Object(map)) = (A::CLIENT_TOKEN, &mut json) {
+            let empty = map.get(name).and_then(Value::as_str).is_none_or(|t| t.trim().is_empty());
+            if empty {
+                // One token for every attempt of this call.
+                map.insert(name.to_string(), Value::String(uuid_v4()));
+            }
+        }
         let call = Call {
             service: A::SERVICE,
             version: A::VERSION,
@@ -544,8 +626,12 @@ impl Client {
         if let Some(token) = inner.credentials.token() {
             builder = builder.header("X-TC-Token", token);
         }
-        if let Some(language) = &inner.language {
-            builder = builder.header("X-TC-Language", language);
+        if let Some(language) = inner.language {
+            builder = builder.header("X-TC-Language", language.code());
+        }
+        builder = builder.header("User-Agent", USER_AGENT).header("X-TC-RequestClient", USER_AGENT);
+        for (name, value) in &inner.headers {
+            builder = builder.header(name, value);
         }
         let transport =
             |e: reqwest::Error| if e.is_timeout() { Error::Timeout } else { Error::Transport(error_chain(&e)) };

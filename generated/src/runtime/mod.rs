@@ -29,8 +29,8 @@ pub mod sign;
 
 #[cfg(feature = "client")]
 pub use client::{
-    decode, decode_json, decode_reply, is_safe_to_repeat, AnyCode, AnyError, BuildError, Client, ClientBuilder,
-    Endpoint, Error, Reply, RetryPolicy,
+    decode, decode_json, decode_reply, is_rate_limit_code, is_safe_to_repeat, AnyCode, AnyError, BuildError, Client,
+    ClientBuilder, Endpoint, Error, Language, Reply, RetryPolicy, USER_AGENT,
 };
 #[cfg(feature = "client")]
 pub use credentials::{Credentials, CredentialsError};
@@ -47,6 +47,10 @@ pub trait Action: Serialize + DeserializeOwned {
     const SERVICE: &'static str;
     /// The documented limit of requests per second, when the page states one.
     const RATE_LIMIT: Option<u32> = None;
+    /// The input parameter that makes a call idempotent (`ClientToken`), when the action
+    /// has one: the client fills it in when it is left empty (the same value for every
+    /// attempt), so that network failures can be retried without doing the thing twice.
+    const CLIENT_TOKEN: Option<&'static str> = None;
     /// What a successful call returns (the object under `Response`).
     type Response: DeserializeOwned + Documented;
     /// The action's error codes.
