@@ -1,6 +1,7 @@
 //! Binds an EIP: `cargo run -p tencentcloud-api --example associate_address -- --endpoint URL
-//! --region REGION --address-id ID [--instance-id ID]`. Credentials come from the chain
-//! (`TENCENTCLOUD_SECRET_ID`/`TENCENTCLOUD_SECRET_KEY`, then `~/.tencentcloud/credentials`).
+//! --region REGION --address-id ID [--instance-id ID]`. Credentials come from the default
+//! chain (`TENCENTCLOUD_SECRET_ID`/`TENCENTCLOUD_SECRET_KEY`, the profile file, then the CVM
+//! instance role).
 
 use std::process::ExitCode;
 

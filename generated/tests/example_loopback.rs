@@ -17,18 +17,23 @@ fn example() -> PathBuf {
 }
 
 /// Where the credentials come from.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum From {
     /// `TENCENTCLOUD_SECRET_ID` / `TENCENTCLOUD_SECRET_KEY`, and no profile file.
     Environment,
     /// No variables; `~/.tencentcloud/credentials` with the profile `TENCENTCLOUD_PROFILE`.
     ProfileFile,
+    /// Neither: the CVM role, from the metadata service at this URL
+    /// (`TENCENTCLOUD_METADATA_ENDPOINT`).
+    CvmRole(String),
 }
 
 /// Runs the example in a blocking task (the server keeps answering meanwhile).
 async fn run(url: String, extra: &'static [&'static str], from: From) -> Output {
     tokio::task::spawn_blocking(move || {
-        let home = std::env::temp_dir().join(format!("example-home-{}-{}", std::process::id(), extra.len()));
+        static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let home = std::env::temp_dir().join(format!("example-home-{}-{run}", std::process::id()));
         let _ = std::fs::remove_dir_all(&home);
         std::fs::create_dir_all(home.join(".tencentcloud")).unwrap();
         let mut command = Command::new(example());
@@ -39,8 +44,10 @@ async fn run(url: String, extra: &'static [&'static str], from: From) -> Output 
             .env_remove("TENCENTCLOUD_SECRET_KEY")
             .env_remove("TENCENTCLOUD_SESSION_TOKEN")
             .env_remove("TENCENTCLOUD_PROFILE")
+            .env_remove("TENCENTCLOUD_CREDENTIALS_FILE")
+            .env_remove("TENCENTCLOUD_METADATA_ENDPOINT")
             .env("HOME", &home);
-        match from {
+        match &from {
             From::Environment => {
                 command.env("TENCENTCLOUD_SECRET_ID", SECRET_ID).env("TENCENTCLOUD_SECRET_KEY", SECRET_KEY);
             }
@@ -48,6 +55,9 @@ async fn run(url: String, extra: &'static [&'static str], from: From) -> Output 
                 let file = format!("[default]\nsecret_id = wrong\nsecret_key = wrong\n\n[loopback]\nsecret_id = {SECRET_ID}\nsecret_key = {SECRET_KEY}\n");
                 std::fs::write(home.join(".tencentcloud/credentials"), file).unwrap();
                 command.env("TENCENTCLOUD_PROFILE", "loopback");
+            }
+            From::CvmRole(metadata) => {
+                command.env("TENCENTCLOUD_METADATA_ENDPOINT", metadata);
             }
         }
         let output = command.output().unwrap();
@@ -108,4 +118,22 @@ async fn reads_credentials_from_the_profile_file() {
     let output = run(server.url(), &["--instance-id", "ins-2", "--"], From::ProfileFile).await;
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(server.seen()[0].signature, Ok(()), "signed with the `loopback` profile's key");
+}
+
+/// No environment credentials and no profile file, but a metadata service: the example
+/// signs with the CVM role's temporary key and sends its token (the default chain).
+#[tokio::test]
+async fn uses_the_cvm_role_when_nothing_else_is_configured() {
+    if !built() {
+        return;
+    }
+    let metadata = support::MetadataServer::start(std::time::Duration::from_secs(3600)).await;
+    let server =
+        Server::start(vec![Reply::Json(r#"{"Response": {"TaskId": "9", "RequestId": "req-3"}}"#.into())]).await;
+    let output = run(server.url(), &["--instance-id", "ins-3"], From::CvmRole(metadata.url())).await;
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let seen = server.seen();
+    assert_eq!(seen[0].signature, Ok(()), "signed with the role's temporary key");
+    assert_eq!(seen[0].header("X-TC-Token"), Some("role-token-1"));
+    assert_eq!(metadata.fetches(), 1);
 }

@@ -11,8 +11,9 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
-use super::credentials::{Credentials, CredentialsError};
+use super::credentials::Credentials;
 use super::decode::{decode_value, Deviation};
+use super::providers::{Cached, DefaultChain, ProvideCredentials};
 use super::sign::{sign, SignInput};
 use super::{Action, ApiError, ValidationError};
 
@@ -192,6 +193,8 @@ pub enum Error<E> {
     },
     /// The request could not be serialized.
     Encode(String),
+    /// No credentials could be had (none found, or a provider failed); nothing was sent.
+    Credentials(String),
 }
 
 impl<E: ApiError> Error<E> {
@@ -226,6 +229,7 @@ impl<E: ApiError> Error<E> {
             Error::Status { status, body } => Error::Status { status, body },
             Error::Decode { message, path, body } => Error::Decode { message, path, body },
             Error::Encode(e) => Error::Encode(e),
+            Error::Credentials(e) => Error::Credentials(e),
         }
     }
 
@@ -255,6 +259,7 @@ impl<E: ApiError> fmt::Display for Error<E> {
                 write!(f, "undecodable answer{at} ({message}): {}", body_start(body.as_bytes()))
             }
             Error::Encode(e) => write!(f, "cannot serialize the request: {e}"),
+            Error::Credentials(e) => write!(f, "no credentials: {e}"),
         }
     }
 }
@@ -296,8 +301,6 @@ impl std::error::Error for AnyError {}
 /// The client could not be built.
 #[derive(Debug)]
 pub enum BuildError {
-    /// No credentials were given and the chain found none.
-    Credentials(CredentialsError),
     /// The HTTP stack could not be set up.
     Http(String),
 }
@@ -305,7 +308,6 @@ pub enum BuildError {
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BuildError::Credentials(e) => write!(f, "{e}"),
             BuildError::Http(e) => write!(f, "cannot set up HTTP: {e}"),
         }
     }
@@ -317,6 +319,7 @@ impl std::error::Error for BuildError {}
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     credentials: Option<Credentials>,
+    provider: Option<Arc<Cached>>,
     region: String,
     endpoint: Endpoint,
     language: Option<Language>,
@@ -332,6 +335,7 @@ impl Default for ClientBuilder {
     fn default() -> Self {
         ClientBuilder {
             credentials: None,
+            provider: None,
             region: String::new(),
             endpoint: Endpoint::Default,
             language: None,
@@ -346,7 +350,15 @@ impl Default for ClientBuilder {
 }
 
 impl ClientBuilder {
-    /// Explicit credentials (otherwise the chain: environment, then profile file).
+    /// A source of credentials, cached and asked again before what it gives expires
+    /// (see [`crate::providers`]). Without this or [`ClientBuilder::credentials`], the
+    /// client uses [`DefaultChain`]: environment, profile file, CVM role.
+    pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.provider = Some(Arc::new(Cached::new(Box::new(provider))));
+        self
+    }
+
+    /// Explicit credentials (otherwise a provider: [`ClientBuilder::credentials_provider`]).
     pub fn credentials(mut self, credentials: Credentials) -> Self {
         self.credentials = Some(credentials);
         self
@@ -416,11 +428,13 @@ impl ClientBuilder {
         self
     }
 
-    /// The client; without explicit credentials, those of [`Credentials::from_chain`].
+    /// The client; without explicit credentials or a provider, it asks [`DefaultChain`]
+    /// at its first call.
     pub fn build(self) -> Result<Client, BuildError> {
-        let credentials = match self.credentials {
-            Some(c) => c,
-            None => Credentials::from_chain().map_err(BuildError::Credentials)?,
+        let credentials = match (self.credentials, self.provider) {
+            (Some(c), _) => CredentialsSource::Given(c),
+            (None, Some(provider)) => CredentialsSource::Provided(provider),
+            (None, None) => CredentialsSource::Provided(Arc::new(Cached::new(Box::new(DefaultChain::new())))),
         };
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
@@ -449,9 +463,25 @@ pub struct Client {
     inner: Arc<Inner>,
 }
 
+/// Where a client's credentials come from.
+#[derive(Debug)]
+enum CredentialsSource {
+    Given(Credentials),
+    Provided(Arc<Cached>),
+}
+
+impl CredentialsSource {
+    async fn get(&self) -> Result<Credentials, super::credentials::CredentialsError> {
+        match self {
+            CredentialsSource::Given(c) => Ok(c.clone()),
+            CredentialsSource::Provided(cached) => cached.get().await,
+        }
+    }
+}
+
 struct Inner {
     http: reqwest::Client,
-    credentials: Credentials,
+    credentials: CredentialsSource,
     region: String,
     endpoint: Endpoint,
     language: Option<Language>,
@@ -599,9 +629,10 @@ impl Client {
         let (url, host) = inner.endpoint.resolve(call.service, &inner.region);
         let timestamp = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
         let content_type = "application/json";
+        let credentials = inner.credentials.get().await.map_err(|e| Error::Credentials(e.to_string()))?;
         let signature = sign(
-            inner.credentials.secret_id(),
-            inner.credentials.secret_key(),
+            credentials.secret_id(),
+            credentials.secret_key(),
             &SignInput {
                 method: "POST",
                 query: "",
@@ -623,7 +654,7 @@ impl Client {
         if !inner.region.is_empty() {
             builder = builder.header("X-TC-Region", &inner.region);
         }
-        if let Some(token) = inner.credentials.token() {
+        if let Some(token) = credentials.token() {
             builder = builder.header("X-TC-Token", token);
         }
         if let Some(language) = inner.language {

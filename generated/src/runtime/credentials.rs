@@ -158,7 +158,7 @@ pub struct CredentialsError {
 }
 
 impl CredentialsError {
-    fn new(message: String) -> Self {
+    pub(crate) fn new(message: String) -> Self {
         CredentialsError { message }
     }
 }

@@ -25,6 +25,8 @@ mod credentials;
 #[cfg(feature = "client")]
 mod loopback;
 #[cfg(feature = "client")]
+pub mod providers;
+#[cfg(feature = "client")]
 pub mod sign;
 
 #[cfg(feature = "client")]

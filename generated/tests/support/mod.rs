@@ -194,3 +194,72 @@ fn check_signature(headers: &[(String, String)], body: &[u8]) -> Result<(), Stri
 pub fn api_error(code: &str, message: &str) -> String {
     format!(r#"{{"Response": {{"Error": {{"Code": "{code}", "Message": "{message}"}}, "RequestId": "req-{code}"}}}}"#)
 }
+
+/// A CVM instance metadata service on loopback: `GET /latest/meta-data/cam/security-credentials/`
+/// names the role `loopback-role`, `GET …/loopback-role` gives the test's key pair (so the
+/// API server's signature check passes) with the token `role-token-<n>` (n: how many times
+/// the role's credentials were fetched) and an `ExpiredTime` `lifetime` from now.
+pub struct MetadataServer {
+    pub addr: SocketAddr,
+    pub fetches: Arc<Mutex<u32>>,
+}
+
+impl MetadataServer {
+    pub async fn start(lifetime: Duration) -> MetadataServer {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let fetches = Arc::new(Mutex::new(0u32));
+        let counter = fetches.clone();
+        tokio::spawn(async move {
+            while let Ok((mut stream, _)) = listener.accept().await {
+                let counter = counter.clone();
+                tokio::spawn(async move {
+                    let mut buffer = Vec::new();
+                    let mut chunk = [0u8; 4096];
+                    while !buffer.windows(4).any(|w| w == b"\r\n\r\n") {
+                        match stream.read(&mut chunk).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+                        }
+                    }
+                    let head = String::from_utf8_lossy(&buffer).to_string();
+                    let path = head.split_whitespace().nth(1).unwrap_or("").to_string();
+                    let base = "/latest/meta-data/cam/security-credentials/";
+                    let (status, body) = if path == base {
+                        ("200 OK", "loopback-role".to_string())
+                    } else if path == format!("{base}loopback-role") {
+                        let n = {
+                            let mut count = counter.lock().unwrap();
+                            *count += 1;
+                            *count
+                        };
+                        let expires = std::time::SystemTime::now() + lifetime;
+                        // Whole seconds, rounded up: they live at least `lifetime`.
+                        let since = expires.duration_since(std::time::UNIX_EPOCH).unwrap();
+                        let secs = since.as_secs() + u64::from(since.subsec_nanos() > 0);
+                        let json = format!(
+                            r#"{{"TmpSecretId": "{SECRET_ID}", "TmpSecretKey": "{SECRET_KEY}", "Token": "role-token-{n}", "ExpiredTime": {secs}, "Code": "Success"}}"#
+                        );
+                        ("200 OK", json)
+                    } else {
+                        ("404 Not Found", "not found".to_string())
+                    };
+                    let answer = format!(
+                        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                        body.len()
+                    );
+                    let _ = stream.write_all(answer.as_bytes()).await;
+                });
+            }
+        });
+        MetadataServer { addr, fetches }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn fetches(&self) -> u32 {
+        *self.fetches.lock().unwrap()
+    }
+}
