@@ -93,3 +93,75 @@ async fn the_chain_takes_the_first_provider_that_has_credentials() {
     }
     assert_eq!(server.seen().len(), 1);
 }
+
+fn sts_reply() -> String {
+    let expires = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() + 3600;
+    format!(
+        r#"{{"Response": {{"Credentials": {{"Token": "sts-token", "TmpSecretId": "{}", "TmpSecretKey": "{}"}}, "ExpiredTime": {expires}, "Expiration": "later", "RequestId": "req-sts"}}}}"#,
+        support::SECRET_ID,
+        support::SECRET_KEY
+    )
+}
+
+/// `AssumeRole`: signed with the source's credentials (the STS server checks the
+/// signature), the role's temporary credentials then sign the calls, and are cached.
+#[tokio::test]
+async fn assume_role_signs_with_the_source_and_caches_the_role() {
+    use tencentcloud_api::providers::{AssumeRoleProvider, Sts};
+    let sts = Server::start(vec![Reply::Json(sts_reply())]).await;
+    let api = Server::start(vec![Reply::Json(OK.into()), Reply::Json(OK.into())]).await;
+    let provider = AssumeRoleProvider::new(
+        tencentcloud_api::Credentials::new(support::SECRET_ID, support::SECRET_KEY),
+        "qcs::cam::uin/100000000001:roleName/loopback",
+        "session-1",
+    )
+    .duration_seconds(900)
+    .policy(r#"{"version":"2.0"}"#)
+    .sts(Sts { endpoint: Endpoint::Url(sts.url()), region: "ap-shanghai".into() });
+    let client = Client::builder().credentials_provider(provider).endpoint(Endpoint::Url(api.url())).build().unwrap();
+    let vpc = VpcClient::new(client);
+    vpc.associate_address(&request()).await.unwrap();
+    vpc.associate_address(&request()).await.unwrap();
+
+    let seen = sts.seen();
+    assert_eq!(seen.len(), 1, "the role's credentials are cached");
+    assert_eq!(seen[0].signature, Ok(()), "signed with the source's key");
+    assert_eq!(seen[0].header("X-TC-Action"), Some("AssumeRole"));
+    assert_eq!(seen[0].header("X-TC-Version"), Some("2018-08-13"));
+    assert_eq!(seen[0].header("X-TC-Region"), Some("ap-shanghai"));
+    let body: serde_json::Value = serde_json::from_slice(&seen[0].body).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"RoleArn": "qcs::cam::uin/100000000001:roleName/loopback", "RoleSessionName": "session-1",
+            "DurationSeconds": 900, "Policy": "{\"version\":\"2.0\"}"})
+    );
+    assert!(api.seen().iter().all(|s| s.signature == Ok(()) && s.header("X-TC-Token") == Some("sts-token")));
+}
+
+/// TKE's web identity: the token file is sent to `AssumeRoleWithWebIdentity` unsigned
+/// (`Authorization: SKIP`), and the role's credentials sign the calls.
+#[tokio::test]
+async fn oidc_web_identity_is_exchanged_unsigned() {
+    use tencentcloud_api::providers::{OidcProvider, Sts};
+    let sts = Server::start(vec![Reply::Json(sts_reply())]).await;
+    let api = Server::start(vec![Reply::Json(OK.into())]).await;
+    let token_file = std::env::temp_dir().join(format!("tke-token-{}", std::process::id()));
+    std::fs::write(&token_file, "eyJ.web-identity.token\n").unwrap();
+    let provider = OidcProvider::new("cls-loopback", &token_file, "qcs::cam::uin/1:roleName/tke")
+        .sts(Sts { endpoint: Endpoint::Url(sts.url()), region: "ap-beijing".into() });
+    let client = Client::builder().credentials_provider(provider).endpoint(Endpoint::Url(api.url())).build().unwrap();
+    VpcClient::new(client).associate_address(&request()).await.unwrap();
+    std::fs::remove_file(&token_file).unwrap();
+
+    let seen = sts.seen();
+    assert_eq!(seen[0].header("Authorization"), Some("SKIP"));
+    assert_eq!(seen[0].header("X-TC-Token"), None);
+    assert_eq!(seen[0].header("X-TC-Action"), Some("AssumeRoleWithWebIdentity"));
+    assert_eq!(seen[0].header("X-TC-Region"), Some("ap-beijing"));
+    let body: serde_json::Value = serde_json::from_slice(&seen[0].body).unwrap();
+    assert_eq!(body["WebIdentityToken"], "eyJ.web-identity.token");
+    assert_eq!(body["ProviderId"], "cls-loopback");
+    assert_eq!(body["RoleArn"], "qcs::cam::uin/1:roleName/tke");
+    assert_eq!(api.seen()[0].signature, Ok(()));
+    assert_eq!(api.seen()[0].header("X-TC-Token"), Some("sts-token"));
+}

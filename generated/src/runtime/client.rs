@@ -431,11 +431,21 @@ impl ClientBuilder {
     /// The client; without explicit credentials or a provider, it asks [`DefaultChain`]
     /// at its first call.
     pub fn build(self) -> Result<Client, BuildError> {
-        let credentials = match (self.credentials, self.provider) {
+        let credentials = match (self.credentials.clone(), self.provider.clone()) {
             (Some(c), _) => CredentialsSource::Given(c),
             (None, Some(provider)) => CredentialsSource::Provided(provider),
             (None, None) => CredentialsSource::Provided(Arc::new(Cached::new(Box::new(DefaultChain::new())))),
         };
+        self.build_with(credentials)
+    }
+
+    /// A client whose requests are not signed (`Authorization: SKIP`), for the STS actions
+    /// that take no credentials.
+    pub(crate) fn build_unsigned(self) -> Result<Client, BuildError> {
+        self.build_with(CredentialsSource::Unsigned)
+    }
+
+    fn build_with(self, credentials: CredentialsSource) -> Result<Client, BuildError> {
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
@@ -468,13 +478,17 @@ pub struct Client {
 enum CredentialsSource {
     Given(Credentials),
     Provided(Arc<Cached>),
+    /// Requests are not signed (`Authorization: SKIP`): STS `AssumeRoleWithWebIdentity`.
+    Unsigned,
 }
 
 impl CredentialsSource {
-    async fn get(&self) -> Result<Credentials, super::credentials::CredentialsError> {
+    /// The credentials to sign with; `None` for unsigned requests.
+    async fn get(&self) -> Result<Option<Credentials>, super::credentials::CredentialsError> {
         match self {
-            CredentialsSource::Given(c) => Ok(c.clone()),
-            CredentialsSource::Provided(cached) => cached.get().await,
+            CredentialsSource::Given(c) => Ok(Some(c.clone())),
+            CredentialsSource::Provided(cached) => cached.get().await.map(Some),
+            CredentialsSource::Unsigned => Ok(None),
         }
     }
 }
@@ -630,18 +644,20 @@ impl Client {
         let timestamp = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
         let content_type = "application/json";
         let credentials = inner.credentials.get().await.map_err(|e| Error::Credentials(e.to_string()))?;
-        let signature = sign(
-            credentials.secret_id(),
-            credentials.secret_key(),
-            &SignInput {
-                method: "POST",
-                query: "",
-                headers: &[("content-type", content_type), ("host", &host), ("x-tc-action", call.action)],
-                payload: &call.body,
-                service: call.service,
-                timestamp,
-            },
-        );
+        let authorization = match &credentials {
+            Some(credentials) => {
+                let input = SignInput {
+                    method: "POST",
+                    query: "",
+                    headers: &[("content-type", content_type), ("host", &host), ("x-tc-action", call.action)],
+                    payload: &call.body,
+                    service: call.service,
+                    timestamp,
+                };
+                sign(credentials.secret_id(), credentials.secret_key(), &input).authorization
+            }
+            None => "SKIP".to_string(),
+        };
         let mut builder = inner
             .http
             .post(&url)
@@ -650,11 +666,11 @@ impl Client {
             .header("X-TC-Action", call.action)
             .header("X-TC-Version", call.version)
             .header("X-TC-Timestamp", timestamp.to_string())
-            .header("Authorization", &signature.authorization);
+            .header("Authorization", &authorization);
         if !inner.region.is_empty() {
             builder = builder.header("X-TC-Region", &inner.region);
         }
-        if let Some(token) = credentials.token() {
+        if let Some(token) = credentials.as_ref().and_then(Credentials::token) {
             builder = builder.header("X-TC-Token", token);
         }
         if let Some(language) = inner.language {
