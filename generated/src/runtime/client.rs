@@ -239,6 +239,20 @@ impl<E: ApiError> Error<E> {
         matches!(self, Error::Api { code, .. } if is_rate_limit_code(code.code()))
     }
 
+    /// The kind of error, for traces: `api`, `timeout`, `transport`, `status`…
+    fn kind(&self) -> &'static str {
+        match self {
+            Error::Validation(_) => "validation",
+            Error::Api { .. } => "api",
+            Error::Timeout => "timeout",
+            Error::Transport(_) => "transport",
+            Error::Status { .. } => "status",
+            Error::Decode { .. } => "decode",
+            Error::Encode(_) => "encode",
+            Error::Credentials(_) => "credentials",
+        }
+    }
+
     fn is_network(&self) -> bool {
         matches!(self, Error::Timeout | Error::Transport(_) | Error::Status { status: 502..=504, .. })
     }
@@ -611,7 +625,26 @@ impl Client {
     }
 
     /// Sends a call (retrying as the policy allows) and decodes the reply with `decode`.
+    /// Traced: a span `tencentcloud.call` (service, action, version, region) and, per
+    /// attempt, an event with its number, latency, outcome, error code and request id, and
+    /// one per retry with its reason and delay. No credential, token or signature is in any
+    /// of them.
     async fn call<T, E: ApiError>(
+        &self,
+        call: &Call<'_>,
+        decode: impl Fn(&[u8]) -> Result<T, Error<E>>,
+    ) -> Result<T, Error<E>> {
+        let span = tracing::debug_span!(
+            "tencentcloud.call",
+            service = call.service,
+            action = call.action,
+            version = call.version,
+            region = self.inner.region.as_str(),
+        );
+        tracing::Instrument::instrument(self.call_traced(call, decode), span).await
+    }
+
+    async fn call_traced<T, E: ApiError>(
         &self,
         call: &Call<'_>,
         decode: impl Fn(&[u8]) -> Result<T, Error<E>>,
@@ -623,15 +656,37 @@ impl Client {
             if let Some(limiter) = &self.inner.limiter {
                 limiter.acquire(call.action, call.rate_limit).await;
             }
-            let result = self.attempt(call).await.and_then(|bytes| decode(&bytes));
-            let worth_retrying = match &result {
-                Ok(_) => false,
-                Err(e) => e.is_rate_limited() || (call.safe && e.is_network()),
+            let sent = Instant::now();
+            let answer = self.attempt(call).await;
+            let request_id = answer.as_ref().ok().map(|bytes| request_id_of(bytes)).unwrap_or_default();
+            let result = answer.and_then(|bytes| decode(&bytes));
+            let latency_ms = sent.elapsed().as_millis() as u64;
+            match &result {
+                Ok(_) => {
+                    tracing::debug!(attempt, latency_ms, outcome = "ok", request_id = request_id.as_str(), "attempt")
+                }
+                Err(e) => tracing::debug!(
+                    attempt,
+                    latency_ms,
+                    outcome = e.kind(),
+                    code = e.code().map_or("", ApiError::code),
+                    request_id = request_id.as_str(),
+                    "attempt"
+                ),
+            }
+            let reason = match &result {
+                Ok(_) => None,
+                Err(e) if e.is_rate_limited() => Some("rate limited"),
+                Err(e) if call.safe && e.is_network() => Some("network failure of a request safe to repeat"),
+                Err(_) => None,
             };
             let delay = retry.delay(attempt);
-            if !worth_retrying || attempt >= retry.max_attempts || start.elapsed() + delay > retry.max_elapsed {
+            let Some(reason) = reason else { return result };
+            if attempt >= retry.max_attempts || start.elapsed() + delay > retry.max_elapsed {
+                tracing::debug!(attempt, reason, "giving up: the retry policy's attempts or time are spent");
                 return result;
             }
+            tracing::debug!(attempt, reason, delay_ms = delay.as_millis() as u64, "retrying");
             tokio::time::sleep(delay).await;
             attempt += 1;
         }
@@ -780,6 +835,21 @@ pub fn decode_reply<A: Action>(bytes: &[u8]) -> Result<Reply<A::Response>, Error
 fn strict_error<E>(deviations: &[Deviation], bytes: &[u8]) -> Error<E> {
     let message = deviations.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
     Error::Decode { message, path: deviations[0].path.clone(), body: body_text(bytes) }
+}
+
+/// The `RequestId` of a reply, for traces (empty when it has none).
+fn request_id_of(bytes: &[u8]) -> String {
+    #[derive(serde::Deserialize)]
+    struct Reply {
+        #[serde(rename = "Response")]
+        response: Option<Response>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Response {
+        #[serde(rename = "RequestId")]
+        request_id: Option<String>,
+    }
+    serde_json::from_slice::<Reply>(bytes).ok().and_then(|r| r.response?.request_id).unwrap_or_default()
 }
 
 fn body_text(bytes: &[u8]) -> String {
