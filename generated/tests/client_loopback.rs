@@ -454,3 +454,50 @@ async fn both_rate_limit_families_are_retried() {
     assert!(tencentcloud_api::is_rate_limit_code("LimitExceeded.RequestFrequency"));
     assert!(!tencentcloud_api::is_rate_limit_code("LimitExceeded.AddressQuota"));
 }
+
+/// The backup endpoint: after two network failures in a row on the primary, requests go to
+/// the backup; once the breaker's time is up the primary is tried again, and kept.
+#[tokio::test]
+async fn the_backup_endpoint_takes_over_and_hands_back() {
+    use tencentcloud_api::BreakerPolicy;
+    let primary = Server::start(vec![
+        Reply::Status(503, "down".into()),
+        Reply::Status(502, "down".into()),
+        Reply::Json(OK.into()),
+        Reply::Json(OK.into()),
+    ])
+    .await;
+    let backup = Server::start(vec![Reply::Json(OK.into())]).await;
+    let policy = BreakerPolicy { failures: 2, open_for: Duration::from_millis(300) };
+    let client = client(&primary)
+        .retry(RetryPolicy::none())
+        .backup_endpoint(Endpoint::Url(backup.url()), policy)
+        .build()
+        .unwrap();
+    assert!(matches!(client.send(&request()).await, Err(Error::Status { status: 503, .. })));
+    assert!(matches!(client.send(&request()).await, Err(Error::Status { status: 502, .. })));
+    assert_eq!(client.send(&request()).await.unwrap().task_id, "50121411", "the backup answers");
+    assert_eq!((primary.seen().len(), backup.seen().len()), (2, 1));
+    assert_eq!(backup.seen()[0].signature, Ok(()));
+    tokio::time::sleep(Duration::from_millis(350)).await;
+    client.send(&request()).await.unwrap();
+    client.send(&request()).await.unwrap();
+    assert_eq!((primary.seen().len(), backup.seen().len()), (4, 1), "the primary again, and kept");
+}
+
+/// `with_endpoint`: some calls elsewhere, on the same client.
+#[tokio::test]
+async fn an_endpoint_for_some_calls() {
+    let server = Server::start(vec![Reply::Json(OK.into())]).await;
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let client = Client::builder()
+        .credentials(Credentials::new(SECRET_ID, SECRET_KEY))
+        .endpoint(Endpoint::Url(format!("http://{closed}")))
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    assert!(matches!(client.send(&request()).await, Err(Error::Transport(_))));
+    let elsewhere = client.with_endpoint(Endpoint::Url(server.url()));
+    assert_eq!(VpcClient::new(elsewhere).associate_address(&request()).await.unwrap().task_id, "50121411");
+    assert_eq!(server.seen()[0].signature, Ok(()));
+}

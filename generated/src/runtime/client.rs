@@ -32,14 +32,23 @@ pub enum Endpoint {
     Url(String),
 }
 
+/// The root domain of the public API.
+pub const ROOT_DOMAIN: &str = "tencentcloudapi.com";
+
 impl Endpoint {
     /// The URL to post to and the `Host` header for a service and region.
     pub fn resolve(&self, service: &str, region: &str) -> (String, String) {
+        self.resolve_in(service, region, ROOT_DOMAIN)
+    }
+
+    /// [`Endpoint::resolve`] under another root domain (a private one) than
+    /// [`ROOT_DOMAIN`]; a `Url` is taken as it is.
+    pub fn resolve_in(&self, service: &str, region: &str, root: &str) -> (String, String) {
         let host = match self {
-            Endpoint::Default if region.ends_with("-fsi") => format!("{service}.{region}.tencentcloudapi.com"),
-            Endpoint::Default => format!("{service}.tencentcloudapi.com"),
-            Endpoint::International => format!("{service}.intl.tencentcloudapi.com"),
-            Endpoint::Regional => format!("{service}.{region}.tencentcloudapi.com"),
+            Endpoint::Default if region.ends_with("-fsi") => format!("{service}.{region}.{root}"),
+            Endpoint::Default => format!("{service}.{root}"),
+            Endpoint::International => format!("{service}.intl.{root}"),
+            Endpoint::Regional => format!("{service}.{region}.{root}"),
             Endpoint::Url(url) => {
                 let base = url.trim_end_matches('/');
                 let authority = base.split_once("://").map_or(base, |(_, rest)| rest);
@@ -343,6 +352,58 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     rate_limit: bool,
     strict_decoding: bool,
+    root_domain: String,
+    backup: Option<(Endpoint, BreakerPolicy)>,
+}
+
+/// When the backup endpoint takes over: after `failures` network failures in a row on
+/// the primary (timeouts, connection errors, HTTP 502–504), for `open_for`; then the
+/// primary is tried again, and kept if it answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BreakerPolicy {
+    /// Consecutive network failures that trip the breaker.
+    pub failures: u32,
+    /// How long requests go to the backup before the primary is tried again.
+    pub open_for: Duration,
+}
+
+impl Default for BreakerPolicy {
+    fn default() -> Self {
+        BreakerPolicy { failures: 5, open_for: Duration::from_secs(60) }
+    }
+}
+
+/// The state of the breaker between the primary and the backup endpoint.
+#[derive(Debug)]
+struct Breaker {
+    backup: Endpoint,
+    policy: BreakerPolicy,
+    state: std::sync::Mutex<(u32, Option<Instant>)>,
+}
+
+impl Breaker {
+    /// Whether requests go to the backup now.
+    fn open(&self) -> bool {
+        let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.1.is_some_and(|until| Instant::now() < until)
+    }
+
+    /// What an attempt on the primary gave: a network failure or not.
+    fn record(&self, network_failure: bool) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if network_failure {
+            state.0 += 1;
+            if state.0 >= self.policy.failures {
+                tracing::warn!(failures = state.0, "endpoint breaker open: requests go to the backup endpoint");
+                *state = (0, Some(Instant::now() + self.policy.open_for));
+            }
+        } else {
+            if state.1.is_some() {
+                tracing::info!("endpoint breaker closed: the primary endpoint answers again");
+            }
+            *state = (0, None);
+        }
+    }
 }
 
 impl Default for ClientBuilder {
@@ -359,6 +420,8 @@ impl Default for ClientBuilder {
             retry: RetryPolicy::default(),
             rate_limit: false,
             strict_decoding: false,
+            root_domain: ROOT_DOMAIN.to_string(),
+            backup: None,
         }
     }
 }
@@ -433,6 +496,20 @@ impl ClientBuilder {
         self
     }
 
+    /// The root domain of `Default`, `International` and `Regional` endpoints instead of
+    /// `tencentcloudapi.com` (a private deployment): `vpc.<root>`.
+    pub fn root_domain(mut self, root: impl Into<String>) -> Self {
+        self.root_domain = root.into().trim_matches('.').to_string();
+        self
+    }
+
+    /// A backup endpoint, used while the primary keeps failing (see [`BreakerPolicy`]);
+    /// off by default.
+    pub fn backup_endpoint(mut self, backup: Endpoint, policy: BreakerPolicy) -> Self {
+        self.backup = Some((backup, policy));
+        self
+    }
+
     /// Strict decoding: a reply that deviates from the documented response in any way
     /// (a missing or `null` field, a reformatted value, an undocumented field…) is
     /// [`Error::Decode`] naming the path, instead of being forgiven. Off by default:
@@ -476,7 +553,14 @@ impl ClientBuilder {
                 retry: self.retry,
                 limiter: self.rate_limit.then(RateLimiter::default),
                 strict_decoding: self.strict_decoding,
+                root_domain: self.root_domain,
+                breaker: self.backup.map(|(backup, policy)| Breaker {
+                    backup,
+                    policy,
+                    state: std::sync::Mutex::new((0, None)),
+                }),
             }),
+            endpoint: None,
         })
     }
 }
@@ -485,6 +569,8 @@ impl ClientBuilder {
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
+    /// This handle's own endpoint ([`Client::with_endpoint`]).
+    endpoint: Option<Endpoint>,
 }
 
 /// Where a client's credentials come from.
@@ -517,6 +603,8 @@ struct Inner {
     retry: RetryPolicy,
     limiter: Option<RateLimiter>,
     strict_decoding: bool,
+    root_domain: String,
+    breaker: Option<Breaker>,
 }
 
 impl fmt::Debug for Client {
@@ -552,6 +640,14 @@ impl Client {
     /// A builder with the defaults.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
+    }
+
+    /// A handle on the same client (connections, credentials, rate limits) whose requests
+    /// go to `endpoint`: an endpoint for some calls only
+    /// (`VpcClient::new(client.with_endpoint(Endpoint::Regional))`). The backup endpoint
+    /// is not used for it.
+    pub fn with_endpoint(&self, endpoint: Endpoint) -> Client {
+        Client { inner: self.inner.clone(), endpoint: Some(endpoint) }
     }
 
     /// Validates, sends (retrying as the policy allows) and decodes. An action with a
@@ -693,9 +789,17 @@ impl Client {
     }
 
     /// One signed attempt, with a fresh timestamp: the body of a successful HTTP answer.
-    async fn attempt<E>(&self, call: &Call<'_>) -> Result<Vec<u8>, Error<E>> {
+    async fn attempt<E: ApiError>(&self, call: &Call<'_>) -> Result<Vec<u8>, Error<E>> {
         let inner = &self.inner;
-        let (url, host) = inner.endpoint.resolve(call.service, &inner.region);
+        // This handle's endpoint; else the backup while the breaker is open; else the primary.
+        let breaker = inner.breaker.as_ref().filter(|_| self.endpoint.is_none());
+        let on_backup = breaker.is_some_and(Breaker::open);
+        let endpoint = match (&self.endpoint, breaker) {
+            (Some(endpoint), _) => endpoint,
+            (None, Some(b)) if on_backup => &b.backup,
+            _ => &inner.endpoint,
+        };
+        let (url, host) = endpoint.resolve_in(call.service, &inner.region, &inner.root_domain);
         let timestamp = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
         let content_type = "application/json";
         let credentials = inner.credentials.get().await.map_err(|e| Error::Credentials(e.to_string()))?;
@@ -737,13 +841,20 @@ impl Client {
         }
         let transport =
             |e: reqwest::Error| if e.is_timeout() { Error::Timeout } else { Error::Transport(error_chain(&e)) };
-        let response = builder.body(call.body.clone()).send().await.map_err(transport)?;
-        let status = response.status();
-        let bytes = response.bytes().await.map_err(transport)?;
-        if !status.is_success() {
-            return Err(Error::Status { status: status.as_u16(), body: body_start(&bytes) });
+        let result = async {
+            let response = builder.body(call.body.clone()).send().await.map_err(transport)?;
+            let status = response.status();
+            let bytes = response.bytes().await.map_err(transport)?;
+            if !status.is_success() {
+                return Err(Error::Status { status: status.as_u16(), body: body_start(&bytes) });
+            }
+            Ok(bytes.to_vec())
         }
-        Ok(bytes.to_vec())
+        .await;
+        if let (Some(breaker), false) = (breaker, on_backup) {
+            breaker.record(result.as_ref().err().is_some_and(Error::is_network));
+        }
+        result
     }
 }
 
@@ -916,6 +1027,14 @@ mod tests {
             Endpoint::Url("http://127.0.0.1:8080/".into()).resolve("vpc", "x"),
             ("http://127.0.0.1:8080/".into(), "127.0.0.1:8080".into())
         );
+    }
+
+    #[test]
+    fn a_private_root_domain() {
+        assert_eq!(Endpoint::Default.resolve_in("vpc", "ap-guangzhou", "api.internal").1, "vpc.api.internal");
+        assert_eq!(Endpoint::Regional.resolve_in("cvm", "ap-beijing", "api.internal").1, "cvm.ap-beijing.api.internal");
+        assert_eq!(Endpoint::International.resolve_in("vpc", "x", "api.internal").1, "vpc.intl.api.internal");
+        assert_eq!(Endpoint::Url("http://h:1".into()).resolve_in("vpc", "x", "api.internal").1, "h:1");
     }
 
     #[test]
