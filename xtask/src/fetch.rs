@@ -286,6 +286,10 @@ pub fn run(args: &FetchArgs) -> Result<bool> {
 type JobResult = Result<Fetched, (Job, String)>;
 
 async fn fetch_all(args: &FetchArgs, jobs: Vec<Job>) -> Result<Vec<JobResult>> {
+    // TLS: rustls with ring (unless a provider is installed already).
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
     let client = reqwest::Client::builder()
         .connect_timeout(Duration::from_secs(10))
         .timeout(Duration::from_secs(60))

@@ -537,6 +537,7 @@ impl ClientBuilder {
     }
 
     fn build_with(self, credentials: CredentialsSource) -> Result<Client, BuildError> {
+        ensure_crypto_provider();
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
@@ -571,6 +572,15 @@ pub struct Client {
     inner: Arc<Inner>,
     /// This handle's own endpoint ([`Client::with_endpoint`]).
     endpoint: Option<Endpoint>,
+}
+
+/// TLS is rustls with the ring crypto provider (smaller and quicker to build than
+/// aws-lc-rs): installed as the process's default unless the program chose one already.
+pub(crate) fn ensure_crypto_provider() {
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // Another thread may install one meanwhile: then that one stays.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
 }
 
 /// Where a client's credentials come from.
