@@ -12,7 +12,7 @@ mod validation;
 pub mod testing {
     #[cfg(feature = "client")]
     pub use super::loopback::check_over_loopback;
-    pub use super::perturb::check_perturbations;
+    pub use super::perturb::{check_documented_output, check_perturbations};
 }
 
 pub use decode::{decode_value, Decoded, Deviation, DeviationKind, Documented, Field, Shape};

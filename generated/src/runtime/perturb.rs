@@ -59,6 +59,36 @@ pub fn check_perturbations<T: Documented + DeserializeOwned>(response: &Value) -
     Ok(all.len())
 }
 
+/// The check of a documented output (`{"Response": …}`) the generated example tests make:
+/// it decodes into `T` as the client decodes replies; decoding reports a contradiction of
+/// the tables exactly when the generator found one (`fits_the_tables` false); the response
+/// serializes and reads back the same; and every perturbation decodes and is reported at
+/// its path. Returns how many perturbations were checked.
+pub fn check_documented_output<T>(output: &Value, fits_the_tables: bool) -> Result<usize, String>
+where
+    T: Documented + DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug,
+{
+    let response = output.get("Response").ok_or("the output has no `Response` object")?;
+    let decoded = decode_value::<T>(response.clone(), "Response")
+        .map_err(|(at, e)| format!("the output does not decode ({at}: {e})"))?;
+    let contradictions: Vec<String> =
+        decoded.deviations.iter().filter(|d| d.kind.is_contradiction()).map(ToString::to_string).collect();
+    match (fits_the_tables, contradictions.is_empty()) {
+        (true, false) => {
+            return Err(format!("the example fits its output table, but decoding says {contradictions:?}"))
+        }
+        (false, true) => return Err("the page's own example contradicts its output table, decoding sees none".into()),
+        _ => {}
+    }
+    let json = serde_json::to_value(&decoded.value).map_err(|e| format!("the response does not serialize: {e}"))?;
+    let again: T =
+        serde_json::from_value(json).map_err(|e| format!("the serialized response does not read back: {e}"))?;
+    if again != decoded.value {
+        return Err(format!("the response reads back otherwise: {again:?} != {:?}", decoded.value));
+    }
+    check_perturbations::<T>(response)
+}
+
 /// A location in the reply: object keys and list indexes below `Response`.
 #[derive(Clone)]
 enum Step {

@@ -46,28 +46,10 @@ fn defects_example_1() {
     assert_eq!(again, request);
     let output: serde_json::Value = serde_json::from_str(OUTPUT)
         .expect("example output is JSON");
-    let decoded = golden_demo::decode_value::<
+    let perturbed = golden_demo::testing::check_documented_output::<
         DefectsResponse,
-    >(output["Response"].clone(), "Response")
-        .expect("example output decodes into the response");
-    let contradictions: Vec<String> = decoded
-        .deviations
-        .iter()
-        .filter(|d| d.kind.is_contradiction())
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        contradictions.is_empty(),
-        "the example fits its output table: {contradictions:?}"
-    );
-    let json = serde_json::to_value(&decoded.value).expect("response serializes");
-    let again: DefectsResponse = serde_json::from_value(json)
-        .expect("serialized response deserializes");
-    assert_eq!(again, decoded.value);
-    let perturbed = golden_demo::testing::check_perturbations::<
-        DefectsResponse,
-    >(&output["Response"])
-        .expect("perturbed replies decode and are reported");
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
@@ -93,28 +75,10 @@ fn defects_example_2() {
 }"#;
     let output: serde_json::Value = serde_json::from_str(OUTPUT)
         .expect("example output is JSON");
-    let decoded = golden_demo::decode_value::<
+    let perturbed = golden_demo::testing::check_documented_output::<
         DefectsResponse,
-    >(output["Response"].clone(), "Response")
-        .expect("example output decodes into the response");
-    let contradictions: Vec<String> = decoded
-        .deviations
-        .iter()
-        .filter(|d| d.kind.is_contradiction())
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        contradictions.is_empty(),
-        "the example fits its output table: {contradictions:?}"
-    );
-    let json = serde_json::to_value(&decoded.value).expect("response serializes");
-    let again: DefectsResponse = serde_json::from_value(json)
-        .expect("serialized response deserializes");
-    assert_eq!(again, decoded.value);
-    let perturbed = golden_demo::testing::check_perturbations::<
-        DefectsResponse,
-    >(&output["Response"])
-        .expect("perturbed replies decode and are reported");
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
@@ -214,28 +178,10 @@ fn edge_cases_example_1() {
     assert_eq!(again, request);
     let output: serde_json::Value = serde_json::from_str(OUTPUT)
         .expect("example output is JSON");
-    let decoded = golden_demo::decode_value::<
+    let perturbed = golden_demo::testing::check_documented_output::<
         EdgeCasesResponse,
-    >(output["Response"].clone(), "Response")
-        .expect("example output decodes into the response");
-    let contradictions: Vec<String> = decoded
-        .deviations
-        .iter()
-        .filter(|d| d.kind.is_contradiction())
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        contradictions.is_empty(),
-        "the example fits its output table: {contradictions:?}"
-    );
-    let json = serde_json::to_value(&decoded.value).expect("response serializes");
-    let again: EdgeCasesResponse = serde_json::from_value(json)
-        .expect("serialized response deserializes");
-    assert_eq!(again, decoded.value);
-    let perturbed = golden_demo::testing::check_perturbations::<
-        EdgeCasesResponse,
-    >(&output["Response"])
-        .expect("perturbed replies decode and are reported");
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
@@ -280,28 +226,10 @@ fn edge_cases_example_2() {
     assert_eq!(again, request);
     let output: serde_json::Value = serde_json::from_str(OUTPUT)
         .expect("example output is JSON");
-    let decoded = golden_demo::decode_value::<
+    let perturbed = golden_demo::testing::check_documented_output::<
         EdgeCasesResponse,
-    >(output["Response"].clone(), "Response")
-        .expect("example output decodes into the response");
-    let contradictions: Vec<String> = decoded
-        .deviations
-        .iter()
-        .filter(|d| d.kind.is_contradiction())
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        contradictions.is_empty(),
-        "the example fits its output table: {contradictions:?}"
-    );
-    let json = serde_json::to_value(&decoded.value).expect("response serializes");
-    let again: EdgeCasesResponse = serde_json::from_value(json)
-        .expect("serialized response deserializes");
-    assert_eq!(again, decoded.value);
-    let perturbed = golden_demo::testing::check_perturbations::<
-        EdgeCasesResponse,
-    >(&output["Response"])
-        .expect("perturbed replies decode and are reported");
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
@@ -342,28 +270,10 @@ fn edge_cases_example_3() {
     );
     let output: serde_json::Value = serde_json::from_str(OUTPUT)
         .expect("example output is JSON");
-    let decoded = golden_demo::decode_value::<
+    let perturbed = golden_demo::testing::check_documented_output::<
         EdgeCasesResponse,
-    >(output["Response"].clone(), "Response")
-        .expect("example output decodes into the response");
-    let contradictions: Vec<String> = decoded
-        .deviations
-        .iter()
-        .filter(|d| d.kind.is_contradiction())
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        ! contradictions.is_empty(),
-        "the page's own example contradicts its output table"
-    );
-    let json = serde_json::to_value(&decoded.value).expect("response serializes");
-    let again: EdgeCasesResponse = serde_json::from_value(json)
-        .expect("serialized response deserializes");
-    assert_eq!(again, decoded.value);
-    let perturbed = golden_demo::testing::check_perturbations::<
-        EdgeCasesResponse,
-    >(&output["Response"])
-        .expect("perturbed replies decode and are reported");
+    >(&output, false)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
@@ -399,28 +309,10 @@ fn edge_cases_example_4() {
     );
     let output: serde_json::Value = serde_json::from_str(OUTPUT)
         .expect("example output is JSON");
-    let decoded = golden_demo::decode_value::<
+    let perturbed = golden_demo::testing::check_documented_output::<
         EdgeCasesResponse,
-    >(output["Response"].clone(), "Response")
-        .expect("example output decodes into the response");
-    let contradictions: Vec<String> = decoded
-        .deviations
-        .iter()
-        .filter(|d| d.kind.is_contradiction())
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        contradictions.is_empty(),
-        "the example fits its output table: {contradictions:?}"
-    );
-    let json = serde_json::to_value(&decoded.value).expect("response serializes");
-    let again: EdgeCasesResponse = serde_json::from_value(json)
-        .expect("serialized response deserializes");
-    assert_eq!(again, decoded.value);
-    let perturbed = golden_demo::testing::check_perturbations::<
-        EdgeCasesResponse,
-    >(&output["Response"])
-        .expect("perturbed replies decode and are reported");
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
@@ -451,28 +343,10 @@ fn ping_example_1() {
     assert_eq!(again, request);
     let output: serde_json::Value = serde_json::from_str(OUTPUT)
         .expect("example output is JSON");
-    let decoded = golden_demo::decode_value::<
+    let perturbed = golden_demo::testing::check_documented_output::<
         PingResponse,
-    >(output["Response"].clone(), "Response")
-        .expect("example output decodes into the response");
-    let contradictions: Vec<String> = decoded
-        .deviations
-        .iter()
-        .filter(|d| d.kind.is_contradiction())
-        .map(ToString::to_string)
-        .collect();
-    assert!(
-        contradictions.is_empty(),
-        "the example fits its output table: {contradictions:?}"
-    );
-    let json = serde_json::to_value(&decoded.value).expect("response serializes");
-    let again: PingResponse = serde_json::from_value(json)
-        .expect("serialized response deserializes");
-    assert_eq!(again, decoded.value);
-    let perturbed = golden_demo::testing::check_perturbations::<
-        PingResponse,
-    >(&output["Response"])
-        .expect("perturbed replies decode and are reported");
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
