@@ -156,6 +156,8 @@ struct DescribeThingsResponse {
     request_id: String,
 }
 
+tencentcloud_api::wire_by_serde!(DescribeThingsRequest, DescribeThingsResponse, CreateThingRequest);
+
 impl tencentcloud_api::Documented for DescribeThingsResponse {
     fn fields() -> &'static [tencentcloud_api::Field] {
         use tencentcloud_api::{Field, Shape};

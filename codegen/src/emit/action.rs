@@ -34,6 +34,8 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
     let resp_doc = docs(&format!("Response of the `{name}` action: the object under `Response` in the reply."));
     let resp_fields = fields(api, output, &|_| false);
     let documented = super::documented_impl(api, &resp, output);
+    let req_wire = super::wire_impl(&req, input);
+    let resp_wire = super::wire_impl(&resp, output);
     let validate = validate_body(input, constraints);
     // An idempotency token the client may fill in, so that retries cannot do the thing twice.
     let client_token = input
@@ -49,18 +51,21 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
     };
     quote! {
         #req_doc
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct #req {
             #req_fields
         }
 
+        #req_wire
+
         #resp_doc
-        #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct #resp {
             #resp_fields
         }
 
+        #resp_wire
         #documented
 
         impl crate::Action for #req {

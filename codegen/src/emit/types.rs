@@ -26,14 +26,16 @@ pub fn types_file(api: &Api) -> TokenStream {
         // fields do not break code.
         let non_exhaustive = (!in_requests.contains(name.as_str())).then(|| quote! { #[non_exhaustive] });
         let documented = super::documented_impl(api, &id, params);
+        let wire = super::wire_impl(&id, params);
         quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             #non_exhaustive
             pub struct #id {
                 #body
             }
 
+            #wire
             #documented
         }
     });

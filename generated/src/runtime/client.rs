@@ -12,7 +12,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use serde_json::Value;
 
 use super::credentials::Credentials;
-use super::decode::{decode_value, Deviation};
+use super::decode::{decode_value, Deviation, Documented};
 use super::providers::{Cached, DefaultChain, ProvideCredentials};
 use super::sign::{sign, SignInput};
 use super::{Action, ApiError, ValidationError};
@@ -673,8 +673,7 @@ impl Client {
     /// object the response was decoded from.
     pub async fn send_with_report<A: Action>(&self, request: &A) -> Result<Reply<A::Response>, Error<A::Error>> {
         request.validate().map_err(Error::Validation)?;
-        let json = serde_json::to_value(request).map_err(|e| Error::Encode(e.to_string()))?;
-        self.send_json::<A>(json).await
+        self.send_json::<A>(request.to_wire()).await
     }
 
     /// Sends a request of `A` given as JSON, without validating it, and decodes the reply
@@ -695,15 +694,13 @@ impl Client {
             safe: is_safe_to_repeat(A::ACTION, &json),
             body: serde_json::to_vec(&json).map_err(|e| Error::Encode(e.to_string()))?,
         };
-        let strict = self.inner.strict_decoding;
-        self.call(&call, |bytes| {
-            let reply = decode_reply::<A>(bytes)?;
-            if strict && !reply.deviations.is_empty() {
-                return Err(strict_error(&reply.deviations, bytes));
-            }
-            Ok(reply)
-        })
-        .await
+        // The retry loop is the same code for every action (not one copy per action).
+        let (raw, bytes) = self.call(&call, response_and_body).await.map_err(Error::map_code)?;
+        let reply = decode_response::<A::Response, A::Error>(raw, &bytes)?;
+        if self.inner.strict_decoding && !reply.deviations.is_empty() {
+            return Err(strict_error(&reply.deviations, &bytes));
+        }
+        Ok(reply)
     }
 
     /// Calls any action with a JSON body and returns the reply's `Response` object as it
@@ -943,8 +940,17 @@ pub fn decode<A: Action>(bytes: &[u8]) -> Result<A::Response, Error<A::Error>> {
 
 /// [`decode`], keeping what decoding forgave and the raw `Response` object.
 pub fn decode_reply<A: Action>(bytes: &[u8]) -> Result<Reply<A::Response>, Error<A::Error>> {
-    let raw = response_of(bytes)?;
-    let decoded = decode_value::<A::Response>(raw.clone(), "Response").map_err(|(path, message)| Error::Decode {
+    decode_response(response_of(bytes)?, bytes)
+}
+
+/// The reply's `Response` object and the whole body (for messages), or the API error.
+fn response_and_body(bytes: &[u8]) -> Result<(Value, Vec<u8>), Error<AnyCode>> {
+    Ok((response_of(bytes)?, bytes.to_vec()))
+}
+
+/// Decodes a `Response` object (leniently); `bytes` is the whole reply, for messages.
+fn decode_response<T: Documented, E>(raw: Value, bytes: &[u8]) -> Result<Reply<T>, Error<E>> {
+    let decoded = decode_value::<T>(raw.clone(), "Response").map_err(|(path, message)| Error::Decode {
         message,
         path,
         body: body_text(bytes),

@@ -6,7 +6,6 @@
 //!
 //! What a caller sees for each case is said on [`decode_value`].
 
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 /// What a documented value looks like.
@@ -40,7 +39,7 @@ pub struct Field {
 }
 
 /// A structure or response that knows its documented fields (generated).
-pub trait Documented {
+pub trait Documented: super::wire::Wire {
     /// The fields, in page order.
     fn fields() -> &'static [Field];
 }
@@ -138,15 +137,16 @@ pub struct Decoded<T> {
 ///
 /// A value kept as JSON (`serde_json::Value`: a type the pages do not document) is taken
 /// as it comes.
-pub fn decode_value<T: Documented + DeserializeOwned>(
+pub fn decode_value<T: Documented>(
     mut value: Value,
     path: &str,
 ) -> Result<Decoded<T>, (String, String)> {
     let mut deviations = Vec::new();
     normalize(&mut value, &Shape::Object(T::fields), &mut path.to_string(), &mut deviations);
-    match serde_json::from_value(value) {
+    match T::from_wire(&value) {
         Ok(value) => Ok(Decoded { value, deviations }),
-        Err(e) => Err((path.to_string(), e.to_string())),
+        Err(e) if e.path.is_empty() => Err((path.to_string(), e.message)),
+        Err(e) => Err((format!("{path}.{}", e.path), e.message)),
     }
 }
 
@@ -354,16 +354,16 @@ fn object(map: &mut Map<String, Value>, fields: &[Field], path: &mut String, out
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde::Deserialize;
+    use crate::runtime::wire::wire_struct;
     use serde_json::json;
 
-    #[derive(Debug, Default, PartialEq, Deserialize)]
+    #[derive(Debug, Default, PartialEq)]
     struct Inner {
-        #[serde(rename = "Id")]
         id: String,
-        #[serde(rename = "Port", default)]
         port: Option<i64>,
     }
+
+    wire_struct!(Inner { id: "Id", port: "Port" });
 
     impl Documented for Inner {
         fn fields() -> &'static [Field] {
@@ -375,23 +375,18 @@ mod tests {
         }
     }
 
-    #[derive(Debug, Default, PartialEq, Deserialize)]
+    #[derive(Debug, Default, PartialEq)]
     struct Reply {
-        #[serde(rename = "Total")]
         total: i64,
-        #[serde(rename = "Ratio")]
         ratio: f64,
-        #[serde(rename = "On")]
         on: bool,
-        #[serde(rename = "Set")]
         set: Vec<Inner>,
-        #[serde(rename = "One")]
         one: Inner,
-        #[serde(rename = "Note", default)]
         note: Option<String>,
-        #[serde(rename = "RequestId")]
         request_id: String,
     }
+
+    wire_struct!(Reply { total: "Total", ratio: "Ratio", on: "On", set: "Set", one: "One", note: "Note", request_id: "RequestId" });
 
     impl Documented for Reply {
         fn fields() -> &'static [Field] {

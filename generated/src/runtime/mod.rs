@@ -5,6 +5,7 @@
 mod decode;
 mod perturb;
 mod validation;
+pub mod wire;
 
 /// For the generated example tests: documented replies perturbed as servers may send
 /// them (not part of the API a user calls).
@@ -17,6 +18,7 @@ pub mod testing {
 
 pub use decode::{decode_value, Decoded, Deviation, DeviationKind, Documented, Field, Shape};
 pub use validation::ValidationError;
+pub use wire::{Wire, WireError};
 
 #[cfg(feature = "client")]
 mod client;
@@ -40,7 +42,7 @@ pub use credentials::{Credentials, CredentialsError};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// An API action: implemented by every generated request type.
-pub trait Action: Serialize + DeserializeOwned {
+pub trait Action: Wire + Serialize + DeserializeOwned {
     /// The action name sent as `X-TC-Action`: `AssociateAddress`.
     const ACTION: &'static str;
     /// The API version sent as `X-TC-Version`: `2017-03-12`.

@@ -3,54 +3,91 @@
 /// This page says things wrong, as real pages do: each defect is a warning and the rest is generated.
 ///
 /// Request of the `Defects` action (`demo.tencentcloudapi.com`).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct DefectsRequest {
     /// The instance ID (its type printed in lower case).
     ///
     /// Wire name `InstanceId`, type `string`, required.
-    #[serde(rename = "InstanceId")]
     pub instance_id: String,
     /// A structure the Data Types page does not document: any JSON value.
     ///
     /// Wire name `KeyPair`, type `KeyPair`.
     /// No structure of that name is documented: kept as JSON (`serde_json::Value`).
-    #[serde(rename = "KeyPair", default, skip_serializing_if = "Option::is_none")]
     pub key_pair: Option<serde_json::Value>,
     /// A list of undocumented structures.
     ///
     /// Wire name `Labels`, type `Array of Label`.
     /// No structure of that name is documented: kept as JSON (`serde_json::Value`).
-    #[serde(rename = "Labels", default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<Vec<serde_json::Value>>,
     /// How many.
     ///
     /// Wire name `Count`, type `integer`.
-    #[serde(rename = "Count", default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
 }
 
+impl crate::Wire for DefectsRequest {
+    fn to_wire(&self) -> serde_json::Value {
+        let mut object = crate::wire::Object::new();
+        object.put("InstanceId", &self.instance_id);
+        object.put("KeyPair", &self.key_pair);
+        object.put("Labels", &self.labels);
+        object.put("Count", &self.count);
+        object.finish()
+    }
+
+    fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
+        let fields = crate::wire::Fields::of(value)?;
+        Ok(Self {
+            instance_id: fields.get("InstanceId")?,
+            key_pair: fields.get("KeyPair")?,
+            labels: fields.get("Labels")?,
+            count: fields.get("Count")?,
+        })
+    }
+}
+
+crate::runtime::wire::serde_by_wire!(DefectsRequest);
+
 /// Response of the `Defects` action: the object under `Response` in the reply.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DefectsResponse {
     /// An undocumented structure in the output.
     ///
     /// Wire name `Result`, type `KeyPair`, required.
     /// No structure of that name is documented: kept as JSON (`serde_json::Value`).
-    #[serde(rename = "Result")]
     pub result: serde_json::Value,
     /// Whether it is enabled.
     /// Note: This field may return null, indicating that no valid values can be obtained.
     ///
     /// Wire name `Enabled`, type `bool`.
-    #[serde(rename = "Enabled", default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// The unique request ID.
     ///
     /// Wire name `RequestId`, type `String`, required.
-    #[serde(rename = "RequestId")]
     pub request_id: String,
 }
+
+impl crate::Wire for DefectsResponse {
+    fn to_wire(&self) -> serde_json::Value {
+        let mut object = crate::wire::Object::new();
+        object.put("Result", &self.result);
+        object.put("Enabled", &self.enabled);
+        object.put("RequestId", &self.request_id);
+        object.finish()
+    }
+
+    fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
+        let fields = crate::wire::Fields::of(value)?;
+        Ok(Self {
+            result: fields.get("Result")?,
+            enabled: fields.get("Enabled")?,
+            request_id: fields.get("RequestId")?,
+        })
+    }
+}
+
+crate::runtime::wire::serde_by_wire!(DefectsResponse);
 
 impl crate::Documented for DefectsResponse {
     fn fields() -> &'static [crate::Field] {

@@ -11,118 +11,168 @@
 /// - ModeA and ModeB cannot be specified at the same time
 /// - If you specify Tag, then you must also specify TagValue
 /// - Either PortA or PortB must be specified
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct EdgeCasesRequest {
     /// The name, such as \<demo-1\> \[required\].
     ///
     /// Wire name `Name`, type `String`, required.
-    #[serde(rename = "Name")]
     pub name: String,
     /// A parameter named like a Rust keyword.
     ///
     /// Wire name `Type`, type `String`.
-    #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     /// The VPC ID.
     ///
     /// Wire name `VpcId`, type `String`.
-    #[serde(rename = "VpcId", default, skip_serializing_if = "Option::is_none")]
     pub vpc_id: Option<String>,
     /// The same name in other case: the Rust names must differ.
     ///
     /// Wire name `VPCId`, type `String`.
-    #[serde(rename = "VPCId", default, skip_serializing_if = "Option::is_none")]
     pub vpc_id_2: Option<String>,
     /// Filter conditions.
     /// - name - String - the name to filter by.
     /// - kind - String - the kind. Filters and Ids cannot be specified at the same time.
     ///
     /// Wire name `Filters`, type `Array of Filter`.
-    #[serde(rename = "Filters", default, skip_serializing_if = "Option::is_none")]
     pub filters: Option<Vec<super::Filter>>,
     /// IDs to look up.
     ///
     /// Wire name `Ids`, type `Array of String`.
-    #[serde(rename = "Ids", default, skip_serializing_if = "Option::is_none")]
     pub ids: Option<Vec<String>>,
     /// A tree.
     ///
     /// Wire name `Node`, type `TreeNode`.
-    #[serde(rename = "Node", default, skip_serializing_if = "Option::is_none")]
     pub node: Option<super::TreeNode>,
     /// Number of results. Default value: 20.
     ///
     /// Wire name `Limit`, type `Integer`.
-    #[serde(rename = "Limit", default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<i64>,
     /// A ratio between 0 and 1.
     ///
     /// Wire name `Ratio`, type `Float`.
-    #[serde(rename = "Ratio", default, skip_serializing_if = "Option::is_none")]
     pub ratio: Option<f64>,
     /// Whether it is enabled.
     ///
     /// Wire name `Enabled`, type `Boolean`.
-    #[serde(rename = "Enabled", default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Mode A. ModeA and ModeB cannot be specified at the same time.
     ///
     /// Wire name `ModeA`, type `String`.
-    #[serde(rename = "ModeA", default, skip_serializing_if = "Option::is_none")]
     pub mode_a: Option<String>,
     /// Mode B.
     ///
     /// Wire name `ModeB`, type `String`.
-    #[serde(rename = "ModeB", default, skip_serializing_if = "Option::is_none")]
     pub mode_b: Option<String>,
     /// A tag key. If you specify Tag, then you must also specify TagValue.
     ///
     /// Wire name `Tag`, type `String`.
-    #[serde(rename = "Tag", default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
     /// The tag value. If Ghost is specified, TagValue must also be specified.
     ///
     /// Wire name `TagValue`, type `String`.
-    #[serde(rename = "TagValue", default, skip_serializing_if = "Option::is_none")]
     pub tag_value: Option<String>,
     /// The first port. Either PortA or PortB must be specified.
     ///
     /// Wire name `PortA`, type `Integer`.
-    #[serde(rename = "PortA", default, skip_serializing_if = "Option::is_none")]
     pub port_a: Option<i64>,
     /// The second port.
     ///
     /// Wire name `PortB`, type `Integer`.
-    #[serde(rename = "PortB", default, skip_serializing_if = "Option::is_none")]
     pub port_b: Option<i64>,
 }
 
+impl crate::Wire for EdgeCasesRequest {
+    fn to_wire(&self) -> serde_json::Value {
+        let mut object = crate::wire::Object::new();
+        object.put("Name", &self.name);
+        object.put("Type", &self.type_);
+        object.put("VpcId", &self.vpc_id);
+        object.put("VPCId", &self.vpc_id_2);
+        object.put("Filters", &self.filters);
+        object.put("Ids", &self.ids);
+        object.put("Node", &self.node);
+        object.put("Limit", &self.limit);
+        object.put("Ratio", &self.ratio);
+        object.put("Enabled", &self.enabled);
+        object.put("ModeA", &self.mode_a);
+        object.put("ModeB", &self.mode_b);
+        object.put("Tag", &self.tag);
+        object.put("TagValue", &self.tag_value);
+        object.put("PortA", &self.port_a);
+        object.put("PortB", &self.port_b);
+        object.finish()
+    }
+
+    fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
+        let fields = crate::wire::Fields::of(value)?;
+        Ok(Self {
+            name: fields.get("Name")?,
+            type_: fields.get("Type")?,
+            vpc_id: fields.get("VpcId")?,
+            vpc_id_2: fields.get("VPCId")?,
+            filters: fields.get("Filters")?,
+            ids: fields.get("Ids")?,
+            node: fields.get("Node")?,
+            limit: fields.get("Limit")?,
+            ratio: fields.get("Ratio")?,
+            enabled: fields.get("Enabled")?,
+            mode_a: fields.get("ModeA")?,
+            mode_b: fields.get("ModeB")?,
+            tag: fields.get("Tag")?,
+            tag_value: fields.get("TagValue")?,
+            port_a: fields.get("PortA")?,
+            port_b: fields.get("PortB")?,
+        })
+    }
+}
+
+crate::runtime::wire::serde_by_wire!(EdgeCasesRequest);
+
 /// Response of the `EdgeCases` action: the object under `Response` in the reply.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct EdgeCasesResponse {
     /// The items found.
     ///
     /// Wire name `Items`, type `Array of Item`, required.
-    #[serde(rename = "Items")]
     pub items: Vec<super::Item>,
     /// The number of items.
     ///
     /// Wire name `Total`, type `Integer`, required.
-    #[serde(rename = "Total")]
     pub total: i64,
     /// A note.
     /// Note: This field may return null, indicating that no valid values can be obtained.
     ///
     /// Wire name `Note`, type `String`.
-    #[serde(rename = "Note", default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The unique request ID, generated by the server, will be returned for every request (if the request fails to reach the server for other reasons, the request will not obtain a RequestId). RequestId is required for locating a problem.
     ///
     /// Wire name `RequestId`, type `String`, required.
-    #[serde(rename = "RequestId")]
     pub request_id: String,
 }
+
+impl crate::Wire for EdgeCasesResponse {
+    fn to_wire(&self) -> serde_json::Value {
+        let mut object = crate::wire::Object::new();
+        object.put("Items", &self.items);
+        object.put("Total", &self.total);
+        object.put("Note", &self.note);
+        object.put("RequestId", &self.request_id);
+        object.finish()
+    }
+
+    fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
+        let fields = crate::wire::Fields::of(value)?;
+        Ok(Self {
+            items: fields.get("Items")?,
+            total: fields.get("Total")?,
+            note: fields.get("Note")?,
+            request_id: fields.get("RequestId")?,
+        })
+    }
+}
+
+crate::runtime::wire::serde_by_wire!(EdgeCasesResponse);
 
 impl crate::Documented for EdgeCasesResponse {
     fn fields() -> &'static [crate::Field] {

@@ -3,25 +3,55 @@
 /// This API checks that the service answers. It takes no parameters (an HTML page).
 ///
 /// Request of the `Ping` action (`demo.tencentcloudapi.com`).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PingRequest {}
 
+impl crate::Wire for PingRequest {
+    fn to_wire(&self) -> serde_json::Value {
+        crate::wire::Object::new().finish()
+    }
+
+    fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
+        crate::wire::Fields::of(value)?;
+        Ok(Self {})
+    }
+}
+
+crate::runtime::wire::serde_by_wire!(PingRequest);
+
 /// Response of the `Ping` action: the object under `Response` in the reply.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PingResponse {
     /// What the service answers.
     /// Note: This field may return null, indicating that no valid values can be obtained.
     ///
     /// Wire name `Echo`, type `String`.
-    #[serde(rename = "Echo", default, skip_serializing_if = "Option::is_none")]
     pub echo: Option<String>,
     /// The unique request ID.
     ///
     /// Wire name `RequestId`, type `String`, required.
-    #[serde(rename = "RequestId")]
     pub request_id: String,
 }
+
+impl crate::Wire for PingResponse {
+    fn to_wire(&self) -> serde_json::Value {
+        let mut object = crate::wire::Object::new();
+        object.put("Echo", &self.echo);
+        object.put("RequestId", &self.request_id);
+        object.finish()
+    }
+
+    fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
+        let fields = crate::wire::Fields::of(value)?;
+        Ok(Self {
+            echo: fields.get("Echo")?,
+            request_id: fields.get("RequestId")?,
+        })
+    }
+}
+
+crate::runtime::wire::serde_by_wire!(PingResponse);
 
 impl crate::Documented for PingResponse {
     fn fields() -> &'static [crate::Field] {

@@ -3,19 +3,36 @@
 /// Filter
 ///
 /// Structure `Filter` of the Data Types page.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Filter {
     /// The attribute name.
     ///
     /// Wire name `Name`, type `String`, required.
-    #[serde(rename = "Name")]
     pub name: String,
     /// The attribute values.
     ///
     /// Wire name `Values`, type `Array of String`, required.
-    #[serde(rename = "Values")]
     pub values: Vec<String>,
 }
+
+impl crate::Wire for Filter {
+    fn to_wire(&self) -> serde_json::Value {
+        let mut object = crate::wire::Object::new();
+        object.put("Name", &self.name);
+        object.put("Values", &self.values);
+        object.finish()
+    }
+
+    fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
+        let fields = crate::wire::Fields::of(value)?;
+        Ok(Self {
+            name: fields.get("Name")?,
+            values: fields.get("Values")?,
+        })
+    }
+}
+
+crate::runtime::wire::serde_by_wire!(Filter);
 
 impl crate::Documented for Filter {
     fn fields() -> &'static [crate::Field] {
@@ -38,26 +55,44 @@ impl crate::Documented for Filter {
 /// An item found.
 ///
 /// Structure `Item` of the Data Types page.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Item {
     /// The item ID.
     ///
     /// Wire name `ItemId`, type `String`, required.
-    #[serde(rename = "ItemId")]
     pub item_id: String,
     /// The size.
     ///
     /// Wire name `Size`, type `Integer`, required.
-    #[serde(rename = "Size")]
     pub size: i64,
     /// A comment.
     /// Note: This field may return null, indicating that no valid values can be obtained.
     ///
     /// Wire name `Comment`, type `String`.
-    #[serde(rename = "Comment", default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }
+
+impl crate::Wire for Item {
+    fn to_wire(&self) -> serde_json::Value {
+        let mut object = crate::wire::Object::new();
+        object.put("ItemId", &self.item_id);
+        object.put("Size", &self.size);
+        object.put("Comment", &self.comment);
+        object.finish()
+    }
+
+    fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
+        let fields = crate::wire::Fields::of(value)?;
+        Ok(Self {
+            item_id: fields.get("ItemId")?,
+            size: fields.get("Size")?,
+            comment: fields.get("Comment")?,
+        })
+    }
+}
+
+crate::runtime::wire::serde_by_wire!(Item);
 
 impl crate::Documented for Item {
     fn fields() -> &'static [crate::Field] {
@@ -85,24 +120,42 @@ impl crate::Documented for Item {
 /// A node of a tree: it holds its parent and its children.
 ///
 /// Structure `TreeNode` of the Data Types page.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TreeNode {
     /// The node's value.
     ///
     /// Wire name `Value`, type `String`, required.
-    #[serde(rename = "Value")]
     pub value: String,
     /// The parent node.
     ///
     /// Wire name `Parent`, type `TreeNode`.
-    #[serde(rename = "Parent", default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<super::TreeNode>>,
     /// The children.
     ///
     /// Wire name `Children`, type `Array of TreeNode`.
-    #[serde(rename = "Children", default, skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<super::TreeNode>>,
 }
+
+impl crate::Wire for TreeNode {
+    fn to_wire(&self) -> serde_json::Value {
+        let mut object = crate::wire::Object::new();
+        object.put("Value", &self.value);
+        object.put("Parent", &self.parent);
+        object.put("Children", &self.children);
+        object.finish()
+    }
+
+    fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
+        let fields = crate::wire::Fields::of(value)?;
+        Ok(Self {
+            value: fields.get("Value")?,
+            parent: fields.get("Parent")?,
+            children: fields.get("Children")?,
+        })
+    }
+}
+
+crate::runtime::wire::serde_by_wire!(TreeNode);
 
 impl crate::Documented for TreeNode {
     fn fields() -> &'static [crate::Field] {
