@@ -137,10 +137,7 @@ pub struct Decoded<T> {
 ///
 /// A value kept as JSON (`serde_json::Value`: a type the pages do not document) is taken
 /// as it comes.
-pub fn decode_value<T: Documented>(
-    mut value: Value,
-    path: &str,
-) -> Result<Decoded<T>, (String, String)> {
+pub fn decode_value<T: Documented>(mut value: Value, path: &str) -> Result<Decoded<T>, (String, String)> {
     let mut deviations = Vec::new();
     normalize(&mut value, &Shape::Object(T::fields), &mut path.to_string(), &mut deviations);
     match T::from_wire(&value) {
@@ -386,7 +383,15 @@ mod tests {
         request_id: String,
     }
 
-    wire_struct!(Reply { total: "Total", ratio: "Ratio", on: "On", set: "Set", one: "One", note: "Note", request_id: "RequestId" });
+    wire_struct!(Reply {
+        total: "Total",
+        ratio: "Ratio",
+        on: "On",
+        set: "Set",
+        one: "One",
+        note: "Note",
+        request_id: "RequestId"
+    });
 
     impl Documented for Reply {
         fn fields() -> &'static [Field] {

@@ -404,7 +404,10 @@ mod tests {
         assert_eq!(error(with("Total", Value::Null)), "Total: expected an integer (i64), found null");
         assert_eq!(error(with("Total", json!("2"))), "Total: expected an integer (i64), found \"2\"");
         assert_eq!(error(with("Total", json!(2.5))), "Total: expected an integer (i64), found 2.5");
-        assert_eq!(error(with("Total", json!(u64::MAX))), format!("Total: expected an integer (i64), found {}", u64::MAX));
+        assert_eq!(
+            error(with("Total", json!(u64::MAX))),
+            format!("Total: expected an integer (i64), found {}", u64::MAX)
+        );
         assert_eq!(error(with("On", json!(1))), "On: expected a boolean, found 1");
         assert_eq!(error(with("Ratio", json!("1"))), "Ratio: expected a number, found \"1\"");
         assert_eq!(error(with("Set", json!({"Id": "a"}))), "Set: expected a list, found {\"Id\":\"a\"}");
