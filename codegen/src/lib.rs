@@ -31,6 +31,10 @@ pub struct Generated {
     /// Doc warnings (contradictions and documentation defects found in the pages: the
     /// code is generated regardless), `file:line: message`, sorted.
     pub warnings: Vec<String>,
+    /// Generated blocks inside hand-written files: relative path → the lines that go
+    /// between its [`output::BLOCK_BEGIN`] and [`output::BLOCK_END`] lines (the crate's
+    /// product features in `Cargo.toml`).
+    pub blocks: BTreeMap<String, String>,
 }
 
 /// The first line of every generated file (Rust); JSON files carry it as `"@generated"`.

@@ -58,6 +58,7 @@ mod tests {
                 .map(|(p, c)| (p.to_string(), c))
                 .collect(),
             warnings: Vec::new(),
+            blocks: Default::default(),
         };
         let before = tmp.snapshot();
         let plan = check(&generated, tmp.path()).unwrap();

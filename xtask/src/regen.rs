@@ -116,7 +116,7 @@ pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
     }
     let manifest = std::fs::read_to_string(template.join("Cargo.toml")).context("reading the template Cargo.toml")?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    let manifest = without_examples(&manifest);
+    let manifest = new_crate_manifest(&manifest);
     std::fs::write(
         out.join("Cargo.toml"),
         format!("{manifest}\n# A workspace of its own, wherever it lies.\n[workspace]\n"),
@@ -145,17 +145,26 @@ pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The manifest without its `[[example]]` tables (the examples are this repository's).
-fn without_examples(manifest: &str) -> String {
+/// The template's manifest for a new crate: without its `[[example]]` tables (the
+/// examples are this repository's), no product on by default (`default = ["client"]`),
+/// and an empty generated block (regen fills it with the new crate's products).
+fn new_crate_manifest(manifest: &str) -> String {
     let mut out = String::with_capacity(manifest.len());
-    let mut skipping = false;
+    let (mut skipping, mut in_block) = (false, false);
     for line in manifest.lines() {
         if line.trim_start().starts_with('[') {
             skipping = line.trim() == "[[example]]";
         }
-        if !skipping {
-            out.push_str(line);
+        if line.trim_end() == codegen::output::BLOCK_END {
+            in_block = false;
+        }
+        if !skipping && !in_block {
+            let default = line.split('=').next().is_some_and(|key| key.trim() == "default");
+            out.push_str(if default { "default = [\"client\"]" } else { line });
             out.push('\n');
+        }
+        if line.trim_end() == codegen::output::BLOCK_BEGIN {
+            in_block = true;
         }
     }
     out
@@ -179,6 +188,7 @@ mod tests {
                 .map(|(p, c)| (p.to_string(), c))
                 .collect(),
             warnings: vec!["a.txt:1: something".into()],
+            blocks: Default::default(),
         };
         let summary = regen(&generated, tmp.path()).unwrap();
         assert_eq!(summary, Summary { written: 2, removed: 1, unchanged: 1 });
@@ -200,7 +210,11 @@ mod tests {
     fn init_sets_up_the_crate_then_writes() {
         let (template, tmp) = (template(), TempDir::new());
         let out = tmp.path().join("new");
-        let generated = Generated { files: [("src/lib.rs".to_string(), rs("lib"))].into(), warnings: Vec::new() };
+        let generated = Generated {
+            files: [("src/lib.rs".to_string(), rs("lib"))].into(),
+            warnings: Vec::new(),
+            blocks: Default::default(),
+        };
         let summary = init_then_regen(template.path(), &generated, &out).unwrap();
         assert_eq!(summary.written, 1);
         assert!(out.join("Cargo.toml").exists() && out.join("src/runtime/mod.rs").exists());
@@ -209,7 +223,11 @@ mod tests {
     #[test]
     fn a_failed_init_leaves_nothing_behind() {
         let tmp = TempDir::new();
-        let generated = Generated { files: [("src/lib.rs".to_string(), rs("lib"))].into(), warnings: Vec::new() };
+        let generated = Generated {
+            files: [("src/lib.rs".to_string(), rs("lib"))].into(),
+            warnings: Vec::new(),
+            blocks: Default::default(),
+        };
         // The template has no manifest: setting up the crate fails.
         let empty_template = TempDir::new();
         let out = tmp.path().join("new");
@@ -219,7 +237,11 @@ mod tests {
         // The crate is set up, then writing fails (a generated path over the hand-written
         // runtime): the fresh folder goes again.
         let template = template();
-        let clash = Generated { files: [("src/runtime/mod.rs".to_string(), rs("x"))].into(), warnings: Vec::new() };
+        let clash = Generated {
+            files: [("src/runtime/mod.rs".to_string(), rs("x"))].into(),
+            warnings: Vec::new(),
+            blocks: Default::default(),
+        };
         assert!(init_then_regen(template.path(), &clash, &out).is_err());
         assert!(!out.exists(), "no half-created crate folder");
 
@@ -242,6 +264,7 @@ mod tests {
                 .map(|(p, c)| (p.to_string(), c))
                 .collect(),
             warnings: Vec::new(),
+            blocks: Default::default(),
         };
         let err = regen(&generated, tmp.path()).unwrap_err();
         assert!(matches!(err, OutputError::WouldOverwriteHandWritten { .. }), "{err:?}");

@@ -58,6 +58,23 @@ fn regen_then_check_with_relative_paths() {
     fs::write(tmp.0.join("out/src/handwritten.rs"), "fn main() {}\n").unwrap();
     fs::write(tmp.0.join("out/src/zz_orphan.rs"), format!("{HEADER}\npub struct Gone;\n")).unwrap();
 
+    // A manifest without the generated block for the product features: an error, and
+    // nothing is written.
+    let regen = xtask(&tmp.0, &["regen", "--docs", docs, "--out", "out"]);
+    assert_status(&regen, 1);
+    assert!(
+        text(&regen.stderr).contains("out/Cargo.toml: no generated block to write into"),
+        "{}",
+        text(&regen.stderr)
+    );
+    assert!(tmp.0.join("out/src/zz_orphan.rs").exists());
+    let manifest = format!(
+        "[package]\nname = \"x\"\n\n[features]\ndefault = []\n{}\nold = []\n{}\n\n[dependencies]\n",
+        codegen::output::BLOCK_BEGIN,
+        codegen::output::BLOCK_END
+    );
+    fs::write(tmp.0.join("out/Cargo.toml"), &manifest).unwrap();
+
     // `--out out` is relative to the current directory.
     let check = xtask(&tmp.0, &["check", "--docs", docs, "--out", "out"]);
     assert_status(&check, 1);
@@ -70,7 +87,13 @@ fn regen_then_check_with_relative_paths() {
     let stdout = text(&regen.stdout);
     assert!(stdout.starts_with("regen: ") && stdout.contains(" written, 1 removed, 0 unchanged"), "{stdout}");
     assert!(!tmp.0.join("out/src/zz_orphan.rs").exists());
-    assert!(tmp.0.join("out/Cargo.toml").exists());
+    // The block now holds the product features; every other line is as it was.
+    let expected = manifest.replace(
+        "old = []\n",
+        "# Every product: a large build (see the README's \"Build cost\").\nfull = [\n    \"vpc\",\n]\n\
+         # One feature per product: its modules, clients, error codes and example tests.\nvpc = []\n",
+    );
+    assert_eq!(fs::read_to_string(tmp.0.join("out/Cargo.toml")).unwrap(), expected);
     assert!(tmp.0.join("out/src/handwritten.rs").exists());
 
     let check = xtask(&tmp.0, &["check", "--docs", docs, "--out", "out"]);

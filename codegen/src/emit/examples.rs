@@ -26,7 +26,7 @@ pub fn tests_file(api: &crate::ir::Api, crate_name: &str) -> TokenStream {
         .flat_map(|action| action.examples.iter().enumerate().map(move |(i, example)| (action, i, example)))
         .map(|(action, i, example)| example_tests(&krate, action, i, example))
         .collect();
-    // Only what the tests use is imported (the file denies warnings): an example whose
+    // Only what the tests use is imported (CI denies warnings): an example whose
     // input or output is a documentation defect has no check of that part.
     let examples = || api.actions.values().flat_map(|a| &a.examples);
     let validates =
@@ -35,9 +35,10 @@ pub fn tests_file(api: &crate::ir::Api, crate_name: &str) -> TokenStream {
     let inputs = examples().any(|e| e.input_outcome != InputOutcome::Unreadable);
     let glob = (inputs || outputs).then(|| quote! { use #krate::#module::#version::*; });
     let runtime = validates.then(|| quote! { use #krate::Action; });
+    let feature = super::root::feature_name(&api.rust_module);
     quote! {
-        //! The documented examples as tests.
-        #![deny(warnings)]
+        //! The documented examples as tests (with the product's feature).
+        #![cfg(feature = #feature)]
 
         #glob
         #runtime

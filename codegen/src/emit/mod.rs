@@ -100,7 +100,8 @@ pub fn generate_for(all: &[Api], crate_name: &str) -> Result<Generated, String> 
     for api in all {
         files.insert(format!("ir/{}-{}.json", api.product, api.version), ir::to_json(api));
     }
-    Ok(Generated { files, warnings: Vec::new() })
+    let blocks = [("Cargo.toml".to_string(), root::features_block(apis))].into();
+    Ok(Generated { files, warnings: Vec::new(), blocks })
 }
 
 /// An identifier; raw (`r#…`) never: names were made safe by `lower::naming`. Should a

@@ -84,6 +84,7 @@ pub struct ResponseEnvelope<T> {
 }
 
 /// `Display` of error codes: the code, then its description when documented.
+#[allow(dead_code)] // used by generated error enums: none without a product feature
 pub(crate) fn fmt_api_error(error: &impl ApiError, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
     match error.description() {
         "" => f.write_str(error.code()),

@@ -239,7 +239,8 @@ pub fn deserialize<'de, T: Wire, D: serde::Deserializer<'de>>(deserializer: D) -
 }
 
 /// `serde::Serialize` and `serde::Deserialize` for types implementing [`Wire`]: one line
-/// per generated type instead of a derive.
+/// per generated type instead of a derive. (Unused in a crate built without any product.)
+#[allow(unused_macros)]
 macro_rules! serde_by_wire {
     ($($ty:ident),* $(,)?) => {$(
         impl serde::Serialize for $ty {
@@ -256,6 +257,7 @@ macro_rules! serde_by_wire {
     )*};
 }
 
+#[allow(unused_imports)]
 pub(crate) use serde_by_wire;
 
 /// `impl Wire` through the type's own `serde` implementations, for types written by hand
