@@ -1,5 +1,6 @@
-//! `src/<product>/<version>/client.rs`: the product's `Client`, one async method per
-//! action (behind the `client` feature).
+//! `src/<product>/<version>/client.rs`: the product's `Client`, one method per action
+//! (behind the `client` feature). Each returns the boxed future of the one generic
+//! `Client::send` (`.await` it): no per-action state machine to compile.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -11,15 +12,16 @@ pub fn client_file(api: &Api) -> TokenStream {
     let methods = api.actions.values().map(|action| {
         let method = ident(&action.rust.method);
         let (req, resp, err) = (ident(&action.rust.request), ident(&action.rust.response), ident(&action.rust.error));
-        let mut notes = vec![format!("Action `{}`; the request is validated before it is sent.", action.name)];
+        let mut notes =
+            vec![format!("Action `{}`; the request is validated before it is sent. `.await` the result.", action.name)];
         if let Some(limit) = action.rate_limit {
             notes.push(format!("At most {limit} requests per second (see `ClientBuilder::rate_limit`)."));
         }
         let doc = docs_then(&action.description, &notes);
         quote! {
             #doc
-            pub async fn #method(&self, request: &super::#req) -> Result<super::#resp, crate::Error<super::#err>> {
-                self.inner.send(request).await
+            pub fn #method<'a>(&'a self, request: &'a super::#req) -> crate::Pending<'a, super::#resp, super::#err> {
+                self.inner.send_boxed(request)
             }
         }
     });

@@ -669,6 +669,15 @@ impl Client {
         self.send_with_report(request).await.map(|reply| reply.response)
     }
 
+    /// [`Client::send`] as a boxed future: what the generated per-product clients return,
+    /// so that the state machine of a call is compiled once, not once per action.
+    pub fn send_boxed<'a, A: Action + Sync>(&'a self, request: &'a A) -> Pending<'a, A::Response, A::Error>
+    where
+        A::Response: Send,
+    {
+        Box::pin(self.send(request))
+    }
+
     /// Like [`Client::send`], keeping what decoding forgave and the raw `Response`
     /// object the response was decoded from.
     pub async fn send_with_report<A: Action>(&self, request: &A) -> Result<Reply<A::Response>, Error<A::Error>> {
@@ -864,6 +873,9 @@ impl Client {
         result
     }
 }
+
+/// The future of a call of a generated client method: `.await` it.
+pub type Pending<'a, T, E> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, Error<E>>> + Send + 'a>>;
 
 /// One call on the wire: where it goes, its JSON body, and how it may be retried.
 struct Call<'a> {

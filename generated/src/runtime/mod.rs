@@ -34,7 +34,7 @@ pub mod sign;
 #[cfg(feature = "client")]
 pub use client::{
     decode, decode_json, decode_reply, is_rate_limit_code, is_safe_to_repeat, AnyCode, AnyError, BreakerPolicy,
-    BuildError, Client, ClientBuilder, Endpoint, Error, Language, Reply, RetryPolicy, ROOT_DOMAIN, USER_AGENT,
+    BuildError, Client, ClientBuilder, Endpoint, Error, Language, Pending, Reply, RetryPolicy, ROOT_DOMAIN, USER_AGENT,
 };
 #[cfg(feature = "client")]
 pub use credentials::{Credentials, CredentialsError};

@@ -25,32 +25,34 @@ impl Client {
     /// - An EIP cannot be bound if it’s overdue or blocked
     /// - Only EIP in the UNBIND status can be bound.
     ///
-    /// Action `AssociateAddress`; the request is validated before it is sent.
+    /// Action `AssociateAddress`; the request is validated before it is sent. `.await` the result.
     /// At most 10 requests per second (see `ClientBuilder::rate_limit`).
-    pub async fn associate_address(
-        &self,
-        request: &super::AssociateAddressRequest,
-    ) -> Result<
+    pub fn associate_address<'a>(
+        &'a self,
+        request: &'a super::AssociateAddressRequest,
+    ) -> crate::Pending<
+        'a,
         super::AssociateAddressResponse,
-        crate::Error<super::AssociateAddressError>,
+        super::AssociateAddressError,
     > {
-        self.inner.send(request).await
+        self.inner.send_boxed(request)
     }
 
     /// This API is used to bind an EIPv6 instance to the private IPv6 address configured on the CVM or ENI.
     /// - Binding an EIPv6 to the CVM essentially indicates binding the EIPv6 to the private IPv6 address configured on the ENI of the CVM.
     /// - Before binding an EIPv6 to the private IPv6 of a specified ENI, ensure that the private IPv6 address is unbound before the binding operation is performed.
     ///
-    /// Action `AssociateIPv6Address`; the request is validated before it is sent.
+    /// Action `AssociateIPv6Address`; the request is validated before it is sent. `.await` the result.
     /// At most 20 requests per second (see `ClientBuilder::rate_limit`).
-    pub async fn associate_ipv6_address(
-        &self,
-        request: &super::AssociateIPv6AddressRequest,
-    ) -> Result<
+    pub fn associate_ipv6_address<'a>(
+        &'a self,
+        request: &'a super::AssociateIPv6AddressRequest,
+    ) -> crate::Pending<
+        'a,
         super::AssociateIPv6AddressResponse,
-        crate::Error<super::AssociateIPv6AddressError>,
+        super::AssociateIPv6AddressError,
     > {
-        self.inner.send(request).await
+        self.inner.send_boxed(request)
     }
 }
 

@@ -19,35 +19,35 @@ impl Client {
 
     /// This page says things wrong, as real pages do: each defect is a warning and the rest is generated.
     ///
-    /// Action `Defects`; the request is validated before it is sent.
-    pub async fn defects(
-        &self,
-        request: &super::DefectsRequest,
-    ) -> Result<super::DefectsResponse, crate::Error<super::DefectsError>> {
-        self.inner.send(request).await
+    /// Action `Defects`; the request is validated before it is sent. `.await` the result.
+    pub fn defects<'a>(
+        &'a self,
+        request: &'a super::DefectsRequest,
+    ) -> crate::Pending<'a, super::DefectsResponse, super::DefectsError> {
+        self.inner.send_boxed(request)
     }
 
     /// This API exercises what the generator must handle.
     /// - Keywords, case collisions, lists, structures, recursion.
     /// - Constraints read from the prose.
     ///
-    /// Action `EdgeCases`; the request is validated before it is sent.
+    /// Action `EdgeCases`; the request is validated before it is sent. `.await` the result.
     /// At most 5 requests per second (see `ClientBuilder::rate_limit`).
-    pub async fn edge_cases(
-        &self,
-        request: &super::EdgeCasesRequest,
-    ) -> Result<super::EdgeCasesResponse, crate::Error<super::EdgeCasesError>> {
-        self.inner.send(request).await
+    pub fn edge_cases<'a>(
+        &'a self,
+        request: &'a super::EdgeCasesRequest,
+    ) -> crate::Pending<'a, super::EdgeCasesResponse, super::EdgeCasesError> {
+        self.inner.send_boxed(request)
     }
 
     /// This API checks that the service answers. It takes no parameters (an HTML page).
     ///
-    /// Action `Ping`; the request is validated before it is sent.
-    pub async fn ping(
-        &self,
-        request: &super::PingRequest,
-    ) -> Result<super::PingResponse, crate::Error<super::PingError>> {
-        self.inner.send(request).await
+    /// Action `Ping`; the request is validated before it is sent. `.await` the result.
+    pub fn ping<'a>(
+        &'a self,
+        request: &'a super::PingRequest,
+    ) -> crate::Pending<'a, super::PingResponse, super::PingError> {
+        self.inner.send_boxed(request)
     }
 }
 
