@@ -77,6 +77,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
             type Response = #resp;
             type Error = #err;
 
+            #[inline]
             fn validate(&self) -> Result<(), crate::ValidationError> {
                 #validate
             }
@@ -235,10 +236,12 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
         }
 
         impl crate::ApiError for #err {
+            #[inline]
             fn from_code(code: &str) -> Self {
                 #from_code
             }
 
+            #[inline]
             fn code(&self) -> &str {
                 match self {
                     #(#code_arms)*
@@ -247,6 +250,7 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
                 }
             }
 
+            #[inline]
             fn description(&self) -> &'static str {
                 match self {
                     #(#description_arms)*
@@ -257,6 +261,7 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
         }
 
         impl From<#err> for super::ErrorCode {
+            #[inline]
             fn from(error: #err) -> Self {
                 <super::ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
             }
@@ -266,12 +271,14 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
         /// product converts into.
         #[cfg(feature = "client")]
         impl From<crate::Error<#err>> for crate::Error<super::ErrorCode> {
+            #[inline]
             fn from(error: crate::Error<#err>) -> Self {
                 error.map_code()
             }
         }
 
         impl std::fmt::Display for #err {
+            #[inline]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 crate::runtime::fmt_api_error(self, f)
             }

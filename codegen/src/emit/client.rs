@@ -20,6 +20,7 @@ pub fn client_file(api: &Api) -> TokenStream {
         let doc = docs_then(&action.description, &notes);
         quote! {
             #doc
+            #[inline]
             pub fn #method<'a>(&'a self, request: &'a super::#req) -> crate::Pending<'a, super::#resp, super::#err> {
                 self.inner.send_boxed(request)
             }

@@ -64,6 +64,7 @@ pub fn error_code_file(api: &Api) -> TokenStream {
             }
 
             /// The documented description; empty for an unknown code.
+            #[inline]
             pub fn description(&self) -> &'static str {
                 match self {
                     #(#description_arms)*
@@ -89,6 +90,7 @@ pub fn error_code_file(api: &Api) -> TokenStream {
         }
 
         impl crate::ApiError for ErrorCode {
+            #[inline]
             fn from_code(code: &str) -> Self {
                 match code.parse() {
                     Ok(parsed) => parsed,
@@ -96,16 +98,19 @@ pub fn error_code_file(api: &Api) -> TokenStream {
                 }
             }
 
+            #[inline]
             fn code(&self) -> &str {
                 self.as_str()
             }
 
+            #[inline]
             fn description(&self) -> &'static str {
                 ErrorCode::description(self)
             }
         }
 
         impl std::fmt::Display for ErrorCode {
+            #[inline]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 crate::runtime::fmt_api_error(self, f)
             }
@@ -153,6 +158,7 @@ fn common_error(api: &Api) -> TokenStream {
 
         impl CommonError {
             /// The common error with this code, if it is one.
+            #[inline]
             pub fn from_code(code: &str) -> Option<Self> {
                 match code {
                     #(#from_arms)*
@@ -161,6 +167,7 @@ fn common_error(api: &Api) -> TokenStream {
             }
 
             /// The code as the API sends it.
+            #[inline]
             pub fn code(&self) -> &'static str {
                 match self {
                     #(#code_arms)*
@@ -168,6 +175,7 @@ fn common_error(api: &Api) -> TokenStream {
             }
 
             /// The documented description.
+            #[inline]
             pub fn description(&self) -> &'static str {
                 match self {
                     #(#description_arms)*
@@ -176,6 +184,7 @@ fn common_error(api: &Api) -> TokenStream {
         }
 
         impl std::fmt::Display for CommonError {
+            #[inline]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 write!(f, "{}: {}", self.code(), self.description())
             }

@@ -274,10 +274,12 @@ pub(crate) fn wire_impl(id: &Ident, params: &[ir::Param]) -> TokenStream {
     };
     quote! {
         impl crate::Wire for #id {
+            #[inline]
             fn to_wire(&self) -> serde_json::Value {
                 #to
             }
 
+            #[inline]
             fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
                 #from
             }
@@ -298,6 +300,7 @@ pub(crate) fn documented_impl(api: &Api, id: &Ident, params: &[ir::Param]) -> To
     });
     quote! {
         impl crate::Documented for #id {
+            #[inline]
             fn fields() -> &'static [crate::Field] {
                 const FIELDS: &[crate::Field] = &[#(#fields),*];
                 FIELDS

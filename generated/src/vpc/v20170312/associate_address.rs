@@ -38,6 +38,7 @@ pub struct AssociateAddressRequest {
 }
 
 impl crate::Wire for AssociateAddressRequest {
+    #[inline]
     fn to_wire(&self) -> serde_json::Value {
         let mut object = crate::wire::Object::new();
         object.put("AddressId", &self.address_id);
@@ -48,6 +49,7 @@ impl crate::Wire for AssociateAddressRequest {
         object.finish()
     }
 
+    #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
         Ok(Self {
@@ -77,6 +79,7 @@ pub struct AssociateAddressResponse {
 }
 
 impl crate::Wire for AssociateAddressResponse {
+    #[inline]
     fn to_wire(&self) -> serde_json::Value {
         let mut object = crate::wire::Object::new();
         object.put("TaskId", &self.task_id);
@@ -84,6 +87,7 @@ impl crate::Wire for AssociateAddressResponse {
         object.finish()
     }
 
+    #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
         Ok(Self {
@@ -96,6 +100,7 @@ impl crate::Wire for AssociateAddressResponse {
 crate::runtime::wire::serde_by_wire!(AssociateAddressResponse);
 
 impl crate::Documented for AssociateAddressResponse {
+    #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field {
@@ -120,6 +125,7 @@ impl crate::Action for AssociateAddressRequest {
     const RATE_LIMIT: Option<u32> = Some(10u32);
     type Response = AssociateAddressResponse;
     type Error = AssociateAddressError;
+    #[inline]
     fn validate(&self) -> Result<(), crate::ValidationError> {
         if self.address_id.is_empty() {
             return Err(crate::ValidationError::Empty {
@@ -306,6 +312,7 @@ pub enum AssociateAddressError {
 }
 
 impl crate::ApiError for AssociateAddressError {
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "FailedOperation.AddressEniInfoNotFound" => {
@@ -407,6 +414,7 @@ impl crate::ApiError for AssociateAddressError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FailedOperationAddressEniInfoNotFound => {
@@ -508,6 +516,7 @@ impl crate::ApiError for AssociateAddressError {
         }
     }
 
+    #[inline]
     fn description(&self) -> &'static str {
         match self {
             Self::FailedOperationAddressEniInfoNotFound => {
@@ -615,6 +624,7 @@ impl crate::ApiError for AssociateAddressError {
 }
 
 impl From<AssociateAddressError> for super::ErrorCode {
+    #[inline]
     fn from(error: AssociateAddressError) -> Self {
         <super::ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
     }
@@ -624,12 +634,14 @@ impl From<AssociateAddressError> for super::ErrorCode {
 /// product converts into.
 #[cfg(feature = "client")]
 impl From<crate::Error<AssociateAddressError>> for crate::Error<super::ErrorCode> {
+    #[inline]
     fn from(error: crate::Error<AssociateAddressError>) -> Self {
         error.map_code()
     }
 }
 
 impl std::fmt::Display for AssociateAddressError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         crate::runtime::fmt_api_error(self, f)
     }

@@ -25,6 +25,7 @@ pub struct AssociateIPv6AddressRequest {
 }
 
 impl crate::Wire for AssociateIPv6AddressRequest {
+    #[inline]
     fn to_wire(&self) -> serde_json::Value {
         let mut object = crate::wire::Object::new();
         object.put("IPv6AddressId", &self.ipv6_address_id);
@@ -33,6 +34,7 @@ impl crate::Wire for AssociateIPv6AddressRequest {
         object.finish()
     }
 
+    #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
         Ok(Self {
@@ -56,12 +58,14 @@ pub struct AssociateIPv6AddressResponse {
 }
 
 impl crate::Wire for AssociateIPv6AddressResponse {
+    #[inline]
     fn to_wire(&self) -> serde_json::Value {
         let mut object = crate::wire::Object::new();
         object.put("RequestId", &self.request_id);
         object.finish()
     }
 
+    #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
         Ok(Self {
@@ -73,6 +77,7 @@ impl crate::Wire for AssociateIPv6AddressResponse {
 crate::runtime::wire::serde_by_wire!(AssociateIPv6AddressResponse);
 
 impl crate::Documented for AssociateIPv6AddressResponse {
+    #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field {
@@ -92,6 +97,7 @@ impl crate::Action for AssociateIPv6AddressRequest {
     const RATE_LIMIT: Option<u32> = Some(20u32);
     type Response = AssociateIPv6AddressResponse;
     type Error = AssociateIPv6AddressError;
+    #[inline]
     fn validate(&self) -> Result<(), crate::ValidationError> {
         if self.ipv6_address_id.is_empty() {
             return Err(crate::ValidationError::Empty {
@@ -169,6 +175,7 @@ pub enum AssociateIPv6AddressError {
 }
 
 impl crate::ApiError for AssociateIPv6AddressError {
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "InvalidParameter" => Self::InvalidParameter,
@@ -204,6 +211,7 @@ impl crate::ApiError for AssociateIPv6AddressError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidParameter => "InvalidParameter",
@@ -239,6 +247,7 @@ impl crate::ApiError for AssociateIPv6AddressError {
         }
     }
 
+    #[inline]
     fn description(&self) -> &'static str {
         match self {
             Self::InvalidParameter => "A parameter error occurred.",
@@ -278,6 +287,7 @@ impl crate::ApiError for AssociateIPv6AddressError {
 }
 
 impl From<AssociateIPv6AddressError> for super::ErrorCode {
+    #[inline]
     fn from(error: AssociateIPv6AddressError) -> Self {
         <super::ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
     }
@@ -287,12 +297,14 @@ impl From<AssociateIPv6AddressError> for super::ErrorCode {
 /// product converts into.
 #[cfg(feature = "client")]
 impl From<crate::Error<AssociateIPv6AddressError>> for crate::Error<super::ErrorCode> {
+    #[inline]
     fn from(error: crate::Error<AssociateIPv6AddressError>) -> Self {
         error.map_code()
     }
 }
 
 impl std::fmt::Display for AssociateIPv6AddressError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         crate::runtime::fmt_api_error(self, f)
     }

@@ -27,6 +27,7 @@ impl Client {
     ///
     /// Action `AssociateAddress`; the request is validated before it is sent. `.await` the result.
     /// At most 10 requests per second (see `ClientBuilder::rate_limit`).
+    #[inline]
     pub fn associate_address<'a>(
         &'a self,
         request: &'a super::AssociateAddressRequest,
@@ -44,6 +45,7 @@ impl Client {
     ///
     /// Action `AssociateIPv6Address`; the request is validated before it is sent. `.await` the result.
     /// At most 20 requests per second (see `ClientBuilder::rate_limit`).
+    #[inline]
     pub fn associate_ipv6_address<'a>(
         &'a self,
         request: &'a super::AssociateIPv6AddressRequest,

@@ -292,6 +292,7 @@ impl ErrorCode {
     }
 
     /// The documented description; empty for an unknown code.
+    #[inline]
     pub fn description(&self) -> &'static str {
         match self {
             Self::FailedOperationAddressEniInfoNotFound => {
@@ -532,6 +533,7 @@ impl std::str::FromStr for ErrorCode {
 }
 
 impl crate::ApiError for ErrorCode {
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code.parse() {
             Ok(parsed) => parsed,
@@ -539,16 +541,19 @@ impl crate::ApiError for ErrorCode {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         self.as_str()
     }
 
+    #[inline]
     fn description(&self) -> &'static str {
         ErrorCode::description(self)
     }
 }
 
 impl std::fmt::Display for ErrorCode {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         crate::runtime::fmt_api_error(self, f)
     }

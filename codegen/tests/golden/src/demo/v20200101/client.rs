@@ -20,6 +20,7 @@ impl Client {
     /// This page says things wrong, as real pages do: each defect is a warning and the rest is generated.
     ///
     /// Action `Defects`; the request is validated before it is sent. `.await` the result.
+    #[inline]
     pub fn defects<'a>(
         &'a self,
         request: &'a super::DefectsRequest,
@@ -33,6 +34,7 @@ impl Client {
     ///
     /// Action `EdgeCases`; the request is validated before it is sent. `.await` the result.
     /// At most 5 requests per second (see `ClientBuilder::rate_limit`).
+    #[inline]
     pub fn edge_cases<'a>(
         &'a self,
         request: &'a super::EdgeCasesRequest,
@@ -43,6 +45,7 @@ impl Client {
     /// This API checks that the service answers. It takes no parameters (an HTML page).
     ///
     /// Action `Ping`; the request is validated before it is sent. `.await` the result.
+    #[inline]
     pub fn ping<'a>(
         &'a self,
         request: &'a super::PingRequest,

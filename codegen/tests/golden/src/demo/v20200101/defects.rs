@@ -26,6 +26,7 @@ pub struct DefectsRequest {
 }
 
 impl crate::Wire for DefectsRequest {
+    #[inline]
     fn to_wire(&self) -> serde_json::Value {
         let mut object = crate::wire::Object::new();
         object.put("InstanceId", &self.instance_id);
@@ -35,6 +36,7 @@ impl crate::Wire for DefectsRequest {
         object.finish()
     }
 
+    #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
         Ok(Self {
@@ -69,6 +71,7 @@ pub struct DefectsResponse {
 }
 
 impl crate::Wire for DefectsResponse {
+    #[inline]
     fn to_wire(&self) -> serde_json::Value {
         let mut object = crate::wire::Object::new();
         object.put("Result", &self.result);
@@ -77,6 +80,7 @@ impl crate::Wire for DefectsResponse {
         object.finish()
     }
 
+    #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
         Ok(Self {
@@ -90,6 +94,7 @@ impl crate::Wire for DefectsResponse {
 crate::runtime::wire::serde_by_wire!(DefectsResponse);
 
 impl crate::Documented for DefectsResponse {
+    #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field {
@@ -119,6 +124,7 @@ impl crate::Action for DefectsRequest {
     const RATE_LIMIT: Option<u32> = None;
     type Response = DefectsResponse;
     type Error = DefectsError;
+    #[inline]
     fn validate(&self) -> Result<(), crate::ValidationError> {
         if self.instance_id.is_empty() {
             return Err(crate::ValidationError::Empty {
@@ -156,6 +162,7 @@ pub enum DefectsError {
 }
 
 impl crate::ApiError for DefectsError {
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "InvalidParameter." => Self::InvalidParameter2,
@@ -171,6 +178,7 @@ impl crate::ApiError for DefectsError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::InvalidParameter2 => "InvalidParameter.",
@@ -182,6 +190,7 @@ impl crate::ApiError for DefectsError {
         }
     }
 
+    #[inline]
     fn description(&self) -> &'static str {
         match self {
             Self::InvalidParameter2 => {
@@ -199,6 +208,7 @@ impl crate::ApiError for DefectsError {
 }
 
 impl From<DefectsError> for super::ErrorCode {
+    #[inline]
     fn from(error: DefectsError) -> Self {
         <super::ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
     }
@@ -208,12 +218,14 @@ impl From<DefectsError> for super::ErrorCode {
 /// product converts into.
 #[cfg(feature = "client")]
 impl From<crate::Error<DefectsError>> for crate::Error<super::ErrorCode> {
+    #[inline]
     fn from(error: crate::Error<DefectsError>) -> Self {
         error.map_code()
     }
 }
 
 impl std::fmt::Display for DefectsError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         crate::runtime::fmt_api_error(self, f)
     }

@@ -82,6 +82,7 @@ pub struct EdgeCasesRequest {
 }
 
 impl crate::Wire for EdgeCasesRequest {
+    #[inline]
     fn to_wire(&self) -> serde_json::Value {
         let mut object = crate::wire::Object::new();
         object.put("Name", &self.name);
@@ -103,6 +104,7 @@ impl crate::Wire for EdgeCasesRequest {
         object.finish()
     }
 
+    #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
         Ok(Self {
@@ -152,6 +154,7 @@ pub struct EdgeCasesResponse {
 }
 
 impl crate::Wire for EdgeCasesResponse {
+    #[inline]
     fn to_wire(&self) -> serde_json::Value {
         let mut object = crate::wire::Object::new();
         object.put("Items", &self.items);
@@ -161,6 +164,7 @@ impl crate::Wire for EdgeCasesResponse {
         object.finish()
     }
 
+    #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
         Ok(Self {
@@ -175,6 +179,7 @@ impl crate::Wire for EdgeCasesResponse {
 crate::runtime::wire::serde_by_wire!(EdgeCasesResponse);
 
 impl crate::Documented for EdgeCasesResponse {
+    #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field {
@@ -211,6 +216,7 @@ impl crate::Action for EdgeCasesRequest {
     const RATE_LIMIT: Option<u32> = Some(5u32);
     type Response = EdgeCasesResponse;
     type Error = EdgeCasesError;
+    #[inline]
     fn validate(&self) -> Result<(), crate::ValidationError> {
         if self.name.is_empty() {
             return Err(crate::ValidationError::Empty {
@@ -265,6 +271,7 @@ pub enum EdgeCasesError {
 }
 
 impl crate::ApiError for EdgeCasesError {
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code {
             "FailedOperation.Busy" => Self::FailedOperationBusy,
@@ -279,6 +286,7 @@ impl crate::ApiError for EdgeCasesError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::FailedOperationBusy => "FailedOperation.Busy",
@@ -289,6 +297,7 @@ impl crate::ApiError for EdgeCasesError {
         }
     }
 
+    #[inline]
     fn description(&self) -> &'static str {
         match self {
             Self::FailedOperationBusy => "The resource is busy.",
@@ -301,6 +310,7 @@ impl crate::ApiError for EdgeCasesError {
 }
 
 impl From<EdgeCasesError> for super::ErrorCode {
+    #[inline]
     fn from(error: EdgeCasesError) -> Self {
         <super::ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
     }
@@ -310,12 +320,14 @@ impl From<EdgeCasesError> for super::ErrorCode {
 /// product converts into.
 #[cfg(feature = "client")]
 impl From<crate::Error<EdgeCasesError>> for crate::Error<super::ErrorCode> {
+    #[inline]
     fn from(error: crate::Error<EdgeCasesError>) -> Self {
         error.map_code()
     }
 }
 
 impl std::fmt::Display for EdgeCasesError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         crate::runtime::fmt_api_error(self, f)
     }

@@ -52,6 +52,7 @@ impl ErrorCode {
     }
 
     /// The documented description; empty for an unknown code.
+    #[inline]
     pub fn description(&self) -> &'static str {
         match self {
             Self::FailedOperationBusy => "The resource is busy.",
@@ -99,6 +100,7 @@ impl std::str::FromStr for ErrorCode {
 }
 
 impl crate::ApiError for ErrorCode {
+    #[inline]
     fn from_code(code: &str) -> Self {
         match code.parse() {
             Ok(parsed) => parsed,
@@ -106,16 +108,19 @@ impl crate::ApiError for ErrorCode {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         self.as_str()
     }
 
+    #[inline]
     fn description(&self) -> &'static str {
         ErrorCode::description(self)
     }
 }
 
 impl std::fmt::Display for ErrorCode {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         crate::runtime::fmt_api_error(self, f)
     }
@@ -144,6 +149,7 @@ pub enum CommonError {
 
 impl CommonError {
     /// The common error with this code, if it is one.
+    #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "InternalError" => Some(Self::InternalError),
@@ -154,6 +160,7 @@ impl CommonError {
     }
 
     /// The code as the API sends it.
+    #[inline]
     pub fn code(&self) -> &'static str {
         match self {
             Self::InternalError => "InternalError",
@@ -163,6 +170,7 @@ impl CommonError {
     }
 
     /// The documented description.
+    #[inline]
     pub fn description(&self) -> &'static str {
         match self {
             Self::InternalError => "An internal error occurred.",
@@ -173,6 +181,7 @@ impl CommonError {
 }
 
 impl std::fmt::Display for CommonError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.code(), self.description())
     }

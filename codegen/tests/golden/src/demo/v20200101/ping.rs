@@ -7,10 +7,12 @@
 pub struct PingRequest {}
 
 impl crate::Wire for PingRequest {
+    #[inline]
     fn to_wire(&self) -> serde_json::Value {
         crate::wire::Object::new().finish()
     }
 
+    #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         crate::wire::Fields::of(value)?;
         Ok(Self {})
@@ -35,6 +37,7 @@ pub struct PingResponse {
 }
 
 impl crate::Wire for PingResponse {
+    #[inline]
     fn to_wire(&self) -> serde_json::Value {
         let mut object = crate::wire::Object::new();
         object.put("Echo", &self.echo);
@@ -42,6 +45,7 @@ impl crate::Wire for PingResponse {
         object.finish()
     }
 
+    #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
         Ok(Self {
@@ -54,6 +58,7 @@ impl crate::Wire for PingResponse {
 crate::runtime::wire::serde_by_wire!(PingResponse);
 
 impl crate::Documented for PingResponse {
+    #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field {
@@ -78,6 +83,7 @@ impl crate::Action for PingRequest {
     const RATE_LIMIT: Option<u32> = None;
     type Response = PingResponse;
     type Error = PingError;
+    #[inline]
     fn validate(&self) -> Result<(), crate::ValidationError> {
         Ok(())
     }
@@ -94,6 +100,7 @@ pub enum PingError {
 }
 
 impl crate::ApiError for PingError {
+    #[inline]
     fn from_code(code: &str) -> Self {
         match super::CommonError::from_code(code) {
             Some(common) => Self::Common(common),
@@ -101,6 +108,7 @@ impl crate::ApiError for PingError {
         }
     }
 
+    #[inline]
     fn code(&self) -> &str {
         match self {
             Self::Common(common) => common.code(),
@@ -108,6 +116,7 @@ impl crate::ApiError for PingError {
         }
     }
 
+    #[inline]
     fn description(&self) -> &'static str {
         match self {
             Self::Common(common) => common.description(),
@@ -117,6 +126,7 @@ impl crate::ApiError for PingError {
 }
 
 impl From<PingError> for super::ErrorCode {
+    #[inline]
     fn from(error: PingError) -> Self {
         <super::ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
     }
@@ -126,12 +136,14 @@ impl From<PingError> for super::ErrorCode {
 /// product converts into.
 #[cfg(feature = "client")]
 impl From<crate::Error<PingError>> for crate::Error<super::ErrorCode> {
+    #[inline]
     fn from(error: crate::Error<PingError>) -> Self {
         error.map_code()
     }
 }
 
 impl std::fmt::Display for PingError {
+    #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         crate::runtime::fmt_api_error(self, f)
     }

@@ -16,6 +16,7 @@ pub struct Filter {
 }
 
 impl crate::Wire for Filter {
+    #[inline]
     fn to_wire(&self) -> serde_json::Value {
         let mut object = crate::wire::Object::new();
         object.put("Name", &self.name);
@@ -23,6 +24,7 @@ impl crate::Wire for Filter {
         object.finish()
     }
 
+    #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
         Ok(Self {
@@ -35,6 +37,7 @@ impl crate::Wire for Filter {
 crate::runtime::wire::serde_by_wire!(Filter);
 
 impl crate::Documented for Filter {
+    #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field {
@@ -74,6 +77,7 @@ pub struct Item {
 }
 
 impl crate::Wire for Item {
+    #[inline]
     fn to_wire(&self) -> serde_json::Value {
         let mut object = crate::wire::Object::new();
         object.put("ItemId", &self.item_id);
@@ -82,6 +86,7 @@ impl crate::Wire for Item {
         object.finish()
     }
 
+    #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
         Ok(Self {
@@ -95,6 +100,7 @@ impl crate::Wire for Item {
 crate::runtime::wire::serde_by_wire!(Item);
 
 impl crate::Documented for Item {
+    #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field {
@@ -137,6 +143,7 @@ pub struct TreeNode {
 }
 
 impl crate::Wire for TreeNode {
+    #[inline]
     fn to_wire(&self) -> serde_json::Value {
         let mut object = crate::wire::Object::new();
         object.put("Value", &self.value);
@@ -145,6 +152,7 @@ impl crate::Wire for TreeNode {
         object.finish()
     }
 
+    #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
         Ok(Self {
@@ -158,6 +166,7 @@ impl crate::Wire for TreeNode {
 crate::runtime::wire::serde_by_wire!(TreeNode);
 
 impl crate::Documented for TreeNode {
+    #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field {
