@@ -5,11 +5,13 @@
 //! its peak memory is its own: `parse` (read + front-end + extract), `lower` (parse and
 //! lowering to the IR), `emit` (emit + format from a lowered IR; the time excludes the
 //! lowering) and `regen` (the whole thing, files written to a fresh folder). Then the
-//! generated crate's size and its cold build time (dependencies prebuilt).
+//! generated crate's size and its cold `cargo check` and `cargo build` with every product
+//! (`--features full`) and without any, dependencies prebuilt: wall time and peak memory
+//! (`/usr/bin/time`), and per action. `--catalog` does all this for the whole catalog.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 
@@ -25,6 +27,10 @@ pub struct BenchArgs {
     /// Cold builds of the generated crate to time (0 skips the build).
     #[arg(long, default_value_t = 3)]
     pub builds: usize,
+    /// The whole catalog (`../shared/corpus/catalog.tar.xz`, every product version) in
+    /// both forms, instead of the VPC corpus; the crate is built from the HTML form.
+    #[arg(long, conflicts_with = "docs")]
+    pub catalog: bool,
 }
 
 /// The phases, in the order they are printed.
@@ -118,8 +124,14 @@ fn release_binary() -> Result<PathBuf> {
 }
 
 pub fn run(args: &BenchArgs) -> Result<()> {
-    let corpus = crate::workspace_root().join("../shared/corpus/vpc/2017-03-12");
-    let docs = if args.docs.is_empty() { vec![corpus.join("txt"), corpus.join("html")] } else { args.docs.clone() };
+    let docs = if args.catalog {
+        catalog_views()?
+    } else if args.docs.is_empty() {
+        let corpus = crate::workspace_root().join("../shared/corpus/vpc/2017-03-12");
+        vec![corpus.join("txt"), corpus.join("html")]
+    } else {
+        args.docs.clone()
+    };
     let runs = args.runs.max(1);
     let binary = release_binary()?;
     println!("machine: {}", machine());
@@ -155,40 +167,157 @@ pub fn run(args: &BenchArgs) -> Result<()> {
     Ok(())
 }
 
-/// Generates the crate into a scratch folder and times cold builds of it alone (its
-/// dependencies built once beforehand).
+/// The whole catalog (`../shared/corpus/catalog.tar.xz`, unpacked under `target/`) as two
+/// docs folders, one per form: `<target>/bench-views/catalog-{txt,html}/<product>/<version>`,
+/// each a link to the unpacked `<product>/<version>/<form>/`.
+fn catalog_views() -> Result<Vec<PathBuf>> {
+    let archive = crate::workspace_root().join("../shared/corpus/catalog.tar.xz");
+    if !archive.is_file() {
+        bail!("{}: no such archive (the corpus lives in ../shared/corpus)", archive.display());
+    }
+    let cache = crate::conformance::cache::default_root();
+    let (unpacked, _) = crate::conformance::cache::unpacked(&archive, &cache, "catalog")?;
+    let mut views = Vec::new();
+    for form in ["txt", "html"] {
+        let view = cache.with_file_name("bench-views").join(format!("catalog-{form}"));
+        let _ = std::fs::remove_dir_all(&view);
+        for product in sorted_dirs(&unpacked)? {
+            for version in sorted_dirs(&product)? {
+                let pages = version.join(form);
+                if !pages.is_dir() {
+                    continue;
+                }
+                let name = |p: &Path| p.file_name().map(PathBuf::from).unwrap_or_default();
+                let link = view.join(name(&product)).join(name(&version));
+                std::fs::create_dir_all(link.parent().expect("a product folder"))?;
+                link_dir(&pages, &link)?;
+            }
+        }
+        views.push(view);
+    }
+    Ok(views)
+}
+
+fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .collect();
+    dirs.sort();
+    Ok(dirs)
+}
+
+#[cfg(unix)]
+fn link_dir(target: &Path, link: &Path) -> Result<()> {
+    Ok(std::os::unix::fs::symlink(target, link)?)
+}
+
+#[cfg(not(unix))]
+fn link_dir(_: &Path, _: &Path) -> Result<()> {
+    bail!("bench --catalog links folders: Unix only")
+}
+
+/// One measured cargo command: wall seconds and the peak memory of the process tree
+/// (`/usr/bin/time`'s maximum resident set size; 0 when `/usr/bin/time` is missing).
+struct Measured {
+    secs: f64,
+    peak_mib: f64,
+}
+
+/// Generates the crate into a scratch folder (every product on: `--features full`) and
+/// measures cold `cargo check` and `cargo build` of it alone, its dependencies built
+/// beforehand; then the same of the crate without any product (the runtime alone), which
+/// the per-action figures leave out.
 fn build_generated(docs: &Path, builds: usize) -> Result<()> {
     let dir = scratch_dir("bench-crate")?;
     let out = dir.join("crate");
     crate::regen::init_crate(&crate::default_out(), &out)?;
     let generated = codegen::generate(docs)?;
     crate::regen::regen(&generated, &out)?;
+    let actions = count_actions(&out.join("ir")).unwrap_or(0);
     let (files, lines) = count_lines(&out.join("src"))?;
     let (test_files, test_lines) = count_lines(&out.join("tests"))?;
-    println!("\ngenerated crate from {}: {files} files, {lines} lines in src/, {test_files} files, {test_lines} lines in tests/", docs.display());
-    let target = dir.join("target");
-    let cargo = |args: &[&str]| -> Result<Duration> {
-        let start = Instant::now();
-        let status =
-            Command::new(env!("CARGO")).args(args).current_dir(&out).env("CARGO_TARGET_DIR", &target).status()?;
-        if !status.success() {
-            bail!("cargo {args:?} failed in {}", out.display());
-        }
-        Ok(start.elapsed())
-    };
-    let warm = cargo(&["build", "--quiet"])?;
-    println!("first build, dependencies included: {:.1} s", warm.as_secs_f64());
-    let mut times = Vec::new();
-    for _ in 0..builds {
-        cargo(&["clean", "--quiet", "--package", "tencentcloud-api"])?;
-        times.push(cargo(&["build", "--quiet"])?.as_secs_f64());
-    }
     println!(
-        "cold build of the crate alone (dev profile, dependencies prebuilt), median of {builds}: {:.1} s",
-        median(times)
+        "\ngenerated crate from {}: {actions} actions; {files} files, {lines} lines in src/, {test_files} files, {test_lines} lines in tests/",
+        docs.display()
     );
+    let target = dir.join("target");
+    let time = Path::new("/usr/bin/time").is_file();
+    if !time {
+        println!("(no /usr/bin/time: peak memory not measured)");
+    }
+    let cargo = |args: &[&str]| -> Result<Measured> {
+        let mut command = if time {
+            let mut c = Command::new("/usr/bin/time");
+            c.args(["-f", "bench-time %e %M"]).arg(env!("CARGO"));
+            c
+        } else {
+            Command::new(env!("CARGO"))
+        };
+        let start = Instant::now();
+        let output = command.args(args).current_dir(&out).env("CARGO_TARGET_DIR", &target).output()?;
+        let secs = start.elapsed().as_secs_f64();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if !output.status.success() {
+            bail!("cargo {args:?} failed in {}:\n{stderr}", out.display());
+        }
+        let peak_kib = stderr
+            .lines()
+            .filter_map(|l| l.strip_prefix("bench-time "))
+            .filter_map(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+            .next_back()
+            .unwrap_or(0.0);
+        Ok(Measured { secs, peak_mib: peak_kib / 1024.0 })
+    };
+    // The dependencies, for both profiles (check writes metadata only).
+    let warm = Instant::now();
+    cargo(&["check", "--quiet"])?;
+    cargo(&["build", "--quiet"])?;
+    println!("dependencies (check and build): {:.1} s", warm.elapsed().as_secs_f64());
+    println!(
+        "cold {builds}x each, the crate alone (dev profile, dependencies prebuilt): median wall time, highest peak memory"
+    );
+    println!("{:<32} {:>9} {:>10} {:>12} {:>12}", "command", "wall s", "peak MiB", "ms/action", "MiB/action");
+    for command in ["check", "build"] {
+        let measure = |features: &[&str]| -> Result<Measured> {
+            let mut secs = Vec::new();
+            let mut peak: f64 = 0.0;
+            for _ in 0..builds {
+                cargo(&["clean", "--quiet", "--package", "tencentcloud-api"])?;
+                let mut args = vec![command, "--quiet"];
+                args.extend_from_slice(features);
+                let m = cargo(&args)?;
+                secs.push(m.secs);
+                peak = peak.max(m.peak_mib);
+            }
+            Ok(Measured { secs: median(secs), peak_mib: peak })
+        };
+        let base = measure(&[])?;
+        let full = measure(&["--features", "full"])?;
+        println!("{:<32} {:>9.1} {:>10.0}", format!("cargo {command} (no product)"), base.secs, base.peak_mib);
+        let n = actions.max(1) as f64;
+        println!(
+            "{:<32} {:>9.1} {:>10.0} {:>12.1} {:>12.2}",
+            format!("cargo {command} --features full"),
+            full.secs,
+            full.peak_mib,
+            (full.secs - base.secs).max(0.0) * 1000.0 / n,
+            (full.peak_mib - base.peak_mib).max(0.0) / n
+        );
+    }
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
+}
+
+/// The number of actions in the IR files of a generated crate.
+fn count_actions(ir: &Path) -> Option<usize> {
+    let mut total = 0;
+    for entry in std::fs::read_dir(ir).ok()? {
+        let text = std::fs::read_to_string(entry.ok()?.path()).ok()?;
+        let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+        total += json.get("actions")?.as_object()?.len();
+    }
+    Some(total)
 }
 
 fn count_lines(dir: &Path) -> Result<(usize, usize)> {
