@@ -296,7 +296,7 @@ pub(crate) fn documented_impl(api: &Api, id: &Ident, params: &[ir::Param]) -> To
         let name = &p.name;
         let shape = shape(api, &p.ty);
         let optional = !p.required;
-        quote! { crate::Field { name: #name, shape: #shape, optional: #optional } }
+        quote! { crate::Field::new(#name, #shape, #optional) }
     });
     quote! {
         impl crate::Documented for #id {

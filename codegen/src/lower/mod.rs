@@ -57,8 +57,12 @@ pub struct Loaded {
 pub fn load_docs(docs: &Path) -> Result<Loaded> {
     let mut loaded = Loaded::default();
     let mut seen: BTreeMap<(String, String), String> = BTreeMap::new();
-    for group in discover(docs)? {
-        let (api, warnings) = load_group(&group)?;
+    let groups = discover(docs)?;
+    // Product versions on all cores (a catalog has many small ones); the first error in
+    // folder order wins, as when read one by one.
+    let results = crate::parallel::map(&groups, load_group);
+    for (group, result) in groups.iter().zip(results) {
+        let (api, warnings) = result?;
         let key = (api.product.clone(), api.version.clone());
         if let Some(first) = seen.get(&key) {
             return Err(Error::new(

@@ -38,6 +38,13 @@ pub struct Field {
     pub optional: bool,
 }
 
+impl Field {
+    /// A field (generated code lists them this way, one line each).
+    pub const fn new(name: &'static str, shape: Shape, optional: bool) -> Self {
+        Field { name, shape, optional }
+    }
+}
+
 /// A structure or response that knows its documented fields (generated).
 pub trait Documented: super::wire::Wire {
     /// The fields, in page order.

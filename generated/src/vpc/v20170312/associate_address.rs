@@ -103,16 +103,8 @@ impl crate::Documented for AssociateAddressResponse {
     #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
-            crate::Field {
-                name: "TaskId",
-                shape: crate::Shape::String,
-                optional: false,
-            },
-            crate::Field {
-                name: "RequestId",
-                shape: crate::Shape::String,
-                optional: false,
-            },
+            crate::Field::new("TaskId", crate::Shape::String, false),
+            crate::Field::new("RequestId", crate::Shape::String, false),
         ];
         FIELDS
     }

@@ -80,11 +80,7 @@ impl crate::Documented for AssociateIPv6AddressResponse {
     #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
-            crate::Field {
-                name: "RequestId",
-                shape: crate::Shape::String,
-                optional: false,
-            },
+            crate::Field::new("RequestId", crate::Shape::String, false),
         ];
         FIELDS
     }

@@ -97,21 +97,9 @@ impl crate::Documented for DefectsResponse {
     #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
-            crate::Field {
-                name: "Result",
-                shape: crate::Shape::Any,
-                optional: false,
-            },
-            crate::Field {
-                name: "Enabled",
-                shape: crate::Shape::Boolean,
-                optional: true,
-            },
-            crate::Field {
-                name: "RequestId",
-                shape: crate::Shape::String,
-                optional: false,
-            },
+            crate::Field::new("Result", crate::Shape::Any, false),
+            crate::Field::new("Enabled", crate::Shape::Boolean, true),
+            crate::Field::new("RequestId", crate::Shape::String, false),
         ];
         FIELDS
     }

@@ -182,28 +182,16 @@ impl crate::Documented for EdgeCasesResponse {
     #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
-            crate::Field {
-                name: "Items",
-                shape: crate::Shape::List(
+            crate::Field::new(
+                "Items",
+                crate::Shape::List(
                     &crate::Shape::Object(<super::Item as crate::Documented>::fields),
                 ),
-                optional: false,
-            },
-            crate::Field {
-                name: "Total",
-                shape: crate::Shape::Integer,
-                optional: false,
-            },
-            crate::Field {
-                name: "Note",
-                shape: crate::Shape::String,
-                optional: true,
-            },
-            crate::Field {
-                name: "RequestId",
-                shape: crate::Shape::String,
-                optional: false,
-            },
+                false,
+            ),
+            crate::Field::new("Total", crate::Shape::Integer, false),
+            crate::Field::new("Note", crate::Shape::String, true),
+            crate::Field::new("RequestId", crate::Shape::String, false),
         ];
         FIELDS
     }

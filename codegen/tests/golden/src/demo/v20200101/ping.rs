@@ -61,16 +61,8 @@ impl crate::Documented for PingResponse {
     #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
-            crate::Field {
-                name: "Echo",
-                shape: crate::Shape::String,
-                optional: true,
-            },
-            crate::Field {
-                name: "RequestId",
-                shape: crate::Shape::String,
-                optional: false,
-            },
+            crate::Field::new("Echo", crate::Shape::String, true),
+            crate::Field::new("RequestId", crate::Shape::String, false),
         ];
         FIELDS
     }

@@ -40,16 +40,8 @@ impl crate::Documented for Filter {
     #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
-            crate::Field {
-                name: "Name",
-                shape: crate::Shape::String,
-                optional: false,
-            },
-            crate::Field {
-                name: "Values",
-                shape: crate::Shape::List(&crate::Shape::String),
-                optional: false,
-            },
+            crate::Field::new("Name", crate::Shape::String, false),
+            crate::Field::new("Values", crate::Shape::List(&crate::Shape::String), false),
         ];
         FIELDS
     }
@@ -103,21 +95,9 @@ impl crate::Documented for Item {
     #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
-            crate::Field {
-                name: "ItemId",
-                shape: crate::Shape::String,
-                optional: false,
-            },
-            crate::Field {
-                name: "Size",
-                shape: crate::Shape::Integer,
-                optional: false,
-            },
-            crate::Field {
-                name: "Comment",
-                shape: crate::Shape::String,
-                optional: true,
-            },
+            crate::Field::new("ItemId", crate::Shape::String, false),
+            crate::Field::new("Size", crate::Shape::Integer, false),
+            crate::Field::new("Comment", crate::Shape::String, true),
         ];
         FIELDS
     }
@@ -169,25 +149,19 @@ impl crate::Documented for TreeNode {
     #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
-            crate::Field {
-                name: "Value",
-                shape: crate::Shape::String,
-                optional: false,
-            },
-            crate::Field {
-                name: "Parent",
-                shape: crate::Shape::Object(
-                    <super::TreeNode as crate::Documented>::fields,
-                ),
-                optional: true,
-            },
-            crate::Field {
-                name: "Children",
-                shape: crate::Shape::List(
+            crate::Field::new("Value", crate::Shape::String, false),
+            crate::Field::new(
+                "Parent",
+                crate::Shape::Object(<super::TreeNode as crate::Documented>::fields),
+                true,
+            ),
+            crate::Field::new(
+                "Children",
+                crate::Shape::List(
                     &crate::Shape::Object(<super::TreeNode as crate::Documented>::fields),
                 ),
-                optional: true,
-            },
+                true,
+            ),
         ];
         FIELDS
     }
