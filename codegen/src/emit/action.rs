@@ -260,22 +260,8 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
             }
         }
 
-        impl From<#err> for super::ErrorCode {
-            #[inline]
-            fn from(error: #err) -> Self {
-                <super::ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
-            }
-        }
-
-        /// `?` from this action into the product's error type, which every action of the
-        /// product converts into.
-        #[cfg(feature = "client")]
-        impl From<crate::Error<#err>> for crate::Error<super::ErrorCode> {
-            #[inline]
-            fn from(error: crate::Error<#err>) -> Self {
-                error.map_code()
-            }
-        }
+        /// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
+        impl crate::ErrorOf<super::ErrorCode> for #err {}
 
         impl std::fmt::Display for #err {
             #[inline]

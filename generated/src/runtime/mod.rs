@@ -75,6 +75,10 @@ pub trait ApiError: std::fmt::Debug + Clone + PartialEq + Send + Sync + 'static 
     fn description(&self) -> &'static str;
 }
 
+/// An action's error enum, which converts into its product's error type `P` (the
+/// product's `ErrorCode`, and `Error<Self>` into `Error<P>`): generated.
+pub trait ErrorOf<P: ApiError>: ApiError {}
+
 /// The wire envelope of every reply: `{"Response": {…}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResponseEnvelope<T> {

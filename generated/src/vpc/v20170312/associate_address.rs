@@ -615,22 +615,8 @@ impl crate::ApiError for AssociateAddressError {
     }
 }
 
-impl From<AssociateAddressError> for super::ErrorCode {
-    #[inline]
-    fn from(error: AssociateAddressError) -> Self {
-        <super::ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
-    }
-}
-
-/// `?` from this action into the product's error type, which every action of the
-/// product converts into.
-#[cfg(feature = "client")]
-impl From<crate::Error<AssociateAddressError>> for crate::Error<super::ErrorCode> {
-    #[inline]
-    fn from(error: crate::Error<AssociateAddressError>) -> Self {
-        error.map_code()
-    }
-}
+/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
+impl crate::ErrorOf<super::ErrorCode> for AssociateAddressError {}
 
 impl std::fmt::Display for AssociateAddressError {
     #[inline]

@@ -282,22 +282,8 @@ impl crate::ApiError for AssociateIPv6AddressError {
     }
 }
 
-impl From<AssociateIPv6AddressError> for super::ErrorCode {
-    #[inline]
-    fn from(error: AssociateIPv6AddressError) -> Self {
-        <super::ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
-    }
-}
-
-/// `?` from this action into the product's error type, which every action of the
-/// product converts into.
-#[cfg(feature = "client")]
-impl From<crate::Error<AssociateIPv6AddressError>> for crate::Error<super::ErrorCode> {
-    #[inline]
-    fn from(error: crate::Error<AssociateIPv6AddressError>) -> Self {
-        error.map_code()
-    }
-}
+/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
+impl crate::ErrorOf<super::ErrorCode> for AssociateIPv6AddressError {}
 
 impl std::fmt::Display for AssociateIPv6AddressError {
     #[inline]

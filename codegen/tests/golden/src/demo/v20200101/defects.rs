@@ -195,22 +195,8 @@ impl crate::ApiError for DefectsError {
     }
 }
 
-impl From<DefectsError> for super::ErrorCode {
-    #[inline]
-    fn from(error: DefectsError) -> Self {
-        <super::ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
-    }
-}
-
-/// `?` from this action into the product's error type, which every action of the
-/// product converts into.
-#[cfg(feature = "client")]
-impl From<crate::Error<DefectsError>> for crate::Error<super::ErrorCode> {
-    #[inline]
-    fn from(error: crate::Error<DefectsError>) -> Self {
-        error.map_code()
-    }
-}
+/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
+impl crate::ErrorOf<super::ErrorCode> for DefectsError {}
 
 impl std::fmt::Display for DefectsError {
     #[inline]

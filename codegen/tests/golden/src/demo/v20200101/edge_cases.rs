@@ -297,22 +297,8 @@ impl crate::ApiError for EdgeCasesError {
     }
 }
 
-impl From<EdgeCasesError> for super::ErrorCode {
-    #[inline]
-    fn from(error: EdgeCasesError) -> Self {
-        <super::ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
-    }
-}
-
-/// `?` from this action into the product's error type, which every action of the
-/// product converts into.
-#[cfg(feature = "client")]
-impl From<crate::Error<EdgeCasesError>> for crate::Error<super::ErrorCode> {
-    #[inline]
-    fn from(error: crate::Error<EdgeCasesError>) -> Self {
-        error.map_code()
-    }
-}
+/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
+impl crate::ErrorOf<super::ErrorCode> for EdgeCasesError {}
 
 impl std::fmt::Display for EdgeCasesError {
     #[inline]

@@ -117,22 +117,8 @@ impl crate::ApiError for PingError {
     }
 }
 
-impl From<PingError> for super::ErrorCode {
-    #[inline]
-    fn from(error: PingError) -> Self {
-        <super::ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
-    }
-}
-
-/// `?` from this action into the product's error type, which every action of the
-/// product converts into.
-#[cfg(feature = "client")]
-impl From<crate::Error<PingError>> for crate::Error<super::ErrorCode> {
-    #[inline]
-    fn from(error: crate::Error<PingError>) -> Self {
-        error.map_code()
-    }
-}
+/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
+impl crate::ErrorOf<super::ErrorCode> for PingError {}
 
 impl std::fmt::Display for PingError {
     #[inline]
