@@ -47,8 +47,12 @@ fn separate_items(code: &str) -> String {
             if blank {
                 out.push('\n');
             }
+            // A doc comment belongs to the item below it, whatever it ends with.
+            let is_doc = line.starts_with("//") && !is_inner;
             prev = if is_inner {
                 Prev::InnerAttr
+            } else if is_doc {
+                Prev::Other
             } else if is_use && line.ends_with(';') {
                 Prev::Use
             } else if line.starts_with('}') || line.ends_with(';') || line.ends_with("{}") {
@@ -69,6 +73,12 @@ fn separate_items(code: &str) -> String {
 mod tests {
     use super::*;
     use quote::quote;
+
+    #[test]
+    fn a_doc_line_ending_with_a_semicolon_keeps_to_its_item() {
+        let out = rust_file("x.rs", quote! { #[doc = " a;"] #[doc = " b"] pub struct A; pub struct B; }).unwrap();
+        assert_eq!(out, format!("{GENERATED_HEADER}\n\n/// a;\n/// b\npub struct A;\n\npub struct B;\n"));
+    }
 
     #[test]
     fn header_then_pretty_code() {

@@ -107,7 +107,7 @@ fn example_tests(krate: &proc_macro2::Ident, action: &Action, index: usize, exam
                 #[cfg(feature = "client")]
                 {
                     let error = #krate::decode::<#req>(OUTPUT.as_bytes()).expect_err("the example is an error reply");
-                    assert_eq!(error.code().map(|c| #krate::ApiError::code(c)), Some(#code));
+                    assert_eq!(error.code().map(#krate::ApiError::code), Some(#code));
                 }
             };
             let constant = quote! {

@@ -123,7 +123,18 @@ pub(crate) fn ident(name: &str) -> Ident {
 /// A `#[doc = "…"]` attribute per line of a description, made safe for rustdoc: list
 /// bullets become Markdown items, `<`, `>`, `[`, `]` are escaped, bare URLs are wrapped.
 pub(crate) fn docs(text: &str) -> TokenStream {
-    let lines: Vec<String> = text.lines().map(doc_line).collect();
+    // A line after a list item that is not an item itself starts a new paragraph (Markdown
+    // would read it as the item's lazy continuation): a blank line goes between.
+    let mut lines: Vec<String> = Vec::new();
+    let mut after_item = false;
+    for line in text.lines().map(doc_line) {
+        let item = is_list_item(&line);
+        if after_item && !item && !line.is_empty() {
+            lines.push(String::new());
+        }
+        after_item = item;
+        lines.push(line);
+    }
     let lines = lines.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
     quote! { #( #[doc = #lines] )* }
 }
@@ -134,6 +145,17 @@ pub(crate) fn docs_then(text: &str, more: &[String]) -> TokenStream {
     let sep = (!text.is_empty() && !more.is_empty()).then(|| quote! { #[doc = ""] });
     let more = more.iter().map(|l| format!(" {l}"));
     quote! { #first #sep #( #[doc = #more] )* }
+}
+
+/// Whether a Markdown line is a list item: `- a`, `* a`, `+ a`, `1. a`, `1) a`.
+fn is_list_item(line: &str) -> bool {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &line[digits..];
+    if digits > 0 {
+        rest.starts_with(". ") || rest.starts_with(") ")
+    } else {
+        ["- ", "* ", "+ "].iter().any(|p| line.starts_with(p))
+    }
 }
 
 pub(crate) fn doc_line(line: &str) -> String {
@@ -348,6 +370,30 @@ mod tests {
         assert_eq!(doc_line("<Common request parameters> [x]"), "\\<Common request parameters\\> \\[x\\]");
         assert_eq!(doc_line("See https://cloud.tencent.com/a."), "See <https://cloud.tencent.com/a>.");
         assert_eq!(doc_line("a_b *c* `d`"), "a_b *c* `d`");
+    }
+
+    #[test]
+    fn a_line_after_a_list_is_a_new_paragraph() {
+        let text = docs("Intro\n• one\n• two\nAfter the list\n1. first\nafter\n\n- x\n\ny").to_string();
+        let lines: Vec<&str> = text.split("# [doc = ").skip(1).map(|l| l.trim().trim_end_matches(']').trim()).collect();
+        assert_eq!(
+            lines,
+            [
+                "\" Intro\"",
+                "\" - one\"",
+                "\" - two\"",
+                "\"\"",
+                "\" After the list\"",
+                "\" 1. first\"",
+                "\"\"",
+                "\" after\"",
+                "\"\"",
+                "\" - x\"",
+                "\"\"",
+                "\" y\""
+            ]
+        );
+        assert!(is_list_item("12) a") && !is_list_item("12 a") && !is_list_item("-a"));
     }
 
     #[test]
