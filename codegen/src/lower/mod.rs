@@ -110,7 +110,12 @@ fn extract_page(file: &SourceFile, known: &page::Known) -> Result<Extracted> {
 /// structure names the Data Types page defines; the second reads the text pages again
 /// knowing them (they tell a table row from a description line; see [`page::Known`]).
 pub fn extract_pages(files: &[SourceFile]) -> Result<Vec<Extracted>> {
-    let first = crate::parallel::map(files, |file| extract_page(file, &page::Known::default()));
+    let first = crate::parallel::map(files, |file| {
+        let known = page::Known::default();
+        let extracted = extract_page(file, &known);
+        (extracted, known.guesses)
+    });
+    let (first, guesses): (Vec<Result<Extracted>>, Vec<page::Guesses>) = first.into_iter().unzip();
     let names: BTreeSet<String> = first
         .iter()
         .filter_map(|r| match r {
@@ -123,10 +128,13 @@ pub fn extract_pages(files: &[SourceFile]) -> Result<Vec<Extracted>> {
     if names.is_empty() {
         return first.into_iter().collect();
     }
-    let known = page::Known { structures: Some(names) };
-    let pairs: Vec<(&SourceFile, Result<Extracted>)> = files.iter().zip(first).collect();
-    crate::parallel::map(&pairs, |(file, first)| match page::Form::of(&file.path) {
-        Some(page::Form::Text) | None => extract_page(file, &known),
+    let pairs: Vec<(&SourceFile, Result<Extracted>, page::Guesses)> =
+        files.iter().zip(first).zip(guesses).map(|((f, r), g)| (f, r, g)).collect();
+    let known = page::Known { structures: Some(names), ..Default::default() };
+    let names = known.structures.as_ref().expect("just set");
+    crate::parallel::map(&pairs, |(file, first, guesses)| match page::Form::of(&file.path) {
+        // Read again with the names, unless they confirm every guess the first reading made.
+        Some(page::Form::Text) | None if !guesses.confirmed_by(names) => extract_page(file, &known),
         _ => first.clone(),
     })
     .into_iter()

@@ -48,7 +48,44 @@ pub struct Note {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Known {
     pub structures: Option<std::collections::BTreeSet<String>>,
+    /// Without `structures`: each word the text front-end had to guess about, and whether
+    /// it took it for a structure. A page whose guesses the names confirm reads the same
+    /// with them: it need not be read again.
+    pub guesses: Guesses,
 }
+
+/// Words guessed to be (or not to be) structure names while reading one page.
+#[derive(Debug, Default)]
+pub struct Guesses(std::sync::Mutex<std::collections::BTreeMap<String, bool>>);
+
+impl Guesses {
+    pub fn record(&self, word: &str, taken: bool) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(word.to_string(), taken);
+    }
+
+    pub fn snapshot(&self) -> std::collections::BTreeMap<String, bool> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Whether knowing `names` decides every guess the same way.
+    pub fn confirmed_by(&self, names: &std::collections::BTreeSet<String>) -> bool {
+        self.snapshot().iter().all(|(word, taken)| names.contains(word) == *taken)
+    }
+}
+
+impl Clone for Guesses {
+    fn clone(&self) -> Self {
+        Guesses(std::sync::Mutex::new(self.snapshot()))
+    }
+}
+
+impl PartialEq for Guesses {
+    fn eq(&self, other: &Self) -> bool {
+        self.snapshot() == other.snapshot()
+    }
+}
+
+impl Eq for Guesses {}
 
 /// One block with the 1-based line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -298,7 +298,10 @@ fn is_type_word(w: &str, known: &Known) -> bool {
         Some(names) => names.contains(w),
         None => {
             let mut chars = w.chars();
-            chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+            let taken = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+            known.guesses.record(w, taken);
+            taken
         }
     }
 }
@@ -327,7 +330,7 @@ pub fn is_error_code(w: &str) -> bool {
 /// structure name is no proof: descriptions name structures).
 fn classify_any_row(line: &str) -> bool {
     use Column::*;
-    let strict = Known { structures: Some(Default::default()) };
+    let strict = Known { structures: Some(Default::default()), ..Default::default() };
     let line = line.replace('\t', " ");
     [&[Name, Type, Description][..], &[Name, Type, Required, Description][..]]
         .iter()

@@ -79,7 +79,7 @@ fn rows_named_like_english_words_are_rows() {
 #[test]
 fn continuation_lines_that_look_like_rows_are_known_by_the_structures() {
     let output = cols("Name Type Description");
-    let known = Known { structures: Some(BTreeSet::from(["Vpc".to_string(), "CC".to_string()])) };
+    let known = Known { structures: Some(BTreeSet::from(["Vpc".to_string(), "CC".to_string()])), ..Default::default() };
     assert_eq!(split_row("CLOUD_IDC IDC cluster", &output, false, &known), None);
     assert_eq!(split_row("Vpc Vpc The VPC.", &output, false, &known).unwrap()[1], "Vpc");
     assert_eq!(split_row("Items Array of CC The CCs.", &output, false, &known).unwrap()[1], "Array of CC");
