@@ -88,6 +88,24 @@ fn continuation_lines_that_look_like_rows_are_known_by_the_structures() {
 }
 
 #[test]
+fn guesses_are_recorded_and_confirmed_only_by_names_that_decide_alike() {
+    let output = cols("Name Type Description");
+    let guessing = none();
+    // `IDC` is guessed to be a structure (the line reads as a row), `Vpc` too.
+    assert!(split_row("CLOUD_IDC IDC cluster", &output, false, &guessing).is_some());
+    assert!(split_row("Vpc Vpc The VPC.", &output, false, &guessing).is_some());
+    assert_eq!(
+        guessing.guesses.snapshot().into_iter().collect::<Vec<_>>(),
+        [("IDC".into(), true), ("Vpc".into(), true)]
+    );
+    let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<BTreeSet<String>>();
+    assert!(guessing.guesses.confirmed_by(&names(&["Vpc", "IDC", "Other"])));
+    // Knowing that `IDC` is no structure would read the line otherwise: read again.
+    assert!(!guessing.guesses.confirmed_by(&names(&["Vpc"])));
+    assert!(none().guesses.confirmed_by(&names(&[])));
+}
+
+#[test]
 fn error_code_with_a_trailing_dot_is_a_row() {
     let errors = cols("Error Code Description");
     assert_eq!(
