@@ -168,7 +168,7 @@ fn describe(shape: &Shape) -> String {
 }
 
 /// A value, as JSON, shortened for messages.
-fn shown(value: &Value) -> String {
+pub(crate) fn shown(value: &Value) -> String {
     let text = value.to_string();
     if text.chars().count() > 60 {
         format!("{}…", text.chars().take(60).collect::<String>())

@@ -51,11 +51,7 @@ pub struct WireError {
 
 impl WireError {
     fn expected(what: &str, found: &Value) -> Self {
-        let mut shown = found.to_string();
-        if shown.chars().count() > 60 {
-            shown = format!("{}…", shown.chars().take(60).collect::<String>());
-        }
-        WireError { path: String::new(), message: format!("expected {what}, found {shown}") }
+        WireError { path: String::new(), message: format!("expected {what}, found {}", super::decode::shown(found)) }
     }
 
     /// The same error, one step further out (`Name` or `[3]`).
