@@ -90,6 +90,6 @@ fn unreadable_file() {
 fn the_good_fixture_generates() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
     let generated = codegen::generate(&dir).expect("the good fixture generates");
-    assert!(generated.files.contains_key("src/vpc/v20170312/associate_address.rs"));
+    assert!(generated.files.contains_key("products/vpc/src/v20170312/associate_address.rs"));
     assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
 }

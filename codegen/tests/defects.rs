@@ -35,7 +35,7 @@ fn an_undocumented_structure_is_a_json_value() {
         warnings,
         ["vpc/2017-03-12/AssociateAddress.txt:23: type `Strin` of `AddressId` is not a basic type and no documented structure has that name: generated as serde_json::Value"]
     );
-    let code = &generated.files["src/vpc/v20170312/associate_address.rs"];
+    let code = &generated.files["products/vpc/src/v20170312/associate_address.rs"];
     assert!(code.contains("pub address_id: serde_json::Value,"), "{code}");
     let param = ir(&generated).actions["AssociateAddress"].input[0].clone();
     assert_eq!((param.name.as_str(), param.doc_type.as_str(), param.ty), ("AddressId", "Strin", Type::Json));
@@ -53,7 +53,7 @@ fn an_example_that_is_not_json_is_an_ignored_test_stating_the_defect() {
     assert!(example.input.is_null());
     assert_eq!(example.input_outcome, InputOutcome::Unreadable);
     assert!(example.output_deserializes, "the output is still read and tested");
-    let tests = &generated.files["tests/vpc_v20170312_examples.rs"];
+    let tests = &generated.files["products/vpc/tests/v20170312_examples.rs"];
     assert!(
         tests.contains(
             "#[ignore = \"documentation defect: AssociateAddress `Example1 Binding an EIP`: request body is not JSON: expected value\"]\nfn associate_address_example_1_defect() {}"
@@ -282,10 +282,10 @@ fn undocumented_structures_become_json_values() {
         ]
     );
     let generated = codegen::emit::generate(&[api]).unwrap();
-    let code = &generated.files["src/demo/v20200101/run.rs"];
+    let code = &generated.files["products/demo/src/v20200101/run.rs"];
     assert!(code.contains("pub key_pair: Option<serde_json::Value>,"), "{code}");
     assert!(code.contains("pub pair: serde_json::Value,"), "{code}");
-    assert!(generated.files["src/demo/v20200101/types.rs"].contains("pub owner: serde_json::Value,"));
+    assert!(generated.files["products/demo/src/v20200101/types.rs"].contains("pub owner: serde_json::Value,"));
 }
 
 #[test]
@@ -427,7 +427,7 @@ fn an_examples_file_of_defects_alone_imports_nothing() {
     let page = action_page("Run", &[("Name", false, "String")], &[], &examples, &[]);
     let (api, _) = lower(std::slice::from_ref(&page));
     let generated = codegen::emit::generate(&[api]).unwrap();
-    let tests = &generated.files["tests/demo_v20200101_examples.rs"];
+    let tests = &generated.files["products/demo/tests/v20200101_examples.rs"];
     assert!(!tests.contains("\nuse "), "{tests}");
     assert!(tests.contains("#[ignore = \"documentation defect: Run `Example1 Case 1`: input is neither"), "{tests}");
     assert!(!tests.contains("fn run_example_1()"), "{tests}");
@@ -436,10 +436,10 @@ fn an_examples_file_of_defects_alone_imports_nothing() {
     let examples = [("not an example", OK_OUTPUT)];
     let page = action_page("Run", &[("Name", false, "String")], &[], &examples, &[]);
     let (api, _) = lower(std::slice::from_ref(&page));
-    let tests = codegen::emit::generate(&[api]).unwrap().files["tests/demo_v20200101_examples.rs"].clone();
+    let tests = codegen::emit::generate(&[api]).unwrap().files["products/demo/tests/v20200101_examples.rs"].clone();
     assert!(
-        tests.contains("use tencentcloud_api::demo::v20200101::*;\n")
-            && !tests.contains("use tencentcloud_api::Action"),
+        tests.contains("use tencentcloud_api_demo::v20200101::*;\n")
+            && !tests.contains("use tencentcloud_api_runtime::Action"),
         "{tests}"
     );
 }
@@ -476,10 +476,10 @@ fn a_second_input_section_in_the_outputs_place_is_the_output() {
 fn a_documented_client_token_is_declared_to_the_client() {
     let with = action_page("Run", &[("ClientToken", false, "String"), ("Name", false, "String")], &[], &[], &[]);
     let (api, _) = lower(std::slice::from_ref(&with));
-    let code = codegen::emit::generate(&[api]).unwrap().files["src/demo/v20200101/run.rs"].clone();
+    let code = codegen::emit::generate(&[api]).unwrap().files["products/demo/src/v20200101/run.rs"].clone();
     assert!(code.contains("const CLIENT_TOKEN: Option<&'static str> = Some(\"ClientToken\");"), "{code}");
     let without = action_page("Run", &[("Name", false, "String")], &[], &[], &[]);
     let (api, _) = lower(std::slice::from_ref(&without));
-    let code = codegen::emit::generate(&[api]).unwrap().files["src/demo/v20200101/run.rs"].clone();
+    let code = codegen::emit::generate(&[api]).unwrap().files["products/demo/src/v20200101/run.rs"].clone();
     assert!(!code.contains("CLIENT_TOKEN"), "{code}");
 }

@@ -39,19 +39,25 @@ fn several_products_and_versions() {
         "ir/demo-2020-01-01.json",
         "ir/vpc-2017-03-12.json",
         "ir/vpc-2020-01-01.json",
-        "src/demo/mod.rs",
-        "src/demo/v20200101/edge_cases.rs",
-        "src/vpc/mod.rs",
-        "src/vpc/v20170312/associate_address.rs",
-        "src/vpc/v20200101/associate_address.rs",
-        "tests/vpc_v20200101_examples.rs",
+        "products/demo/Cargo.toml",
+        "products/demo/src/lib.rs",
+        "products/demo/src/v20200101/edge_cases.rs",
+        "products/vpc/Cargo.toml",
+        "products/vpc/src/lib.rs",
+        "products/vpc/src/v20170312/associate_address.rs",
+        "products/vpc/src/v20200101/associate_address.rs",
+        "products/vpc/tests/v20200101_examples.rs",
     ] {
         assert!(paths.contains(&expected), "{expected} missing from {paths:?}");
     }
     let lib = &generated.files["src/lib.rs"];
-    assert!(lib.contains("pub mod demo;") && lib.contains("pub mod vpc;"), "{lib}");
-    let vpc = &generated.files["src/vpc/mod.rs"];
+    assert!(lib.contains("pub use tencentcloud_api_demo as demo;"), "{lib}");
+    assert!(lib.contains("pub use tencentcloud_api_vpc as vpc;"), "{lib}");
+    let vpc = &generated.files["products/vpc/src/lib.rs"];
     assert!(vpc.contains("pub mod v20170312;") && vpc.contains("pub mod v20200101;"), "{vpc}");
-    let later = &generated.files["src/vpc/v20200101/associate_address.rs"];
+    let manifest = &generated.files["products/vpc/Cargo.toml"];
+    assert!(manifest.contains("name = \"tencentcloud-api-vpc\""), "{manifest}");
+    assert!(manifest.contains("(2017-03-12, 2020-01-01)"), "{manifest}");
+    let later = &generated.files["products/vpc/src/v20200101/associate_address.rs"];
     assert!(later.contains("const VERSION: &'static str = \"2020-01-01\";"), "{later}");
 }

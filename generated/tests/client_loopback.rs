@@ -338,7 +338,7 @@ async fn replies_are_decoded_leniently_and_strict_decoding_names_the_path() {
     assert_eq!(strict.send(&DescribeThingsRequest::default()).await.unwrap().total, 7);
 }
 
-/// Two actions, one error type: `?` turns each action's error into the product's
+/// Two actions, one error type: `Error::widen` turns each action's error into the product's
 /// `Error<ErrorCode>` (typed codes kept), and any `Error<…>` into the crate-wide `AnyError`.
 #[tokio::test]
 async fn errors_of_several_actions_meet_in_one_type() {
@@ -346,9 +346,9 @@ async fn errors_of_several_actions_meet_in_one_type() {
     use tencentcloud_api::AnyError;
 
     async fn both(vpc: &VpcClient) -> Result<String, Error<ErrorCode>> {
-        let first = vpc.associate_address(&request()).await?;
+        let first = vpc.associate_address(&request()).await.map_err(Error::widen)?;
         let request = AssociateIPv6AddressRequest { ipv6_address_id: "eipv6-1".into(), ..Default::default() };
-        let second = vpc.associate_ipv6_address(&request).await?;
+        let second = vpc.associate_ipv6_address(&request).await.map_err(Error::widen)?;
         Ok(format!("{} {}", first.task_id, second.request_id))
     }
 

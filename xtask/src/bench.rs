@@ -217,11 +217,49 @@ fn link_dir(_: &Path, _: &Path) -> Result<()> {
     bail!("bench --catalog links folders: Unix only")
 }
 
-/// One measured cargo command: wall seconds and the peak memory of the process tree
-/// (`/usr/bin/time`'s maximum resident set size; 0 when `/usr/bin/time` is missing).
+/// One measured cargo command: wall seconds, the peak memory of its largest process
+/// (`/usr/bin/time`'s maximum resident set size: the largest rustc; 0 when
+/// `/usr/bin/time` is missing), and the peak of the sum over all its processes at once
+/// (sampled every 50 ms from `/proc`: cargo runs one rustc per core, each crate its own).
 struct Measured {
     secs: f64,
     peak_mib: f64,
+    total_mib: f64,
+}
+
+/// The highest sum of the resident memory of `root` and its descendants, sampled every
+/// 50 ms from `/proc` until `done` (0 where `/proc` cannot be read).
+fn sample_tree_rss(root: u32, done: &std::sync::atomic::AtomicBool) -> u64 {
+    let mut peak = 0;
+    while !done.load(std::sync::atomic::Ordering::Relaxed) {
+        let mut processes: Vec<(u32, u32, u64)> = Vec::new();
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else { continue };
+            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+            // `pid (comm) state ppid … rss …`: the fields after the last `)`.
+            let Some((_, after)) = stat.rsplit_once(')') else { continue };
+            let fields: Vec<&str> = after.split_whitespace().collect();
+            let (Some(ppid), Some(rss)) = (fields.get(1), fields.get(21)) else { continue };
+            if let (Ok(ppid), Ok(rss)) = (ppid.parse::<u32>(), rss.parse::<u64>()) {
+                processes.push((pid, ppid, rss * 4096));
+            }
+        }
+        let mut tree = vec![root];
+        let mut grew = true;
+        while grew {
+            grew = false;
+            for &(pid, ppid, _) in &processes {
+                if tree.contains(&ppid) && !tree.contains(&pid) {
+                    tree.push(pid);
+                    grew = true;
+                }
+            }
+        }
+        let total: u64 = processes.iter().filter(|(pid, _, _)| tree.contains(pid)).map(|(_, _, rss)| rss).sum();
+        peak = peak.max(total);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    peak
 }
 
 /// Generates the crate into a scratch folder (every product on: `--features full`) and
@@ -235,11 +273,12 @@ fn build_generated(docs: &Path, builds: usize) -> Result<()> {
     let generated = codegen::generate(docs)?;
     crate::regen::regen(&generated, &out)?;
     let actions = count_actions(&out.join("ir")).unwrap_or(0);
-    let (files, lines) = count_lines(&out.join("src"))?;
-    let (test_files, test_lines) = count_lines(&out.join("tests"))?;
+    let (files, lines, test_files, test_lines) = count_lines(&out.join("products"))?;
+    let products = product_packages(&out)?;
     println!(
-        "\ngenerated crate from {}: {actions} actions; {files} files, {lines} lines in src/, {test_files} files, {test_lines} lines in tests/",
-        docs.display()
+        "\ngenerated crates from {}: {} products, {actions} actions; {files} files, {lines} lines in products/*/src/, {test_files} files, {test_lines} lines in products/*/tests/",
+        docs.display(),
+        products.len(),
     );
     let target = dir.join("target");
     let time = Path::new("/usr/bin/time").is_file();
@@ -255,7 +294,22 @@ fn build_generated(docs: &Path, builds: usize) -> Result<()> {
             Command::new(env!("CARGO"))
         };
         let start = Instant::now();
-        let output = command.args(args).current_dir(&out).env("CARGO_TARGET_DIR", &target).output()?;
+        let child = command
+            .args(args)
+            .current_dir(&out)
+            .env("CARGO_TARGET_DIR", &target)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()?;
+        let done = std::sync::atomic::AtomicBool::new(false);
+        let (output, total) = std::thread::scope(|scope| {
+            let (pid, done) = (child.id(), &done);
+            let sampler = scope.spawn(move || sample_tree_rss(pid, done));
+            let output = child.wait_with_output();
+            done.store(true, std::sync::atomic::Ordering::Relaxed);
+            (output, sampler.join().unwrap_or(0))
+        });
+        let output = output?;
         let secs = start.elapsed().as_secs_f64();
         let stderr = String::from_utf8_lossy(&output.stderr);
         if !output.status.success() {
@@ -267,7 +321,7 @@ fn build_generated(docs: &Path, builds: usize) -> Result<()> {
             .filter_map(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
             .next_back()
             .unwrap_or(0.0);
-        Ok(Measured { secs, peak_mib: peak_kib / 1024.0 })
+        Ok(Measured { secs, peak_mib: peak_kib / 1024.0, total_mib: total as f64 / (1024.0 * 1024.0) })
     };
     // The dependencies, for both profiles (check writes metadata only).
     let warm = Instant::now();
@@ -277,30 +331,46 @@ fn build_generated(docs: &Path, builds: usize) -> Result<()> {
     println!(
         "cold {builds}x each, the crate alone (dev profile, dependencies prebuilt): median wall time, highest peak memory"
     );
-    println!("{:<32} {:>9} {:>10} {:>12} {:>12}", "command", "wall s", "peak MiB", "ms/action", "MiB/action");
+    println!(
+        "{:<32} {:>9} {:>10} {:>10} {:>12} {:>12}",
+        "command", "wall s", "peak MiB", "all MiB", "ms/action", "MiB/action"
+    );
+    // The crates of the bindings: the one users depend on, the runtime, every product.
+    let mut clean = vec!["clean", "--quiet", "--package", "tencentcloud-api", "--package", "tencentcloud-api-runtime"];
+    for package in &products {
+        clean.extend(["--package", package.as_str()]);
+    }
     for command in ["check", "build"] {
         let measure = |features: &[&str]| -> Result<Measured> {
             let mut secs = Vec::new();
-            let mut peak: f64 = 0.0;
+            let (mut peak, mut total): (f64, f64) = (0.0, 0.0);
             for _ in 0..builds {
-                cargo(&["clean", "--quiet", "--package", "tencentcloud-api"])?;
+                cargo(&clean)?;
                 let mut args = vec![command, "--quiet"];
                 args.extend_from_slice(features);
                 let m = cargo(&args)?;
                 secs.push(m.secs);
                 peak = peak.max(m.peak_mib);
+                total = total.max(m.total_mib);
             }
-            Ok(Measured { secs: median(secs), peak_mib: peak })
+            Ok(Measured { secs: median(secs), peak_mib: peak, total_mib: total })
         };
         let base = measure(&[])?;
         let full = measure(&["--features", "full"])?;
-        println!("{:<32} {:>9.1} {:>10.0}", format!("cargo {command} (no product)"), base.secs, base.peak_mib);
+        println!(
+            "{:<32} {:>9.1} {:>10.0} {:>10.0}",
+            format!("cargo {command} (no product)"),
+            base.secs,
+            base.peak_mib,
+            base.total_mib
+        );
         let n = actions.max(1) as f64;
         println!(
-            "{:<32} {:>9.1} {:>10.0} {:>12.1} {:>12.2}",
+            "{:<32} {:>9.1} {:>10.0} {:>10.0} {:>12.1} {:>12.2}",
             format!("cargo {command} --features full"),
             full.secs,
             full.peak_mib,
+            full.total_mib,
             (full.secs - base.secs).max(0.0) * 1000.0 / n,
             (full.peak_mib - base.peak_mib).max(0.0) / n
         );
@@ -320,21 +390,40 @@ fn count_actions(ir: &Path) -> Option<usize> {
     Some(total)
 }
 
-fn count_lines(dir: &Path) -> Result<(usize, usize)> {
-    let (mut files, mut lines) = (0, 0);
-    let mut work = vec![dir.to_path_buf()];
-    while let Some(d) = work.pop() {
+/// Rust files and lines under `dir`: those outside any `tests/` folder, then those in one.
+fn count_lines(dir: &Path) -> Result<(usize, usize, usize, usize)> {
+    let (mut files, mut lines, mut test_files, mut test_lines) = (0, 0, 0, 0);
+    let mut work = vec![(dir.to_path_buf(), false)];
+    while let Some((d, in_tests)) = work.pop() {
         for entry in std::fs::read_dir(&d)? {
             let path = entry?.path();
             if path.is_dir() {
-                work.push(path);
+                let tests = in_tests || path.file_name().is_some_and(|n| n == "tests");
+                work.push((path, tests));
             } else if path.extension().is_some_and(|e| e == "rs") {
-                files += 1;
-                lines += std::fs::read_to_string(&path)?.lines().count();
+                let n = std::fs::read_to_string(&path)?.lines().count();
+                if in_tests {
+                    (test_files, test_lines) = (test_files + 1, test_lines + n);
+                } else {
+                    (files, lines) = (files + 1, lines + n);
+                }
             }
         }
     }
-    Ok((files, lines))
+    Ok((files, lines, test_files, test_lines))
+}
+
+/// The package names of a generated crate's product crates (`products/*/Cargo.toml`).
+fn product_packages(out: &Path) -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(out.join("products"))? {
+        let manifest = std::fs::read_to_string(entry?.path().join("Cargo.toml"))?;
+        if let Some(name) = manifest.lines().find_map(|l| l.strip_prefix("name = ")) {
+            names.push(name.trim_matches('"').to_string());
+        }
+    }
+    names.sort();
+    Ok(names)
 }
 
 fn machine() -> String {

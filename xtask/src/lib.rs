@@ -60,8 +60,8 @@ pub struct GenArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// When the output folder holds no crate yet, set one up first: the hand-written
-    /// parts of `generated/` (its `Cargo.toml`, as a workspace of its own, and
-    /// `src/runtime/`). For generating bindings outside this repository.
+    /// parts of `generated/` (its `Cargo.toml`, as a workspace of its own, and the
+    /// runtime crate `runtime/`). For generating bindings outside this repository.
     #[arg(long)]
     pub init: bool,
     /// Treat the generator's warnings (pages contradicting themselves, documentation

@@ -65,7 +65,7 @@ pub fn init_then_regen(template: &Path, generated: &Generated, out: &Path) -> Re
         return Ok(regen(generated, out)?);
     }
     let fresh = std::fs::read_dir(out).map_or(true, |mut entries| entries.next().is_none());
-    let added: Vec<PathBuf> = ["Cargo.toml", "Cargo.lock", "src/runtime", "src"]
+    let added: Vec<PathBuf> = ["Cargo.toml", "Cargo.lock", "runtime", "src", "products"]
         .iter()
         .map(|rel| out.join(rel))
         .filter(|path| !path.exists())
@@ -108,7 +108,9 @@ pub fn ir_of(generated: &Generated) -> Vec<codegen::ir::Api> {
 }
 
 /// Sets up a crate in `out` from the hand-written parts of `template` (the repository's
-/// `generated/`), unless `out` already holds a `Cargo.toml`.
+/// `generated/`: its manifest and the runtime crate `runtime/`), as a workspace of its own
+/// whose keys the generated product crates inherit, unless `out` already holds a
+/// `Cargo.toml`.
 pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
     use anyhow::Context;
     if out.join("Cargo.toml").exists() {
@@ -117,17 +119,14 @@ pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
     let manifest = std::fs::read_to_string(template.join("Cargo.toml")).context("reading the template Cargo.toml")?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let manifest = new_crate_manifest(&manifest);
-    std::fs::write(
-        out.join("Cargo.toml"),
-        format!("{manifest}\n# A workspace of its own, wherever it lies.\n[workspace]\n"),
-    )
-    .with_context(|| format!("writing {}", out.join("Cargo.toml").display()))?;
+    std::fs::write(out.join("Cargo.toml"), format!("{manifest}\n{WORKSPACE}"))
+        .with_context(|| format!("writing {}", out.join("Cargo.toml").display()))?;
     // The workspace's lock file: the new crate builds with the same dependency versions.
     let lock = crate::workspace_root().join("Cargo.lock");
     if lock.exists() {
         std::fs::copy(&lock, out.join("Cargo.lock")).context("copying Cargo.lock")?;
     }
-    let mut work = vec![PathBuf::from("src/runtime")];
+    let mut work = vec![PathBuf::from("runtime")];
     while let Some(rel) = work.pop() {
         std::fs::create_dir_all(out.join(&rel))?;
         for entry in std::fs::read_dir(template.join(&rel))
@@ -144,6 +143,21 @@ pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// The workspace of a crate set up by `--init`: the keys its product crates inherit.
+const WORKSPACE: &str = r#"# A workspace of its own, wherever it lies: this crate, the runtime (`runtime/`) and
+# the product crates (`products/*`, members as path dependencies), which inherit these keys.
+[workspace]
+resolver = "2"
+
+[workspace.package]
+version = "0.1.0"
+edition = "2021"
+
+[workspace.dependencies]
+tencentcloud-api-runtime = { path = "runtime", version = "0.1.0", default-features = false }
+serde_json = "1"
+"#;
 
 /// The template's manifest for a new crate: without its `[[example]]` tables (the
 /// examples are this repository's), no product on by default (`default = ["client"]`),
@@ -202,7 +216,7 @@ mod tests {
     fn template() -> TempDir {
         let template = TempDir::new();
         template.write("Cargo.toml", "[package]\nname = \"t\"\n");
-        template.write("src/runtime/mod.rs", "// hand-written runtime\n");
+        template.write("runtime/src/lib.rs", "// hand-written runtime\n");
         template
     }
 
@@ -217,7 +231,7 @@ mod tests {
         };
         let summary = init_then_regen(template.path(), &generated, &out).unwrap();
         assert_eq!(summary.written, 1);
-        assert!(out.join("Cargo.toml").exists() && out.join("src/runtime/mod.rs").exists());
+        assert!(out.join("Cargo.toml").exists() && out.join("runtime/src/lib.rs").exists());
     }
 
     #[test]
@@ -238,7 +252,7 @@ mod tests {
         // runtime): the fresh folder goes again.
         let template = template();
         let clash = Generated {
-            files: [("src/runtime/mod.rs".to_string(), rs("x"))].into(),
+            files: [("runtime/src/lib.rs".to_string(), rs("x"))].into(),
             warnings: Vec::new(),
             blocks: Default::default(),
         };

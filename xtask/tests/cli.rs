@@ -90,8 +90,11 @@ fn regen_then_check_with_relative_paths() {
     // The block now holds the product features; every other line is as it was.
     let expected = manifest.replace(
         "old = []\n",
-        "# Every product: a large build (see the README's \"Build cost\").\nfull = [\n    \"vpc\",\n]\n\
-         # One feature per product: its modules, clients, error codes and example tests.\nvpc = []\n",
+        "# The HTTP client, TC3 signing, credentials and each product's `Client`.\n\
+         client = [\n    \"tencentcloud-api-runtime/client\",\n    \"x-vpc?/client\",\n]\n\
+         # Every product: a large build (see the README's \"Build cost\").\nfull = [\n    \"vpc\",\n]\n\
+         # One feature per product: its crate (modules, clients, error codes, example tests).\n\
+         vpc = [\"dep:x-vpc\"]\n\n[dependencies.x-vpc]\npath = \"products/vpc\"\ndefault-features = false\noptional = true\n",
     );
     assert_eq!(fs::read_to_string(tmp.0.join("out/Cargo.toml")).unwrap(), expected);
     assert!(tmp.0.join("out/src/handwritten.rs").exists());
@@ -172,7 +175,7 @@ fn defects_are_warnings_and_strict_makes_them_errors() {
         assert_status(&regen, 0);
         let stderr = text(&regen.stderr);
         assert!(stderr.lines().any(|l| l.starts_with("warning: ") && l.contains(expected)), "{stderr}");
-        assert!(tmp.0.join("out/src/vpc/v20170312/associate_address.rs").exists());
+        assert!(tmp.0.join("out/products/vpc/src/v20170312/associate_address.rs").exists());
         assert_status(&xtask(&tmp.0, &["check", "--docs", docs, "--out", "out"]), 0);
         assert_status(&xtask(&tmp.0, &["check", "--strict", "--docs", docs, "--out", "out"]), 1);
     }
@@ -197,8 +200,8 @@ fn a_failed_init_leaves_nothing_behind() {
     }
     let output = xtask(&tmp.0, &["regen", "--init", "--docs", defects.to_str().unwrap(), "--out", "crate"]);
     assert_status(&output, 0);
-    assert!(tmp.0.join("crate/Cargo.toml").exists() && tmp.0.join("crate/src/runtime").is_dir());
-    assert!(tmp.0.join("crate/src/vpc/v20170312/associate_address.rs").exists());
+    assert!(tmp.0.join("crate/Cargo.toml").exists() && tmp.0.join("crate/runtime/src").is_dir());
+    assert!(tmp.0.join("crate/products/vpc/src/v20170312/associate_address.rs").exists());
 }
 
 /// Every file under a folder with its contents, sorted.

@@ -197,7 +197,7 @@ async fn fetch_then_update_against_a_loopback_server() {
 
     // The fetched pages generate.
     let generated = codegen::generate(&docs).unwrap_or_else(|e| panic!("{e}"));
-    assert!(generated.files.contains_key("src/vpc/v20170312/describe_addresses.rs"));
+    assert!(generated.files.contains_key("products/vpc/src/v20170312/describe_addresses.rs"));
 
     // The docs change; --update refreshes every page of the manifest.
     state.updated.store(true, Ordering::SeqCst);

@@ -261,12 +261,12 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
         }
 
         /// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
-        impl crate::ErrorOf<super::ErrorCode> for #err {}
+        impl crate::ErrorOf for #err { type Product = super::ErrorCode; }
 
         impl std::fmt::Display for #err {
             #[inline]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                crate::runtime::fmt_api_error(self, f)
+                crate::fmt_api_error(self, f)
             }
         }
 

@@ -112,7 +112,7 @@ pub fn error_code_file(api: &Api) -> TokenStream {
         impl std::fmt::Display for ErrorCode {
             #[inline]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                crate::runtime::fmt_api_error(self, f)
+                crate::fmt_api_error(self, f)
             }
         }
 
@@ -121,19 +121,10 @@ pub fn error_code_file(api: &Api) -> TokenStream {
         /// Any action's error of this product into `ErrorCode` (typed codes kept). One
         /// generic impl instead of one per action: rustc checks impls of a trait for one
         /// type against each other, which grew quadratically with the actions.
-        impl<E: crate::ErrorOf<ErrorCode>> From<E> for ErrorCode {
+        impl<E: crate::ErrorOf<Product = ErrorCode>> From<E> for ErrorCode {
             #[inline]
             fn from(error: E) -> Self {
                 <ErrorCode as crate::ApiError>::from_code(crate::ApiError::code(&error))
-            }
-        }
-
-        /// `?` from any action of this product into the product's error type.
-        #[cfg(feature = "client")]
-        impl<E: crate::ErrorOf<ErrorCode>> From<crate::Error<E>> for crate::Error<ErrorCode> {
-            #[inline]
-            fn from(error: crate::Error<E>) -> Self {
-                error.map_code()
             }
         }
 

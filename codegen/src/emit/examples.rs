@@ -1,4 +1,4 @@
-//! `tests/<product>_<version>_examples.rs`: one test per documented example. Each input
+//! `products/<product>/tests/<version>_examples.rs`: one test per documented example. Each input
 //! deserializes into its request and validates, unless the page contradicts itself: then
 //! the test asserts what the tables say and its documentation records the contradiction.
 //! Each output decodes into its response as the client decodes replies (leniently): the
@@ -16,9 +16,11 @@ use quote::quote;
 use super::{ident, raw_str};
 use crate::ir::{Action, Example, InputOutcome};
 
-pub fn tests_file(api: &crate::ir::Api, crate_name: &str) -> TokenStream {
-    let krate = ident(crate_name);
-    let module = ident(&api.rust_module);
+/// The tests of a product version, in its product crate (whose library is `product_lib`);
+/// they use the runtime crate too.
+pub fn tests_file(api: &crate::ir::Api, product_lib: &str) -> TokenStream {
+    let product = ident(product_lib);
+    let krate = ident(crate::RUNTIME_CRATE_NAME);
     let version = ident(&api.rust_version_module);
     let tests: Vec<TokenStream> = api
         .actions
@@ -33,12 +35,10 @@ pub fn tests_file(api: &crate::ir::Api, crate_name: &str) -> TokenStream {
         examples().any(|e| matches!(e.input_outcome, InputOutcome::Valid | InputOutcome::RejectedByValidation));
     let outputs = examples().any(|e| !e.output.is_null());
     let inputs = examples().any(|e| e.input_outcome != InputOutcome::Unreadable);
-    let glob = (inputs || outputs).then(|| quote! { use #krate::#module::#version::*; });
+    let glob = (inputs || outputs).then(|| quote! { use #product::#version::*; });
     let runtime = validates.then(|| quote! { use #krate::Action; });
-    let feature = super::root::feature_name(&api.rust_module);
     quote! {
-        //! The documented examples as tests (with the product's feature).
-        #![cfg(feature = #feature)]
+        //! The documented examples as tests.
 
         #glob
         #runtime

@@ -1,13 +1,17 @@
 //! Emitters: IR → token streams, one module per kind of output file, all printed by
 //! [`crate::format`]. The generated tree (under the output folder):
 //!
-//! - `src/lib.rs`: the crate root (declares the hand-written `runtime` and the products);
-//! - `src/<product>/mod.rs` and `src/<product>/<vYYYYMMDD>/mod.rs`;
-//! - `src/<product>/<vYYYYMMDD>/<action>.rs`: request, response, error enum, validation;
-//! - `src/<product>/<vYYYYMMDD>/types.rs`: the structures of the Data Types page;
-//! - `src/<product>/<vYYYYMMDD>/error_code.rs`: the product-wide `ErrorCode`;
-//! - `src/<product>/<vYYYYMMDD>/client.rs`: the product's `Client` (feature `client`);
-//! - `tests/<product>_<vYYYYMMDD>_examples.rs`: a test per documented example;
+//! - `src/lib.rs`: the root of the crate users depend on (re-exports the hand-written
+//!   runtime crate and the products), and a block of its `Cargo.toml` (its features and
+//!   the product crates);
+//! - `products/<product>/Cargo.toml` and `products/<product>/src/lib.rs`: a crate per
+//!   product (each builds on its own, in parallel with the others);
+//! - `products/<product>/src/<vYYYYMMDD>/mod.rs`: a module per API version;
+//! - `…/<vYYYYMMDD>/<action>.rs`: request, response, error enum, validation;
+//! - `…/<vYYYYMMDD>/types.rs`: the structures of the Data Types page;
+//! - `…/<vYYYYMMDD>/error_code.rs`: the product-wide `ErrorCode`;
+//! - `…/<vYYYYMMDD>/client.rs`: the product's `Client` (feature `client`);
+//! - `products/<product>/tests/<vYYYYMMDD>_examples.rs`: a test per documented example;
 //! - `ir/<product>-<version>.json`: the IR, for review.
 
 mod action;
@@ -28,27 +32,27 @@ use crate::Generated;
 
 /// One Rust file to emit: which emitter, and for what.
 enum Job<'a> {
-    CrateRoot(&'a [Api]),
-    Product(Vec<&'a Api>),
+    CrateRoot(&'a [Api], &'a str),
+    Product(Vec<&'a Api>, &'a str),
     Version(&'a Api),
     Action(&'a Api, &'a ir::Action),
     Types(&'a Api),
     Client(&'a Api),
     ErrorCode(&'a Api),
-    Examples(&'a Api, &'a str),
+    Examples(&'a Api, String),
 }
 
 impl Job<'_> {
     fn tokens(&self) -> TokenStream {
         match self {
-            Job::CrateRoot(apis) => root::crate_root(apis),
-            Job::Product(versions) => root::product_module(versions),
+            Job::CrateRoot(apis, crate_name) => root::crate_root(apis, crate_name),
+            Job::Product(versions, crate_name) => root::product_root(versions, crate_name),
             Job::Version(api) => root::version_module(api),
             Job::Action(api, action) => action::action_file(api, action),
             Job::Types(api) => types::types_file(api),
             Job::Client(api) => client::client_file(api),
             Job::ErrorCode(api) => error_code::error_code_file(api),
-            Job::Examples(api, crate_name) => examples::tests_file(api, crate_name),
+            Job::Examples(api, product_lib) => examples::tests_file(api, product_lib),
         }
     }
 }
@@ -65,16 +69,19 @@ pub fn generate_for(all: &[Api], crate_name: &str) -> Result<Generated, String> 
     // Code for the structures the actions use; the IR keeps every documented structure.
     let used: Vec<Api> = all.iter().map(crate::lower::with_used_structures_only).collect();
     let apis = &used[..];
-    let mut jobs: Vec<(String, Job)> = vec![("src/lib.rs".to_string(), Job::CrateRoot(apis))];
+    let mut jobs: Vec<(String, Job)> = vec![("src/lib.rs".to_string(), Job::CrateRoot(apis, crate_name))];
     let mut products: BTreeMap<&str, Vec<&Api>> = BTreeMap::new();
     for api in apis {
         products.entry(api.rust_module.as_str()).or_default().push(api);
     }
+    let mut files = BTreeMap::new();
     for (module, versions) in products {
-        jobs.push((format!("src/{module}/mod.rs"), Job::Product(versions)));
+        files.insert(format!("products/{module}/Cargo.toml"), root::product_manifest(crate_name, &versions));
+        jobs.push((format!("products/{module}/src/lib.rs"), Job::Product(versions, crate_name)));
     }
     for api in apis {
-        let dir = format!("src/{}/{}", api.rust_module, api.rust_version_module);
+        let product = format!("products/{}", api.rust_module);
+        let dir = format!("{product}/src/{}", api.rust_version_module);
         jobs.push((format!("{dir}/mod.rs"), Job::Version(api)));
         for action in api.actions.values() {
             jobs.push((format!("{dir}/{}.rs", action.rust.module), Job::Action(api, action)));
@@ -85,11 +92,10 @@ pub fn generate_for(all: &[Api], crate_name: &str) -> Result<Generated, String> 
         jobs.push((format!("{dir}/error_code.rs"), Job::ErrorCode(api)));
         jobs.push((format!("{dir}/client.rs"), Job::Client(api)));
         jobs.push((
-            format!("tests/{}_{}_examples.rs", api.rust_module, api.rust_version_module),
-            Job::Examples(api, crate_name),
+            format!("{product}/tests/{}_examples.rs", api.rust_version_module),
+            Job::Examples(api, root::product_lib(crate_name, &api.rust_module)),
         ));
     }
-    let mut files = BTreeMap::new();
     for (path, text) in jobs
         .iter()
         .map(|(p, _)| p.clone())
@@ -100,7 +106,7 @@ pub fn generate_for(all: &[Api], crate_name: &str) -> Result<Generated, String> 
     for api in all {
         files.insert(format!("ir/{}-{}.json", api.product, api.version), ir::to_json(api));
     }
-    let blocks = [("Cargo.toml".to_string(), root::features_block(apis))].into();
+    let blocks = [("Cargo.toml".to_string(), root::features_block(apis, crate_name))].into();
     Ok(Generated { files, warnings: Vec::new(), blocks })
 }
 
@@ -307,7 +313,7 @@ pub(crate) fn wire_impl(id: &Ident, params: &[ir::Param]) -> TokenStream {
             }
         }
 
-        crate::runtime::wire::serde_by_wire!(#id);
+        crate::wire::serde_by_wire!(#id);
     }
 }
 

@@ -358,7 +358,7 @@ fn object(map: &mut Map<String, Value>, fields: &[Field], path: &mut String, out
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::wire::wire_struct;
+    use crate::wire::wire_struct;
     use serde_json::json;
 
     #[derive(Debug, Default, PartialEq)]

@@ -158,9 +158,9 @@ impl Language {
     }
 }
 
-/// What requests say of their client (`User-Agent`, `X-TC-RequestClient`): this crate and
-/// its version.
-pub const USER_AGENT: &str = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+/// What requests say of their client (`User-Agent`, `X-TC-RequestClient`): the bindings
+/// (`tencentcloud-api`) and the runtime's version.
+pub const USER_AGENT: &str = concat!("tencentcloud-api/", env!("CARGO_PKG_VERSION"));
 
 /// Why a call failed.
 #[derive(Debug)]
@@ -223,10 +223,21 @@ impl<E: ApiError> Error<E> {
         }
     }
 
+    /// An action's error as its product's, `Error<ErrorCode>` (typed codes kept), so that
+    /// the errors of several actions of a product meet in one type:
+    /// `vpc.associate_address(&request).await.map_err(Error::widen)?`. (Each product is a
+    /// crate of its own: Rust's orphan rule leaves no room for a `From` impl doing this
+    /// for `?` alone.)
+    pub fn widen(self) -> Error<E::Product>
+    where
+        E: crate::ErrorOf,
+    {
+        self.map_code()
+    }
+
     /// The same error with its code read as another code type: an action's error as the
-    /// product's (`Error<ErrorCode>`, which the generated `From` impls do for `?`), or as
-    /// [`AnyCode`]. The code's text is kept; a code the target type documents becomes its
-    /// typed variant.
+    /// product's (`Error<ErrorCode>`, what [`Error::widen`] does), or as [`AnyCode`]. The
+    /// code's text is kept; a code the target type documents becomes its typed variant.
     pub fn map_code<F: ApiError>(self) -> Error<F> {
         match self {
             Error::Api { code, message, request_id } => {

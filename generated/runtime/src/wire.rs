@@ -235,26 +235,28 @@ pub fn deserialize<'de, T: Wire, D: serde::Deserializer<'de>>(deserializer: D) -
 }
 
 /// `serde::Serialize` and `serde::Deserialize` for types implementing [`Wire`]: one line
-/// per generated type instead of a derive. (Unused in a crate built without any product.)
-#[allow(unused_macros)]
-macro_rules! serde_by_wire {
+/// per generated type instead of a derive (`crate::wire::serde_by_wire!(A, B)` in a
+/// product crate). Not part of the API a user calls.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serde_by_wire {
     ($($ty:ident),* $(,)?) => {$(
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                $crate::runtime::wire::serialize(self, serializer)
+        impl $crate::__private::serde::Serialize for $ty {
+            fn serialize<S: $crate::__private::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $crate::wire::serialize(self, serializer)
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                $crate::runtime::wire::deserialize(deserializer)
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::wire::deserialize(deserializer)
             }
         }
     )*};
 }
 
-#[allow(unused_imports)]
-pub(crate) use serde_by_wire;
+#[doc(hidden)]
+pub use crate::__serde_by_wire as serde_by_wire;
 
 /// `impl Wire` through the type's own `serde` implementations, for types written by hand
 /// (an action the pages do not document yet): `tencentcloud_api::wire_by_serde!(MyRequest);`.
@@ -264,12 +266,12 @@ pub(crate) use serde_by_wire;
 macro_rules! wire_by_serde {
     ($($ty:ty),* $(,)?) => {$(
         impl $crate::Wire for $ty {
-            fn to_wire(&self) -> serde_json::Value {
-                serde_json::to_value(self).expect("a hand-written type serializes to JSON")
+            fn to_wire(&self) -> $crate::__private::serde_json::Value {
+                $crate::__private::serde_json::to_value(self).expect("a hand-written type serializes to JSON")
             }
 
-            fn from_wire(value: &serde_json::Value) -> Result<Self, $crate::WireError> {
-                <Self as serde::Deserialize>::deserialize(value)
+            fn from_wire(value: &$crate::__private::serde_json::Value) -> Result<Self, $crate::WireError> {
+                <Self as $crate::__private::serde::Deserialize>::deserialize(value)
                     .map_err(|e| $crate::WireError { path: String::new(), message: e.to_string() })
             }
         }
@@ -281,17 +283,17 @@ macro_rules! wire_by_serde {
 #[cfg(test)]
 macro_rules! wire_struct {
     ($ty:ident { $($field:ident: $name:literal),* $(,)? }) => {
-        impl $crate::runtime::wire::Wire for $ty {
+        impl $crate::wire::Wire for $ty {
             fn to_wire(&self) -> serde_json::Value {
                 #[allow(unused_mut)]
-                let mut object = $crate::runtime::wire::Object::new();
+                let mut object = $crate::wire::Object::new();
                 $(object.put($name, &self.$field);)*
                 object.finish()
             }
 
-            fn from_wire(value: &serde_json::Value) -> Result<Self, $crate::runtime::wire::WireError> {
+            fn from_wire(value: &serde_json::Value) -> Result<Self, $crate::wire::WireError> {
                 #[allow(unused_variables)]
-                let fields = $crate::runtime::wire::Fields::of(value)?;
+                let fields = $crate::wire::Fields::of(value)?;
                 Ok($ty { $($field: fields.get($name)?),* })
             }
         }

@@ -128,7 +128,7 @@ impl crate::Wire for EdgeCasesRequest {
     }
 }
 
-crate::runtime::wire::serde_by_wire!(EdgeCasesRequest);
+crate::wire::serde_by_wire!(EdgeCasesRequest);
 
 /// Response of the `EdgeCases` action: the object under `Response` in the reply.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -176,7 +176,7 @@ impl crate::Wire for EdgeCasesResponse {
     }
 }
 
-crate::runtime::wire::serde_by_wire!(EdgeCasesResponse);
+crate::wire::serde_by_wire!(EdgeCasesResponse);
 
 impl crate::Documented for EdgeCasesResponse {
     #[inline]
@@ -298,12 +298,14 @@ impl crate::ApiError for EdgeCasesError {
 }
 
 /// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
-impl crate::ErrorOf<super::ErrorCode> for EdgeCasesError {}
+impl crate::ErrorOf for EdgeCasesError {
+    type Product = super::ErrorCode;
+}
 
 impl std::fmt::Display for EdgeCasesError {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        crate::runtime::fmt_api_error(self, f)
+        crate::fmt_api_error(self, f)
     }
 }
 

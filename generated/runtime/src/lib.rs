@@ -1,6 +1,10 @@
-//! Hand-written runtime of the generated bindings: the traits every generated request and
-//! error implements, the validation error and, with the `client` feature, signing,
-//! credentials and the HTTP client. Nothing in this folder is generated.
+//! Hand-written runtime of the generated bindings (crate `tencentcloud-api-runtime`): the
+//! traits every generated request and error implements, the validation error and, with the
+//! `client` feature, signing, credentials and the HTTP client. Every product is a crate of
+//! its own that depends on this one; `tencentcloud-api` re-exports this crate and the
+//! products behind one feature each. Nothing in this crate is generated.
+#![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod decode;
 mod perturb;
@@ -41,6 +45,14 @@ pub use credentials::{Credentials, CredentialsError};
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
+/// What the macros of generated code name through `$crate` (not part of the API a user
+/// calls): product crates need no dependency on `serde` of their own.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+    pub use serde_json;
+}
+
 /// An API action: implemented by every generated request type.
 pub trait Action: Wire + Serialize + DeserializeOwned {
     /// The action name sent as `X-TC-Action`: `AssociateAddress`.
@@ -75,9 +87,12 @@ pub trait ApiError: std::fmt::Debug + Clone + PartialEq + Send + Sync + 'static 
     fn description(&self) -> &'static str;
 }
 
-/// An action's error enum, which converts into its product's error type `P` (the
-/// product's `ErrorCode`, and `Error<Self>` into `Error<P>`): generated.
-pub trait ErrorOf<P: ApiError>: ApiError {}
+/// An action's error enum, which converts into its product's `ErrorCode` (`From`), and
+/// `Error<Self>` into `Error<ErrorCode>` ([`Error::widen`]): generated.
+pub trait ErrorOf: ApiError {
+    /// The product-wide code type: the product version's `ErrorCode`.
+    type Product: ApiError;
+}
 
 /// The wire envelope of every reply: `{"Response": {…}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,9 +102,10 @@ pub struct ResponseEnvelope<T> {
     pub response: T,
 }
 
-/// `Display` of error codes: the code, then its description when documented.
-#[allow(dead_code)] // used by generated error enums: none without a product feature
-pub(crate) fn fmt_api_error(error: &impl ApiError, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+/// `Display` of error codes: the code, then its description when documented (used by
+/// generated error enums; not part of the API a user calls).
+#[doc(hidden)]
+pub fn fmt_api_error(error: &impl ApiError, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
     match error.description() {
         "" => f.write_str(error.code()),
         description => write!(f, "{}: {}", error.code(), description),

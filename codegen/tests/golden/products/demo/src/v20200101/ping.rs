@@ -19,7 +19,7 @@ impl crate::Wire for PingRequest {
     }
 }
 
-crate::runtime::wire::serde_by_wire!(PingRequest);
+crate::wire::serde_by_wire!(PingRequest);
 
 /// Response of the `Ping` action: the object under `Response` in the reply.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -55,7 +55,7 @@ impl crate::Wire for PingResponse {
     }
 }
 
-crate::runtime::wire::serde_by_wire!(PingResponse);
+crate::wire::serde_by_wire!(PingResponse);
 
 impl crate::Documented for PingResponse {
     #[inline]
@@ -118,12 +118,14 @@ impl crate::ApiError for PingError {
 }
 
 /// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
-impl crate::ErrorOf<super::ErrorCode> for PingError {}
+impl crate::ErrorOf for PingError {
+    type Product = super::ErrorCode;
+}
 
 impl std::fmt::Display for PingError {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        crate::runtime::fmt_api_error(self, f)
+        crate::fmt_api_error(self, f)
     }
 }
 

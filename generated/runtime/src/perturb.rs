@@ -184,7 +184,7 @@ impl Edits<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::wire::{wire_struct, Wire, WireError};
+    use crate::wire::{wire_struct, Wire, WireError};
     use serde_json::json;
 
     #[derive(Debug)]

@@ -48,7 +48,7 @@ impl crate::Wire for DefectsRequest {
     }
 }
 
-crate::runtime::wire::serde_by_wire!(DefectsRequest);
+crate::wire::serde_by_wire!(DefectsRequest);
 
 /// Response of the `Defects` action: the object under `Response` in the reply.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -91,7 +91,7 @@ impl crate::Wire for DefectsResponse {
     }
 }
 
-crate::runtime::wire::serde_by_wire!(DefectsResponse);
+crate::wire::serde_by_wire!(DefectsResponse);
 
 impl crate::Documented for DefectsResponse {
     #[inline]
@@ -196,12 +196,14 @@ impl crate::ApiError for DefectsError {
 }
 
 /// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
-impl crate::ErrorOf<super::ErrorCode> for DefectsError {}
+impl crate::ErrorOf for DefectsError {
+    type Product = super::ErrorCode;
+}
 
 impl std::fmt::Display for DefectsError {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        crate::runtime::fmt_api_error(self, f)
+        crate::fmt_api_error(self, f)
     }
 }
 

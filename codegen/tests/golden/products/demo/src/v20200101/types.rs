@@ -34,7 +34,7 @@ impl crate::Wire for Filter {
     }
 }
 
-crate::runtime::wire::serde_by_wire!(Filter);
+crate::wire::serde_by_wire!(Filter);
 
 impl crate::Documented for Filter {
     #[inline]
@@ -89,7 +89,7 @@ impl crate::Wire for Item {
     }
 }
 
-crate::runtime::wire::serde_by_wire!(Item);
+crate::wire::serde_by_wire!(Item);
 
 impl crate::Documented for Item {
     #[inline]
@@ -143,7 +143,7 @@ impl crate::Wire for TreeNode {
     }
 }
 
-crate::runtime::wire::serde_by_wire!(TreeNode);
+crate::wire::serde_by_wire!(TreeNode);
 
 impl crate::Documented for TreeNode {
     #[inline]

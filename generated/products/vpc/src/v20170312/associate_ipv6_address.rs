@@ -45,7 +45,7 @@ impl crate::Wire for AssociateIPv6AddressRequest {
     }
 }
 
-crate::runtime::wire::serde_by_wire!(AssociateIPv6AddressRequest);
+crate::wire::serde_by_wire!(AssociateIPv6AddressRequest);
 
 /// Response of the `AssociateIPv6Address` action: the object under `Response` in the reply.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -74,7 +74,7 @@ impl crate::Wire for AssociateIPv6AddressResponse {
     }
 }
 
-crate::runtime::wire::serde_by_wire!(AssociateIPv6AddressResponse);
+crate::wire::serde_by_wire!(AssociateIPv6AddressResponse);
 
 impl crate::Documented for AssociateIPv6AddressResponse {
     #[inline]
@@ -283,12 +283,14 @@ impl crate::ApiError for AssociateIPv6AddressError {
 }
 
 /// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
-impl crate::ErrorOf<super::ErrorCode> for AssociateIPv6AddressError {}
+impl crate::ErrorOf for AssociateIPv6AddressError {
+    type Product = super::ErrorCode;
+}
 
 impl std::fmt::Display for AssociateIPv6AddressError {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        crate::runtime::fmt_api_error(self, f)
+        crate::fmt_api_error(self, f)
     }
 }
 
