@@ -59,7 +59,7 @@ pub fn generate(docs: &Path) -> Result<Generated> {
 /// [`generate`] for a crate whose library is named `crate_name`.
 pub fn generate_for(docs: &Path, crate_name: &str) -> Result<Generated> {
     let loaded = lower::load_docs(docs)?;
-    let mut generated = emit::generate_for(&loaded.apis, crate_name)
+    let mut generated = emit::generate_owned(loaded.apis, crate_name)
         .map_err(|message| Error::new(&source::display_path(docs), 0, ErrorKind::Other { message }))?;
     generated.warnings = loaded.warnings.iter().map(ToString::to_string).collect();
     Ok(generated)

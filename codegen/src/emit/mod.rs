@@ -66,9 +66,21 @@ pub fn generate(apis: &[Api]) -> Result<Generated, String> {
 /// `crate_name` (the generated tests use the crate from outside). Files are emitted and
 /// formatted on all cores; the result does not depend on it.
 pub fn generate_for(all: &[Api], crate_name: &str) -> Result<Generated, String> {
-    // Code for the structures the actions use; the IR keeps every documented structure.
-    let used: Vec<Api> = all.iter().map(crate::lower::with_used_structures_only).collect();
-    let apis = &used[..];
+    generate_owned(all.to_vec(), crate_name)
+}
+
+/// [`generate_for`] taking the IR by value, so that no copy of it is made (at catalog
+/// scale the IR is a large part of regen's memory): the IR files are written first, with
+/// every documented structure; then the structures no action uses are dropped, and the
+/// code is emitted for the rest.
+pub fn generate_owned(mut apis: Vec<Api>, crate_name: &str) -> Result<Generated, String> {
+    let ir_files: Vec<(String, String)> = crate::parallel::map(&apis, |api| {
+        (format!("ir/{}-{}.json", api.product, api.version), ir::to_json(api))
+    });
+    for api in &mut apis {
+        crate::lower::retain_used_structures(api);
+    }
+    let apis = &apis[..];
     let mut jobs: Vec<(String, Job)> = vec![("src/lib.rs".to_string(), Job::CrateRoot(apis, crate_name))];
     let mut products: BTreeMap<&str, Vec<&Api>> = BTreeMap::new();
     for api in apis {
@@ -103,9 +115,7 @@ pub fn generate_for(all: &[Api], crate_name: &str) -> Result<Generated, String> 
     {
         files.insert(path, text?);
     }
-    for api in all {
-        files.insert(format!("ir/{}-{}.json", api.product, api.version), ir::to_json(api));
-    }
+    files.extend(ir_files);
     let blocks = [("Cargo.toml".to_string(), root::features_block(apis, crate_name))].into();
     Ok(Generated { files, warnings: Vec::new(), blocks })
 }

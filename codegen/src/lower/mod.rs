@@ -528,13 +528,12 @@ fn check_used_by(
     }
 }
 
-/// The API with only the structures its actions use (directly or through other structures):
-/// what code is generated for. The IR keeps every structure the Data Types page documents.
-pub fn with_used_structures_only(api: &Api) -> Api {
+/// Drops, in place, the structures that no action uses (directly or through other
+/// structures): what code is generated for. The IR keeps every structure the Data Types
+/// page documents.
+pub fn retain_used_structures(api: &mut Api) {
     let used = used_structs(api.actions.values(), &api.data_types);
-    let mut api = api.clone();
     api.data_types.retain(|name, _| used.contains(name));
-    api
 }
 
 fn used_structs<'a>(
