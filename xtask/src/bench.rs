@@ -75,7 +75,7 @@ pub fn run_phase(args: &PhaseArgs) -> Result<()> {
             let out = scratch_dir("bench-regen")?;
             let start = Instant::now();
             let generated = codegen::generate(docs)?;
-            let summary = crate::regen::regen(&generated, &out)?;
+            let summary = crate::regen::regen_owned(generated, &out)?;
             let elapsed = start.elapsed();
             std::fs::remove_dir_all(&out)?;
             (elapsed, summary.written)
@@ -272,7 +272,7 @@ fn build_generated(docs: &Path, builds: usize) -> Result<()> {
     let out = dir.join("crate");
     crate::regen::init_crate(&crate::default_out(), &out)?;
     let generated = codegen::generate(docs)?;
-    crate::regen::regen(&generated, &out)?;
+    crate::regen::regen_owned(generated, &out)?;
     let actions = count_actions(&out.join("ir")).unwrap_or(0);
     let (files, lines, test_files, test_lines) = count_lines(&out.join("products"))?;
     let products = product_packages(&out)?;

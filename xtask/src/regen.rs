@@ -30,7 +30,12 @@ impl fmt::Display for Summary {
 /// Brings `out` in line with `generated`: plans, then applies. Nothing is written if the
 /// plan fails (e.g. it would overwrite a hand-written file).
 pub fn regen(generated: &Generated, out: &Path) -> Result<Summary, OutputError> {
-    let plan = output::plan(out, generated)?;
+    regen_owned(generated.clone(), out)
+}
+
+/// [`regen`] taking the generated tree by value (its files move into the plan: no copy).
+pub fn regen_owned(generated: Generated, out: &Path) -> Result<Summary, OutputError> {
+    let plan = output::plan_owned(out, generated)?;
     output::apply(out, &plan)?;
     Ok(Summary { written: plan.written(), removed: plan.removed(), unchanged: plan.unchanged })
 }
@@ -46,12 +51,16 @@ pub fn run(args: &GenArgs) -> Result<()> {
         crate::print_warnings(&generated, args.strict)?;
         all.push((out, generated));
     }
-    for (out, generated) in &all {
-        let before = ir_on_disk(out);
-        let summary =
-            if args.init { init_then_regen(&crate::default_out(), generated, out)? } else { regen(generated, out)? };
+    for (out, generated) in all {
+        let before = ir_on_disk(&out);
+        let summary = if args.init {
+            init_then_regen(&crate::default_out(), generated, &out)?
+        } else {
+            regen_owned(generated, &out)?
+        };
         println!("{summary} ({})", out.display());
-        println!("{}", codegen::diff::summary_line(&codegen::diff::diff(&before, &ir_of(generated))));
+        // The IR just written (read back rather than kept: regen's memory is the files').
+        println!("{}", codegen::diff::summary_line(&codegen::diff::diff(&before, &ir_on_disk(&out))));
     }
     Ok(())
 }
@@ -60,9 +69,9 @@ pub fn run(args: &GenArgs) -> Result<()> {
 /// generated tree. If either step fails, what this step created is removed again: the
 /// output folder itself when it did not exist (or was empty), else the crate files it
 /// added; nothing that was there before is touched.
-pub fn init_then_regen(template: &Path, generated: &Generated, out: &Path) -> Result<Summary> {
+pub fn init_then_regen(template: &Path, generated: Generated, out: &Path) -> Result<Summary> {
     if out.join("Cargo.toml").exists() {
-        return Ok(regen(generated, out)?);
+        return Ok(regen_owned(generated, out)?);
     }
     let fresh = std::fs::read_dir(out).map_or(true, |mut entries| entries.next().is_none());
     let added: Vec<PathBuf> = ["Cargo.toml", "Cargo.lock", "runtime", "src", "products"]
@@ -70,7 +79,7 @@ pub fn init_then_regen(template: &Path, generated: &Generated, out: &Path) -> Re
         .map(|rel| out.join(rel))
         .filter(|path| !path.exists())
         .collect();
-    let result = init_crate(template, out).and_then(|()| Ok(regen(generated, out)?));
+    let result = init_crate(template, out).and_then(|()| Ok(regen_owned(generated, out)?));
     if result.is_err() {
         if fresh {
             let _ = std::fs::remove_dir_all(out);
@@ -95,16 +104,6 @@ pub fn ir_on_disk(out: &Path) -> Vec<codegen::ir::Api> {
         }
     }
     apis
-}
-
-/// The IR of a generated tree.
-pub fn ir_of(generated: &Generated) -> Vec<codegen::ir::Api> {
-    generated
-        .files
-        .iter()
-        .filter(|(path, _)| path.starts_with("ir/") && path.ends_with(".json"))
-        .filter_map(|(_, text)| serde_json::from_str(text).ok())
-        .collect()
 }
 
 /// Sets up a crate in `out` from the hand-written parts of `template` (the repository's
@@ -229,7 +228,7 @@ mod tests {
             warnings: Vec::new(),
             blocks: Default::default(),
         };
-        let summary = init_then_regen(template.path(), &generated, &out).unwrap();
+        let summary = init_then_regen(template.path(), generated.clone(), &out).unwrap();
         assert_eq!(summary.written, 1);
         assert!(out.join("Cargo.toml").exists() && out.join("runtime/src/lib.rs").exists());
     }
@@ -245,7 +244,7 @@ mod tests {
         // The template has no manifest: setting up the crate fails.
         let empty_template = TempDir::new();
         let out = tmp.path().join("new");
-        assert!(init_then_regen(empty_template.path(), &generated, &out).is_err());
+        assert!(init_then_regen(empty_template.path(), generated.clone(), &out).is_err());
         assert!(!out.exists(), "no half-created crate folder");
 
         // The crate is set up, then writing fails (a generated path over the hand-written
@@ -256,13 +255,13 @@ mod tests {
             warnings: Vec::new(),
             blocks: Default::default(),
         };
-        assert!(init_then_regen(template.path(), &clash, &out).is_err());
+        assert!(init_then_regen(template.path(), clash.clone(), &out).is_err());
         assert!(!out.exists(), "no half-created crate folder");
 
         // A folder that held something keeps it, and only it.
         tmp.write("kept/notes.txt", "mine\n");
         let kept = tmp.path().join("kept");
-        assert!(init_then_regen(template.path(), &clash, &kept).is_err());
+        assert!(init_then_regen(template.path(), clash.clone(), &kept).is_err());
         let left: Vec<_> = std::fs::read_dir(&kept).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(left, ["notes.txt"]);
     }

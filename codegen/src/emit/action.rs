@@ -260,7 +260,7 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
             }
         }
 
-        /// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
+        /// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>` with `Error::widen`).
         impl crate::ErrorOf for #err { type Product = super::ErrorCode; }
 
         impl std::fmt::Display for #err {

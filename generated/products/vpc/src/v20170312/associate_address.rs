@@ -615,7 +615,7 @@ impl crate::ApiError for AssociateAddressError {
     }
 }
 
-/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
+/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>` with `Error::widen`).
 impl crate::ErrorOf for AssociateAddressError {
     type Product = super::ErrorCode;
 }

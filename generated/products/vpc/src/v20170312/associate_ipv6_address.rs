@@ -282,7 +282,7 @@ impl crate::ApiError for AssociateIPv6AddressError {
     }
 }
 
-/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
+/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>` with `Error::widen`).
 impl crate::ErrorOf for AssociateIPv6AddressError {
     type Product = super::ErrorCode;
 }

@@ -195,7 +195,7 @@ impl crate::ApiError for DefectsError {
     }
 }
 
-/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
+/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>` with `Error::widen`).
 impl crate::ErrorOf for DefectsError {
     type Product = super::ErrorCode;
 }

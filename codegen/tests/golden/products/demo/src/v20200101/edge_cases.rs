@@ -297,7 +297,7 @@ impl crate::ApiError for EdgeCasesError {
     }
 }
 
-/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
+/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>` with `Error::widen`).
 impl crate::ErrorOf for EdgeCasesError {
     type Product = super::ErrorCode;
 }

@@ -117,7 +117,7 @@ impl crate::ApiError for PingError {
     }
 }
 
-/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>`).
+/// Converts into the product's `ErrorCode` (and `Error<…>` into `Error<ErrorCode>` with `Error::widen`).
 impl crate::ErrorOf for PingError {
     type Product = super::ErrorCode;
 }
