@@ -67,8 +67,8 @@ pub fn run_phase(args: &PhaseArgs) -> Result<()> {
         "emit" => {
             let loaded = codegen::lower::load_docs(docs)?;
             let start = Instant::now();
-            let generated = codegen::emit::generate_owned(loaded.apis, codegen::DEFAULT_CRATE_NAME)
-                .map_err(anyhow::Error::msg)?;
+            let generated =
+                codegen::emit::generate_owned(loaded.apis, codegen::DEFAULT_CRATE_NAME).map_err(anyhow::Error::msg)?;
             (start.elapsed(), generated.files.len())
         }
         "regen" => {

@@ -74,9 +74,8 @@ pub fn generate_for(all: &[Api], crate_name: &str) -> Result<Generated, String> 
 /// every documented structure; then the structures no action uses are dropped, and the
 /// code is emitted for the rest.
 pub fn generate_owned(mut apis: Vec<Api>, crate_name: &str) -> Result<Generated, String> {
-    let ir_files: Vec<(String, String)> = crate::parallel::map(&apis, |api| {
-        (format!("ir/{}-{}.json", api.product, api.version), ir::to_json(api))
-    });
+    let ir_files: Vec<(String, String)> =
+        crate::parallel::map(&apis, |api| (format!("ir/{}-{}.json", api.product, api.version), ir::to_json(api)));
     for api in &mut apis {
         crate::lower::retain_used_structures(api);
     }
