@@ -394,14 +394,22 @@ pub fn apply(out: &Path, plan: &Plan) -> Result<(), OutputError> {
         }
     }
 
-    for (rel, contents) in writes {
-        let path = join(out, rel)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .map_err(|source| OutputError::CreateDir { path: parent.to_path_buf(), source })?;
+    // Directories first (each once), then the files on all cores (thousands at catalog
+    // scale); the first error in path order is reported.
+    let mut dirs = BTreeSet::new();
+    for (rel, _) in &writes {
+        if let Some(parent) = join(out, rel)?.parent() {
+            dirs.insert(parent.to_path_buf());
         }
-        write_atomically(&path, contents.as_bytes())?;
     }
+    for dir in dirs {
+        fs::create_dir_all(&dir).map_err(|source| OutputError::CreateDir { path: dir.clone(), source })?;
+    }
+    let written = crate::parallel::map(&writes, |(rel, contents)| {
+        let path = join(out, rel)?;
+        write_atomically(&path, contents.as_bytes())
+    });
+    written.into_iter().collect::<Result<Vec<()>, OutputError>>()?;
 
     for (rel, contents) in &plan.splice {
         write_atomically(&join(out, rel)?, contents.as_bytes())?;
