@@ -2,6 +2,11 @@
 
 use std::process::ExitCode;
 
+/// Regen is allocation-bound (syn, quote and prettyplease allocate for every token): see
+/// `xtask/Cargo.toml`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 use xtask::{check, regen, GenArgs};
 
