@@ -56,6 +56,56 @@ pub struct Action {
     pub errors: Vec<ActionError>,
     /// Constraints read from the parameters' descriptions.
     pub constraints: Vec<Constraint>,
+    /// How the results come in pages, when they do (`lower::pagination`): the client gets
+    /// a paginator for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pagination: Option<Pagination>,
+}
+
+/// How an action's results come in pages, read from its parameters' names and types.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pagination {
+    pub style: PageStyle,
+    /// The input that says which page: `Offset`, `PageNumber`, `NextToken`.
+    pub position: PageParam,
+    /// The input page size: `Limit`, `PageSize`, `MaxResults`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<PageParam>,
+    /// The output list of a page's items: `AddressSet`.
+    pub items: String,
+    /// The output total number of items: `TotalCount`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<String>,
+    /// The page size's documented maximum ("Maximum value: 100"): the paginator's page
+    /// size when the request sets none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_page_size: Option<u64>,
+}
+
+/// An input parameter of pagination: its wire name, and whether it is documented as a
+/// string (`"Offset": "20"`) rather than an integer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageParam {
+    pub name: String,
+    pub text: bool,
+}
+
+/// How the position advances.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PageStyle {
+    /// Items skipped (`Offset`), advanced by each page's item count.
+    Offset,
+    /// A page number, starting at `first`.
+    PageNumber { first: u64 },
+    /// An opaque token: the reply's `output` is sent back as the position; the list ends
+    /// when it is absent or empty, or when the boolean output `done` (`ListOver`) is true.
+    Token {
+        output: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        done: Option<String>,
+    },
 }
 
 /// The Rust names generated for an action.
@@ -225,6 +275,11 @@ pub struct DataType {
 }
 
 impl Type {
+    /// An integer or a string: what a page position or size can be sent as.
+    pub fn is_integer_or_string(&self) -> bool {
+        matches!(self, Type::Integer | Type::String)
+    }
+
     /// Whether this type is, or holds, an undocumented structure ([`Type::Json`]).
     pub fn has_json(&self) -> bool {
         match self {

@@ -82,6 +82,13 @@ pub struct Vocabulary {
     pub footer: &'static [&'static str],
     /// Paragraphs of section 1 that belong to the API Explorer box, not the description.
     pub explorer: &'static [&'static str],
+    /// Words before (or just after) a documented maximum: `Maximum value: 100`, `最大值为100`
+    /// (lower case).
+    pub maximum: &'static [&'static str],
+    /// Words before a range of values: `Value range: 1-100`, `取值范围：1~100` (lower case).
+    pub value_range: &'static [&'static str],
+    /// Phrases saying numbering starts at 0 (a page number's description).
+    pub from_zero: &'static [&'static str],
 }
 
 const EN: Vocabulary = Vocabulary {
@@ -137,6 +144,27 @@ const EN: Vocabulary = Vocabulary {
     toolbar: &["PDF", "Focus Mode", "Font Size", "Feedback"],
     footer: &["Help and Support", "Was this page helpful?", "Previous:", "Previous topic:"],
     explorer: &["We recommend you to use API Explorer", "Try it", "API Explorer provides"],
+    maximum: &[
+        "maximum value",
+        "maximum",
+        "max value",
+        "max",
+        "upper limit",
+        "up to",
+        "at most",
+        "no more than",
+        "not exceed",
+    ],
+    value_range: &["value range", "valid value range", "value ranges", "range"],
+    from_zero: &[
+        "starting from 0",
+        "starts from 0",
+        "start from 0",
+        "starts at 0",
+        "starting at 0",
+        "0-based",
+        "0 indicates the first page",
+    ],
 };
 
 const ZH: Vocabulary = Vocabulary {
@@ -178,6 +206,9 @@ const ZH: Vocabulary = Vocabulary {
     toolbar: &["聚焦模式", "字号", "文档反馈", "PDF"],
     footer: &["帮助和支持", "本页内容是否解决了您的问题?", "上一篇:", "上一篇："],
     explorer: &["推荐使用 API Explorer", "点击调试", "API Explorer 提供了"],
+    maximum: &["最大值为", "最大值", "最大为", "最大", "上限为", "上限", "不超过", "最多"],
+    value_range: &["取值范围", "范围"],
+    from_zero: &["从0开始", "从 0 开始"],
 };
 
 const JA: Vocabulary = Vocabulary {
@@ -224,6 +255,9 @@ const JA: Vocabulary = Vocabulary {
     toolbar: &["フォーカスモード", "フォントサイズ", "フィードバック"],
     footer: &["ヘルプとサポート", "この記事はお役に立ちましたか?", "前へ:"],
     explorer: &["API Explorerの使用をお勧めします", "API Explorer は"],
+    maximum: &["最大値", "最大", "上限"],
+    value_range: &["値の範囲", "範囲"],
+    from_zero: &["0から開始", "0から始まる"],
 };
 
 const KO: Vocabulary = Vocabulary {
@@ -265,6 +299,9 @@ const KO: Vocabulary = Vocabulary {
     toolbar: &["포커스 모드", "글꼴 크기", "피드백"],
     footer: &["도움말 및 지원", "이 페이지가 도움이 되었나요?", "이전:"],
     explorer: &["API Explorer 사용을 권장합니다", "API Explorer는"],
+    maximum: &["최댓값", "최대값", "최대"],
+    value_range: &["값 범위", "범위"],
+    from_zero: &["0부터 시작"],
 };
 
 /// Every language's words.
@@ -406,6 +443,29 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// The words before a documented maximum, every language's, longest first (so that
+/// `maximum value` is found before `max`).
+pub fn maximum_words() -> Vec<&'static str> {
+    longest_first(words(|v| v.maximum))
+}
+
+/// The words before a range of values, every language's, longest first.
+pub fn range_words() -> Vec<&'static str> {
+    longest_first(words(|v| v.value_range))
+}
+
+fn longest_first(words: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = words.collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words
+}
+
+/// The description says numbering starts at 0 (a page number's).
+pub fn says_counts_from_zero(description: &str) -> bool {
+    let text = fold(description);
+    words(|v| v.from_zero).any(|w| text.contains(&fold(w)))
 }
 
 /// The description says the value may be `null`.

@@ -6,12 +6,25 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{docs, docs_then, fields, ident};
-use crate::ir::{Action, ActionNames, Api, Constraint, ErrorCodeKind, Param, Type};
+use proc_macro2::Ident;
+
+use crate::ir::{Action, ActionNames, Api, Constraint, ErrorCodeKind, PageParam, PageStyle, Pagination, Param, Type};
 
 pub fn action_file(api: &Api, action: &Action) -> TokenStream {
-    let Action { name, rust, host, description, rate_limit, input, output, examples: _, errors: _, constraints } =
-        action;
-    let ActionNames { module: _, method: _, request, response, error } = rust;
+    let Action {
+        name,
+        rust,
+        host,
+        description,
+        rate_limit,
+        input,
+        output,
+        examples: _,
+        errors: _,
+        constraints,
+        pagination,
+    } = action;
+    let ActionNames { module: _, method, request, response, error } = rust;
     let (req, resp, err) = (ident(request), ident(response), ident(error));
 
     let mut req_notes = vec![format!("Request of the `{name}` action (`{host}`).")];
@@ -29,7 +42,16 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
             req_notes.push(format!("- {}", super::doc_line(sentence)));
         }
     }
+    if let Some(p) = pagination {
+        req_notes.push(format!(
+            "Paginated ({} `{}`): `Client::{method}_pages` streams every page, `Client::{method}_items` every item of `{}`.",
+            crate::lower::pagination::style_name(&p.style),
+            p.position.name,
+            p.items
+        ));
+    }
     let req_doc = docs_then(description, &req_notes);
+    let paginated = pagination.as_ref().map(|p| paginated_impl(api, &req, &resp, output, p));
     let req_fields = fields(api, input, &|_| false);
     let resp_doc = docs(&format!("Response of the `{name}` action: the object under `Response` in the reply."));
     let resp_fields = fields(api, output, &|_| false);
@@ -67,6 +89,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
 
         #resp_wire
         #documented
+        #paginated
 
         impl crate::Action for #req {
             const ACTION: &'static str = #name;
@@ -271,5 +294,74 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
         }
 
         impl std::error::Error for #err {}
+    }
+}
+
+/// `impl Paginated`: where the page position and size go, which outputs hold the items and
+/// the total, and the items of a response.
+fn paginated_impl(api: &Api, req: &Ident, resp: &Ident, output: &[Param], p: &Pagination) -> TokenStream {
+    let Pagination { style, position, size, items, total, max_page_size } = p;
+    let param = |p: &PageParam| {
+        let PageParam { name, text } = p;
+        quote! { crate::PageParam { name: #name, text: #text } }
+    };
+    let style = match style {
+        PageStyle::Offset => quote! { crate::PageStyle::Offset },
+        PageStyle::PageNumber { first } => quote! { crate::PageStyle::PageNumber { first: #first } },
+        PageStyle::Token { output, done } => {
+            let done = match done {
+                Some(d) => quote! { Some(#d) },
+                None => quote! { None },
+            };
+            quote! { crate::PageStyle::Token { output: #output, done: #done } }
+        }
+    };
+    let position = param(position);
+    let size = match size {
+        Some(s) => {
+            let s = param(s);
+            quote! { Some(#s) }
+        }
+        None => quote! { None },
+    };
+    let total = match total {
+        Some(t) => quote! { Some(#t) },
+        None => quote! { None },
+    };
+    let max = match max_page_size {
+        Some(m) => quote! { Some(#m) },
+        None => quote! { None },
+    };
+    let list = output.iter().find(|o| &o.name == items);
+    let (item, take) = match list {
+        Some(Param { ty: Type::Array(inner), required, rust_name, .. }) => {
+            let field = ident(rust_name);
+            let take = if *required {
+                quote! { response.#field }
+            } else {
+                quote! { response.#field.unwrap_or_default() }
+            };
+            (super::rust_type(api, inner), take)
+        }
+        // Lowering records only a list output; should that not hold, no items.
+        _ => (quote! { serde_json::Value }, quote! { { let _ = response; Vec::new() } }),
+    };
+    quote! {
+        impl crate::Paginated for #req {
+            type Item = #item;
+            const PAGING: crate::Paging = crate::Paging {
+                style: #style,
+                position: #position,
+                size: #size,
+                items: #items,
+                total: #total,
+                max_page_size: #max,
+            };
+
+            #[inline]
+            fn into_items(response: #resp) -> Vec<Self::Item> {
+                #take
+            }
+        }
     }
 }

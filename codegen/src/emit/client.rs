@@ -18,12 +18,51 @@ pub fn client_file(api: &Api) -> TokenStream {
             notes.push(format!("At most {limit} requests per second (see `ClientBuilder::rate_limit`)."));
         }
         let doc = docs_then(&action.description, &notes);
+        let paginators = action.pagination.as_ref().map(|p| {
+            let pages = ident(&format!("{}_pages", action.rust.method));
+            let items = ident(&format!("{}_items", action.rust.method));
+            let name = &action.name;
+            let ends = match &p.style {
+                crate::ir::PageStyle::Token { output, done: Some(done) } => {
+                    format!("when `{output}` comes back empty or `{done}` is true")
+                }
+                crate::ir::PageStyle::Token { output, done: None } => format!("when `{output}` comes back empty"),
+                _ => match &p.total {
+                    Some(total) => format!("at `{total}`, or at an empty page"),
+                    None => "at an empty page, or one shorter than the page size".to_string(),
+                },
+            };
+            let pages_doc = docs(&format!(
+                "Every page of `{name}`, from the request's position on: a stream of responses, one call per page (each retried and rate-limited like any call), which ends {ends}. A server that repeats a page ends it with `Error::Pagination`. The page size is the request's `{size}`{max}.",
+                size = p.size.as_ref().map_or("(none)", |s| s.name.as_str()),
+                max = p.max_page_size.map_or(String::new(), |m| format!(", else the documented maximum, {m}")),
+            ));
+            let items_doc = docs(&format!(
+                "Every item of `{name}` (`{}` of each page, in order): `{}` flattened.",
+                p.items, pages
+            ));
+            quote! {
+                #pages_doc
+                #[inline]
+                pub fn #pages<'a>(&'a self, request: &super::#req) -> crate::PageStream<'a, super::#req> {
+                    self.inner.pages(request)
+                }
+
+                #items_doc
+                #[inline]
+                pub fn #items<'a>(&'a self, request: &super::#req) -> crate::ItemStream<'a, super::#req> {
+                    self.inner.items(request)
+                }
+            }
+        });
         quote! {
             #doc
             #[inline]
             pub fn #method<'a>(&'a self, request: &'a super::#req) -> crate::Pending<'a, super::#resp, super::#err> {
                 self.inner.send_boxed(request)
             }
+
+            #paginators
         }
     });
     let doc = docs(&format!(

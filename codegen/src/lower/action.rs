@@ -129,6 +129,7 @@ pub fn lower(
         examples: examples_out,
         errors,
         constraints,
+        pagination: None,
     })
 }
 

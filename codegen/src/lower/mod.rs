@@ -15,6 +15,8 @@ pub mod examples;
 pub mod naming;
 pub mod types;
 
+pub mod pagination;
+
 mod action;
 mod discover;
 
@@ -263,6 +265,7 @@ fn lower_records(
     }
 
     check_used_by(&raw_types, &actions, &data_types, &mut warnings);
+    annotate_pagination(&mut actions);
 
     let error_codes = error_codes::product_codes(error_page.as_ref(), &actions);
     let rust_module = naming::snake(&product);
@@ -280,6 +283,16 @@ fn lower_records(
         },
         warnings,
     ))
+}
+
+/// Records each action's pagination, unless its paginator's client methods (`x_pages`,
+/// `x_items`) would take the name of another action's method.
+fn annotate_pagination(actions: &mut BTreeMap<String, crate::ir::Action>) {
+    let methods: BTreeSet<String> = actions.values().map(|a| a.rust.method.clone()).collect();
+    for action in actions.values_mut() {
+        let free = ["pages", "items"].iter().all(|s| !methods.contains(&format!("{}_{s}", action.rust.method)));
+        action.pagination = pagination::detect(action).filter(|_| free);
+    }
 }
 
 /// The product and version the pages state, checked against the folder they lie in.

@@ -204,6 +204,9 @@ pub enum Error<E> {
     Encode(String),
     /// No credentials could be had (none found, or a provider failed); nothing was sent.
     Credentials(String),
+    /// A paginator stopped because the server's pages do not advance (a page the same as
+    /// an earlier one, a token sent back unchanged): rather than loop forever.
+    Pagination(String),
 }
 
 impl<E: ApiError> Error<E> {
@@ -250,6 +253,7 @@ impl<E: ApiError> Error<E> {
             Error::Decode { message, path, body } => Error::Decode { message, path, body },
             Error::Encode(e) => Error::Encode(e),
             Error::Credentials(e) => Error::Credentials(e),
+            Error::Pagination(e) => Error::Pagination(e),
         }
     }
 
@@ -270,6 +274,7 @@ impl<E: ApiError> Error<E> {
             Error::Decode { .. } => "decode",
             Error::Encode(_) => "encode",
             Error::Credentials(_) => "credentials",
+            Error::Pagination(_) => "pagination",
         }
     }
 
@@ -294,6 +299,7 @@ impl<E: ApiError> fmt::Display for Error<E> {
             }
             Error::Encode(e) => write!(f, "cannot serialize the request: {e}"),
             Error::Credentials(e) => write!(f, "no credentials: {e}"),
+            Error::Pagination(e) => write!(f, "pages do not advance: {e}"),
         }
     }
 }

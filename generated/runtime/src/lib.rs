@@ -31,6 +31,8 @@ mod credentials;
 #[cfg(feature = "client")]
 mod loopback;
 #[cfg(feature = "client")]
+mod pages;
+#[cfg(feature = "client")]
 pub mod providers;
 #[cfg(feature = "client")]
 pub mod sign;
@@ -42,6 +44,8 @@ pub use client::{
 };
 #[cfg(feature = "client")]
 pub use credentials::{Credentials, CredentialsError};
+#[cfg(feature = "client")]
+pub use pages::{ItemStream, PageStream};
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
@@ -75,6 +79,64 @@ pub trait Action: Wire + Serialize + DeserializeOwned {
     /// Checks what the documentation states about the parameters (required strings not
     /// empty, parameters that exclude or require each other) before anything is sent.
     fn validate(&self) -> Result<(), ValidationError>;
+}
+
+/// A paginated action's request: generated where the pages say how results come in pages
+/// (an `Offset` and a `Limit`, a page number, a token). `Client::pages` and
+/// `Client::items` (the generated `…_pages` and `…_items` methods) follow it.
+pub trait Paginated: Action + 'static {
+    /// One item of a page: an element of the list output.
+    type Item: Send + 'static;
+    /// Where the position and the page size go, and which outputs hold the items and the
+    /// total.
+    const PAGING: Paging;
+    /// A page's items (the list output).
+    fn into_items(response: Self::Response) -> Vec<Self::Item>;
+}
+
+/// How a paginated action's results come in pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paging {
+    /// How the position advances.
+    pub style: PageStyle,
+    /// The input that says which page: `Offset`, `PageNumber`, `NextToken`.
+    pub position: PageParam,
+    /// The input page size: `Limit`, `PageSize`.
+    pub size: Option<PageParam>,
+    /// The output list of a page's items: `AddressSet`.
+    pub items: &'static str,
+    /// The output total number of items: `TotalCount`.
+    pub total: Option<&'static str>,
+    /// The documented maximum page size: sent when the request sets no page size.
+    pub max_page_size: Option<u64>,
+}
+
+/// An input of pagination: its wire name, and whether it is sent as a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageParam {
+    /// The wire name: `Offset`.
+    pub name: &'static str,
+    /// Documented as a string (`"Offset": "20"`) rather than an integer.
+    pub text: bool,
+}
+
+/// How a paginated action's position advances.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageStyle {
+    /// Items skipped, advanced by each page's item count.
+    Offset,
+    /// A page number, starting at `first`.
+    PageNumber {
+        /// The first page's number (1, or 0 where the page says so).
+        first: u64,
+    },
+    /// A token the reply hands back for the next page.
+    Token {
+        /// The output holding the next token: `NextToken`.
+        output: &'static str,
+        /// A boolean output saying the list is over: `ListOver`.
+        done: Option<&'static str>,
+    },
 }
 
 /// An error code enum: an action's error enum or a product's `ErrorCode`.

@@ -41,28 +41,45 @@ impl Seen {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
+
+    /// The request body as JSON (`null` when it is not).
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or(serde_json::Value::Null)
+    }
 }
+
+/// How the server answers a request (the request, and how many came before it).
+pub type Answer = Arc<dyn Fn(&Seen, usize) -> Reply + Send + Sync>;
 
 pub struct Server {
     pub addr: SocketAddr,
-    replies: Arc<Mutex<VecDeque<Reply>>>,
     pub seen: Arc<Mutex<Vec<Seen>>>,
 }
 
 impl Server {
     /// Starts a server answering with `replies`, in order (then 500s).
     pub async fn start(replies: Vec<Reply>) -> Server {
+        let replies = Mutex::new(VecDeque::from(replies));
+        Server::answering(move |_, _| {
+            replies.lock().unwrap().pop_front().unwrap_or(Reply::Status(500, "script exhausted".into()))
+        })
+        .await
+    }
+
+    /// Starts a server whose answer to each request is computed from it (a server that
+    /// holds data: pages of a list, a task's state).
+    pub async fn answering(answer: impl Fn(&Seen, usize) -> Reply + Send + Sync + 'static) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let replies = Arc::new(Mutex::new(VecDeque::from(replies)));
+        let answer: Answer = Arc::new(answer);
         let seen = Arc::new(Mutex::new(Vec::new()));
-        let (r, s) = (replies.clone(), seen.clone());
+        let s = seen.clone();
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(serve(stream, r.clone(), s.clone()));
+                tokio::spawn(serve(stream, answer.clone(), s.clone()));
             }
         });
-        Server { addr, replies, seen }
+        Server { addr, seen }
     }
 
     pub fn url(&self) -> String {
@@ -74,7 +91,7 @@ impl Server {
     }
 }
 
-async fn serve(mut stream: TcpStream, replies: Arc<Mutex<VecDeque<Reply>>>, seen: Arc<Mutex<Vec<Seen>>>) {
+async fn serve(mut stream: TcpStream, answer: Answer, seen: Arc<Mutex<Vec<Seen>>>) {
     let mut buffer = Vec::new();
     loop {
         // Headers.
@@ -110,8 +127,13 @@ async fn serve(mut stream: TcpStream, replies: Arc<Mutex<VecDeque<Reply>>>, seen
         let body = buffer[body_start..body_start + length].to_vec();
         buffer.drain(..body_start + length);
         let signature = check_signature(&headers, &body);
-        seen.lock().unwrap().push(Seen { headers, body, signature });
-        let reply = replies.lock().unwrap().pop_front().unwrap_or(Reply::Status(500, "script exhausted".into()));
+        let request = Seen { headers, body, signature };
+        let count = {
+            let mut seen = seen.lock().unwrap();
+            seen.push(request.clone());
+            seen.len() - 1
+        };
+        let reply = answer(&request, count);
         let (status, body) = match reply {
             Reply::Json(body) => (200, body),
             Reply::Status(status, body) => (status, body),

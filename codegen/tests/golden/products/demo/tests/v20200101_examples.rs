@@ -127,6 +127,57 @@ fn defects_example_3_defect() {}
 #[ignore = "documentation defect: Defects `Example4 A query that contradicts the table, and a reply without its Response object`: query key `Labels.Key`: `Key` names a field of a value that is not an object; output has no `Response` object"]
 fn defects_example_4_defect() {}
 
+/// `DescribeItems`: Example1 One page
+#[test]
+fn describe_items_example_1() {
+    const INPUT: &str = r#"{
+  "Limit": 2,
+  "Offset": 0
+}"#;
+    const OUTPUT: &str = r#"{
+  "Response": {
+    "ItemSet": [
+      {
+        "Comment": null,
+        "ItemId": "item-1",
+        "Size": 1
+      },
+      {
+        "Comment": "second",
+        "ItemId": "item-2",
+        "Size": 2
+      }
+    ],
+    "RequestId": "6f0c3e4a-0000-0000-0000-000000000101",
+    "TotalCount": 3
+  }
+}"#;
+    let request: DescribeItemsRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
+    request.validate().expect("example input validates");
+    let json = serde_json::to_string(&request).expect("request serializes");
+    let again: DescribeItemsRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
+    assert_eq!(again, request);
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        DescribeItemsResponse,
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
+    assert!(perturbed > 0);
+    #[cfg(feature = "client")]
+    {
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            DescribeItemsRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
+        assert_eq!(sent, perturbed + 1);
+    }
+}
+
 /// `EdgeCases`: Example1 A valid request
 #[test]
 fn edge_cases_example_1() {
@@ -327,6 +378,51 @@ fn edge_cases_example_4() {
     {
         let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
             EdgeCasesRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
+        assert_eq!(sent, perturbed + 1);
+    }
+}
+
+/// `ListItems`: Example1 One page
+#[test]
+fn list_items_example_1() {
+    const INPUT: &str = r#"{
+  "MaxResults": 2
+}"#;
+    const OUTPUT: &str = r#"{
+  "Response": {
+    "ItemSet": [
+      {
+        "Comment": null,
+        "ItemId": "item-1",
+        "Size": 1
+      }
+    ],
+    "NextToken": "page-2",
+    "RequestId": "6f0c3e4a-0000-0000-0000-000000000102"
+  }
+}"#;
+    let request: ListItemsRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
+    request.validate().expect("example input validates");
+    let json = serde_json::to_string(&request).expect("request serializes");
+    let again: ListItemsRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
+    assert_eq!(again, request);
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        ListItemsResponse,
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
+    assert!(perturbed > 0);
+    #[cfg(feature = "client")]
+    {
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            ListItemsRequest,
         >(OUTPUT)
             .expect(
                 "the client decodes them over HTTP; strict decoding names each path",

@@ -28,6 +28,36 @@ impl Client {
         self.inner.send_boxed(request)
     }
 
+    /// This API lists items, a page at a time (an offset and a limit).
+    ///
+    /// Action `DescribeItems`; the request is validated before it is sent. `.await` the result.
+    /// At most 20 requests per second (see `ClientBuilder::rate_limit`).
+    #[inline]
+    pub fn describe_items<'a>(
+        &'a self,
+        request: &'a super::DescribeItemsRequest,
+    ) -> crate::Pending<'a, super::DescribeItemsResponse, super::DescribeItemsError> {
+        self.inner.send_boxed(request)
+    }
+
+    /// Every page of `DescribeItems`, from the request's position on: a stream of responses, one call per page (each retried and rate-limited like any call), which ends at `TotalCount`, or at an empty page. A server that repeats a page ends it with `Error::Pagination`. The page size is the request's `Limit`, else the documented maximum, 100.
+    #[inline]
+    pub fn describe_items_pages<'a>(
+        &'a self,
+        request: &super::DescribeItemsRequest,
+    ) -> crate::PageStream<'a, super::DescribeItemsRequest> {
+        self.inner.pages(request)
+    }
+
+    /// Every item of `DescribeItems` (`ItemSet` of each page, in order): `describe_items_pages` flattened.
+    #[inline]
+    pub fn describe_items_items<'a>(
+        &'a self,
+        request: &super::DescribeItemsRequest,
+    ) -> crate::ItemStream<'a, super::DescribeItemsRequest> {
+        self.inner.items(request)
+    }
+
     /// This API exercises what the generator must handle.
     /// - Keywords, case collisions, lists, structures, recursion.
     /// - Constraints read from the prose.
@@ -40,6 +70,36 @@ impl Client {
         request: &'a super::EdgeCasesRequest,
     ) -> crate::Pending<'a, super::EdgeCasesResponse, super::EdgeCasesError> {
         self.inner.send_boxed(request)
+    }
+
+    /// This API lists items, a page at a time (a token handed back by each reply).
+    ///
+    /// Action `ListItems`; the request is validated before it is sent. `.await` the result.
+    /// At most 20 requests per second (see `ClientBuilder::rate_limit`).
+    #[inline]
+    pub fn list_items<'a>(
+        &'a self,
+        request: &'a super::ListItemsRequest,
+    ) -> crate::Pending<'a, super::ListItemsResponse, super::ListItemsError> {
+        self.inner.send_boxed(request)
+    }
+
+    /// Every page of `ListItems`, from the request's position on: a stream of responses, one call per page (each retried and rate-limited like any call), which ends when `NextToken` comes back empty. A server that repeats a page ends it with `Error::Pagination`. The page size is the request's `MaxResults`, else the documented maximum, 50.
+    #[inline]
+    pub fn list_items_pages<'a>(
+        &'a self,
+        request: &super::ListItemsRequest,
+    ) -> crate::PageStream<'a, super::ListItemsRequest> {
+        self.inner.pages(request)
+    }
+
+    /// Every item of `ListItems` (`ItemSet` of each page, in order): `list_items_pages` flattened.
+    #[inline]
+    pub fn list_items_items<'a>(
+        &'a self,
+        request: &super::ListItemsRequest,
+    ) -> crate::ItemStream<'a, super::ListItemsRequest> {
+        self.inner.items(request)
     }
 
     /// This API checks that the service answers. It takes no parameters (an HTML page).

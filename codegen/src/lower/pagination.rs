@@ -1,0 +1,206 @@
+//! Pagination, read from an action's parameters: which input says which page (`Offset`,
+//! a page number, a token), which input sets the page size, which output is the page's
+//! list and which the total. The names are the API's own conventions (wire names, the
+//! same in every language); the documented maximum page size is read from the size
+//! parameter's description with the vocabulary's words.
+//!
+//! An action is paginated when its inputs name a position and its output has exactly one
+//! list. One whose inputs name a position but whose output has no list or several (the
+//! list inside a structure, say) is reported by [`unrecognised`], so that the README's
+//! counts say what was left out and why.
+
+use crate::ir::{Action, PageParam, PageStyle, Pagination, Param, Type};
+use crate::vocab;
+
+/// Inputs that skip a number of items.
+const OFFSETS: &[&str] = &["Offset"];
+/// Inputs that name a page by its number.
+const PAGE_NUMBERS: &[&str] = &["PageNumber", "PageNo", "PageIndex", "Page"];
+/// Inputs that hand back the token of the previous reply.
+const TOKENS: &[&str] = &["NextToken", "Cursor", "Context", "ScrollToken", "SearchAfter", "Marker"];
+/// Inputs that set the page size.
+const SIZES: &[&str] = &["Limit", "PageSize", "MaxResults", "Size", "MaxResult"];
+/// Outputs that give the total number of items.
+const TOTALS: &[&str] = &["TotalCount", "Total", "TotalNum", "TotalNumber"];
+/// Boolean outputs that say the list is over.
+const DONE: &[&str] = &["ListOver", "IsOver", "Finished"];
+
+/// The pagination of an action, if it has a recognised one.
+pub fn detect(action: &Action) -> Option<Pagination> {
+    let position = position(action)?;
+    let items = only_list(&action.output).ok()?;
+    Some(build(action, position, items))
+}
+
+/// Why an action whose inputs name a page position gets no paginator; `None` when it gets
+/// one or does not look paginated at all.
+pub fn unrecognised(action: &Action) -> Option<String> {
+    let (style, param) = position(action)?;
+    match only_list(&action.output) {
+        Ok(_) => None,
+        Err(lists) if lists.is_empty() => {
+            Some(format!("`{}` ({}) but no list among the outputs", param.name, style_name(&style)))
+        }
+        Err(lists) => Some(format!(
+            "`{}` ({}) but {} lists among the outputs: {}",
+            param.name,
+            style_name(&style),
+            lists.len(),
+            lists.join(", ")
+        )),
+    }
+}
+
+/// The style's name, for reports: `offset`, `page number`, `token`.
+pub fn style_name(style: &PageStyle) -> &'static str {
+    match style {
+        PageStyle::Offset => "offset",
+        PageStyle::PageNumber { .. } => "page number",
+        PageStyle::Token { .. } => "token",
+    }
+}
+
+fn position(action: &Action) -> Option<(PageStyle, &Param)> {
+    let input = |names: &[&str]| {
+        names.iter().find_map(|n| action.input.iter().find(|p| p.name == *n && p.ty.is_integer_or_string()))
+    };
+    let output = |name: &str| action.output.iter().find(|p| p.name == name && p.ty.is_integer_or_string());
+    if let (Some(offset), Some(_)) = (input(OFFSETS), input(SIZES)) {
+        return Some((PageStyle::Offset, offset));
+    }
+    if let (Some(number), Some(_)) = (input(PAGE_NUMBERS), input(SIZES)) {
+        return Some((PageStyle::PageNumber { first: first_page(&number.description) }, number));
+    }
+    for name in TOKENS {
+        let Some(token) = input(&[name]) else { continue };
+        let next = format!("Next{name}");
+        let Some(out) = output(name).or_else(|| output(&next)) else { continue };
+        let done = DONE
+            .iter()
+            .find(|d| action.output.iter().any(|p| p.name == **d && p.ty == Type::Boolean))
+            .map(|d| d.to_string());
+        return Some((PageStyle::Token { output: out.name.clone(), done }, token));
+    }
+    None
+}
+
+/// The one list among the outputs, or every list's name when there is not exactly one.
+fn only_list(output: &[Param]) -> Result<&Param, Vec<String>> {
+    let lists: Vec<&Param> = output.iter().filter(|p| matches!(p.ty, Type::Array(_))).collect();
+    match lists[..] {
+        [one] => Ok(one),
+        _ => Err(lists.iter().map(|p| p.name.clone()).collect()),
+    }
+}
+
+fn build(action: &Action, (style, position): (PageStyle, &Param), items: &Param) -> Pagination {
+    let size = SIZES.iter().find_map(|n| action.input.iter().find(|p| p.name == *n && p.ty.is_integer_or_string()));
+    let total = TOTALS
+        .iter()
+        .find(|n| action.output.iter().any(|p| p.name == **n && p.ty == Type::Integer))
+        .map(|n| n.to_string());
+    Pagination {
+        style,
+        position: page_param(position),
+        size: size.map(page_param),
+        items: items.name.clone(),
+        total,
+        max_page_size: size.and_then(|s| maximum(&s.description)),
+    }
+}
+
+fn page_param(param: &Param) -> PageParam {
+    PageParam { name: param.name.clone(), text: param.ty != Type::Integer }
+}
+
+/// The first page's number: 0 when the description says numbering starts at 0, else 1.
+fn first_page(description: &str) -> u64 {
+    u64::from(!vocab::says_counts_from_zero(description))
+}
+
+/// The largest value a description documents: the number after a "maximum" word
+/// ("Maximum value: 100", "up to 100", "最大值为100"), before one ("100 maximum"), or the
+/// upper end of a range ("Value range: 1-100", "from 1 to 1,000").
+pub fn maximum(description: &str) -> Option<u64> {
+    let lower = description.to_lowercase();
+    let number_after = |at: usize| -> Option<u64> {
+        let rest = &lower[at..];
+        let start = rest.find(|c: char| c.is_ascii_digit())?;
+        // Only a number close to the word: "maximum of 100", not a number sentences later.
+        if rest[..start].chars().count() > 24 || rest[..start].contains(['.', '。', ';']) && start > 2 {
+            return None;
+        }
+        number(&rest[start..])
+    };
+    for word in vocab::maximum_words() {
+        if let Some(at) = lower.find(word) {
+            if let Some(n) = number_after(at + word.len()) {
+                return Some(n);
+            }
+            // "100 maximum": the number just before the word.
+            let before = lower[..at].trim_end();
+            let digits = before.rfind(|c: char| !(c.is_ascii_digit() || c == ',')).map_or(0, |i| i + 1);
+            if let Some(n) = number(&before[digits..]) {
+                return Some(n);
+            }
+        }
+    }
+    for word in vocab::range_words() {
+        if let Some(at) = lower.find(word) {
+            let rest = &lower[at + word.len()..];
+            let first = rest.find(|c: char| c.is_ascii_digit())?;
+            let after_first = &rest[first..];
+            let end_of_first =
+                after_first.find(|c: char| !(c.is_ascii_digit() || c == ',')).unwrap_or(after_first.len());
+            return number_after_separator(&after_first[end_of_first..]);
+        }
+    }
+    None
+}
+
+/// The number after a range separator (`-`, `–`, `~`, `to`, `至`) at the start of `text`.
+fn number_after_separator(text: &str) -> Option<u64> {
+    let text = text.trim_start();
+    let rest = ["-", "–", "—", "~", "～", "to", "至", "到"].iter().find_map(|s| text.strip_prefix(s))?;
+    number(rest.trim_start())
+}
+
+/// The integer at the start of `text` (thousands separators allowed: `1,000`).
+fn number(text: &str) -> Option<u64> {
+    let digits: String =
+        text.chars().take_while(|c| c.is_ascii_digit() || *c == ',').filter(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maximum_after_before_and_in_ranges() {
+        for (text, max) in [
+            ("Number of returned results. Default value: 20. Maximum value: 100.", Some(100)),
+            ("Page size, upper limit 100.", Some(100)),
+            ("Page size, 100 maximum.", Some(100)),
+            ("Returns up to 50 items.", Some(50)),
+            ("Maximum number of instances per page. Value range: 1-100.", Some(100)),
+            ("Size per page, defaults to 1,000, valid value range is 0 – 1,000.", Some(1000)),
+            ("Page size\nValue ranges from 1 to 10\nDefault value: 10", Some(10)),
+            ("返回数量，默认为20，最大值为100。", Some(100)),
+            ("返回数量，默认为20，取值范围：1~100。", Some(100)),
+            ("Number of entries per page. Default value: 20", None),
+            ("Page size", None),
+            ("The maximum. See the API introduction, section 3 for 1000 reasons", None),
+        ] {
+            assert_eq!(maximum(text), max, "{text}");
+        }
+    }
+
+    #[test]
+    fn first_page_number() {
+        assert_eq!(first_page("Page number, starting from 0."), 0);
+        assert_eq!(first_page("页码，从0开始"), 0);
+        assert_eq!(first_page("Page number. Default value: 1."), 1);
+        assert_eq!(first_page("Page number"), 1);
+    }
+}
