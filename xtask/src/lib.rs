@@ -8,6 +8,7 @@ pub mod check;
 pub mod conformance;
 pub mod diff;
 pub mod fetch;
+pub mod pagination;
 pub mod regen;
 
 use std::path::{Path, PathBuf};

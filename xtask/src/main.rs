@@ -31,6 +31,9 @@ enum Command {
     Diff(xtask::diff::DiffArgs),
     /// Download documentation pages into docs-src/ (or refresh them all with --update).
     Fetch(xtask::fetch::FetchArgs),
+    /// Count the actions that get a paginator, per style, and list those that look
+    /// paginated but were not recognised.
+    Pagination(xtask::pagination::PaginationArgs),
     /// Benchmark the release build of the pipeline over a whole product (default: the VPC corpus).
     Bench(xtask::bench::BenchArgs),
     /// One measured phase of `bench` (run by `bench` in a child process).
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
         Command::Conformance(args) => xtask::conformance::run(args),
         Command::Diff(_) => unreachable!("handled above"),
         Command::Fetch(args) => xtask::fetch::run(args),
+        Command::Pagination(args) => xtask::pagination::run(args).map(|()| true),
         Command::Bench(args) => xtask::bench::run(args).map(|()| true),
         Command::BenchPhase(args) => xtask::bench::run_phase(args).map(|()| true),
     };

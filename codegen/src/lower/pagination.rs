@@ -175,6 +175,103 @@ fn number(text: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::ActionNames;
+
+    fn param(name: &str, ty: Type, description: &str) -> Param {
+        Param {
+            name: name.into(),
+            rust_name: name.to_lowercase(),
+            required: false,
+            doc_type: String::new(),
+            ty,
+            nullable: false,
+            description: description.into(),
+            example_value: None,
+        }
+    }
+
+    fn action(input: Vec<Param>, output: Vec<Param>) -> Action {
+        Action {
+            name: "DescribeThings".into(),
+            rust: ActionNames {
+                module: "describe_things".into(),
+                method: "describe_things".into(),
+                request: "DescribeThingsRequest".into(),
+                response: "DescribeThingsResponse".into(),
+                error: "DescribeThingsError".into(),
+            },
+            host: String::new(),
+            description: String::new(),
+            rate_limit: None,
+            input,
+            output,
+            examples: Vec::new(),
+            errors: Vec::new(),
+            constraints: Vec::new(),
+            pagination: None,
+        }
+    }
+
+    fn list(name: &str) -> Param {
+        param(name, Type::Array(Box::new(Type::Struct("Thing".into()))), "")
+    }
+
+    #[test]
+    fn offset_limit_with_a_total_and_one_list() {
+        let a = action(
+            vec![param("Offset", Type::String, ""), param("Limit", Type::String, "Maximum value: 100.")],
+            vec![param("TotalCount", Type::Integer, ""), list("ThingSet"), param("RequestId", Type::String, "")],
+        );
+        let p = detect(&a).unwrap();
+        assert_eq!(p.style, PageStyle::Offset);
+        assert_eq!(p.position, PageParam { name: "Offset".into(), text: true });
+        assert_eq!(p.size, Some(PageParam { name: "Limit".into(), text: true }));
+        assert_eq!(
+            (p.items.as_str(), p.total.as_deref(), p.max_page_size),
+            ("ThingSet", Some("TotalCount"), Some(100))
+        );
+        assert_eq!(unrecognised(&a), None);
+    }
+
+    #[test]
+    fn page_numbers_and_tokens() {
+        let a = action(
+            vec![param("PageNumber", Type::Integer, "Starts from 0."), param("PageSize", Type::Integer, "")],
+            vec![list("Things")],
+        );
+        let p = detect(&a).unwrap();
+        assert_eq!((p.style, p.total, p.max_page_size), (PageStyle::PageNumber { first: 0 }, None, None));
+
+        let a = action(
+            vec![param("Context", Type::String, "")],
+            vec![list("Things"), param("Context", Type::String, ""), param("ListOver", Type::Boolean, "")],
+        );
+        let p = detect(&a).unwrap();
+        assert_eq!(p.style, PageStyle::Token { output: "Context".into(), done: Some("ListOver".into()) });
+        assert_eq!(p.size, None);
+
+        // A token input the reply never hands back is not pagination.
+        let a = action(vec![param("NextToken", Type::String, "")], vec![list("Things")]);
+        assert_eq!((detect(&a), unrecognised(&a)), (None, None));
+    }
+
+    #[test]
+    fn what_looks_paginated_but_is_not_recognised_says_why() {
+        let no_list = action(
+            vec![param("Offset", Type::Integer, ""), param("Limit", Type::Integer, "")],
+            vec![param("Data", Type::Struct("Page".into()), "")],
+        );
+        assert_eq!(detect(&no_list), None);
+        assert_eq!(unrecognised(&no_list).unwrap(), "`Offset` (offset) but no list among the outputs");
+        let two = action(
+            vec![param("Offset", Type::Integer, ""), param("Limit", Type::Integer, "")],
+            vec![list("A"), list("B")],
+        );
+        assert_eq!(unrecognised(&two).unwrap(), "`Offset` (offset) but 2 lists among the outputs: A, B");
+        // An offset without a page size is not pagination at all.
+        let alone = action(vec![param("Offset", Type::Integer, "")], vec![list("A")]);
+        assert_eq!((detect(&alone), unrecognised(&alone)), (None, None));
+    }
 
     #[test]
     fn maximum_after_before_and_in_ranges() {
