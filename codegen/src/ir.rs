@@ -60,6 +60,25 @@ pub struct Action {
     /// a paginator for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Pagination>,
+    /// The action reports how some work goes (`lower::waiter`): the client gets a method
+    /// that polls it until the work is done or failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiter: Option<Waiter>,
+}
+
+/// An output whose documented values say how some work goes: `Status` of
+/// `DescribeVpcTaskResult`, `SUCCESS` / `FAILED` / `RUNNING`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waiter {
+    /// The output's wire name: `Status`.
+    pub state: String,
+    /// The values that mean the work is done.
+    pub done: Vec<String>,
+    /// The values that mean it failed.
+    pub failed: Vec<String>,
+    /// The values that mean it is under way (any value not listed is taken as such too).
+    pub pending: Vec<String>,
 }
 
 /// How an action's results come in pages, read from its parameters' names and types.

@@ -89,6 +89,13 @@ pub struct Vocabulary {
     pub value_range: &'static [&'static str],
     /// Phrases saying numbering starts at 0 (a page number's description).
     pub from_zero: &'static [&'static str],
+    /// Words before a list of documented values: `Valid values:`, `取值：` (lower case).
+    pub valid_values: &'static [&'static str],
+    /// Words of a state value (or its explanation) meaning the work is done, failed, or
+    /// under way (lower case; a value contains one).
+    pub state_done: &'static [&'static str],
+    pub state_failed: &'static [&'static str],
+    pub state_pending: &'static [&'static str],
 }
 
 const EN: Vocabulary = Vocabulary {
@@ -165,6 +172,28 @@ const EN: Vocabulary = Vocabulary {
         "0-based",
         "0 indicates the first page",
     ],
+    valid_values: &[
+        "valid values",
+        "possible values",
+        "enumeration values",
+        "enumerated values",
+        "values",
+        "value range",
+    ],
+    state_done: &["success", "succeed", "complete", "finish", "done"],
+    state_failed: &["fail", "error", "abort", "unsuccess"],
+    state_pending: &[
+        "running",
+        "processing",
+        "pending",
+        "initial",
+        "prepar",
+        "waiting",
+        "in progress",
+        "executing",
+        "queue",
+        "creating",
+    ],
 };
 
 const ZH: Vocabulary = Vocabulary {
@@ -209,6 +238,10 @@ const ZH: Vocabulary = Vocabulary {
     maximum: &["最大值为", "最大值", "最大为", "最大", "上限为", "上限", "不超过", "最多"],
     value_range: &["取值范围", "范围"],
     from_zero: &["从0开始", "从 0 开始"],
+    valid_values: &["取值范围", "可选值", "枚举值", "取值"],
+    state_done: &["成功", "完成"],
+    state_failed: &["失败", "错误"],
+    state_pending: &["运行中", "执行中", "处理中", "进行中", "等待", "创建中"],
 };
 
 const JA: Vocabulary = Vocabulary {
@@ -258,6 +291,10 @@ const JA: Vocabulary = Vocabulary {
     maximum: &["最大値", "最大", "上限"],
     value_range: &["値の範囲", "範囲"],
     from_zero: &["0から開始", "0から始まる"],
+    valid_values: &["有効な値", "指定可能な値", "取りうる値"],
+    state_done: &["成功", "完了"],
+    state_failed: &["失敗", "エラー"],
+    state_pending: &["実行中", "処理中", "待機中"],
 };
 
 const KO: Vocabulary = Vocabulary {
@@ -302,6 +339,10 @@ const KO: Vocabulary = Vocabulary {
     maximum: &["최댓값", "최대값", "최대"],
     value_range: &["값 범위", "범위"],
     from_zero: &["0부터 시작"],
+    valid_values: &["유효한 값", "가능한 값", "값 범위"],
+    state_done: &["성공", "완료"],
+    state_failed: &["실패", "오류"],
+    state_pending: &["실행 중", "처리 중", "대기"],
 };
 
 /// Every language's words.
@@ -460,6 +501,38 @@ fn longest_first(words: impl Iterator<Item = &'static str>) -> Vec<&'static str>
     let mut words: Vec<&'static str> = words.collect();
     words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     words
+}
+
+/// The words before a list of documented values, every language's, longest first.
+pub fn valid_values_words() -> Vec<&'static str> {
+    longest_first(words(|v| v.valid_values))
+}
+
+/// What a state value means, from the words it (or else its explanation) contains:
+/// failed words first (`UNSUCCESSFUL` is not done), then done, then under way.
+pub fn state_meaning(value: &str, explanation: &str) -> Option<StateMeaning> {
+    let find = |text: &str| {
+        let text = fold(text);
+        let has = |pick: Pick| words(pick).any(|w| text.contains(w));
+        if has(|v| v.state_failed) {
+            Some(StateMeaning::Failed)
+        } else if has(|v| v.state_done) {
+            Some(StateMeaning::Done)
+        } else if has(|v| v.state_pending) {
+            Some(StateMeaning::Pending)
+        } else {
+            None
+        }
+    };
+    find(value).or_else(|| find(explanation))
+}
+
+/// What a documented state value means for a waiter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateMeaning {
+    Done,
+    Failed,
+    Pending,
 }
 
 /// The description says numbering starts at 0 (a page number's).

@@ -23,6 +23,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
         errors: _,
         constraints,
         pagination,
+        waiter,
     } = action;
     let ActionNames { module: _, method, request, response, error } = rust;
     let (req, resp, err) = (ident(request), ident(response), ident(error));
@@ -48,6 +49,14 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
             crate::lower::pagination::style_name(&p.style),
             p.position.name,
             p.items
+        ));
+    }
+    if let Some(w) = waiter {
+        req_notes.push(format!(
+            "Reports how some work goes (`{}`): `Client::{method}_until_done` polls until it is done ({}) or failed ({}).",
+            w.state,
+            w.done.join(", "),
+            if w.failed.is_empty() { "none documented".to_string() } else { w.failed.join(", ") }
         ));
     }
     let req_doc = docs_then(description, &req_notes);

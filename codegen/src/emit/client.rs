@@ -55,6 +55,7 @@ pub fn client_file(api: &Api) -> TokenStream {
                 }
             }
         });
+        let waiter = action.waiter.as_ref().map(|w| waiter_method(action, w));
         quote! {
             #doc
             #[inline]
@@ -63,6 +64,7 @@ pub fn client_file(api: &Api) -> TokenStream {
             }
 
             #paginators
+            #waiter
         }
     });
     let doc = docs(&format!(
@@ -94,6 +96,50 @@ pub fn client_file(api: &Api) -> TokenStream {
             fn from(inner: crate::Client) -> Self {
                 Client::new(inner)
             }
+        }
+    }
+}
+
+/// `x_until_done`: polls the action with the same request until its state output says the
+/// work is done (the reply) or failed (`WaitError::Failed` with the reply).
+fn waiter_method(action: &crate::ir::Action, w: &crate::ir::Waiter) -> TokenStream {
+    let (req, resp, err) = (ident(&action.rust.request), ident(&action.rust.response), ident(&action.rust.error));
+    let until = ident(&format!("{}_until_done", action.rust.method));
+    let crate::ir::Waiter { state, done, failed, pending } = w;
+    let value = match action.output.iter().find(|p| &p.name == state) {
+        Some(p) if p.required => {
+            let field = ident(&p.rust_name);
+            quote! { reply.#field.as_str() }
+        }
+        Some(p) => {
+            let field = ident(&p.rust_name);
+            quote! { reply.#field.as_deref().unwrap_or_default() }
+        }
+        // Lowering records only an output of the action; should that not hold, never done.
+        None => quote! { "" },
+    };
+    let list = |values: &[String]| {
+        if values.is_empty() {
+            "none documented".to_string()
+        } else {
+            values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+        }
+    };
+    let doc = docs(&format!(
+        "Polls `{}` with this request until `{state}` says the work is done ({}: the reply) or failed ({}: `WaitError::Failed`, carrying the reply), as the page documents; under way ({}) or any other value: polled again, with the policy's backoff, until its deadline (`WaitError::TimedOut`). Each poll is retried and rate-limited like any call. Drop the future to cancel.",
+        action.name,
+        list(done),
+        list(failed),
+        list(pending),
+    ));
+    quote! {
+        #doc
+        pub fn #until<'a>(&'a self, request: &'a super::#req, policy: &'a crate::WaitPolicy) -> crate::Waiting<'a, super::#resp, super::#err> {
+            Box::pin(crate::wait_until(
+                move || self.inner.send_boxed(request),
+                |reply: &super::#resp| crate::state_of(#value, &[#(#done),*], &[#(#failed),*], #state),
+                policy,
+            ))
         }
     }
 }

@@ -130,6 +130,7 @@ pub fn lower(
         errors,
         constraints,
         pagination: None,
+        waiter: None,
     })
 }
 

@@ -16,6 +16,7 @@ pub mod naming;
 pub mod types;
 
 pub mod pagination;
+pub mod waiter;
 
 mod action;
 mod discover;
@@ -285,13 +286,15 @@ fn lower_records(
     ))
 }
 
-/// Records each action's pagination, unless its paginator's client methods (`x_pages`,
-/// `x_items`) would take the name of another action's method.
+/// Records each action's pagination and waiter, unless their client methods (`x_pages`,
+/// `x_items`, `x_until_done`) would take the name of another action's method.
 fn annotate_pagination(actions: &mut BTreeMap<String, crate::ir::Action>) {
     let methods: BTreeSet<String> = actions.values().map(|a| a.rust.method.clone()).collect();
     for action in actions.values_mut() {
         let free = ["pages", "items"].iter().all(|s| !methods.contains(&format!("{}_{s}", action.rust.method)));
         action.pagination = pagination::detect(action).filter(|_| free);
+        let free = !methods.contains(&format!("{}_until_done", action.rust.method));
+        action.waiter = waiter::detect(action).filter(|_| free);
     }
 }
 

@@ -209,6 +209,7 @@ mod tests {
             errors: Vec::new(),
             constraints: Vec::new(),
             pagination: None,
+            waiter: None,
         }
     }
 

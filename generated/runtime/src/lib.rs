@@ -36,6 +36,8 @@ mod pages;
 pub mod providers;
 #[cfg(feature = "client")]
 pub mod sign;
+#[cfg(feature = "client")]
+mod waiter;
 
 #[cfg(feature = "client")]
 pub use client::{
@@ -46,6 +48,8 @@ pub use client::{
 pub use credentials::{Credentials, CredentialsError};
 #[cfg(feature = "client")]
 pub use pages::{ItemStream, PageStream};
+#[cfg(feature = "client")]
+pub use waiter::{state_of, wait_until, WaitError, WaitPolicy, WaitState, Waiting};
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 

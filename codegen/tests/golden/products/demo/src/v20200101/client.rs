@@ -58,6 +58,46 @@ impl Client {
         self.inner.items(request)
     }
 
+    /// This API queries the result of an asynchronous task.
+    ///
+    /// Action `DescribeTaskResult`; the request is validated before it is sent. `.await` the result.
+    /// At most 20 requests per second (see `ClientBuilder::rate_limit`).
+    #[inline]
+    pub fn describe_task_result<'a>(
+        &'a self,
+        request: &'a super::DescribeTaskResultRequest,
+    ) -> crate::Pending<
+        'a,
+        super::DescribeTaskResultResponse,
+        super::DescribeTaskResultError,
+    > {
+        self.inner.send_boxed(request)
+    }
+
+    /// Polls `DescribeTaskResult` with this request until `Status` says the work is done (`SUCCESS`: the reply) or failed (`FAILED`: `WaitError::Failed`, carrying the reply), as the page documents; under way (`RUNNING`) or any other value: polled again, with the policy's backoff, until its deadline (`WaitError::TimedOut`). Each poll is retried and rate-limited like any call. Drop the future to cancel.
+    pub fn describe_task_result_until_done<'a>(
+        &'a self,
+        request: &'a super::DescribeTaskResultRequest,
+        policy: &'a crate::WaitPolicy,
+    ) -> crate::Waiting<
+        'a,
+        super::DescribeTaskResultResponse,
+        super::DescribeTaskResultError,
+    > {
+        Box::pin(
+            crate::wait_until(
+                move || self.inner.send_boxed(request),
+                |reply: &super::DescribeTaskResultResponse| crate::state_of(
+                    reply.status.as_str(),
+                    &["SUCCESS"],
+                    &["FAILED"],
+                    "Status",
+                ),
+                policy,
+            ),
+        )
+    }
+
     /// This API exercises what the generator must handle.
     /// - Keywords, case collisions, lists, structures, recursion.
     /// - Constraints read from the prose.

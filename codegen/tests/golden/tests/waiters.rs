@@ -1,0 +1,154 @@
+//! The generated waiter (`describe_task_result_until_done`) and the runtime's `wait_until`
+//! against a real HTTP server on loopback whose task runs for a while.
+
+#[path = "../../../../generated/tests/support/mod.rs"]
+mod support;
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use golden_demo::demo::v20200101::{Client as DemoClient, DescribeTaskResultError, DescribeTaskResultRequest};
+use golden_demo::{Client, Credentials, Endpoint, Error, RetryPolicy, WaitError, WaitPolicy};
+use serde_json::json;
+use support::{api_error, Reply, Server, SECRET_ID, SECRET_KEY};
+
+fn demo_client(server: &Server) -> DemoClient {
+    let client = Client::builder()
+        .credentials(Credentials::new(SECRET_ID, SECRET_KEY))
+        .region("ap-guangzhou")
+        .endpoint(Endpoint::Url(server.url()))
+        .retry(RetryPolicy { base_delay: Duration::from_millis(10), ..RetryPolicy::default() })
+        .build()
+        .unwrap();
+    DemoClient::new(client)
+}
+
+fn task(status: &str, n: usize) -> Reply {
+    Reply::Json(json!({"Response": {"Status": status, "Output": format!("poll {n}"), "RequestId": "r"}}).to_string())
+}
+
+fn quick() -> WaitPolicy {
+    WaitPolicy {
+        initial_delay: Duration::from_millis(10),
+        multiplier: 2.0,
+        max_delay: Duration::from_millis(40),
+        deadline: Duration::from_secs(10),
+    }
+}
+
+fn request() -> DescribeTaskResultRequest {
+    DescribeTaskResultRequest { task_id: "task-1".into() }
+}
+
+#[tokio::test]
+async fn a_task_that_runs_for_three_polls_then_succeeds() {
+    let server = Server::answering(|_, n| task(if n < 3 { "RUNNING" } else { "SUCCESS" }, n)).await;
+    let demo = demo_client(&server);
+    let (request, policy) = (request(), quick());
+    let done = demo.describe_task_result_until_done(&request, &policy).await.unwrap();
+    assert_eq!((done.status.as_str(), done.output.as_str()), ("SUCCESS", "poll 3"));
+    assert_eq!(server.seen().len(), 4);
+    assert!(server.seen().iter().all(|s| s.json() == json!({"TaskId": "task-1"}) && s.signature.is_ok()));
+}
+
+#[tokio::test]
+async fn a_task_that_fails_ends_the_wait_with_its_last_reply() {
+    let server = Server::answering(|_, n| task(if n < 2 { "RUNNING" } else { "FAILED" }, n)).await;
+    let demo = demo_client(&server);
+    let (request, policy) = (request(), quick());
+    match demo.describe_task_result_until_done(&request, &policy).await {
+        Err(WaitError::Failed { reason, last }) => {
+            assert_eq!(reason, "Status is FAILED");
+            assert_eq!(last.output, "poll 2");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn values_the_page_does_not_list_are_waited_through() {
+    // `paused` is not documented; `success` in another case is.
+    let server = Server::answering(|_, n| task(if n < 2 { "PAUSED" } else { "success" }, n)).await;
+    let demo = demo_client(&server);
+    let (request, policy) = (request(), quick());
+    let done = demo.describe_task_result_until_done(&request, &policy).await.unwrap();
+    assert_eq!(done.output, "poll 2");
+}
+
+#[tokio::test]
+async fn the_deadline_ends_a_wait_that_never_finishes() {
+    let server = Server::answering(|_, n| task("RUNNING", n)).await;
+    let demo = demo_client(&server);
+    let policy = WaitPolicy { deadline: Duration::from_millis(150), ..quick() };
+    let request = request();
+    let start = Instant::now();
+    match demo.describe_task_result_until_done(&request, &policy).await {
+        Err(WaitError::TimedOut { waited, last: Some(last) }) => {
+            assert!(waited >= Duration::from_millis(150), "{waited:?}");
+            assert_eq!(last.status, "RUNNING");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(start.elapsed() < Duration::from_secs(5));
+    assert!(server.seen().len() >= 3, "polled several times");
+}
+
+#[tokio::test]
+async fn delays_grow_by_the_multiplier_up_to_the_maximum() {
+    let times = Arc::new(Mutex::new(Vec::new()));
+    let t = times.clone();
+    let server = Server::answering(move |_, n| {
+        t.lock().unwrap().push(Instant::now());
+        task(if n < 5 { "RUNNING" } else { "SUCCESS" }, n)
+    })
+    .await;
+    let demo = demo_client(&server);
+    let (request, policy) = (request(), quick());
+    demo.describe_task_result_until_done(&request, &policy).await.unwrap();
+    let times = times.lock().unwrap();
+    let gaps: Vec<Duration> = times.windows(2).map(|w| w[1] - w[0]).collect();
+    // 10, 20, 40, then capped at 40 ms (lower bounds: a loaded machine only adds).
+    for (gap, at_least) in gaps.iter().zip([10, 20, 40, 40, 40]) {
+        assert!(*gap >= Duration::from_millis(at_least), "{gaps:?}");
+    }
+}
+
+#[tokio::test]
+async fn dropping_the_wait_cancels_it() {
+    let server = Server::answering(|_, n| task("RUNNING", n)).await;
+    let demo = demo_client(&server);
+    let (request, policy) = (request(), quick());
+    let wait = demo.describe_task_result_until_done(&request, &policy);
+    assert!(tokio::time::timeout(Duration::from_millis(100), wait).await.is_err());
+    let polls = server.seen().len();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(server.seen().len(), polls, "no poll after the wait was dropped");
+}
+
+#[tokio::test]
+async fn a_failed_poll_ends_the_wait() {
+    let server = Server::answering(|_, _| Reply::Json(api_error("InvalidParameter", "no such task"))).await;
+    let demo = demo_client(&server);
+    let (request, policy) = (request(), quick());
+    match demo.describe_task_result_until_done(&request, &policy).await {
+        Err(WaitError::Poll(Error::Api { code: DescribeTaskResultError::InvalidParameter, .. })) => {}
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn wait_until_polls_anything() {
+    // The generic waiter, with a poll and a test of its own: here a counter.
+    let count = Arc::new(Mutex::new(0));
+    let c = count.clone();
+    let poll = move || {
+        let c = c.clone();
+        async move {
+            let mut n = c.lock().unwrap();
+            *n += 1;
+            Ok::<u32, Error<golden_demo::AnyCode>>(*n)
+        }
+    };
+    let decide = |n: &u32| if *n >= 3 { golden_demo::WaitState::Done } else { golden_demo::WaitState::Pending };
+    assert_eq!(golden_demo::wait_until(poll, decide, &quick()).await.unwrap(), 3);
+}
