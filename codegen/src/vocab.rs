@@ -193,6 +193,7 @@ const EN: Vocabulary = Vocabulary {
         "executing",
         "queue",
         "creating",
+        "ready",
     ],
 };
 
@@ -509,17 +510,18 @@ pub fn valid_values_words() -> Vec<&'static str> {
 }
 
 /// What a state value means, from the words it (or else its explanation) contains:
-/// failed words first (`UNSUCCESSFUL` is not done), then done, then under way.
+/// failed words first (`UNSUCCESSFUL` is not done), then under way (`readyComplete` is not
+/// done yet), then done.
 pub fn state_meaning(value: &str, explanation: &str) -> Option<StateMeaning> {
     let find = |text: &str| {
         let text = fold(text);
         let has = |pick: Pick| words(pick).any(|w| text.contains(w));
         if has(|v| v.state_failed) {
             Some(StateMeaning::Failed)
-        } else if has(|v| v.state_done) {
-            Some(StateMeaning::Done)
         } else if has(|v| v.state_pending) {
             Some(StateMeaning::Pending)
+        } else if has(|v| v.state_done) {
+            Some(StateMeaning::Done)
         } else {
             None
         }

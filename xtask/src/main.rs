@@ -31,8 +31,8 @@ enum Command {
     Diff(xtask::diff::DiffArgs),
     /// Download documentation pages into docs-src/ (or refresh them all with --update).
     Fetch(xtask::fetch::FetchArgs),
-    /// Count the actions that get a paginator, per style, and list those that look
-    /// paginated but were not recognised.
+    /// Count the actions that get a paginator, per style, list those that look paginated
+    /// but were not recognised, and those that get a waiter.
     Pagination(xtask::pagination::PaginationArgs),
     /// Benchmark the release build of the pipeline over a whole product (default: the VPC corpus).
     Bench(xtask::bench::BenchArgs),

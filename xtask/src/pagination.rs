@@ -1,6 +1,7 @@
 //! `cargo xtask pagination`: which actions get a paginator, per style, and which look
-//! paginated (their inputs name a page position) but were not recognised, and why. The
-//! README's counts come from here.
+//! paginated (their inputs name a page position) but were not recognised, and why; and
+//! which actions get a waiter (`…_until_done`), on which state values. The README's counts
+//! come from here.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -27,6 +28,8 @@ pub struct Report {
     pub paginated: BTreeMap<&'static str, Vec<String>>,
     /// Actions that look paginated but get no paginator, with why.
     pub unrecognised: Vec<(String, String)>,
+    /// Actions that get a waiter, with their state output and its done / failed values.
+    pub waiters: Vec<(String, String)>,
 }
 
 /// The report over the product versions of `docs`.
@@ -40,9 +43,13 @@ pub fn report(docs: &[PathBuf]) -> Result<Report> {
                 report.actions += 1;
                 let name = format!("{} {} {}", api.product, api.version, action.name);
                 if let Some(p) = &action.pagination {
-                    report.paginated.entry(codegen::lower::pagination::style_name(&p.style)).or_default().push(name);
+                    report.paginated.entry(codegen::lower::pagination::style_name(&p.style)).or_default().push(name.clone());
                 } else if let Some(why) = codegen::lower::pagination::unrecognised(action) {
-                    report.unrecognised.push((name, why));
+                    report.unrecognised.push((name.clone(), why));
+                }
+                if let Some(w) = &action.waiter {
+                    let states = format!("{}: done {}; failed {}", w.state, w.done.join(", "), w.failed.join(", "));
+                    report.waiters.push((name, states));
                 }
             }
         }
@@ -74,6 +81,10 @@ pub fn run(args: &PaginationArgs) -> Result<()> {
             println!("  {action}: {why}");
         }
     }
+    println!("waiters: {} actions", report.waiters.len());
+    for (action, states) in &report.waiters {
+        println!("  {action} ({states})");
+    }
     Ok(())
 }
 
@@ -89,5 +100,9 @@ mod tests {
         assert_eq!(report.paginated.len(), 2);
         // `EdgeCases` has a `Limit` but no position: not paginated, and not reported.
         assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+        assert_eq!(
+            report.waiters,
+            [("demo 2020-01-01 DescribeTaskResult".to_string(), "Status: done SUCCESS; failed FAILED".to_string())]
+        );
     }
 }

@@ -132,6 +132,8 @@ mod tests {
             ("INITIAL", "Initialization", Some(Pending)),
             ("S1", "成功", Some(Done)),
             ("PAUSED", "paused", None),
+            ("readyComplete", "Preparation completed", Some(Pending)),
+            ("paused", "paused due to failure", Some(Failed)),
         ] {
             assert_eq!(vocab::state_meaning(value, explanation), meaning, "{value}");
         }
