@@ -32,17 +32,6 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
     if let Some(limit) = rate_limit {
         req_notes.push(format!("At most {limit} requests per second are allowed for this action."));
     }
-    if !constraints.is_empty() {
-        req_notes.push("Checked by `validate`, as documented:".to_string());
-        for c in constraints {
-            let sentence = match c {
-                Constraint::MutuallyExclusive { sentence, .. }
-                | Constraint::Requires { sentence, .. }
-                | Constraint::AtLeastOne { sentence, .. } => sentence,
-            };
-            req_notes.push(format!("- {}", super::doc_line(sentence)));
-        }
-    }
     if let Some(p) = pagination {
         req_notes.push(format!(
             "Paginated ({} `{}`): `Client::{method}_pages` streams every page, `Client::{method}_items` every item of `{}`.",
@@ -58,6 +47,17 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
             w.done.join(", "),
             if w.failed.is_empty() { "none documented".to_string() } else { w.failed.join(", ") }
         ));
+    }
+    if !constraints.is_empty() {
+        req_notes.push("Checked by `validate`, as documented:".to_string());
+        for c in constraints {
+            let sentence = match c {
+                Constraint::MutuallyExclusive { sentence, .. }
+                | Constraint::Requires { sentence, .. }
+                | Constraint::AtLeastOne { sentence, .. } => sentence,
+            };
+            req_notes.push(format!("- {}", super::doc_line(sentence)));
+        }
     }
     let req_doc = docs_then(description, &req_notes);
     let paginated = pagination.as_ref().map(|p| paginated_impl(api, &req, &resp, output, p));
