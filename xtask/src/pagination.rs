@@ -43,7 +43,11 @@ pub fn report(docs: &[PathBuf]) -> Result<Report> {
                 report.actions += 1;
                 let name = format!("{} {} {}", api.product, api.version, action.name);
                 if let Some(p) = &action.pagination {
-                    report.paginated.entry(codegen::lower::pagination::style_name(&p.style)).or_default().push(name.clone());
+                    report
+                        .paginated
+                        .entry(codegen::lower::pagination::style_name(&p.style))
+                        .or_default()
+                        .push(name.clone());
                 } else if let Some(why) = codegen::lower::pagination::unrecognised(action) {
                     report.unrecognised.push((name.clone(), why));
                 }
