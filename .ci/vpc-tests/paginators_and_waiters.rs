@@ -85,3 +85,18 @@ async fn a_vpc_task_that_runs_for_three_polls_then_succeeds_or_fails() {
         other => panic!("{other:?}"),
     }
 }
+
+#[tokio::test]
+async fn an_eip_is_waited_for_until_it_is_bound() {
+    let policy = WaitPolicy { initial_delay: Duration::from_millis(10), ..WaitPolicy::default() };
+    let server = Server::answering(|_, n| {
+        let status = if n < 3 { "BINDING" } else { "BIND" };
+        let set = json!([{"AddressId": "eip-1", "AddressStatus": status}]);
+        Reply::Json(json!({"Response": {"TotalCount": 1, "AddressSet": set, "RequestId": "r"}}).to_string())
+    })
+    .await;
+    let request = DescribeAddressesRequest { address_ids: Some(vec!["eip-1".into()]), ..Default::default() };
+    let reply = vpc(&server).describe_addresses_until(&request, &["BIND"], &policy).await.unwrap();
+    assert_eq!(reply.address_set[0].address_status, "BIND");
+    assert_eq!(server.seen().len(), 4);
+}

@@ -66,18 +66,25 @@ pub struct Action {
     pub waiter: Option<Waiter>,
 }
 
-/// An output whose documented values say how some work goes: `Status` of
-/// `DescribeVpcTaskResult`, `SUCCESS` / `FAILED` / `RUNNING`.
+/// A state whose documented values say how some work goes: an output (`Status` of
+/// `DescribeVpcTaskResult`, `SUCCESS` / `FAILED` / `RUNNING`: the client waits until done),
+/// or a field of each resource a Describe action lists (`InstanceState` of
+/// `InstanceSet`: the client waits until every resource is in the states asked for).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Waiter {
-    /// The output's wire name: `Status`.
+    /// The list output of the resources whose state is watched (`InstanceSet`); none for
+    /// an output state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<String>,
+    /// The state's wire name (an output's, or the resources' field's): `Status`.
     pub state: String,
     /// The values that mean the work is done.
     pub done: Vec<String>,
     /// The values that mean it failed.
     pub failed: Vec<String>,
-    /// The values that mean it is under way (any value not listed is taken as such too).
+    /// The values that mean it is under way (any value not listed is taken as such too; for
+    /// resources, every documented value neither done nor failed).
     pub pending: Vec<String>,
 }
 

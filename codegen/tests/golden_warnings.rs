@@ -14,7 +14,7 @@ fn contradictions_and_defects_are_warnings_with_file_and_line() {
         warnings,
         [
             "DataTypes.txt:22: structure `Item` lists `Ping` under \"Used by actions\", but that action's tables never use it",
-            "DataTypes.txt:45: structure `Filter` is documented twice (first at line 12): the first is kept",
+            "DataTypes.txt:55: structure `Filter` is documented twice (first at line 12): the first is kept",
             "Defects.html:21: type `KeyPair` of `KeyPair` is not a basic type and no documented structure has that name: generated as serde_json::Value",
             "Defects.html:22: type `Label` of `Labels` is not a basic type and no documented structure has that name: generated as serde_json::Value",
             "Defects.html:23: `InstanceId` has two rows in one table (lines 20 and 23): the first is kept",

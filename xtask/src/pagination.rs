@@ -52,7 +52,10 @@ pub fn report(docs: &[PathBuf]) -> Result<Report> {
                     report.unrecognised.push((name.clone(), why));
                 }
                 if let Some(w) = &action.waiter {
-                    let states = format!("{}: done {}; failed {}", w.state, w.done.join(", "), w.failed.join(", "));
+                    let states = match &w.items {
+                        None => format!("{}: done {}; failed {}", w.state, w.done.join(", "), w.failed.join(", ")),
+                        Some(items) => format!("{items}[].{}: failed {}", w.state, w.failed.join(", ")),
+                    };
                     report.waiters.push((name, states));
                 }
             }
@@ -85,7 +88,12 @@ pub fn run(args: &PaginationArgs) -> Result<()> {
             println!("  {action}: {why}");
         }
     }
-    println!("waiters: {} actions", report.waiters.len());
+    let resources = report.waiters.iter().filter(|(_, states)| states.contains("[].")).count();
+    println!(
+        "waiters: {} actions ({} on work, {resources} on resources)",
+        report.waiters.len(),
+        report.waiters.len() - resources
+    );
     for (action, states) in &report.waiters {
         println!("  {action} ({states})");
     }
@@ -104,9 +112,13 @@ mod tests {
         assert_eq!(report.paginated.len(), 2);
         // `EdgeCases` has a `Limit` but no position: not paginated, and not reported.
         assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+        let waiters: Vec<(&str, &str)> = report.waiters.iter().map(|(a, s)| (a.as_str(), s.as_str())).collect();
         assert_eq!(
-            report.waiters,
-            [("demo 2020-01-01 DescribeTaskResult".to_string(), "Status: done SUCCESS; failed FAILED".to_string())]
+            waiters,
+            [
+                ("demo 2020-01-01 DescribeMachines", "MachineSet[].MachineState: failed LAUNCH_FAILED"),
+                ("demo 2020-01-01 DescribeTaskResult", "Status: done SUCCESS; failed FAILED"),
+            ]
         );
     }
 }

@@ -40,7 +40,12 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
             p.items
         ));
     }
-    if let Some(w) = waiter {
+    if let Some(w @ crate::ir::Waiter { items: Some(items), .. }) = waiter {
+        req_notes.push(format!(
+            "Lists resources with a state (`{}` of `{items}`): `Client::{method}_until` polls until every one is in the states asked for.",
+            w.state
+        ));
+    } else if let Some(w) = waiter {
         req_notes.push(format!(
             "Reports how some work goes (`{}`): `Client::{method}_until_done` polls until it is done ({}) or failed ({}).",
             w.state,

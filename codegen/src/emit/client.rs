@@ -55,7 +55,10 @@ pub fn client_file(api: &Api) -> TokenStream {
                 }
             }
         });
-        let waiter = action.waiter.as_ref().map(|w| waiter_method(action, w));
+        let waiter = action.waiter.as_ref().map(|w| match &w.items {
+            None => waiter_method(action, w),
+            Some(items) => resource_waiter_method(api, action, w, items),
+        });
         quote! {
             #doc
             #[inline]
@@ -105,7 +108,7 @@ pub fn client_file(api: &Api) -> TokenStream {
 fn waiter_method(action: &crate::ir::Action, w: &crate::ir::Waiter) -> TokenStream {
     let (req, resp, err) = (ident(&action.rust.request), ident(&action.rust.response), ident(&action.rust.error));
     let until = ident(&format!("{}_until_done", action.rust.method));
-    let crate::ir::Waiter { state, done, failed, pending } = w;
+    let crate::ir::Waiter { items: _, state, done, failed, pending } = w;
     let value = match action.output.iter().find(|p| &p.name == state) {
         Some(p) if p.required => {
             let field = ident(&p.rust_name);
@@ -138,6 +141,62 @@ fn waiter_method(action: &crate::ir::Action, w: &crate::ir::Waiter) -> TokenStre
             Box::pin(crate::wait_until(
                 move || self.inner.send_boxed(request),
                 |reply: &super::#resp| crate::state_of(#value, &[#(#done),*], &[#(#failed),*], #state),
+                policy,
+            ))
+        }
+    }
+}
+
+/// `x_until`: polls the action with the same request until every resource it lists has its
+/// state among the states asked for (the reply), or one is in a failed state
+/// (`WaitError::Failed` with the reply).
+fn resource_waiter_method(
+    api: &crate::ir::Api,
+    action: &crate::ir::Action,
+    w: &crate::ir::Waiter,
+    items: &str,
+) -> TokenStream {
+    let (req, resp, err) = (ident(&action.rust.request), ident(&action.rust.response), ident(&action.rust.error));
+    let until = ident(&format!("{}_until", action.rust.method));
+    let crate::ir::Waiter { items: _, state, done, failed, pending } = w;
+    let list = action.output.iter().find(|p| p.name == items);
+    let structure = list.and_then(|p| p.ty.struct_name()).and_then(|name| api.data_types.get(name));
+    let field = structure.and_then(|s| s.fields.iter().find(|f| &f.name == state));
+    let (Some(list), Some(field)) = (list, field) else {
+        // Lowering records only a listed structure's field; should that not hold, no method.
+        return quote! {};
+    };
+    let list_id = ident(&list.rust_name);
+    let resources = if list.required {
+        quote! { reply.#list_id.iter() }
+    } else {
+        quote! { reply.#list_id.iter().flatten() }
+    };
+    let field_id = ident(&field.rust_name);
+    let value = if field.required {
+        quote! { item.#field_id.as_str() }
+    } else {
+        quote! { item.#field_id.as_deref().unwrap_or_default() }
+    };
+    let all: Vec<String> = done.iter().chain(pending).chain(failed).map(|v| format!("`{v}`")).collect();
+    let failed_list: Vec<String> = failed.iter().map(|v| format!("`{v}`")).collect();
+    let doc = docs(&format!(
+        "Polls `{}` with this request until every resource of `{items}` has its `{state}` among `targets` (the reply), as its page documents the states ({}); one in a failed state ({}) ends the wait with `WaitError::Failed`, carrying the reply. No resource listed yet: polled again. With the policy's backoff, until its deadline (`WaitError::TimedOut`); each poll is retried and rate-limited like any call. Drop the future to cancel.",
+        action.name,
+        all.join(", "),
+        if failed_list.is_empty() { "none documented".to_string() } else { failed_list.join(", ") },
+    ));
+    quote! {
+        #doc
+        pub fn #until<'a>(
+            &'a self,
+            request: &'a super::#req,
+            targets: &'a [&'a str],
+            policy: &'a crate::WaitPolicy,
+        ) -> crate::Waiting<'a, super::#resp, super::#err> {
+            Box::pin(crate::wait_until(
+                move || self.inner.send_boxed(request),
+                move |reply: &super::#resp| crate::states_of(#resources.map(|item| #value), targets, &[#(#failed),*], #state),
                 policy,
             ))
         }

@@ -266,7 +266,7 @@ fn lower_records(
     }
 
     check_used_by(&raw_types, &actions, &data_types, &mut warnings);
-    annotate_pagination(&mut actions);
+    annotate_pagination(&mut actions, &data_types);
 
     let error_codes = error_codes::product_codes(error_page.as_ref(), &actions);
     let rust_module = naming::snake(&product);
@@ -288,13 +288,13 @@ fn lower_records(
 
 /// Records each action's pagination and waiter, unless their client methods (`x_pages`,
 /// `x_items`, `x_until_done`) would take the name of another action's method.
-fn annotate_pagination(actions: &mut BTreeMap<String, crate::ir::Action>) {
+fn annotate_pagination(actions: &mut BTreeMap<String, crate::ir::Action>, types: &BTreeMap<String, DataType>) {
     let methods: BTreeSet<String> = actions.values().map(|a| a.rust.method.clone()).collect();
     for action in actions.values_mut() {
         let free = ["pages", "items"].iter().all(|s| !methods.contains(&format!("{}_{s}", action.rust.method)));
         action.pagination = pagination::detect(action).filter(|_| free);
-        let free = !methods.contains(&format!("{}_until_done", action.rust.method));
-        action.waiter = waiter::detect(action).filter(|_| free);
+        let free = ["until_done", "until"].iter().all(|s| !methods.contains(&format!("{}_{s}", action.rust.method)));
+        action.waiter = waiter::detect(action, types).filter(|_| free);
     }
 }
 

@@ -49,7 +49,7 @@ pub use credentials::{Credentials, CredentialsError};
 #[cfg(feature = "client")]
 pub use pages::{ItemStream, PageStream};
 #[cfg(feature = "client")]
-pub use waiter::{state_of, wait_until, WaitError, WaitPolicy, WaitState, Waiting};
+pub use waiter::{state_of, states_of, wait_until, WaitError, WaitPolicy, WaitState, Waiting};
 
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 

@@ -118,6 +118,35 @@ where
     }
 }
 
+/// The [`WaitState`] of the resources a Describe action lists, from their states: done
+/// when there is at least one and every one is among `targets`; failed when one is among
+/// `failed` (and not a target); else pending (for the generated resource waiters).
+pub fn states_of<'a>(
+    states: impl Iterator<Item = &'a str>,
+    targets: &[&str],
+    failed: &[&str],
+    field: &str,
+) -> WaitState {
+    let is = |values: &[&str], state: &str| values.iter().any(|v| v.eq_ignore_ascii_case(state.trim()));
+    let mut seen = 0;
+    let mut all_there = true;
+    for state in states {
+        seen += 1;
+        if is(targets, state) {
+            continue;
+        }
+        if is(failed, state) {
+            return WaitState::Failed(format!("{field} is {state}"));
+        }
+        all_there = false;
+    }
+    if seen > 0 && all_there {
+        WaitState::Done
+    } else {
+        WaitState::Pending
+    }
+}
+
 /// The [`WaitState`] of a state value, given the values the documentation lists as done,
 /// failed and in progress: for the generated waiters. A value the documentation does not
 /// list is taken as in progress (the deadline bounds the wait). Compared without regard to

@@ -7,7 +7,9 @@ mod support;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use golden_demo::demo::v20200101::{Client as DemoClient, DescribeTaskResultError, DescribeTaskResultRequest};
+use golden_demo::demo::v20200101::{
+    Client as DemoClient, DescribeMachinesRequest, DescribeTaskResultError, DescribeTaskResultRequest,
+};
 use golden_demo::{Client, Credentials, Endpoint, Error, RetryPolicy, WaitError, WaitPolicy};
 use serde_json::json;
 use support::{api_error, Reply, Server, SECRET_ID, SECRET_KEY};
@@ -151,4 +153,54 @@ async fn wait_until_polls_anything() {
     };
     let decide = |n: &u32| if *n >= 3 { golden_demo::WaitState::Done } else { golden_demo::WaitState::Pending };
     assert_eq!(golden_demo::wait_until(poll, decide, &quick()).await.unwrap(), 3);
+}
+
+/// `DescribeMachines` as a server answers it: the machines' states for this poll.
+fn machines(states: &[&str]) -> Reply {
+    let set: Vec<serde_json::Value> =
+        states.iter().enumerate().map(|(i, s)| json!({"MachineId": format!("m-{i}"), "MachineState": s})).collect();
+    Reply::Json(json!({"Response": {"MachineSet": set, "RequestId": "r"}}).to_string())
+}
+
+fn machines_request() -> DescribeMachinesRequest {
+    DescribeMachinesRequest { machine_ids: vec!["m-0".into(), "m-1".into()] }
+}
+
+#[tokio::test]
+async fn resources_are_waited_for_until_every_one_is_in_the_state_asked_for() {
+    // Not listed yet, then one still pending, then both running.
+    let server = Server::answering(|_, n| match n {
+        0 => machines(&[]),
+        1 | 2 => machines(&["RUNNING", "PENDING"]),
+        _ => machines(&["RUNNING", "running"]),
+    })
+    .await;
+    let demo = demo_client(&server);
+    let (request, policy) = (machines_request(), quick());
+    let reply = demo.describe_machines_until(&request, &["RUNNING"], &policy).await.unwrap();
+    assert_eq!(reply.machine_set.len(), 2);
+    assert_eq!(server.seen().len(), 4);
+    assert!(server.seen().iter().all(|s| s.json() == json!({"MachineIds": ["m-0", "m-1"]})));
+
+    // Waiting for a stop: RUNNING is under way then.
+    let server = Server::answering(|_, n| machines(if n < 2 { &["RUNNING"] } else { &["STOPPED"] })).await;
+    let demo = demo_client(&server);
+    let reply = demo.describe_machines_until(&request, &["STOPPED"], &policy).await.unwrap();
+    assert_eq!(reply.machine_set[0].machine_state, "STOPPED");
+}
+
+#[tokio::test]
+async fn a_resource_in_a_failed_state_ends_the_wait() {
+    let server =
+        Server::answering(|_, n| machines(if n < 2 { &["PENDING", "PENDING"] } else { &["RUNNING", "LAUNCH_FAILED"] }))
+            .await;
+    let demo = demo_client(&server);
+    let (request, policy) = (machines_request(), quick());
+    match demo.describe_machines_until(&request, &["RUNNING"], &policy).await {
+        Err(WaitError::Failed { reason, last }) => {
+            assert_eq!(reason, "MachineState is LAUNCH_FAILED");
+            assert_eq!(last.machine_set[1].machine_id, "m-1");
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -178,6 +178,51 @@ fn describe_items_example_1() {
     }
 }
 
+/// `DescribeMachines`: Example1 A running machine
+#[test]
+fn describe_machines_example_1() {
+    const INPUT: &str = r#"{
+  "MachineIds": [
+    "m-1"
+  ]
+}"#;
+    const OUTPUT: &str = r#"{
+  "Response": {
+    "MachineSet": [
+      {
+        "MachineId": "m-1",
+        "MachineState": "RUNNING"
+      }
+    ],
+    "RequestId": "6f0c3e4a-0000-0000-0000-000000000103"
+  }
+}"#;
+    let request: DescribeMachinesRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
+    request.validate().expect("example input validates");
+    let json = serde_json::to_string(&request).expect("request serializes");
+    let again: DescribeMachinesRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
+    assert_eq!(again, request);
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        DescribeMachinesResponse,
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
+    assert!(perturbed > 0);
+    #[cfg(feature = "client")]
+    {
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            DescribeMachinesRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
+        assert_eq!(sent, perturbed + 1);
+    }
+}
+
 /// `DescribeTaskResult`: Example1 A finished task
 #[test]
 fn describe_task_result_example_1() {

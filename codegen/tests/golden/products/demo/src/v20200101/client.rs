@@ -58,6 +58,47 @@ impl Client {
         self.inner.items(request)
     }
 
+    /// This API lists machines by their IDs.
+    ///
+    /// Action `DescribeMachines`; the request is validated before it is sent. `.await` the result.
+    /// At most 20 requests per second (see `ClientBuilder::rate_limit`).
+    #[inline]
+    pub fn describe_machines<'a>(
+        &'a self,
+        request: &'a super::DescribeMachinesRequest,
+    ) -> crate::Pending<
+        'a,
+        super::DescribeMachinesResponse,
+        super::DescribeMachinesError,
+    > {
+        self.inner.send_boxed(request)
+    }
+
+    /// Polls `DescribeMachines` with this request until every resource of `MachineSet` has its `MachineState` among `targets` (the reply), as its page documents the states (`PENDING`, `RUNNING`, `STOPPED`, `LAUNCH_FAILED`); one in a failed state (`LAUNCH_FAILED`) ends the wait with `WaitError::Failed`, carrying the reply. No resource listed yet: polled again. With the policy's backoff, until its deadline (`WaitError::TimedOut`); each poll is retried and rate-limited like any call. Drop the future to cancel.
+    pub fn describe_machines_until<'a>(
+        &'a self,
+        request: &'a super::DescribeMachinesRequest,
+        targets: &'a [&'a str],
+        policy: &'a crate::WaitPolicy,
+    ) -> crate::Waiting<
+        'a,
+        super::DescribeMachinesResponse,
+        super::DescribeMachinesError,
+    > {
+        Box::pin(
+            crate::wait_until(
+                move || self.inner.send_boxed(request),
+                move |reply: &super::DescribeMachinesResponse| crate::states_of(
+                    reply.machine_set.iter().map(|item| item.machine_state.as_str()),
+                    targets,
+                    &["LAUNCH_FAILED"],
+                    "MachineState",
+                ),
+                policy,
+            ),
+        )
+    }
+
     /// This API queries the result of an asynchronous task.
     ///
     /// Action `DescribeTaskResult`; the request is validated before it is sent. `.await` the result.

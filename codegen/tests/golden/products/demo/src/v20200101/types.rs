@@ -103,6 +103,54 @@ impl crate::Documented for Item {
     }
 }
 
+/// A machine and its state.
+///
+/// Structure `Machine` of the Data Types page.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Machine {
+    /// The machine ID.
+    ///
+    /// Wire name `MachineId`, type `String`, required.
+    pub machine_id: String,
+    /// The state of the machine. Valid values: PENDING (being created), RUNNING (running), STOPPED (stopped), LAUNCH_FAILED (creation failed).
+    ///
+    /// Wire name `MachineState`, type `String`, required.
+    pub machine_state: String,
+}
+
+impl crate::Wire for Machine {
+    #[inline]
+    fn to_wire(&self) -> serde_json::Value {
+        let mut object = crate::wire::Object::new();
+        object.put("MachineId", &self.machine_id);
+        object.put("MachineState", &self.machine_state);
+        object.finish()
+    }
+
+    #[inline]
+    fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
+        let fields = crate::wire::Fields::of(value)?;
+        Ok(Self {
+            machine_id: fields.get("MachineId")?,
+            machine_state: fields.get("MachineState")?,
+        })
+    }
+}
+
+crate::wire::serde_by_wire!(Machine);
+
+impl crate::Documented for Machine {
+    #[inline]
+    fn fields() -> &'static [crate::Field] {
+        const FIELDS: &[crate::Field] = &[
+            crate::Field::new("MachineId", crate::Shape::String, false),
+            crate::Field::new("MachineState", crate::Shape::String, false),
+        ];
+        FIELDS
+    }
+}
+
 /// A node of a tree: it holds its parent and its children.
 ///
 /// Structure `TreeNode` of the Data Types page.
