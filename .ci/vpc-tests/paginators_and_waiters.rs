@@ -10,21 +10,14 @@ use std::time::Duration;
 
 use futures_util::TryStreamExt;
 use serde_json::{json, Value};
-use support::{Reply, Seen, Server, SECRET_ID, SECRET_KEY};
+use support::{Reply, Seen, Server};
 use tencentcloud_api::vpc::v20170312::{
     Address, Client as VpcClient, DescribeAddressesRequest, DescribeVpcTaskResultRequest,
 };
-use tencentcloud_api::{Client, Credentials, Endpoint, Error, RetryPolicy, WaitError, WaitPolicy};
+use tencentcloud_api::{Error, WaitError, WaitPolicy};
 
 fn vpc(server: &Server) -> VpcClient {
-    let client = Client::builder()
-        .credentials(Credentials::new(SECRET_ID, SECRET_KEY))
-        .region("ap-guangzhou")
-        .endpoint(Endpoint::Url(server.url()))
-        .retry(RetryPolicy { base_delay: Duration::from_millis(10), ..RetryPolicy::default() })
-        .build()
-        .unwrap();
-    VpcClient::new(client)
+    VpcClient::new(support::loopback_client(server))
 }
 
 /// `DescribeAddresses` as a server holding 250 EIPs answers it (`Limit` at most 100).

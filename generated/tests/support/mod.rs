@@ -17,6 +17,20 @@ use tokio::net::{TcpListener, TcpStream};
 pub const SECRET_ID: &str = "AKIDloopbacktestid000000000000000000";
 pub const SECRET_KEY: &str = "loopback-test-secret-key-00000000";
 
+/// A client that signs with the test key and sends to `server`, retrying quickly: what the
+/// paginator and waiter tests poll with (the runtime's `Client`, which every crate of the
+/// bindings re-exports).
+pub fn loopback_client(server: &Server) -> tencentcloud_api_runtime::Client {
+    use tencentcloud_api_runtime::{Client, Credentials, Endpoint, RetryPolicy};
+    Client::builder()
+        .credentials(Credentials::new(SECRET_ID, SECRET_KEY))
+        .region("ap-guangzhou")
+        .endpoint(Endpoint::Url(server.url()))
+        .retry(RetryPolicy { base_delay: Duration::from_millis(10), ..RetryPolicy::default() })
+        .build()
+        .unwrap()
+}
+
 /// One scripted answer.
 #[derive(Debug, Clone)]
 pub enum Reply {

@@ -6,23 +6,15 @@ mod support;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
 
 use futures_util::{StreamExt, TryStreamExt};
 use golden_demo::demo::v20200101::{Client as DemoClient, DescribeItemsRequest, ListItemsRequest};
-use golden_demo::{Client, Credentials, Endpoint, Error, RetryPolicy};
+use golden_demo::Error;
 use serde_json::{json, Value};
-use support::{api_error, Reply, Seen, Server, SECRET_ID, SECRET_KEY};
+use support::{api_error, Reply, Seen, Server};
 
 fn demo_client(server: &Server) -> DemoClient {
-    let client = Client::builder()
-        .credentials(Credentials::new(SECRET_ID, SECRET_KEY))
-        .region("ap-guangzhou")
-        .endpoint(Endpoint::Url(server.url()))
-        .retry(RetryPolicy { base_delay: Duration::from_millis(10), ..RetryPolicy::default() })
-        .build()
-        .unwrap();
-    DemoClient::new(client)
+    DemoClient::new(support::loopback_client(server))
 }
 
 fn item(i: u64) -> Value {

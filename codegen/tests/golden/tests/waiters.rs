@@ -10,19 +10,12 @@ use std::time::{Duration, Instant};
 use golden_demo::demo::v20200101::{
     Client as DemoClient, DescribeMachinesRequest, DescribeTaskResultError, DescribeTaskResultRequest,
 };
-use golden_demo::{Client, Credentials, Endpoint, Error, RetryPolicy, WaitError, WaitPolicy};
+use golden_demo::{Error, WaitError, WaitPolicy};
 use serde_json::json;
-use support::{api_error, Reply, Server, SECRET_ID, SECRET_KEY};
+use support::{api_error, Reply, Server};
 
 fn demo_client(server: &Server) -> DemoClient {
-    let client = Client::builder()
-        .credentials(Credentials::new(SECRET_ID, SECRET_KEY))
-        .region("ap-guangzhou")
-        .endpoint(Endpoint::Url(server.url()))
-        .retry(RetryPolicy { base_delay: Duration::from_millis(10), ..RetryPolicy::default() })
-        .build()
-        .unwrap();
-    DemoClient::new(client)
+    DemoClient::new(support::loopback_client(server))
 }
 
 fn task(status: &str, n: usize) -> Reply {
