@@ -34,6 +34,12 @@ pub enum Kind {
     OutputType,
     ErrorAdded,
     ErrorRemoved,
+    PaginatorAdded,
+    PaginatorRemoved,
+    PaginatorChanged,
+    WaiterAdded,
+    WaiterRemoved,
+    WaiterChanged,
     TypeAdded,
     TypeRemoved,
     FieldAdded,
@@ -43,7 +49,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 17] = [
+    pub const ALL: [Kind; 23] = [
         Kind::ActionAdded,
         Kind::ActionRemoved,
         Kind::InputAdded,
@@ -55,6 +61,12 @@ impl Kind {
         Kind::OutputType,
         Kind::ErrorAdded,
         Kind::ErrorRemoved,
+        Kind::PaginatorAdded,
+        Kind::PaginatorRemoved,
+        Kind::PaginatorChanged,
+        Kind::WaiterAdded,
+        Kind::WaiterRemoved,
+        Kind::WaiterChanged,
         Kind::TypeAdded,
         Kind::TypeRemoved,
         Kind::FieldAdded,
@@ -77,6 +89,12 @@ impl Kind {
             Kind::OutputType => "output-type",
             Kind::ErrorAdded => "error-added",
             Kind::ErrorRemoved => "error-removed",
+            Kind::PaginatorAdded => "paginator-added",
+            Kind::PaginatorRemoved => "paginator-removed",
+            Kind::PaginatorChanged => "paginator-changed",
+            Kind::WaiterAdded => "waiter-added",
+            Kind::WaiterRemoved => "waiter-removed",
+            Kind::WaiterChanged => "waiter-changed",
             Kind::TypeAdded => "type-added",
             Kind::TypeRemoved => "type-removed",
             Kind::FieldAdded => "field-added",
@@ -99,6 +117,12 @@ impl Kind {
             Kind::OutputType => "output types changed",
             Kind::ErrorAdded => "error codes added",
             Kind::ErrorRemoved => "error codes removed",
+            Kind::PaginatorAdded => "paginators added",
+            Kind::PaginatorRemoved => "paginators removed",
+            Kind::PaginatorChanged => "paginators changed",
+            Kind::WaiterAdded => "waiters added",
+            Kind::WaiterRemoved => "waiters removed",
+            Kind::WaiterChanged => "waiters changed",
             Kind::TypeAdded => "data types added",
             Kind::TypeRemoved => "data types removed",
             Kind::FieldAdded => "fields added",
@@ -260,6 +284,52 @@ fn diff_action(old: &Action, new: &Action, out: &mut Vec<Change>) {
     for code in oc.difference(&nc) {
         out.push(change(Kind::ErrorRemoved, format!("{name}:{code}"), true, None, None));
     }
+    // The client methods they generate (`…_pages`, `…_items`; `…_until_done`, `…_until`):
+    // gone is breaking; a changed one keeps its methods but follows other parameters.
+    let paging = |a: &Action| a.pagination.as_ref().map(shown_pagination);
+    match (paging(old), paging(new)) {
+        (None, Some(n)) => out.push(change(Kind::PaginatorAdded, name.clone(), false, None, Some(n))),
+        (Some(o), None) => out.push(change(Kind::PaginatorRemoved, name.clone(), true, Some(o), None)),
+        (Some(o), Some(n)) if o != n => out.push(change(Kind::PaginatorChanged, name.clone(), false, Some(o), Some(n))),
+        _ => {}
+    }
+    let waiting = |a: &Action| a.waiter.as_ref().map(shown_waiter);
+    match (waiting(old), waiting(new)) {
+        (None, Some(n)) => out.push(change(Kind::WaiterAdded, name.clone(), false, None, Some(n))),
+        (Some(o), None) => out.push(change(Kind::WaiterRemoved, name.clone(), true, Some(o), None)),
+        (Some(o), Some(n)) if o != n => {
+            // From waiting on work to waiting on resources (or back) changes the method.
+            let breaking =
+                old.waiter.as_ref().map(|w| w.items.is_some()) != new.waiter.as_ref().map(|w| w.items.is_some());
+            out.push(change(Kind::WaiterChanged, name.clone(), breaking, Some(o), Some(n)))
+        }
+        _ => {}
+    }
+}
+
+/// A paginator in a line: `offset Offset/Limit (max 100) over AddressSet, total TotalCount`.
+fn shown_pagination(p: &crate::ir::Pagination) -> String {
+    let mut text = format!("{} {}", crate::lower::pagination::style_name(&p.style), p.position.name);
+    if let Some(size) = &p.size {
+        text.push_str(&format!("/{}", size.name));
+    }
+    if let Some(max) = p.max_page_size {
+        text.push_str(&format!(" (max {max})"));
+    }
+    text.push_str(&format!(" over {}", p.items));
+    if let Some(total) = &p.total {
+        text.push_str(&format!(", total {total}"));
+    }
+    text
+}
+
+/// A waiter in a line: `Status: done SUCCESS; failed FAILED` or
+/// `AddressSet[].AddressStatus: failed FAILED`.
+fn shown_waiter(w: &crate::ir::Waiter) -> String {
+    match &w.items {
+        None => format!("{}: done {}; failed {}", w.state, w.done.join(", "), w.failed.join(", ")),
+        Some(items) => format!("{items}[].{}: failed {}", w.state, w.failed.join(", ")),
+    }
 }
 
 fn diff_type(old: &DataType, new: &DataType, out: &mut Vec<Change>) {
@@ -414,6 +484,12 @@ fn describe(c: &Change) -> String {
         Kind::InputRequired | Kind::FieldRequired => format!("`{member}`: {} → {}", value(&c.old), value(&c.new)),
         Kind::ErrorAdded => format!("error code `{member}` added"),
         Kind::ErrorRemoved => format!("error code `{member}` removed"),
+        Kind::PaginatorAdded => format!("paginator added ({})", value(&c.new)),
+        Kind::PaginatorRemoved => format!("paginator removed (was {})", value(&c.old)),
+        Kind::PaginatorChanged => format!("paginator: {} → {}", value(&c.old), value(&c.new)),
+        Kind::WaiterAdded => format!("waiter added ({})", value(&c.new)),
+        Kind::WaiterRemoved => format!("waiter removed (was {})", value(&c.old)),
+        Kind::WaiterChanged => format!("waiter: {} → {}", value(&c.old), value(&c.new)),
     };
     if c.breaking {
         format!("**breaking:** {text}")

@@ -124,3 +124,43 @@ fn an_undocumented_structure_becoming_documented_is_a_type_change() {
         (Some("TreeNode (undocumented)"), Some("TreeNode"))
     );
 }
+
+#[test]
+fn paginators_and_waiters_that_appear_go_or_change() {
+    let old = golden();
+    let mut new = golden();
+    // DescribeItems loses its paginator, ListItems' page size changes, EdgeCases gains one.
+    let items = new.actions.get_mut("DescribeItems").unwrap().pagination.take().unwrap();
+    new.actions.get_mut("ListItems").unwrap().pagination.as_mut().unwrap().max_page_size = Some(20);
+    new.actions.get_mut("EdgeCases").unwrap().pagination = Some(items);
+    // DescribeTaskResult's waiter goes; DescribeMachines' documents another failed state.
+    new.actions.get_mut("DescribeTaskResult").unwrap().waiter = None;
+    new.actions.get_mut("DescribeMachines").unwrap().waiter.as_mut().unwrap().failed.push("BROKEN".into());
+
+    let changes = diff(&[old], &[new]);
+    assert_eq!(
+        kinds(&changes),
+        [
+            (Kind::PaginatorRemoved, "DescribeItems", true),
+            (Kind::WaiterChanged, "DescribeMachines", false),
+            (Kind::WaiterRemoved, "DescribeTaskResult", true),
+            (Kind::PaginatorAdded, "EdgeCases", false),
+            (Kind::PaginatorChanged, "ListItems", false),
+        ]
+    );
+    let markdown = to_markdown("demo 2020-01-01", &changes);
+    assert!(
+        markdown.contains(
+            "- **breaking:** paginator removed (was offset Offset/Limit (max 100) over ItemSet, total TotalCount)"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- paginator: token NextToken/MaxResults (max 50) over ItemSet → token NextToken/MaxResults (max 20) over ItemSet"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- waiter: MachineSet[].MachineState: failed LAUNCH_FAILED → MachineSet[].MachineState: failed LAUNCH_FAILED, BROKEN"),
+        "{markdown}"
+    );
+}
