@@ -293,7 +293,7 @@ fn diff_action(old: &Action, new: &Action, out: &mut Vec<Change>) {
         (Some(o), Some(n)) if o != n => out.push(change(Kind::PaginatorChanged, name.clone(), false, Some(o), Some(n))),
         _ => {}
     }
-    let waiting = |a: &Action| a.waiter.as_ref().map(shown_waiter);
+    let waiting = |a: &Action| a.waiter.as_ref().map(crate::ir::Waiter::summary);
     match (waiting(old), waiting(new)) {
         (None, Some(n)) => out.push(change(Kind::WaiterAdded, name.clone(), false, None, Some(n))),
         (Some(o), None) => out.push(change(Kind::WaiterRemoved, name.clone(), true, Some(o), None)),
@@ -321,15 +321,6 @@ fn shown_pagination(p: &crate::ir::Pagination) -> String {
         text.push_str(&format!(", total {total}"));
     }
     text
-}
-
-/// A waiter in a line: `Status: done SUCCESS; failed FAILED` or
-/// `AddressSet[].AddressStatus: failed FAILED`.
-fn shown_waiter(w: &crate::ir::Waiter) -> String {
-    match &w.items {
-        None => format!("{}: done {}; failed {}", w.state, w.done.join(", "), w.failed.join(", ")),
-        Some(items) => format!("{items}[].{}: failed {}", w.state, w.failed.join(", ")),
-    }
 }
 
 fn diff_type(old: &DataType, new: &DataType, out: &mut Vec<Change>) {

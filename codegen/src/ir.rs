@@ -300,6 +300,17 @@ pub struct DataType {
     pub fields: Vec<Param>,
 }
 
+impl Waiter {
+    /// The waiter in a line, for reports and reviews: `Status: done SUCCESS; failed FAILED`
+    /// (work) or `AddressSet[].AddressStatus: failed FAILED` (resources).
+    pub fn summary(&self) -> String {
+        match &self.items {
+            None => format!("{}: done {}; failed {}", self.state, self.done.join(", "), self.failed.join(", ")),
+            Some(items) => format!("{items}[].{}: failed {}", self.state, self.failed.join(", ")),
+        }
+    }
+}
+
 impl Type {
     /// An integer or a string: what a page position or size can be sent as.
     pub fn is_integer_or_string(&self) -> bool {

@@ -30,6 +30,8 @@ pub struct Report {
     pub unrecognised: Vec<(String, String)>,
     /// Actions that get a waiter, with their state output and its done / failed values.
     pub waiters: Vec<(String, String)>,
+    /// How many of them wait on resources (the rest on work).
+    pub resource_waiters: usize,
 }
 
 /// The report over the product versions of `docs`.
@@ -52,11 +54,8 @@ pub fn report(docs: &[PathBuf]) -> Result<Report> {
                     report.unrecognised.push((name.clone(), why));
                 }
                 if let Some(w) = &action.waiter {
-                    let states = match &w.items {
-                        None => format!("{}: done {}; failed {}", w.state, w.done.join(", "), w.failed.join(", ")),
-                        Some(items) => format!("{items}[].{}: failed {}", w.state, w.failed.join(", ")),
-                    };
-                    report.waiters.push((name, states));
+                    report.resource_waiters += usize::from(w.items.is_some());
+                    report.waiters.push((name, w.summary()));
                 }
             }
         }
@@ -88,7 +87,7 @@ pub fn run(args: &PaginationArgs) -> Result<()> {
             println!("  {action}: {why}");
         }
     }
-    let resources = report.waiters.iter().filter(|(_, states)| states.contains("[].")).count();
+    let resources = report.resource_waiters;
     println!(
         "waiters: {} actions ({} on work, {resources} on resources)",
         report.waiters.len(),
@@ -112,6 +111,7 @@ mod tests {
         assert_eq!(report.paginated.len(), 2);
         // `EdgeCases` has a `Limit` but no position: not paginated, and not reported.
         assert!(report.unrecognised.is_empty(), "{:?}", report.unrecognised);
+        assert_eq!(report.resource_waiters, 1);
         let waiters: Vec<(&str, &str)> = report.waiters.iter().map(|(a, s)| (a.as_str(), s.as_str())).collect();
         assert_eq!(
             waiters,
