@@ -74,7 +74,7 @@ fn every_kind_with_its_breaking_flag() {
             (Kind::InputAdded, "EdgeCases.Must", true),
             (Kind::InputType, "EdgeCases.Ratio", true),
             (Kind::OutputAdded, "EdgeCases.More", false),
-            (Kind::OutputType, "EdgeCases.Note", true),
+            (Kind::OutputNullability, "EdgeCases.Note", true),
             (Kind::OutputRemoved, "EdgeCases.Total", true),
             (Kind::ErrorAdded, "EdgeCases:FailedOperation.New", false),
             (Kind::ErrorRemoved, "EdgeCases:FailedOperation.Busy", true),
@@ -90,7 +90,7 @@ fn every_kind_with_its_breaking_flag() {
         ]
     );
     let note = changes.iter().find(|c| c.path == "EdgeCases.Note").unwrap();
-    assert_eq!((note.old.as_deref(), note.new.as_deref()), (Some("String, may be null"), Some("String")));
+    assert_eq!((note.old.as_deref(), note.new.as_deref()), (Some("may be null"), Some("never null")));
     let markdown = to_markdown("demo 2020-01-01", &changes);
     assert!(markdown.contains("**19 changes, 13 breaking.**"), "{markdown}");
     assert!(markdown.contains("- **breaking:** input `Limit` removed (was Integer)"), "{markdown}");
@@ -163,4 +163,61 @@ fn paginators_and_waiters_that_appear_go_or_change() {
         markdown.contains("- waiter: MachineSet[].MachineState: failed LAUNCH_FAILED → MachineSet[].MachineState: failed LAUNCH_FAILED, BROKEN"),
         "{markdown}"
     );
+}
+
+#[test]
+fn product_error_codes_and_nullability_of_structure_fields() {
+    use codegen::ir::{ErrorCodeInfo, ErrorCodeKind};
+    let old = golden();
+    let mut new = golden();
+    let info = |kind| ErrorCodeInfo {
+        rust_variant: "AuthFailureNew".into(),
+        description: String::new(),
+        kind,
+        also_service: false,
+    };
+    new.error_codes.insert("AuthFailure.New".into(), info(ErrorCodeKind::Common));
+    new.error_codes.insert("ResourceNotFound.Item".into(), info(ErrorCodeKind::Service));
+    // A common code listed among the service codes too joins the service list.
+    new.error_codes.get_mut("InternalError").unwrap().also_service = true;
+    // A service code leaves the list; the product still knows it from an action's page.
+    new.error_codes.get_mut("FailedOperation.Busy").unwrap().kind = ErrorCodeKind::Action;
+    // A common code goes altogether: its variant goes.
+    new.error_codes.remove("InvalidParameter");
+    // An output structure's field that may be null is now said never to be.
+    let item = new.data_types.get_mut("Item").unwrap();
+    let nullable = item.fields.iter_mut().find(|f| !f.required).unwrap();
+    nullable.required = true;
+    let nullable = format!("Item.{}", nullable.name);
+
+    let changes = diff(&[old], &[new]);
+    assert_eq!(
+        kinds(&changes),
+        [
+            (Kind::CommonCodeAdded, "AuthFailure.New", false),
+            (Kind::CommonCodeRemoved, "InvalidParameter", true),
+            (Kind::ServiceCodeAdded, "InternalError", false),
+            (Kind::ServiceCodeAdded, "ResourceNotFound.Item", false),
+            (Kind::ServiceCodeRemoved, "FailedOperation.Busy", false),
+            (Kind::FieldNullability, nullable.as_str(), true),
+        ]
+    );
+    let markdown = to_markdown("demo 2020-01-01", &changes);
+    assert!(markdown.contains("\n### Common error codes added (1)\n\n`AuthFailure.New`\n"), "{markdown}");
+    assert!(markdown.contains("\n### Common error codes removed (1) — **breaking**\n"), "{markdown}");
+    assert!(markdown.contains(": may be null → never null"), "{markdown}");
+    assert!(summary_line(&changes)
+        .contains("1 common error codes added, 1 common error codes removed, 2 service error codes added"));
+}
+
+#[test]
+fn kinds_are_listed_in_report_order_with_distinct_names() {
+    let all: Vec<Kind> = Kind::all().collect();
+    let mut sorted = all.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(all, sorted, "the table lists every kind once, in the enum's order");
+    let names: std::collections::BTreeSet<&str> = all.iter().map(|k| k.as_str()).collect();
+    assert_eq!(names.len(), all.len());
+    assert!(all.iter().all(|k| !k.as_str().is_empty() && !k.label().is_empty()));
 }

@@ -13,11 +13,14 @@
 //! input) changes or removes something existing code names: breaking.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 
 use serde::Serialize;
 
 use crate::ir::{Action, Api, DataType, Param};
+
+pub mod report;
+
+pub use report::{summary_line, to_json, to_markdown};
 
 /// The kinds of change, in report order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -32,6 +35,7 @@ pub enum Kind {
     OutputAdded,
     OutputRemoved,
     OutputType,
+    OutputNullability,
     ErrorAdded,
     ErrorRemoved,
     PaginatorAdded,
@@ -46,90 +50,60 @@ pub enum Kind {
     FieldRemoved,
     FieldType,
     FieldRequired,
+    FieldNullability,
+    CommonCodeAdded,
+    CommonCodeRemoved,
+    ServiceCodeAdded,
+    ServiceCodeRemoved,
 }
 
+/// Every kind with its name (`input-added`, as in the JSON) and its label in a report.
+const KINDS: [(Kind, &str, &str); 29] = [
+    (Kind::ActionAdded, "action-added", "actions added"),
+    (Kind::ActionRemoved, "action-removed", "actions removed"),
+    (Kind::InputAdded, "input-added", "input parameters added"),
+    (Kind::InputRemoved, "input-removed", "input parameters removed"),
+    (Kind::InputType, "input-type", "input types changed"),
+    (Kind::InputRequired, "input-required", "inputs made required / optional"),
+    (Kind::OutputAdded, "output-added", "output parameters added"),
+    (Kind::OutputRemoved, "output-removed", "output parameters removed"),
+    (Kind::OutputType, "output-type", "output types changed"),
+    (Kind::OutputNullability, "output-nullability", "outputs that may be null / never null"),
+    (Kind::ErrorAdded, "error-added", "error codes added"),
+    (Kind::ErrorRemoved, "error-removed", "error codes removed"),
+    (Kind::PaginatorAdded, "paginator-added", "paginators added"),
+    (Kind::PaginatorRemoved, "paginator-removed", "paginators removed"),
+    (Kind::PaginatorChanged, "paginator-changed", "paginators changed"),
+    (Kind::WaiterAdded, "waiter-added", "waiters added"),
+    (Kind::WaiterRemoved, "waiter-removed", "waiters removed"),
+    (Kind::WaiterChanged, "waiter-changed", "waiters changed"),
+    (Kind::TypeAdded, "type-added", "data types added"),
+    (Kind::TypeRemoved, "type-removed", "data types removed"),
+    (Kind::FieldAdded, "field-added", "fields added"),
+    (Kind::FieldRemoved, "field-removed", "fields removed"),
+    (Kind::FieldType, "field-type", "field types changed"),
+    (Kind::FieldRequired, "field-required", "fields made required / optional"),
+    (Kind::FieldNullability, "field-nullability", "fields that may be null / never null"),
+    (Kind::CommonCodeAdded, "common-code-added", "common error codes added"),
+    (Kind::CommonCodeRemoved, "common-code-removed", "common error codes removed"),
+    (Kind::ServiceCodeAdded, "service-code-added", "service error codes added"),
+    (Kind::ServiceCodeRemoved, "service-code-removed", "service error codes removed"),
+];
+
 impl Kind {
-    pub const ALL: [Kind; 23] = [
-        Kind::ActionAdded,
-        Kind::ActionRemoved,
-        Kind::InputAdded,
-        Kind::InputRemoved,
-        Kind::InputType,
-        Kind::InputRequired,
-        Kind::OutputAdded,
-        Kind::OutputRemoved,
-        Kind::OutputType,
-        Kind::ErrorAdded,
-        Kind::ErrorRemoved,
-        Kind::PaginatorAdded,
-        Kind::PaginatorRemoved,
-        Kind::PaginatorChanged,
-        Kind::WaiterAdded,
-        Kind::WaiterRemoved,
-        Kind::WaiterChanged,
-        Kind::TypeAdded,
-        Kind::TypeRemoved,
-        Kind::FieldAdded,
-        Kind::FieldRemoved,
-        Kind::FieldType,
-        Kind::FieldRequired,
-    ];
+    /// Every kind, in report order.
+    pub fn all() -> impl Iterator<Item = Kind> {
+        KINDS.iter().map(|(k, _, _)| *k)
+    }
 
     /// `input-added`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::ActionAdded => "action-added",
-            Kind::ActionRemoved => "action-removed",
-            Kind::InputAdded => "input-added",
-            Kind::InputRemoved => "input-removed",
-            Kind::InputType => "input-type",
-            Kind::InputRequired => "input-required",
-            Kind::OutputAdded => "output-added",
-            Kind::OutputRemoved => "output-removed",
-            Kind::OutputType => "output-type",
-            Kind::ErrorAdded => "error-added",
-            Kind::ErrorRemoved => "error-removed",
-            Kind::PaginatorAdded => "paginator-added",
-            Kind::PaginatorRemoved => "paginator-removed",
-            Kind::PaginatorChanged => "paginator-changed",
-            Kind::WaiterAdded => "waiter-added",
-            Kind::WaiterRemoved => "waiter-removed",
-            Kind::WaiterChanged => "waiter-changed",
-            Kind::TypeAdded => "type-added",
-            Kind::TypeRemoved => "type-removed",
-            Kind::FieldAdded => "field-added",
-            Kind::FieldRemoved => "field-removed",
-            Kind::FieldType => "field-type",
-            Kind::FieldRequired => "field-required",
-        }
+        KINDS.iter().find(|(k, _, _)| *k == self).map_or("", |(_, name, _)| name)
     }
 
-    fn label(self) -> &'static str {
-        match self {
-            Kind::ActionAdded => "actions added",
-            Kind::ActionRemoved => "actions removed",
-            Kind::InputAdded => "input parameters added",
-            Kind::InputRemoved => "input parameters removed",
-            Kind::InputType => "input types changed",
-            Kind::InputRequired => "inputs made required / optional",
-            Kind::OutputAdded => "output parameters added",
-            Kind::OutputRemoved => "output parameters removed",
-            Kind::OutputType => "output types changed",
-            Kind::ErrorAdded => "error codes added",
-            Kind::ErrorRemoved => "error codes removed",
-            Kind::PaginatorAdded => "paginators added",
-            Kind::PaginatorRemoved => "paginators removed",
-            Kind::PaginatorChanged => "paginators changed",
-            Kind::WaiterAdded => "waiters added",
-            Kind::WaiterRemoved => "waiters removed",
-            Kind::WaiterChanged => "waiters changed",
-            Kind::TypeAdded => "data types added",
-            Kind::TypeRemoved => "data types removed",
-            Kind::FieldAdded => "fields added",
-            Kind::FieldRemoved => "fields removed",
-            Kind::FieldType => "field types changed",
-            Kind::FieldRequired => "fields made required / optional",
-        }
+    /// `input parameters added`.
+    pub fn label(self) -> &'static str {
+        KINDS.iter().find(|(k, _, _)| *k == self).map_or("", |(_, _, label)| label)
     }
 }
 
@@ -137,7 +111,8 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Change {
     pub kind: Kind,
-    /// `Action`, `Action.Param`, `Action:ErrorCode`, `Type` or `Type.Field`.
+    /// `Action`, `Action.Param`, `Action:ErrorCode`, `Type`, `Type.Field`, or a product
+    /// error code.
     pub path: String,
     pub breaking: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -193,6 +168,7 @@ fn diff_api(old: &Api, new: &Api, out: &mut Vec<Change>) {
             (None, None) => {}
         }
     }
+    diff_product_codes(old, new, out);
     for name in old.data_types.keys().chain(new.data_types.keys()).collect::<BTreeSet<_>>() {
         match (old.data_types.get(name), new.data_types.get(name)) {
             (None, Some(_)) => out.push(change(Kind::TypeAdded, name.clone(), false, None, None)),
@@ -200,6 +176,47 @@ fn diff_api(old: &Api, new: &Api, out: &mut Vec<Change>) {
             (Some(o), Some(n)) => diff_type(o, n, out),
             (None, None) => {}
         }
+    }
+}
+
+/// The product's error code lists (the Error Codes page): common codes and service codes.
+/// A code gone from a list is breaking when the product no longer knows it at all (its
+/// `ErrorCode` variant goes); it may still be documented by an action's page.
+fn diff_product_codes(old: &Api, new: &Api, out: &mut Vec<Change>) {
+    for (list, added, removed) in [
+        (CodeList::Common, Kind::CommonCodeAdded, Kind::CommonCodeRemoved),
+        (CodeList::Service, Kind::ServiceCodeAdded, Kind::ServiceCodeRemoved),
+    ] {
+        let (o, n) = (list.codes(old), list.codes(new));
+        for code in n.difference(&o) {
+            out.push(change(added, code.to_string(), false, None, None));
+        }
+        for code in o.difference(&n) {
+            let gone = !new.error_codes.contains_key(*code);
+            out.push(change(removed, code.to_string(), gone, None, None));
+        }
+    }
+}
+
+/// The two lists of an Error Codes page.
+#[derive(Clone, Copy)]
+enum CodeList {
+    Common,
+    Service,
+}
+
+impl CodeList {
+    fn codes(self, api: &Api) -> BTreeSet<&str> {
+        use crate::ir::ErrorCodeKind;
+        api.error_codes
+            .iter()
+            .filter(|(_, info)| match self {
+                CodeList::Common => info.kind == ErrorCodeKind::Common,
+                // A common code the page lists among the service codes too is in both.
+                CodeList::Service => info.kind == ErrorCodeKind::Service || info.also_service,
+            })
+            .map(|(code, _)| code.as_str())
+            .collect()
     }
 }
 
@@ -221,6 +238,29 @@ fn printed(p: &Param) -> String {
         format!("{} (undocumented)", p.doc_type)
     } else {
         p.doc_type.clone()
+    }
+}
+
+/// A type change, or only a nullability change (`Option<T>` ↔ `T` in the generated code:
+/// breaking either way). `output` says, for each side, whether absence means null.
+fn retyped(
+    o: &Param,
+    n: &Param,
+    output: (bool, bool),
+    ty: Kind,
+    nullability: Kind,
+    path: String,
+    out: &mut Vec<Change>,
+) {
+    let (ot, nt) = (shown_type(o, output.0), shown_type(n, output.1));
+    if ot == nt {
+        return;
+    }
+    if printed(o) == printed(n) {
+        let word = |p: &Param, output: bool| if output && !p.required { "may be null" } else { "never null" };
+        out.push(change(nullability, path, true, Some(word(o, output.0).into()), Some(word(n, output.1).into())));
+    } else {
+        out.push(change(ty, path, true, Some(ot), Some(nt)));
     }
 }
 
@@ -267,12 +307,7 @@ fn diff_action(old: &Action, new: &Action, out: &mut Vec<Change>) {
         match (oo.get(param), no.get(param)) {
             (None, Some(p)) => out.push(change(Kind::OutputAdded, path, false, None, Some(shown_type(p, true)))),
             (Some(p), None) => out.push(change(Kind::OutputRemoved, path, true, Some(shown_type(p, true)), None)),
-            (Some(o), Some(n)) => {
-                let (ot, nt) = (shown_type(o, true), shown_type(n, true));
-                if ot != nt {
-                    out.push(change(Kind::OutputType, path, true, Some(ot), Some(nt)));
-                }
-            }
+            (Some(o), Some(n)) => retyped(o, n, (true, true), Kind::OutputType, Kind::OutputNullability, path, out),
             (None, None) => {}
         }
     }
@@ -346,10 +381,8 @@ fn diff_type(old: &DataType, new: &DataType, out: &mut Vec<Change>) {
             (Some(o), Some(n)) => {
                 // Without a Required column a field is optional when it may be null: that is
                 // part of its (generated) type, as for outputs.
-                let (ot, nt) = (shown_type(o, !old.has_required_column), shown_type(n, !new.has_required_column));
-                if ot != nt {
-                    out.push(change(Kind::FieldType, path.clone(), true, Some(ot), Some(nt)));
-                }
+                let output = (!old.has_required_column, !new.has_required_column);
+                retyped(o, n, output, Kind::FieldType, Kind::FieldNullability, path.clone(), out);
                 if old.has_required_column && new.has_required_column && o.required != n.required {
                     out.push(change(
                         Kind::FieldRequired,
@@ -362,129 +395,5 @@ fn diff_type(old: &DataType, new: &DataType, out: &mut Vec<Change>) {
             }
             (None, None) => {}
         }
-    }
-}
-
-/// `api: 13 actions added, 40 input parameters added, … (2 breaking)` or `api: no changes`.
-pub fn summary_line(changes: &[Change]) -> String {
-    if changes.is_empty() {
-        return "api: no changes".to_string();
-    }
-    let counts = counts(changes);
-    let parts: Vec<String> =
-        Kind::ALL.iter().filter_map(|k| counts.get(k).map(|(n, _)| format!("{n} {}", k.label()))).collect();
-    let breaking = changes.iter().filter(|c| c.breaking).count();
-    format!("api: {} ({breaking} breaking)", parts.join(", "))
-}
-
-fn counts(changes: &[Change]) -> BTreeMap<Kind, (usize, usize)> {
-    let mut counts: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
-    for c in changes {
-        let entry = counts.entry(c.kind).or_default();
-        entry.0 += 1;
-        entry.1 += usize::from(c.breaking);
-    }
-    counts
-}
-
-/// The changes as JSON: a list of `{"kind", "path", "breaking", "old"?, "new"?}`.
-pub fn to_json(changes: &[Change]) -> String {
-    let mut json = serde_json::to_string_pretty(changes).expect("changes serialize");
-    json.push('\n');
-    json
-}
-
-/// A Markdown report for a pull-request comment: a summary table, then the details
-/// grouped by action and by data type.
-pub fn to_markdown(title: &str, changes: &[Change]) -> String {
-    let mut md = format!("## API changes: {title}\n\n");
-    if changes.is_empty() {
-        md.push_str("No API changes.\n");
-        return md;
-    }
-    let breaking = changes.iter().filter(|c| c.breaking).count();
-    let _ = writeln!(md, "**{} changes, {breaking} breaking.**\n", changes.len());
-    md.push_str("| change | count | breaking |\n| --- | ---: | ---: |\n");
-    for (kind, (n, b)) in counts(changes) {
-        let _ = writeln!(md, "| {} | {n} | {b} |", kind.label());
-    }
-    // With several product versions, names carry their product version.
-    let named = |c: &Change, name: &str| match &c.api {
-        Some(api) => format!("{api} {name}"),
-        None => name.to_string(),
-    };
-    let list = |kind: Kind| {
-        changes.iter().filter(|c| c.kind == kind).map(|c| format!("`{}`", named(c, &c.path))).collect::<Vec<_>>()
-    };
-    let mut actions: BTreeMap<String, Vec<&Change>> = BTreeMap::new();
-    let mut types: BTreeMap<String, Vec<&Change>> = BTreeMap::new();
-    for c in changes {
-        let owner = named(c, c.path.split(['.', ':']).next().unwrap_or(&c.path));
-        match c.kind {
-            Kind::ActionAdded | Kind::ActionRemoved | Kind::TypeAdded | Kind::TypeRemoved => {}
-            Kind::FieldAdded | Kind::FieldRemoved | Kind::FieldType | Kind::FieldRequired => {
-                types.entry(owner).or_default().push(c)
-            }
-            _ => actions.entry(owner).or_default().push(c),
-        }
-    }
-    let sections = [
-        ("Actions added", list(Kind::ActionAdded), false),
-        ("Actions removed", list(Kind::ActionRemoved), true),
-        ("Data types added", list(Kind::TypeAdded), false),
-        ("Data types removed", list(Kind::TypeRemoved), true),
-    ];
-    for (heading, names, breaking) in sections {
-        if !names.is_empty() {
-            let note = if breaking { " — **breaking**" } else { "" };
-            let _ = writeln!(md, "\n### {heading} ({}){note}\n\n{}", names.len(), names.join(", "));
-        }
-    }
-    for (heading, groups) in [("Changed actions", &actions), ("Changed data types", &types)] {
-        if groups.is_empty() {
-            continue;
-        }
-        let _ = writeln!(md, "\n### {heading}");
-        for (owner, list) in groups {
-            let _ = writeln!(md, "\n#### `{owner}`\n");
-            for c in list {
-                let _ = writeln!(md, "- {}", describe(c));
-            }
-        }
-    }
-    md
-}
-
-fn describe(c: &Change) -> String {
-    let member = c.path.split_once(['.', ':']).map_or("", |(_, m)| m);
-    let value = |v: &Option<String>| v.clone().unwrap_or_default();
-    let text = match c.kind {
-        Kind::ActionAdded => "action added".to_string(),
-        Kind::ActionRemoved => "action removed".to_string(),
-        Kind::TypeAdded => "data type added".to_string(),
-        Kind::TypeRemoved => "data type removed".to_string(),
-        Kind::InputAdded => format!("input `{member}` added ({})", value(&c.new)),
-        Kind::OutputAdded => format!("output `{member}` added ({})", value(&c.new)),
-        Kind::FieldAdded => format!("field `{member}` added ({})", value(&c.new)),
-        Kind::InputRemoved => format!("input `{member}` removed (was {})", value(&c.old)),
-        Kind::OutputRemoved => format!("output `{member}` removed (was {})", value(&c.old)),
-        Kind::FieldRemoved => format!("field `{member}` removed (was {})", value(&c.old)),
-        Kind::InputType | Kind::OutputType | Kind::FieldType => {
-            format!("`{member}`: type `{}` → `{}`", value(&c.old), value(&c.new))
-        }
-        Kind::InputRequired | Kind::FieldRequired => format!("`{member}`: {} → {}", value(&c.old), value(&c.new)),
-        Kind::ErrorAdded => format!("error code `{member}` added"),
-        Kind::ErrorRemoved => format!("error code `{member}` removed"),
-        Kind::PaginatorAdded => format!("paginator added ({})", value(&c.new)),
-        Kind::PaginatorRemoved => format!("paginator removed (was {})", value(&c.old)),
-        Kind::PaginatorChanged => format!("paginator: {} → {}", value(&c.old), value(&c.new)),
-        Kind::WaiterAdded => format!("waiter added ({})", value(&c.new)),
-        Kind::WaiterRemoved => format!("waiter removed (was {})", value(&c.old)),
-        Kind::WaiterChanged => format!("waiter: {} → {}", value(&c.old), value(&c.new)),
-    };
-    if c.breaking {
-        format!("**breaking:** {text}")
-    } else {
-        text
     }
 }

@@ -1,0 +1,160 @@
+//! The API changes as a report: one summary line, JSON, or Markdown for a pull-request
+//! comment.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::{Change, Kind};
+
+/// `api: 13 actions added, 40 input parameters added, … (2 breaking)` or `api: no changes`.
+pub fn summary_line(changes: &[Change]) -> String {
+    if changes.is_empty() {
+        return "api: no changes".to_string();
+    }
+    let counts = counts(changes);
+    let parts: Vec<String> =
+        Kind::all().filter_map(|k| counts.get(&k).map(|(n, _)| format!("{n} {}", k.label()))).collect();
+    let breaking = changes.iter().filter(|c| c.breaking).count();
+    format!("api: {} ({breaking} breaking)", parts.join(", "))
+}
+
+fn counts(changes: &[Change]) -> BTreeMap<Kind, (usize, usize)> {
+    let mut counts: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
+    for c in changes {
+        let entry = counts.entry(c.kind).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(c.breaking);
+    }
+    counts
+}
+
+/// The changes as JSON: a list of `{"kind", "path", "breaking", "old"?, "new"?}`.
+pub fn to_json(changes: &[Change]) -> String {
+    let mut json = serde_json::to_string_pretty(changes).expect("changes serialize");
+    json.push('\n');
+    json
+}
+
+/// Lists longer than this fold into a `<details>` block.
+const LONG_LIST: usize = 40;
+
+/// A Markdown report for a pull-request comment: a summary table, then the details
+/// grouped by action and by data type.
+pub fn to_markdown(title: &str, changes: &[Change]) -> String {
+    let mut md = format!("## API changes: {title}\n\n");
+    if changes.is_empty() {
+        md.push_str("No API changes.\n");
+        return md;
+    }
+    let breaking = changes.iter().filter(|c| c.breaking).count();
+    let _ = writeln!(md, "**{} changes, {breaking} breaking.**\n", changes.len());
+    md.push_str("| change | count | breaking |\n| --- | ---: | ---: |\n");
+    for (kind, (n, b)) in counts(changes) {
+        let _ = writeln!(md, "| {} | {n} | {b} |", kind.label());
+    }
+    // With several product versions, names carry their product version.
+    let named = |c: &Change, name: &str| match &c.api {
+        Some(api) => format!("{api} {name}"),
+        None => name.to_string(),
+    };
+    let list = |kind: Kind| {
+        changes.iter().filter(|c| c.kind == kind).map(|c| format!("`{}`", named(c, &c.path))).collect::<Vec<_>>()
+    };
+    let mut actions: BTreeMap<String, Vec<&Change>> = BTreeMap::new();
+    let mut types: BTreeMap<String, Vec<&Change>> = BTreeMap::new();
+    for c in changes {
+        let owner = named(c, c.path.split(['.', ':']).next().unwrap_or(&c.path));
+        match c.kind {
+            Kind::ActionAdded
+            | Kind::ActionRemoved
+            | Kind::TypeAdded
+            | Kind::TypeRemoved
+            | Kind::CommonCodeAdded
+            | Kind::CommonCodeRemoved
+            | Kind::ServiceCodeAdded
+            | Kind::ServiceCodeRemoved => {}
+            Kind::FieldAdded | Kind::FieldRemoved | Kind::FieldType | Kind::FieldRequired | Kind::FieldNullability => {
+                types.entry(owner).or_default().push(c)
+            }
+            _ => actions.entry(owner).or_default().push(c),
+        }
+    }
+    let sections = [
+        ("Actions added", list(Kind::ActionAdded), false),
+        ("Actions removed", list(Kind::ActionRemoved), true),
+        ("Data types added", list(Kind::TypeAdded), false),
+        ("Data types removed", list(Kind::TypeRemoved), true),
+        ("Common error codes added", list(Kind::CommonCodeAdded), false),
+        ("Common error codes removed", list(Kind::CommonCodeRemoved), true),
+        ("Service error codes added", list(Kind::ServiceCodeAdded), false),
+        ("Service error codes removed", list(Kind::ServiceCodeRemoved), true),
+    ];
+    for (heading, names, breaking) in sections {
+        if names.is_empty() {
+            continue;
+        }
+        let note = if breaking { " — **breaking**" } else { "" };
+        let _ = writeln!(md, "\n### {heading} ({}){note}\n", names.len());
+        // A long list folds away (an Error Codes page brings hundreds of codes).
+        if names.len() > LONG_LIST {
+            let _ =
+                writeln!(md, "<details><summary>{} names</summary>\n\n{}\n\n</details>", names.len(), names.join(", "));
+        } else {
+            let _ = writeln!(md, "{}", names.join(", "));
+        }
+    }
+    for (heading, groups) in [("Changed actions", &actions), ("Changed data types", &types)] {
+        if groups.is_empty() {
+            continue;
+        }
+        let _ = writeln!(md, "\n### {heading}");
+        for (owner, list) in groups {
+            let _ = writeln!(md, "\n#### `{owner}`\n");
+            for c in list {
+                let _ = writeln!(md, "- {}", describe(c));
+            }
+        }
+    }
+    md
+}
+
+fn describe(c: &Change) -> String {
+    let member = c.path.split_once(['.', ':']).map_or("", |(_, m)| m);
+    let value = |v: &Option<String>| v.clone().unwrap_or_default();
+    let text = match c.kind {
+        Kind::ActionAdded => "action added".to_string(),
+        Kind::ActionRemoved => "action removed".to_string(),
+        Kind::TypeAdded => "data type added".to_string(),
+        Kind::TypeRemoved => "data type removed".to_string(),
+        Kind::InputAdded => format!("input `{member}` added ({})", value(&c.new)),
+        Kind::OutputAdded => format!("output `{member}` added ({})", value(&c.new)),
+        Kind::FieldAdded => format!("field `{member}` added ({})", value(&c.new)),
+        Kind::InputRemoved => format!("input `{member}` removed (was {})", value(&c.old)),
+        Kind::OutputRemoved => format!("output `{member}` removed (was {})", value(&c.old)),
+        Kind::FieldRemoved => format!("field `{member}` removed (was {})", value(&c.old)),
+        Kind::InputType | Kind::OutputType | Kind::FieldType => {
+            format!("`{member}`: type `{}` → `{}`", value(&c.old), value(&c.new))
+        }
+        Kind::OutputNullability | Kind::FieldNullability => {
+            format!("`{member}`: {} → {}", value(&c.old), value(&c.new))
+        }
+        Kind::CommonCodeAdded => format!("common error code `{}` added", c.path),
+        Kind::CommonCodeRemoved => format!("common error code `{}` removed", c.path),
+        Kind::ServiceCodeAdded => format!("service error code `{}` added", c.path),
+        Kind::ServiceCodeRemoved => format!("service error code `{}` removed", c.path),
+        Kind::InputRequired | Kind::FieldRequired => format!("`{member}`: {} → {}", value(&c.old), value(&c.new)),
+        Kind::ErrorAdded => format!("error code `{member}` added"),
+        Kind::ErrorRemoved => format!("error code `{member}` removed"),
+        Kind::PaginatorAdded => format!("paginator added ({})", value(&c.new)),
+        Kind::PaginatorRemoved => format!("paginator removed (was {})", value(&c.old)),
+        Kind::PaginatorChanged => format!("paginator: {} → {}", value(&c.old), value(&c.new)),
+        Kind::WaiterAdded => format!("waiter added ({})", value(&c.new)),
+        Kind::WaiterRemoved => format!("waiter removed (was {})", value(&c.old)),
+        Kind::WaiterChanged => format!("waiter: {} → {}", value(&c.old), value(&c.new)),
+    };
+    if c.breaking {
+        format!("**breaking:** {text}")
+    } else {
+        text
+    }
+}
