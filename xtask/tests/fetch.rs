@@ -203,7 +203,10 @@ async fn fetch_then_update_against_a_loopback_server() {
     state.updated.store(true, Ordering::SeqCst);
     let output = xtask(args(&["--update"])).await;
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    assert!(String::from_utf8_lossy(&output.stdout).contains("fetch: 5 pages written, 0 failed"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("fetch: 5 pages, 5 changed, 0 unchanged, 0 failed"), "{stdout}");
+    assert!(stdout.contains("changed: vpc/2017-03-12/DataTypes.html ("), "{stdout}");
+    assert_eq!(stdout.matches("changed: ").count(), 5, "{stdout}");
     for name in ["AssociateAddress", "DataTypes", "ErrorCodes", "DescribeAddresses", "AssociateIPv6Address"] {
         let text = fs::read_to_string(docs.join(format!("vpc/2017-03-12/{name}.html"))).unwrap();
         assert!(text.ends_with(MARKER), "{name} was refreshed");
