@@ -221,3 +221,141 @@ fn kinds_are_listed_in_report_order_with_distinct_names() {
     assert_eq!(names.len(), all.len());
     assert!(all.iter().all(|k| !k.as_str().is_empty() && !k.label().is_empty()));
 }
+
+mod rust_api_view {
+    use super::golden;
+    use codegen::diff::rust_api::{rust_api, Bump, RustChange, RustKind};
+    use codegen::ir::{ErrorCodeInfo, ErrorCodeKind};
+
+    fn entries(changes: &[RustChange]) -> Vec<(RustKind, &str, Bump)> {
+        changes.iter().map(|c| (c.kind, c.path.as_str(), c.bump)).collect()
+    }
+
+    #[test]
+    fn the_same_ir_is_no_change_and_documentation_is_a_patch() {
+        let view = rust_api(&[golden()], &[golden()]).unwrap();
+        assert_eq!((view.bump, view.changes.len()), (None, 0));
+        assert_eq!(view.summary(), "rust api: no public item changed; semver: none");
+
+        let mut new = golden();
+        new.actions.get_mut("Ping").unwrap().description.push_str(" Now documented better.");
+        let view = rust_api(&[golden()], &[new]).unwrap();
+        assert_eq!(entries(&view.changes), [(RustKind::Changed, "demo::v20200101", Bump::Patch)]);
+        assert_eq!(view.summary(), "rust api: 1 changed; semver: patch");
+    }
+
+    #[test]
+    fn removals_and_retypes_are_major_additions_minor() {
+        let mut new = golden();
+        new.actions.remove("Ping");
+        let edge = new.actions.get_mut("EdgeCases").unwrap();
+        let mut extra = edge.input.iter().find(|p| !p.required).unwrap().clone();
+        extra.name = "Extra".into();
+        extra.rust_name = "extra".into();
+        edge.input.push(extra.clone());
+        let mut must = extra.clone();
+        must.name = "Must".into();
+        must.rust_name = "must".into();
+        must.required = true;
+        edge.input.push(must);
+        edge.output.iter_mut().find(|p| p.name == "Note").unwrap().required = true;
+        let view = rust_api(&[golden()], &[new]).unwrap();
+        let got = entries(&view.changes);
+        for expected in [
+            (RustKind::Removed, "demo::v20200101::PingRequest", Bump::Major),
+            (RustKind::Removed, "demo::v20200101::PingResponse", Bump::Major),
+            (RustKind::Removed, "demo::v20200101::PingError", Bump::Major),
+            (RustKind::Removed, "demo::v20200101::Client::ping", Bump::Major),
+            (RustKind::Added, "demo::v20200101::EdgeCasesRequest::extra", Bump::Minor),
+            (RustKind::Added, "demo::v20200101::EdgeCasesRequest::must", Bump::Major),
+            (RustKind::Changed, "demo::v20200101::EdgeCasesResponse::note", Bump::Major),
+        ] {
+            assert!(got.contains(&expected), "{expected:?} not in {got:#?}");
+        }
+        // The members of a removed structure are not listed one by one.
+        assert!(!got.iter().any(|(_, path, _)| path.starts_with("demo::v20200101::PingRequest::")), "{got:#?}");
+        let note = view.changes.iter().find(|c| c.path.ends_with("EdgeCasesResponse::note")).unwrap();
+        assert_eq!((note.old.as_deref(), note.new.as_deref()), (Some("Option<String>"), Some("String")));
+        assert_eq!(view.bump, Some(Bump::Major));
+        assert!(view.summary().ends_with("; semver: major"), "{}", view.summary());
+    }
+
+    #[test]
+    fn a_new_variant_of_a_non_exhaustive_enum_is_minor_and_changes_decoding() {
+        let mut new = golden();
+        let ping = new.actions.get_mut("Ping").unwrap();
+        ping.errors.push(codegen::ir::ActionError { code: "FailedOperation.Busy".into(), description: String::new() });
+        let view = rust_api(&[golden()], &[new]).unwrap();
+        assert_eq!(view.bump, Some(Bump::Minor));
+        let got = entries(&view.changes);
+        assert!(got.contains(&(RustKind::Added, "demo::v20200101::PingError::FailedOperationBusy", Bump::Minor)));
+        let behaviour = view.changes.iter().find(|c| c.kind == RustKind::Behaviour).unwrap();
+        assert_eq!(behaviour.path, "demo::v20200101::PingError");
+        let moved: Vec<(&str, &str, &str)> =
+            behaviour.decoded.iter().map(|d| (d.code.as_str(), d.old.as_str(), d.new.as_str())).collect();
+        assert_eq!(moved, [("FailedOperation.Busy", "Unknown(..)", "FailedOperationBusy")]);
+    }
+
+    /// The case: an Error Codes page appears; every action's error enum gains a
+    /// `Common(..)` case, and codes matched as `Unknown("InternalError")` before now
+    /// decode to `Common(CommonError::InternalError)`.
+    #[test]
+    fn a_new_common_case_is_a_behaviour_change() {
+        let mut old = golden();
+        old.error_codes.retain(|_, info| info.kind != ErrorCodeKind::Common);
+        let mut new = old.clone();
+        new.error_codes.insert(
+            "InternalError".into(),
+            ErrorCodeInfo {
+                rust_variant: "InternalError".into(),
+                description: "An internal error occurred.".into(),
+                kind: ErrorCodeKind::Common,
+                also_service: false,
+            },
+        );
+        let view = rust_api(&[old], &[new]).unwrap();
+        assert_eq!(view.bump, Some(Bump::Minor));
+        let got = entries(&view.changes);
+        assert!(got.contains(&(RustKind::Added, "demo::v20200101::CommonError", Bump::Minor)), "{got:#?}");
+        assert!(got.contains(&(RustKind::Added, "demo::v20200101::PingError::Common", Bump::Minor)), "{got:#?}");
+        let ping =
+            view.changes.iter().find(|c| c.kind == RustKind::Behaviour && c.path.ends_with("::PingError")).unwrap();
+        assert!(ping.note.as_deref().unwrap().starts_with("a `Common(..)` case added"), "{ping:?}");
+        assert_eq!(ping.decoded[0].code, "InternalError");
+        assert_eq!(
+            (ping.decoded[0].old.as_str(), ping.decoded[0].new.as_str()),
+            ("Unknown(..)", "Common(CommonError::InternalError)")
+        );
+        // The product's own enum decodes the new code to its variant.
+        let code =
+            view.changes.iter().find(|c| c.kind == RustKind::Behaviour && c.path.ends_with("::ErrorCode")).unwrap();
+        assert_eq!(code.decoded.len(), 1);
+        // Every action's enum is reported.
+        let actions = golden().actions.len();
+        assert_eq!(view.changes.iter().filter(|c| c.kind == RustKind::Behaviour).count(), actions + 1);
+        let review = codegen::diff::Review::new("demo 2020-01-01".into(), Vec::new(), view);
+        let markdown = review.to_markdown();
+        assert!(markdown.contains("**Semver: minor.**"), "{markdown}");
+        assert!(markdown.contains("#### Behaviour changes"), "{markdown}");
+        let json: serde_json::Value = serde_json::from_str(&review.to_json()).unwrap();
+        assert_eq!(json["semver"], "minor");
+        assert!(json["summary"].as_str().unwrap().ends_with("semver: minor"));
+    }
+
+    #[test]
+    fn a_product_version_added_or_removed_is_a_module() {
+        let version = |version: &str, module: &str| {
+            let mut api = golden();
+            api.version = version.into();
+            api.rust_version_module = module.into();
+            api
+        };
+        let old = [golden(), version("2019-01-01", "v20190101")];
+        let new = [golden(), version("2021-01-01", "v20210101")];
+        let view = rust_api(&old, &new).unwrap();
+        assert_eq!(
+            entries(&view.changes),
+            [(RustKind::Removed, "demo::v20190101", Bump::Major), (RustKind::Added, "demo::v20210101", Bump::Minor),]
+        );
+    }
+}

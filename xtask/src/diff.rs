@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{bail, Context, Result};
-use codegen::diff::{self, Change};
+use codegen::diff::{self, rust_api, Change, Review};
 use codegen::ir::Api;
 
 #[derive(Debug, Clone, clap::Args)]
@@ -89,18 +89,26 @@ fn title(old: &[Api], new: &[Api]) -> String {
     }
 }
 
-/// The changes between two sources.
+/// The API changes between two sources.
 pub fn changes(old: &str, new: &str) -> Result<(String, Vec<Change>)> {
     let (old, new) = (load(old)?, load(new)?);
     Ok((title(&old, &new), diff::diff(&old, &new)))
 }
 
+/// The whole review between two sources: the API changes and the Rust API view.
+pub fn review(old: &str, new: &str) -> Result<Review> {
+    let (old, new) = (load(old)?, load(new)?);
+    let rust = rust_api::rust_api(&old, &new).map_err(anyhow::Error::msg).context("generating the Rust API view")?;
+    Ok(Review::new(title(&old, &new), diff::diff(&old, &new), rust))
+}
+
 /// Prints the report; Ok(true) when something changed.
 pub fn run(args: &DiffArgs) -> Result<bool> {
-    let (title, changes) = changes(&args.old, &args.new)?;
+    let review = review(&args.old, &args.new)?;
     match args.format.as_str() {
-        "json" => print!("{}", diff::to_json(&changes)),
-        _ => print!("{}", diff::to_markdown(&title, &changes)),
+        "json" => print!("{}", review.to_json()),
+        _ => print!("{}", review.to_markdown()),
     }
-    Ok(!changes.is_empty())
+    eprintln!("{}", review.summary);
+    Ok(!review.is_empty())
 }

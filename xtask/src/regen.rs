@@ -60,7 +60,13 @@ pub fn run(args: &GenArgs) -> Result<()> {
         };
         println!("{summary} ({})", out.display());
         // The IR just written (read back rather than kept: regen's memory is the files').
-        println!("{}", codegen::diff::summary_line(&codegen::diff::diff(&before, &ir_on_disk(&out))));
+        // Only the product versions whose IR changed are generated again for the view.
+        let after = ir_on_disk(&out);
+        let changes = codegen::diff::diff(&before, &after);
+        match codegen::diff::rust_api::rust_api(&before, &after) {
+            Ok(rust) => println!("{}; {}", codegen::diff::summary_line(&changes), rust.summary()),
+            Err(e) => println!("{} (rust api view: {e})", codegen::diff::summary_line(&changes)),
+        }
     }
     Ok(())
 }

@@ -253,6 +253,29 @@ fn diff_of_the_billing_markdown_history_matches_the_oracles() {
     assert!(expected.contains(&("output-added".to_string(), "DescribeBillResourceSummary.Total".to_string())));
     // Nothing was removed or retyped: the update breaks nothing.
     assert_eq!(changes.iter().filter(|c| c.breaking).count(), 0);
+
+    // The Rust API view: a minor release. The Error Codes page (new) gives both old
+    // actions' error enums a `Common(..)` case: the 26 common codes that decoded to
+    // `Unknown(..)` now decode to `Common(..)`, a behaviour change reported as such.
+    let review = xtask::diff::review(old_dir.to_str().unwrap(), new_dir.to_str().unwrap()).unwrap();
+    assert_eq!(review.semver, Some(codegen::diff::rust_api::Bump::Minor));
+    assert!(
+        review.summary.ends_with("(0 breaking); rust api: 81 added, 3 behaviour changes; semver: minor"),
+        "{}",
+        review.summary
+    );
+    for action in ["DescribeBillDetail", "DescribeBillResourceSummary"] {
+        let path = format!("billing::v20180709::{action}Error");
+        let behaviour = review.rust_api.iter().find(|c| c.path == path).unwrap();
+        assert!(behaviour.note.as_deref().unwrap().starts_with("a `Common(..)` case added; 26 codes"), "{behaviour:?}");
+        let common = read(new_dir.join("oracle.json"))["error_codes"]["common"].clone();
+        let codes: Vec<&str> = behaviour.decoded.iter().map(|d| d.code.as_str()).collect();
+        let expected: Vec<&str> = common.as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+        assert_eq!(codes, expected);
+        assert!(behaviour.decoded.iter().all(|d| d.old == "Unknown(..)" && d.new.starts_with("Common(CommonError::")));
+    }
+    let markdown = review.to_markdown();
+    assert!(markdown.contains("\n### Rust API\n\n**Semver: minor.**\n"), "{markdown}");
 }
 
 fn xtask(args: &[&str]) -> std::process::Output {
@@ -268,16 +291,41 @@ fn diff_command_formats_and_exit_codes() {
 
     let json = xtask(&["diff", "--old", old, "--new", new, "--format", "json"]);
     assert_eq!(json.status.code(), Some(1), "changes: exit 1");
-    let list: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let review: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(review["semver"], "major", "fields that were `Option` are no longer");
+    let summary = review["summary"].as_str().unwrap();
+    assert!(summary.starts_with("api: 13 actions added, "), "{summary}");
+    assert!(
+        summary.ends_with("(7 breaking); rust api: 100 added, 7 changed, 2 behaviour changes; semver: major"),
+        "{summary}"
+    );
+    // Each breaking API change is a major change of a public item, and the reverse.
+    let majors: Vec<&str> = review["rust_api"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["bump"] == "major")
+        .map(|c| c["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        majors,
+        [
+            "vpc::v20170312::Address::tag_set",
+            "vpc::v20170312::Address::un_vpc_id",
+            "vpc::v20170312::EndPoint::service_name",
+            "vpc::v20170312::ItemPrice::charge_unit",
+            "vpc::v20170312::ItemPrice::discount_price",
+            "vpc::v20170312::ItemPrice::original_price",
+            "vpc::v20170312::ItemPrice::unit_price",
+        ]
+    );
+    let list = &review["changes"];
     let first = &list.as_array().unwrap()[0];
     assert_eq!(first["kind"], "action-added");
     assert_eq!(first["breaking"], false);
     assert!(first["path"].is_string());
     let retyped = list.as_array().unwrap().iter().find(|c| c["path"] == "Address.TagSet").unwrap();
-    assert_eq!(
-        (&retyped["old"], &retyped["new"]),
-        (&Value::from("may be null"), &Value::from("never null"))
-    );
+    assert_eq!((&retyped["old"], &retyped["new"]), (&Value::from("may be null"), &Value::from("never null")));
 
     let markdown = xtask(&["diff", "--old", old, "--new", new]);
     assert_eq!(markdown.status.code(), Some(1));
@@ -286,6 +334,14 @@ fn diff_command_formats_and_exit_codes() {
     assert!(text.contains("| actions added | 13 | 0 |"), "{text}");
     assert!(text.contains("#### `CreateVpnGateway`\n\n- input `BgpAsn` added (Integer, optional)\n"), "{text}");
     assert!(text.contains("\n### Actions added (13)\n\n`CheckTrafficMirror`, `CreateTrafficMirror`, "), "{text}");
+    assert!(text.contains("\n### Rust API\n\n**Semver: major.**\n"), "{text}");
+    assert!(
+        text.contains(
+            "- **major** `vpc::v20170312::Address::tag_set` (field): `Option<Vec<super::Tag>>` → `Vec<super::Tag>`\n"
+        ),
+        "{text}"
+    );
+    assert!(String::from_utf8_lossy(&markdown.stderr).contains("; semver: major"));
 
     let same = xtask(&["diff", "--old", new, "--new", new]);
     assert_eq!(same.status.code(), Some(0), "no changes: exit 0");

@@ -18,9 +18,13 @@ use serde::Serialize;
 
 use crate::ir::{Action, Api, DataType, Param};
 
+mod decoding;
 pub mod report;
+pub mod rust_api;
 
-pub use report::{summary_line, to_json, to_markdown};
+pub use decoding::{Decoded, Decoding};
+
+pub use report::{summary_line, to_json, to_markdown, Review};
 
 /// The kinds of change, in report order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

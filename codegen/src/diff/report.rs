@@ -4,7 +4,123 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use serde::Serialize;
+
+use super::rust_api::{Bump, RustApi, RustChange, RustKind};
 use super::{Change, Kind};
+
+/// A whole review of a docs update: the API changes (from the IR) and the Rust API view
+/// (from the generated code), with the semver bump they imply.
+#[derive(Debug, Clone, Serialize)]
+pub struct Review {
+    /// The product versions compared: `vpc 2017-03-12`.
+    pub title: String,
+    /// `api: …; rust api: …; semver: minor`.
+    pub summary: String,
+    /// The release the change calls for (`major`, `minor`, `patch`), `null` when the
+    /// generated code is the same.
+    pub semver: Option<Bump>,
+    pub changes: Vec<Change>,
+    pub rust_api: Vec<RustChange>,
+}
+
+impl Review {
+    pub fn new(title: String, changes: Vec<Change>, rust: RustApi) -> Review {
+        let summary = format!("{}; {}", summary_line(&changes), rust.summary());
+        Review { title, summary, semver: rust.bump, changes, rust_api: rust.changes }
+    }
+
+    /// Nothing changed, in the API or in the generated code.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty() && self.rust_api.is_empty()
+    }
+
+    /// `{"title", "summary", "semver", "changes": [...], "rust_api": [...]}`.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("a review serializes");
+        json.push('\n');
+        json
+    }
+
+    /// The API report, then the Rust API view.
+    pub fn to_markdown(&self) -> String {
+        let mut md = to_markdown(&self.title, &self.changes);
+        md.push_str(&rust_api_markdown(&self.rust_api, self.semver));
+        md
+    }
+}
+
+/// The Rust API view in Markdown: the bump, a table of counts, then the items by kind,
+/// the breaking ones first.
+fn rust_api_markdown(changes: &[RustChange], semver: Option<Bump>) -> String {
+    let mut md = String::from("\n### Rust API\n\n");
+    let Some(bump) = semver else {
+        md.push_str("The generated code is the same.\n");
+        return md;
+    };
+    let _ = writeln!(md, "**Semver: {}.**\n", bump.as_str());
+    let mut counts: BTreeMap<(RustKind, Bump), usize> = BTreeMap::new();
+    for c in changes {
+        *counts.entry((c.kind, c.bump)).or_default() += 1;
+    }
+    md.push_str("| items | count | bump |\n| --- | ---: | --- |\n");
+    for ((kind, bump), n) in counts.iter().rev() {
+        let _ = writeln!(md, "| {} | {n} | {} |", rust_kind_heading(*kind), bump.as_str());
+    }
+    for kind in [RustKind::Removed, RustKind::Changed, RustKind::Behaviour, RustKind::Added] {
+        let mut these: Vec<&RustChange> = changes.iter().filter(|c| c.kind == kind).collect();
+        if these.is_empty() {
+            continue;
+        }
+        these.sort_by(|a, b| b.bump.cmp(&a.bump).then_with(|| a.path.cmp(&b.path)));
+        let _ = writeln!(md, "\n#### {} ({})\n", rust_kind_heading(kind), these.len());
+        let lines: Vec<String> = these.iter().map(|c| rust_line(c)).collect();
+        if lines.len() > LONG_LIST {
+            let _ =
+                writeln!(md, "<details><summary>{} items</summary>\n\n{}\n\n</details>", lines.len(), lines.join("\n"));
+        } else {
+            let _ = writeln!(md, "{}", lines.join("\n"));
+        }
+    }
+    md
+}
+
+fn rust_kind_heading(kind: RustKind) -> &'static str {
+    match kind {
+        RustKind::Added => "Added",
+        RustKind::Removed => "Removed",
+        RustKind::Changed => "Changed",
+        RustKind::Behaviour => "Behaviour changes",
+    }
+}
+
+/// `- **major** \`vpc::v20170312::X::y\` (field): \`String\` → \`Option<String>\``.
+fn rust_line(c: &RustChange) -> String {
+    let bump = match c.bump {
+        Bump::Major => "**major**".to_string(),
+        other => other.as_str().to_string(),
+    };
+    let mut line = format!("- {bump} `{}` ({})", c.path, c.item);
+    match (&c.old, &c.new) {
+        (Some(o), Some(n)) if o != n => line.push_str(&format!(": `{o}` → `{n}`")),
+        (Some(o), None) if !o.is_empty() => line.push_str(&format!(": was `{o}`")),
+        (None, Some(n)) if !n.is_empty() => line.push_str(&format!(": `{n}`")),
+        _ => {}
+    }
+    if let Some(note) = &c.note {
+        line.push_str(&format!(" — {note}"));
+    }
+    const SHOWN: usize = 3;
+    let shown: Vec<String> =
+        c.decoded.iter().take(SHOWN).map(|d| format!("`{}`: `{}` → `{}`", d.code, d.old, d.new)).collect();
+    if !shown.is_empty() {
+        line.push_str(&format!(": {}", shown.join(", ")));
+        if c.decoded.len() > SHOWN {
+            line.push_str(&format!(" and {} more", c.decoded.len() - SHOWN));
+        }
+    }
+    line
+}
 
 /// `api: 13 actions added, 40 input parameters added, … (2 breaking)` or `api: no changes`.
 pub fn summary_line(changes: &[Change]) -> String {
