@@ -45,6 +45,12 @@ impl Review {
     /// The API report, then the Rust API view.
     pub fn to_markdown(&self) -> String {
         let mut md = to_markdown(&self.title, &self.changes);
+        // The bump beside the count of changes, where a reviewer looks first.
+        if let Some(bump) = self.semver {
+            if let Some(at) = md.find(" breaking.**") {
+                md.replace_range(at..at + " breaking.**".len(), &format!(" breaking; semver: {}.**", bump.as_str()));
+            }
+        }
         md.push_str(&rust_api_markdown(&self.rust_api, self.semver));
         md
     }
