@@ -1,0 +1,471 @@
+//! `cargo xtask fetch --product` end to end: a whole product crawled from its API overview
+//! page on a real HTTP server on loopback serving the saved Chinese site
+//! (`../shared/real/html-zh-2022/site`, at its URL paths), and whole folders of Tencent's
+//! Markdown doc sources (`../shared/real/md`). Skipped with a notice when the data is
+//! absent.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+const FOLDER: &str = "/document/api/213/";
+const OVERVIEW: &str = "15689";
+/// The action pages the saved site has, by page id.
+const ACTIONS: [(&str, &str); 3] =
+    [("15699", "DescribeKeyPairs"), ("15700", "DeleteKeyPairs"), ("15702", "CreateKeyPair")];
+
+fn real(path: &str, what: &str) -> Option<PathBuf> {
+    let dir = xtask::workspace_root().join("../shared/real").join(path);
+    if dir.exists() {
+        Some(dir)
+    } else {
+        eprintln!("notice: ../shared/real/{path} is absent; {what} skipped");
+        None
+    }
+}
+
+/// What the server does, shared with the test.
+#[derive(Default)]
+struct State {
+    /// Replacements in the body of a path (`/document/api/213/15699` → (from, to)).
+    edits: Mutex<BTreeMap<String, (String, String)>>,
+    /// Requests per path.
+    hits: Mutex<BTreeMap<String, usize>>,
+}
+
+/// The body the server sends for a path: the saved page at that path (a folder's page is
+/// its `index.html`); under `/jp/`, the same pages as a language site has them: their
+/// links to the product's pages carry the `/jp` prefix (`href`s as full URLs of the site).
+fn body(site: &Path, origin: &str, path: &str, state: &State) -> Option<Vec<u8>> {
+    let (jp, local) = match path.strip_prefix("/jp/") {
+        Some(rest) => (true, rest),
+        None => (false, path.strip_prefix('/')?),
+    };
+    if local.split('/').any(|part| part == ".." || part.is_empty()) {
+        return None;
+    }
+    let mut file = site.join(local);
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    let mut bytes = fs::read(file).ok()?;
+    if jp {
+        bytes = jp_page(&bytes, origin);
+    }
+    if let Some((from, to)) = state.edits.lock().unwrap().get(path) {
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.contains(from.as_str()), "{path} contains {from}");
+        bytes = text.replace(from.as_str(), to).into_bytes();
+    }
+    Some(bytes)
+}
+
+fn jp_page(bytes: &[u8], origin: &str) -> Vec<u8> {
+    String::from_utf8_lossy(bytes)
+        .replace(&format!("href=\"{FOLDER}"), &format!("href=\"{origin}/jp{FOLDER}"))
+        .replace(&format!("\"{FOLDER}"), &format!("\"/jp{FOLDER}"))
+        .into_bytes()
+}
+
+/// Serves the saved site as `text/html; charset=utf-8`, 404 for anything it lacks.
+async fn serve(site: PathBuf, state: Arc<State>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let origin = format!("http://{}", listener.local_addr().unwrap());
+    let served = origin.clone();
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let (site, state, origin) = (site.clone(), state.clone(), origin.clone());
+            tokio::spawn(async move {
+                let mut request = Vec::new();
+                let mut chunk = [0u8; 2048];
+                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match stream.read(&mut chunk).await {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => request.extend_from_slice(&chunk[..n]),
+                    }
+                }
+                let head = String::from_utf8_lossy(&request).into_owned();
+                let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+                *state.hits.lock().unwrap().entry(path.clone()).or_default() += 1;
+                let (status, body) = match body(&site, &origin, &path, &state) {
+                    Some(body) => ("200 OK", body),
+                    None => ("404 Not Found", b"not found".to_vec()),
+                };
+                let head = format!(
+                    "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(head.as_bytes()).await;
+                let _ = stream.write_all(&body).await;
+                let _ = stream.shutdown().await;
+            });
+        }
+    });
+    served
+}
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(what: &str) -> Self {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("xtask-fetch-product-{what}-{}-{n}", std::process::id()));
+        let _ = fs::remove_dir_all(&path);
+        fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).output().unwrap()
+}
+
+async fn xtask_async(args: Vec<String>) -> Output {
+    tokio::task::spawn_blocking(move || Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).output().unwrap())
+        .await
+        .unwrap()
+}
+
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut work = vec![dir.to_path_buf()];
+    while let Some(d) = work.pop() {
+        let Ok(entries) = fs::read_dir(&d) else { continue };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                work.push(path);
+            } else {
+                out.push(path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The page ids of the product's folder a saved page mentions, by a plain scan.
+fn linked_ids(page: &[u8]) -> BTreeSet<String> {
+    let text = String::from_utf8_lossy(page);
+    text.split(FOLDER)
+        .skip(1)
+        .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect::<String>())
+        .filter(|id| !id.is_empty())
+        .collect()
+}
+
+fn manifest(docs: &Path) -> serde_json::Value {
+    serde_json::from_str(&fs::read_to_string(docs.join("manifest.json")).unwrap()).unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn args(docs: &Path, extra: &[&str]) -> Vec<String> {
+    let mut a: Vec<String> = ["fetch", "--docs", docs.to_str().unwrap(), "--rate", "200", "--concurrency", "4"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    a.extend(extra.iter().map(|s| s.to_string()));
+    a
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_product_from_its_overview_then_update() {
+    let Some(site) = real("html-zh-2022/site", "product fetch test") else { return };
+    let pages = site.join("document/api/213");
+    let saved = site.join("../cvm/2017-03-12");
+    let state = Arc::new(State::default());
+    let origin = serve(site.clone(), state.clone()).await;
+    let tmp = TempDir::new("html");
+    let docs = tmp.0.join("docs");
+    let overview = format!("{origin}{FOLDER}{OVERVIEW}");
+
+    let output = xtask_async(args(&docs, &["--product", &overview])).await;
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert_eq!(output.status.code(), Some(1), "missing pages make the run fail\n{stdout}\n{stderr}");
+
+    // Every page the overview links to that the site lacks: one 404 line each; and no
+    // other error (the action pages link to no page the overview does not).
+    let overview_links = linked_ids(&fs::read(pages.join(OVERVIEW)).unwrap());
+    let missing: BTreeSet<&String> = overview_links.iter().filter(|id| !pages.join(id.as_str()).exists()).collect();
+    assert!(overview_links.contains("15753") && overview_links.contains("30435"), "Data Types, Error Codes linked");
+    assert_eq!(missing.len(), overview_links.len() - 4, "all but the overview and three action pages are missing");
+    for id in &missing {
+        let line = format!("error: {id} ({origin}{FOLDER}{id}): HTTP 404 Not Found\n");
+        assert_eq!(stderr.matches(&line).count(), 1, "{line}\n{stderr}");
+    }
+    for (id, _) in ACTIONS {
+        assert!(linked_ids(&fs::read(pages.join(id)).unwrap()).is_subset(&overview_links));
+    }
+    assert_eq!(stderr.matches("error: ").count(), missing.len(), "{stderr}");
+    let summary = format!(
+        "fetch: 3 pages written, {} failed, 1 page that is not an API page skipped (manifest: {})\n",
+        missing.len(),
+        docs.join("manifest.json").display()
+    );
+    assert!(stdout.ends_with(&summary), "{stdout}");
+    println!("{}", summary.trim_end());
+
+    // The three action pages, byte for byte where they belong; nothing else but the
+    // manifest (no temporary or partial file).
+    let expected: Vec<String> = ["cvm/2017-03-12/CreateKeyPair.html", "cvm/2017-03-12/DeleteKeyPairs.html"]
+        .into_iter()
+        .chain(["cvm/2017-03-12/DescribeKeyPairs.html", "manifest.json"])
+        .map(str::to_string)
+        .collect();
+    assert_eq!(files_under(&tmp.0), expected.iter().map(|f| format!("docs/{f}")).collect::<Vec<_>>());
+    for (id, action) in ACTIONS {
+        let written = fs::read(docs.join(format!("cvm/2017-03-12/{action}.html"))).unwrap();
+        assert!(written == fs::read(pages.join(id)).unwrap(), "{action} is the page served");
+        assert!(written == fs::read(saved.join(format!("{action}.html"))).unwrap(), "{action} is the saved page");
+    }
+    let m = manifest(&docs);
+    let listed: BTreeMap<String, String> = serde_json::from_value(m["pages"].clone()).unwrap();
+    let want: BTreeMap<String, String> = ACTIONS
+        .iter()
+        .map(|(id, action)| (format!("cvm/2017-03-12/{action}.html"), format!("{origin}{FOLDER}{id}")))
+        .collect();
+    assert_eq!(listed, want);
+    assert_eq!(m["products"][&overview]["pages"].as_array().unwrap().len(), 3);
+    {
+        // Each page fetched once: a 404 is not retried, a page linked twice fetched once.
+        let hits = state.hits.lock().unwrap();
+        assert!(hits.values().all(|&n| n == 1), "{hits:?}");
+        assert_eq!(hits.len(), overview_links.len());
+    }
+
+    // The docs change: one page is updated (its "last updated" time with it), another
+    // changes in content only, the third not at all.
+    {
+        let mut edits = state.edits.lock().unwrap();
+        edits.insert(
+            format!("{FOLDER}15699"),
+            ("最近更新时间：2022-06-16 06:04:53".to_string(), "最近更新时间：2022-07-01 10:00:00".to_string()),
+        );
+        edits.insert(format!("{FOLDER}15700"), ("</body>".to_string(), "<!-- changed --></body>".to_string()));
+    }
+    state.hits.lock().unwrap().clear();
+    let unchanged = docs.join("cvm/2017-03-12/CreateKeyPair.html");
+    let long_ago = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+    fs::File::options().write(true).open(&unchanged).unwrap().set_modified(long_ago).unwrap();
+
+    let output = xtask_async(args(&docs, &["--update"])).await;
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert_eq!(
+        stdout,
+        "changed: cvm/2017-03-12/DeleteKeyPairs.html (content only)\n\
+         changed: cvm/2017-03-12/DescribeKeyPairs.html (last updated 2022-06-16 06:04:53 → 2022-07-01 10:00:00)\n\
+         fetch: 3 pages, 2 changed, 1 unchanged, 0 failed\n"
+    );
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert_eq!(fs::metadata(&unchanged).unwrap().modified().unwrap(), long_ago, "an unchanged page is not rewritten");
+    assert!(fs::read(&unchanged).unwrap() == fs::read(pages.join("15702")).unwrap());
+    let updated = fs::read_to_string(docs.join("cvm/2017-03-12/DescribeKeyPairs.html")).unwrap();
+    assert!(updated.contains("最近更新时间：2022-07-01 10:00:00"));
+    let changed = fs::read_to_string(docs.join("cvm/2017-03-12/DeleteKeyPairs.html")).unwrap();
+    assert!(changed.contains("<!-- changed --></body>"));
+    assert_eq!(files_under(&tmp.0), expected.iter().map(|f| format!("docs/{f}")).collect::<Vec<_>>());
+    let hits: Vec<String> = state.hits.lock().unwrap().keys().cloned().collect();
+    assert_eq!(hits, ["15699", "15700", "15702"].map(|id| format!("{FOLDER}{id}")), "only the manifest's pages");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_language_prefix_stays_in_the_urls_fetched() {
+    let Some(site) = real("html-zh-2022/site", "product fetch test (language prefix)") else { return };
+    let pages = site.join("document/api/213");
+    let state = Arc::new(State::default());
+    let origin = serve(site.clone(), state.clone()).await;
+    let tmp = TempDir::new("jp");
+    let docs = tmp.0.join("docs");
+
+    let output = xtask_async(args(&docs, &["--product", &format!("{origin}/jp{FOLDER}{OVERVIEW}#top")])).await;
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    let hits = state.hits.lock().unwrap().clone();
+    assert!(hits.keys().all(|path| path.starts_with(&format!("/jp{FOLDER}"))), "{hits:?}");
+    let links = linked_ids(&fs::read(pages.join(OVERVIEW)).unwrap());
+    assert_eq!(hits.len(), links.len(), "the whole product, under /jp/");
+    assert_eq!(stderr.matches("error: ").count(), links.len() - 4, "{stderr}");
+    assert!(stderr.contains(&format!("error: 15753 ({origin}/jp{FOLDER}15753): HTTP 404 Not Found\n")), "{stderr}");
+    for (id, action) in ACTIONS {
+        let written = fs::read(docs.join(format!("cvm/2017-03-12/{action}.html"))).unwrap();
+        assert!(written == jp_page(&fs::read(pages.join(id)).unwrap(), &origin), "{action} as served");
+        let m = manifest(&docs);
+        assert_eq!(m["pages"][format!("cvm/2017-03-12/{action}.html")], format!("{origin}/jp{FOLDER}{id}"));
+    }
+    assert_eq!(files_under(&docs).len(), 4);
+}
+
+/// Copies the `.md` files of `from` into `to`.
+fn copy_markdown(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
+fn md_files(dir: &Path) -> Vec<String> {
+    files_under(dir).into_iter().filter(|f| f.ends_with(".md")).collect()
+}
+
+#[test]
+fn markdown_sources_of_one_product() {
+    let Some(source) = real("md/en/billing/2018-07-09", "Markdown source test") else { return };
+    let tmp = TempDir::new("md");
+    let docs = tmp.0.join("docs");
+    let output = xtask(&["fetch", "--docs", docs.to_str().unwrap(), "--product", source.to_str().unwrap()]);
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.starts_with("fetch: 9 pages written, 0 failed, 0 pages that are not API pages skipped"), "{stdout}");
+    let names = md_files(&source);
+    assert!(names.contains(&"DataTypes.md".to_string()) && names.contains(&"ErrorCodes.md".to_string()));
+    let mut expected: Vec<String> = names.iter().map(|n| format!("billing/2018-07-09/{n}")).collect();
+    expected.push("manifest.json".to_string());
+    assert_eq!(files_under(&docs), expected);
+    let m = manifest(&docs);
+    for name in &names {
+        let written = fs::read(docs.join("billing/2018-07-09").join(name)).unwrap();
+        assert!(written == fs::read(source.join(name)).unwrap(), "{name} byte for byte");
+        let from = m["pages"][format!("billing/2018-07-09/{name}")].as_str().unwrap().to_string();
+        assert_eq!(fs::canonicalize(from).unwrap(), fs::canonicalize(source.join(name)).unwrap());
+    }
+}
+
+#[test]
+fn markdown_sources_of_several_products() {
+    let Some(source) = real("md/en", "Markdown source test (several products)") else { return };
+    let tmp = TempDir::new("md-en");
+    let docs = tmp.0.join("docs");
+    let output = xtask(&["fetch", "--docs", docs.to_str().unwrap(), "--product", source.to_str().unwrap()]);
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    // The sources are `<product>/<version>/<Page>.md` already: each lands at its own path.
+    let sources = md_files(&source);
+    assert!(sources.len() > 100, "{}", sources.len());
+    let mut expected = sources.clone();
+    expected.push("manifest.json".to_string());
+    expected.sort();
+    assert_eq!(files_under(&docs), expected);
+    for page in &sources {
+        assert!(fs::read(docs.join(page)).unwrap() == fs::read(source.join(page)).unwrap(), "{page}");
+    }
+    assert!(stdout.starts_with(&format!("fetch: {} pages written, 0 failed", sources.len())), "{stdout}");
+}
+
+#[test]
+fn the_same_product_in_two_languages_is_an_error_and_nothing_is_written() {
+    let Some(md) = real("md", "Markdown source test (two languages)") else { return };
+    let tmp = TempDir::new("md-two");
+    let source = tmp.0.join("source");
+    copy_markdown(&md.join("en/billing/2018-07-09"), &source.join("en/billing"));
+    copy_markdown(&md.join("zh/billing/2018-07-09"), &source.join("zh/billing"));
+    let docs = tmp.0.join("docs");
+    let output = xtask(&["fetch", "--docs", docs.to_str().unwrap(), "--product", source.to_str().unwrap()]);
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    let source = fs::canonicalize(&source).unwrap();
+    let both = |name: &str| {
+        format!(
+            "error: billing/2018-07-09/{name}: 2 pages would be written there: {} and {}\n",
+            source.join("en/billing").join(name).display(),
+            source.join("zh/billing").join(name).display()
+        )
+    };
+    for name in ["DescribeBillDetail.md", "DataTypes.md", "ErrorCodes.md"] {
+        assert!(stderr.contains(&both(name)), "{}\n{stderr}", both(name));
+    }
+    assert!(stdout.contains("nothing written"), "{stdout}");
+    assert_eq!(files_under(&docs), Vec::<String>::new(), "nothing written");
+}
+
+fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .output()
+        .ok()?;
+    output.status.success().then(|| text(&output.stdout).trim().to_string())
+}
+
+#[test]
+fn a_git_checkout_of_markdown_sources_then_update() {
+    let Some(md) = real("md/en/billing/2018-07-09", "Markdown source test (git)") else { return };
+    let tmp = TempDir::new("md-git");
+    let checkout = tmp.0.join("checkout");
+    let folder = checkout.join("API/API 3.0/Billing");
+    copy_markdown(&md, &folder);
+    fs::write(checkout.join("README.md"), "# Tencent Cloud documentation\n\nHow to contribute.\n").unwrap();
+    if git(&checkout, &["init", "-q"]).is_none() {
+        eprintln!("notice: git is not available; git checkout test skipped");
+        return;
+    }
+    git(&checkout, &["add", "-A"]).unwrap();
+    git(&checkout, &["commit", "-q", "-m", "pages"]).unwrap();
+    let head = git(&checkout, &["rev-parse", "HEAD"]).unwrap();
+    let docs = tmp.0.join("docs");
+    let docs_arg = docs.to_str().unwrap();
+
+    let output = xtask(&["fetch", "--docs", docs_arg, "--product", checkout.to_str().unwrap()]);
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    let checkout = fs::canonicalize(&checkout).unwrap();
+    assert_eq!(
+        stdout,
+        format!(
+            "fetch: 9 pages written, 0 failed, 1 page that is not an API page skipped (manifest: {}; {} at git commit {head})\n",
+            docs.join("manifest.json").display(),
+            checkout.display()
+        )
+    );
+    let m = manifest(&docs);
+    assert_eq!(m["products"][checkout.to_str().unwrap()]["git_commit"], head.as_str());
+    assert_eq!(md_files(&docs).len(), 9);
+
+    // One source page changes (and is committed): --update re-reads every page.
+    let page = checkout.join("API/API 3.0/Billing/DescribeBillDetail.md");
+    let mut text_of_page = fs::read(&page).unwrap();
+    text_of_page.extend_from_slice(b"\nOne more line.\n");
+    fs::write(&page, &text_of_page).unwrap();
+    git(&checkout, &["commit", "-q", "-am", "change"]).unwrap();
+    let head = git(&checkout, &["rev-parse", "HEAD"]).unwrap();
+    let output = xtask(&["fetch", "--docs", docs_arg, "--update"]);
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert_eq!(
+        stdout,
+        "changed: billing/2018-07-09/DescribeBillDetail.md (content only)\n\
+         fetch: 9 pages, 1 changed, 8 unchanged, 0 failed\n"
+    );
+    assert!(fs::read(docs.join("billing/2018-07-09/DescribeBillDetail.md")).unwrap() == text_of_page);
+    assert_eq!(manifest(&docs)["products"][checkout.to_str().unwrap()]["git_commit"], head.as_str());
+
+    // A source page that is gone is an error of its own.
+    fs::remove_file(&page).unwrap();
+    let output = xtask(&["fetch", "--docs", docs_arg, "--update"]);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with(&format!("error: billing/2018-07-09/DescribeBillDetail.md ({}): ", page.display())));
+    assert!(text(&output.stdout).ends_with("fetch: 9 pages, 0 changed, 8 unchanged, 1 failed\n"));
+}
