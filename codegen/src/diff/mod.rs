@@ -132,33 +132,53 @@ fn change(kind: Kind, path: String, breaking: bool, old: Option<String>, new: Op
     Change { kind, path, breaking, old, new, api: None }
 }
 
-/// The changes from `old` to `new`. Product versions are paired by product and version; a
-/// single version on each side is paired whatever its version.
+/// The product versions of two sides, paired by product and version; a single version on
+/// each side is paired whatever its version (one product's docs before and after).
+pub fn pairs<'a>(old: &'a [Api], new: &'a [Api]) -> Vec<(Option<&'a Api>, Option<&'a Api>)> {
+    if let ([o], [n]) = (old, new) {
+        return vec![(Some(o), Some(n))];
+    }
+    let key = |a: &'a Api| ((a.product.as_str(), a.version.as_str()), a);
+    let olds: BTreeMap<_, &Api> = old.iter().map(key).collect();
+    let news: BTreeMap<_, &Api> = new.iter().map(key).collect();
+    olds.keys()
+        .chain(news.keys())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|k| (olds.get(k).copied(), news.get(k).copied()))
+        .collect()
+}
+
+/// The changes from `old` to `new`, product versions paired by [`pairs`]; with several,
+/// each change names its product version.
 pub fn diff(old: &[Api], new: &[Api]) -> Vec<Change> {
+    let several = !(old.len() == 1 && new.len() == 1);
+    let empty = |a: &Api| Api {
+        actions: BTreeMap::new(),
+        data_types: BTreeMap::new(),
+        error_codes: BTreeMap::new(),
+        ..a.clone()
+    };
     let mut changes = Vec::new();
-    let key = |a: &Api| (a.product.clone(), a.version.clone());
-    let olds: BTreeMap<_, &Api> = old.iter().map(|a| (key(a), a)).collect();
-    let news: BTreeMap<_, &Api> = new.iter().map(|a| (key(a), a)).collect();
-    if old.len() == 1 && new.len() == 1 {
-        diff_api(&old[0], &new[0], &mut changes);
-    } else {
-        let empty = |a: &Api| Api {
-            actions: BTreeMap::new(),
-            data_types: BTreeMap::new(),
-            error_codes: BTreeMap::new(),
-            ..a.clone()
-        };
-        for k in olds.keys().chain(news.keys()).collect::<BTreeSet<_>>() {
-            let mut these = Vec::new();
-            match (olds.get(k), news.get(k)) {
-                (Some(o), Some(n)) => diff_api(o, n, &mut these),
-                (Some(o), None) => diff_api(o, &empty(o), &mut these),
-                (None, Some(n)) => diff_api(&empty(n), n, &mut these),
-                (None, None) => {}
+    for pair in pairs(old, new) {
+        let mut these = Vec::new();
+        let api = match pair {
+            (Some(o), Some(n)) => {
+                diff_api(o, n, &mut these);
+                n
             }
-            let api = format!("{}/{}", k.0, k.1);
-            changes.extend(these.into_iter().map(|c| Change { api: Some(api.clone()), ..c }));
-        }
+            (Some(o), None) => {
+                diff_api(o, &empty(o), &mut these);
+                o
+            }
+            (None, Some(n)) => {
+                diff_api(&empty(n), n, &mut these);
+                n
+            }
+            (None, None) => continue,
+        };
+        let named = several.then(|| format!("{}/{}", api.product, api.version));
+        changes.extend(these.into_iter().map(|c| Change { api: named.clone(), ..c }));
     }
     changes
 }

@@ -119,19 +119,8 @@ impl RustApi {
 /// both sides with a different IR is generated both ways and compared item by item; one
 /// found on one side only is a module added (minor) or removed (major).
 pub fn rust_api(old: &[Api], new: &[Api]) -> Result<RustApi, String> {
-    let key = |a: &Api| (a.product.clone(), a.version.clone());
-    let olds: BTreeMap<_, &Api> = old.iter().map(|a| (key(a), a)).collect();
-    let news: BTreeMap<_, &Api> = new.iter().map(|a| (key(a), a)).collect();
-    let mut pairs: Vec<(Option<&Api>, Option<&Api>)> = Vec::new();
-    if old.len() == 1 && new.len() == 1 {
-        pairs.push((Some(&old[0]), Some(&new[0])));
-    } else {
-        for k in olds.keys().chain(news.keys()).collect::<BTreeSet<_>>() {
-            pairs.push((olds.get(k).copied(), news.get(k).copied()));
-        }
-    }
     let mut view = RustApi::default();
-    for pair in pairs {
+    for pair in super::pairs(old, new) {
         match pair {
             (Some(o), Some(n)) if o == n => {}
             (Some(o), Some(n)) => compare_versions(o, n, &mut view)?,
