@@ -313,6 +313,29 @@ async fn a_language_prefix_stays_in_the_urls_fetched() {
     assert_eq!(files_under(&docs).len(), 4);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_limit_stops_the_crawl() {
+    let Some(site) = real("html-zh-2022/site", "product fetch test (page limit)") else { return };
+    let pages = site.join("document/api/213");
+    let state = Arc::new(State::default());
+    let origin = serve(site.clone(), state.clone()).await;
+    let tmp = TempDir::new("limit");
+    let docs = tmp.0.join("docs");
+    let output =
+        xtask_async(args(&docs, &["--product", &format!("{origin}{FOLDER}{OVERVIEW}"), "--max-pages", "10"])).await;
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    let links = linked_ids(&fs::read(pages.join(OVERVIEW)).unwrap());
+    assert_eq!(state.hits.lock().unwrap().len(), 10, "{stderr}");
+    let warning = format!(
+        "warning: {} more pages of the product were found beyond --max-pages 10, not fetched\n",
+        links.len() - 10
+    );
+    assert!(stderr.contains(&warning), "{stderr}");
+    // The first pages by id after the overview: all missing but the overview.
+    assert_eq!(stderr.matches("error: ").count(), 9, "{stderr}");
+    assert!(stdout.starts_with("fetch: 0 pages written, 9 failed, 1 page that is not an API page skipped"), "{stdout}");
+}
+
 /// Copies the `.md` files of `from` into `to`.
 fn copy_markdown(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();

@@ -170,7 +170,7 @@ impl Progress {
             if done == total {
                 eprintln!();
             }
-        } else if done == total || done % (total / 10).max(1) == 0 {
+        } else if done == total || done.is_multiple_of((total / 10).max(1)) {
             eprintln!("fetch: {done}/{total} pages");
         }
     }

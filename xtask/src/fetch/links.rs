@@ -71,10 +71,10 @@ impl Site {
 
     /// The ids of the folder's pages that `text` links to, sorted and without duplicates.
     pub fn links(&self, text: &str) -> BTreeSet<String> {
-        // JSON may escape its slashes (`"\/document\/api\/213\/15753"`).
+        // JSON may escape its slashes (`"\/document\/api\/213\/15753"`, `\u002F`).
         let unescaped;
-        let text = if text.contains("\\/") {
-            unescaped = text.replace("\\/", "/");
+        let text = if ["\\/", "\\u002F", "\\u002f"].iter().any(|e| text.contains(e)) {
+            unescaped = text.replace("\\/", "/").replace("\\u002F", "/").replace("\\u002f", "/");
             unescaped.as_str()
         } else {
             text
@@ -210,8 +210,8 @@ mod tests {
     #[test]
     fn the_navigation_tree_in_json() {
         let s = site("https://cloud.tencent.com/document/api/213/15689");
-        let script = r#"<script>window.__NAV__={"children":[{"id":15753,"title":"数据结构","categoryId":213,"link":"/document/api/213/15753"},{"id":30435,"title":"错误码","link":"/document/api/213/30435"}],"escaped":"\/document\/api\/213\/15728","html":"&quot;/document/api/213/15729&quot;"}</script>"#;
-        assert_eq!(links(&s, script), ["15728", "15729", "15753", "30435"]);
+        let script = r#"<script>window.__NAV__={"children":[{"id":15753,"title":"数据结构","categoryId":213,"link":"/document/api/213/15753"},{"id":30435,"title":"错误码","link":"/document/api/213/30435"}],"escaped":"\/document\/api\/213\/15728","html":"&quot;/document/api/213/15729&quot;","u":"\u002Fdocument\u002Fapi\u002F213\u002F15730"}</script>"#;
+        assert_eq!(links(&s, script), ["15728", "15729", "15730", "15753", "30435"]);
     }
 
     #[test]

@@ -105,7 +105,8 @@ pub fn run(args: &FetchArgs) -> Result<bool> {
         Some(source) if manifest::is_url(source) => {
             let site = links::Site::of_overview(source)?;
             let label = site.page_id(source).unwrap_or(source).to_string();
-            let job = Job { label, url: source.split('#').next().unwrap_or(source).to_string(), place: None };
+            let url = source.split('#').next().unwrap_or(source).to_string();
+            let job = Job { label, url: url.clone(), place: None };
             let crawl = http::Crawl { site, max_pages: args.max_pages.max(1) };
             let report = http::run(&settings(args), vec![job], Some(crawl), staging.clone())?;
             if report.beyond_limit > 0 {
@@ -115,7 +116,7 @@ pub fn run(args: &FetchArgs) -> Result<bool> {
                 );
             }
             take_outcomes(report.outcomes, true, &mut tally, &mut errors, &mut candidates);
-            product = Some((source.to_string(), None));
+            product = Some((url, None));
         }
         Some(source) => {
             let dir = Path::new(source);
@@ -232,9 +233,12 @@ fn parse_place(text: &str) -> Result<(String, String)> {
     }
 }
 
+/// A local page of the manifest: its place and its file.
+type LocalPage = (String, String);
+
 /// The downloads of a run without `--product` (the manifest's pages on `--update`, and the
-/// pages named), and the local pages of the manifest to re-read (place, file).
-fn jobs(args: &FetchArgs, manifest: &Manifest) -> Result<(Vec<Job>, Vec<(String, String)>)> {
+/// pages named), and the local pages of the manifest to re-read.
+fn jobs(args: &FetchArgs, manifest: &Manifest) -> Result<(Vec<Job>, Vec<LocalPage>)> {
     let mut jobs = Vec::new();
     let mut local = Vec::new();
     if args.update {
