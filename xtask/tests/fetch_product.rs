@@ -94,7 +94,8 @@ async fn serve(site: PathBuf, state: Arc<State>) -> String {
                 let head = String::from_utf8_lossy(&request).into_owned();
                 let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
                 *state.hits.lock().unwrap().entry(path.clone()).or_default() += 1;
-                let (status, body) = match body(&site, &origin, &path, &state) {
+                let file = path.split('?').next().unwrap_or("");
+                let (status, body) = match body(&site, &origin, file, &state) {
                     Some(body) => ("200 OK", body),
                     None => ("404 Not Found", b"not found".to_vec()),
                 };
@@ -295,13 +296,14 @@ async fn a_language_prefix_stays_in_the_urls_fetched() {
     let tmp = TempDir::new("jp");
     let docs = tmp.0.join("docs");
 
-    let output = xtask_async(args(&docs, &["--product", &format!("{origin}/jp{FOLDER}{OVERVIEW}#top")])).await;
+    let output = xtask_async(args(&docs, &["--product", &format!("{origin}/jp{FOLDER}{OVERVIEW}?lang=ja#top")])).await;
     let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
     assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
     let hits = state.hits.lock().unwrap().clone();
     assert!(hits.keys().all(|path| path.starts_with(&format!("/jp{FOLDER}"))), "{hits:?}");
     let links = linked_ids(&fs::read(pages.join(OVERVIEW)).unwrap());
-    assert_eq!(hits.len(), links.len(), "the whole product, under /jp/");
+    assert_eq!(hits.len(), links.len(), "the whole product, under /jp/, the overview once");
+    assert_eq!(hits[&format!("/jp{FOLDER}{OVERVIEW}?lang=ja")], 1, "the overview as given");
     assert_eq!(stderr.matches("error: ").count(), links.len() - 4, "{stderr}");
     assert!(stderr.contains(&format!("error: 15753 ({origin}/jp{FOLDER}15753): HTTP 404 Not Found\n")), "{stderr}");
     for (id, action) in ACTIONS {

@@ -24,6 +24,7 @@ use super::read::{self, Kind, Unread};
 pub struct Job {
     /// What names it in messages (the name given, the manifest path, the page id).
     pub label: String,
+    /// The page's URL.
     pub url: String,
     /// Where the page goes when it states no product (Data Types, Error Codes): the
     /// manifest path it was fetched for, on `--update`.
@@ -33,6 +34,7 @@ pub struct Job {
 /// How to download.
 #[derive(Debug, Clone)]
 pub struct Settings {
+    /// Downloads at once.
     pub concurrency: usize,
     /// Requests per second at most.
     pub rate: f64,
@@ -43,6 +45,7 @@ pub struct Settings {
 /// A crawl of a product's folder.
 #[derive(Debug, Clone)]
 pub struct Crawl {
+    /// The product's folder.
     pub site: Site,
     /// Pages fetched at most (the overview included).
     pub max_pages: usize,
@@ -52,16 +55,28 @@ pub struct Crawl {
 #[derive(Debug)]
 pub enum Outcome {
     /// The download failed (`HTTP 404 Not Found`, a network error).
-    Failed { job: Job, message: String },
+    Failed {
+        /// The page.
+        job: Job,
+        /// What went wrong.
+        message: String,
+    },
     /// The page was downloaded and read; an API page's body is staged.
-    Read { job: Job, read: Result<(Kind, PathBuf), Unread> },
+    Read {
+        /// The page.
+        job: Job,
+        /// What it is and the staged file of its body, or why it is not kept.
+        read: Result<(Kind, PathBuf), Unread>,
+    },
 }
 
 /// The result of [`run`]: every job's outcome in the order they finished, and how many
 /// pages of a crawl were left out by its page limit.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// One per page fetched.
     pub outcomes: Vec<Outcome>,
+    /// Pages of the folder found but not fetched (`--max-pages`).
     pub beyond_limit: usize,
 }
 
@@ -222,7 +237,14 @@ async fn run_async(settings: &Settings, jobs: Vec<Job>, crawl: Option<Crawl>, st
     };
     let mut seen: HashSet<String> = HashSet::new();
     for job in jobs {
-        if seen.insert(job.url.clone()) {
+        let fresh = seen.insert(job.url.clone());
+        // The overview given with a query is the page its links name without one.
+        if let Some(site) = &site {
+            if let Some(id) = site.page_id(&job.url) {
+                seen.insert(site.page_url(id));
+            }
+        }
+        if fresh {
             spawn(&mut tasks, job);
         }
     }

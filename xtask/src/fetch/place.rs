@@ -20,7 +20,9 @@ use super::read::{self, Kind};
 /// A page's bytes: in memory (a local source), or staged in a file (a download).
 #[derive(Debug)]
 pub enum Body {
+    /// The bytes themselves.
     Memory(Vec<u8>),
+    /// A file of the staging folder holding them.
     Staged(PathBuf),
 }
 
@@ -44,9 +46,11 @@ pub struct Candidate {
     pub source: String,
     /// Pages of one group place their Data Types and Error Codes pages together.
     pub group: String,
+    /// What page it is.
     pub kind: Kind,
     /// The file extension: `html` (downloads) or `md` (Markdown sources).
     pub ext: &'static str,
+    /// Its bytes, written unchanged.
     pub body: Body,
     /// Where a page that states no product was before (`--update`).
     pub previous: Option<String>,
@@ -55,7 +59,9 @@ pub struct Candidate {
 /// A candidate with its place (a path under the docs folder).
 #[derive(Debug)]
 pub struct Placed {
+    /// `cvm/2017-03-12/DescribeKeyPairs.html`.
     pub place: String,
+    /// The page.
     pub page: Candidate,
 }
 
@@ -132,7 +138,12 @@ pub enum Written {
     /// There was no page at the place.
     New,
     /// The page there had other bytes; the last-updated times the old and new pages state.
-    Changed { old: Option<String>, new: Option<String> },
+    Changed {
+        /// The old page's "last updated" time.
+        old: Option<String>,
+        /// The new page's.
+        new: Option<String>,
+    },
     /// The same bytes were there: not rewritten.
     Unchanged,
 }

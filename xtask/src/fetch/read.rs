@@ -14,7 +14,14 @@ use codegen::source::SourceFile;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
     /// An action page, with the product and version it states.
-    Action { product: String, version: String, name: String },
+    Action {
+        /// `cvm` (from the domain line `cvm.tencentcloudapi.com`).
+        product: String,
+        /// `2017-03-12` (the `Version` row).
+        version: String,
+        /// The action (`DescribeKeyPairs`).
+        name: String,
+    },
     /// The Data Types page.
     DataTypes,
     /// The Error Codes page.
