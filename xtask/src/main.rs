@@ -29,7 +29,9 @@ enum Command {
     Conformance(xtask::conformance::ConformanceArgs),
     /// Report the API changes between two versions of the docs (exit 1 when there are some).
     Diff(xtask::diff::DiffArgs),
-    /// Download documentation pages into docs-src/ (or refresh them all with --update).
+    /// Download documentation pages into docs-src/: a whole product from its API overview
+    /// page or Markdown sources (--product), pages by URL or action, or refresh them all and
+    /// report what changed (--update).
     Fetch(xtask::fetch::FetchArgs),
     /// Count the actions that get a paginator, per style, list those that look paginated
     /// but were not recognised, and those that get a waiter.
