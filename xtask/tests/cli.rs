@@ -112,6 +112,50 @@ fn regen_then_check_with_relative_paths() {
     assert!(text(&again.stdout).contains(": 0 written, 0 removed, "), "{}", text(&again.stdout));
 }
 
+/// `regen` ends with the review's summary line: the API changes and the Rust API view
+/// with the semver bump, between the IR it found and the IR it wrote.
+#[test]
+fn regen_reports_the_api_changes_and_the_semver_bump() {
+    let tmp = TempDir::new();
+    let docs = tmp.0.join("docs");
+    let version = docs.join("vpc/2017-03-12");
+    fs::create_dir_all(&version).unwrap();
+    for entry in fs::read_dir(xtask::default_docs().join("vpc/2017-03-12")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, version.join(path.file_name().unwrap())).unwrap();
+    }
+    let manifest = format!(
+        "[package]\nname = \"x\"\n\n[features]\n{}\n{}\n",
+        codegen::output::BLOCK_BEGIN,
+        codegen::output::BLOCK_END
+    );
+    fs::create_dir_all(tmp.0.join("out")).unwrap();
+    fs::write(tmp.0.join("out/Cargo.toml"), manifest).unwrap();
+    let regen = || xtask(&tmp.0, &["regen", "--docs", "docs", "--out", "out"]);
+    let first = regen();
+    assert_status(&first, 0);
+    let last_line = |o: &Output| text(&o.stdout).trim_end().lines().last().unwrap_or_default().to_string();
+    assert!(
+        last_line(&first).ends_with("; semver: minor"),
+        "a new product version is a new module: {}",
+        text(&first.stdout)
+    );
+
+    assert_eq!(last_line(&regen()), "api: no changes; rust api: no public item changed; semver: none");
+
+    // A page goes: its action, its client method, its structures go. Breaking.
+    let page = fs::read_dir(&version)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("AssociateIPv6Address")));
+    fs::remove_file(page.unwrap()).unwrap();
+    let removed = regen();
+    assert_status(&removed, 0);
+    let line = last_line(&removed);
+    assert!(line.starts_with("api: 1 actions removed"), "{line}");
+    assert!(line.contains("rust api: ") && line.contains(" removed") && line.ends_with("; semver: major"), "{line}");
+}
+
 #[test]
 fn missing_docs_folder_is_an_error_and_writes_nothing() {
     let tmp = TempDir::new();
