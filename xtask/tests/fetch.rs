@@ -204,7 +204,7 @@ async fn fetch_then_update_against_a_loopback_server() {
     let output = xtask(args(&["--update"])).await;
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("fetch: 5 pages, 5 changed, 0 unchanged, 0 failed"), "{stdout}");
+    assert!(stdout.contains("fetch: 5 pages, 0 new, 5 changed, 0 unchanged, 0 gone, 0 failed"), "{stdout}");
     assert!(stdout.contains("changed: vpc/2017-03-12/DataTypes.html ("), "{stdout}");
     assert_eq!(stdout.matches("changed: ").count(), 5, "{stdout}");
     for name in ["AssociateAddress", "DataTypes", "ErrorCodes", "DescribeAddresses", "AssociateIPv6Address"] {

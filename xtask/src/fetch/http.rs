@@ -60,6 +60,9 @@ pub enum Outcome {
         job: Job,
         /// What went wrong.
         message: String,
+        /// The HTTP status of the last answer, when there was one (404: the site has no
+        /// such page).
+        status: Option<u16>,
     },
     /// The page was downloaded and read; an API page's body is staged.
     Read {
@@ -128,9 +131,16 @@ impl Pacer {
     }
 }
 
-async fn download(client: &reqwest::Client, pacer: &Pacer, url: &str, attempts: u32) -> Result<Vec<u8>, String> {
+/// Downloads a page; on failure, what went wrong and the HTTP status of the last answer.
+async fn download(
+    client: &reqwest::Client,
+    pacer: &Pacer,
+    url: &str,
+    attempts: u32,
+) -> Result<Vec<u8>, (String, Option<u16>)> {
     let mut delay = Duration::from_millis(250);
     let mut last = String::new();
+    let mut last_status = None;
     for attempt in 1..=attempts.max(1) {
         pacer.wait().await;
         let retryable = match client.get(url).send().await {
@@ -141,16 +151,19 @@ async fn download(client: &reqwest::Client, pacer: &Pacer, url: &str, attempts: 
                         Ok(bytes) => return Ok(bytes.to_vec()),
                         Err(e) => {
                             last = format!("reading the body: {e}");
+                            last_status = None;
                             true
                         }
                     }
                 } else {
                     last = format!("HTTP {status}");
+                    last_status = Some(status.as_u16());
                     status.as_u16() == 429 || status.is_server_error()
                 }
             }
             Err(e) => {
                 last = format!("{e}");
+                last_status = None;
                 true
             }
         };
@@ -160,7 +173,7 @@ async fn download(client: &reqwest::Client, pacer: &Pacer, url: &str, attempts: 
         tokio::time::sleep(delay).await;
         delay *= 2;
     }
-    Err(last)
+    Err((last, last_status))
 }
 
 /// Shows progress on stderr: a bar on a terminal, a line per tenth otherwise. The total
@@ -227,9 +240,9 @@ async fn run_async(settings: &Settings, jobs: Vec<Job>, crawl: Option<Crawl>, st
             let outcome = match permits.acquire_owned().await {
                 Ok(_permit) => match download(&client, &pacer, &job.url, attempts).await {
                     Ok(body) => read_downloaded(job.clone(), body, site, staging).await,
-                    Err(message) => (Outcome::Failed { job: job.clone(), message }, BTreeSet::new()),
+                    Err((message, status)) => (Outcome::Failed { job: job.clone(), message, status }, BTreeSet::new()),
                 },
-                Err(e) => (Outcome::Failed { job: job.clone(), message: e.to_string() }, BTreeSet::new()),
+                Err(e) => (Outcome::Failed { job: job.clone(), message: e.to_string(), status: None }, BTreeSet::new()),
             };
             progress.tick(&job.label);
             outcome
@@ -286,7 +299,7 @@ async fn read_downloaded(
         let read = match read::read_page(&reading.url, &body, read::form_of_download(&body)) {
             Ok(kind) => match staging.put(&body) {
                 Ok(path) => Ok((kind, path)),
-                Err(e) => return (Outcome::Failed { job: reading, message: format!("{e:#}") }, links),
+                Err(e) => return (Outcome::Failed { job: reading, message: format!("{e:#}"), status: None }, links),
             },
             Err(unread) => Err(unread),
         };
@@ -294,6 +307,8 @@ async fn read_downloaded(
     });
     match work.await {
         Ok(result) => result,
-        Err(e) => (Outcome::Failed { job, message: format!("reading the page failed: {e}") }, BTreeSet::new()),
+        Err(e) => {
+            (Outcome::Failed { job, message: format!("reading the page failed: {e}"), status: None }, BTreeSet::new())
+        }
     }
 }
