@@ -38,10 +38,14 @@ struct State {
     edits: Mutex<BTreeMap<String, (String, String)>>,
     /// Requests per path.
     hits: Mutex<BTreeMap<String, usize>>,
+    /// Paths served with the saved page of another path (a page new on the site).
+    copies: Mutex<BTreeMap<String, String>>,
+    /// Paths answered with an error status (404: a page gone from the site; 503).
+    statuses: Mutex<BTreeMap<String, u16>>,
 }
 
 /// The body the server sends for a path: the saved page at that path (a folder's page is
-/// its `index.html`); under `/jp/`, the same pages as a language site has them: their
+/// its `index.html`; a copied path's, the page it copies); under `/jp/`, the same pages as a language site has them: their
 /// links to the product's pages carry the `/jp` prefix (`href`s as full URLs of the site).
 fn body(site: &Path, origin: &str, path: &str, state: &State) -> Option<Vec<u8>> {
     let (jp, local) = match path.strip_prefix("/jp/") {
@@ -51,6 +55,11 @@ fn body(site: &Path, origin: &str, path: &str, state: &State) -> Option<Vec<u8>>
     if local.split('/').any(|part| part == ".." || part.is_empty()) {
         return None;
     }
+    let copied = state.copies.lock().unwrap().get(path).cloned();
+    let local = match &copied {
+        Some(from) => from.strip_prefix('/')?,
+        None => local,
+    };
     let mut file = site.join(local);
     if file.is_dir() {
         file = file.join("index.html");
@@ -74,7 +83,8 @@ fn jp_page(bytes: &[u8], origin: &str) -> Vec<u8> {
         .into_bytes()
 }
 
-/// Serves the saved site as `text/html; charset=utf-8`, 404 for anything it lacks.
+/// Serves the saved site as `text/html; charset=utf-8`, 404 for anything it lacks, and
+/// what the test says: copies of pages at other paths, error statuses.
 async fn serve(site: PathBuf, state: Arc<State>) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let origin = format!("http://{}", listener.local_addr().unwrap());
@@ -95,9 +105,11 @@ async fn serve(site: PathBuf, state: Arc<State>) -> String {
                 let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
                 *state.hits.lock().unwrap().entry(path.clone()).or_default() += 1;
                 let file = path.split('?').next().unwrap_or("");
-                let (status, body) = match body(&site, &origin, file, &state) {
-                    Some(body) => ("200 OK", body),
-                    None => ("404 Not Found", b"not found".to_vec()),
+                let answer = state.statuses.lock().unwrap().get(file).copied();
+                let (status, body) = match (answer, body(&site, &origin, file, &state)) {
+                    (Some(503), _) => ("503 Service Unavailable", b"busy".to_vec()),
+                    (Some(_), _) | (None, None) => ("404 Not Found", b"not found".to_vec()),
+                    (None, Some(body)) => ("200 OK", body),
                 };
                 let head = format!(
                     "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
@@ -298,6 +310,102 @@ async fn a_product_from_its_overview_then_update() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn update_follows_the_product_new_gone_and_changed_pages() {
+    let Some(site) = real("html-zh-2022/site", "product update test") else { return };
+    let pages = site.join("document/api/213");
+    let state = Arc::new(State::default());
+    let origin = serve(site.clone(), state.clone()).await;
+    let tmp = TempDir::new("follow");
+    let docs = tmp.0.join("docs");
+    let overview = format!("{origin}{FOLDER}{OVERVIEW}");
+    let overview_links = linked_ids(&fs::read(pages.join(OVERVIEW)).unwrap());
+    let missing = overview_links.iter().filter(|id| !pages.join(id.as_str()).exists()).count();
+
+    let output = xtask_async(args(&docs, &["--product", &overview])).await;
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert_eq!(manifest(&docs)["products"][&overview]["pages"].as_array().unwrap().len(), 3);
+    let place = |action: &str| docs.join(format!("cvm/2017-03-12/{action}.html"));
+    let delete_key_pairs = fs::read(place("DeleteKeyPairs")).unwrap();
+
+    // The site changes: a page the overview links to appears (ImportKeyPair, 15703: the
+    // DeleteKeyPairs page with its `Action` row naming the new action), DeleteKeyPairs
+    // goes (404), DescribeKeyPairs is updated.
+    assert!(overview_links.contains("15703") && !pages.join("15703").exists());
+    state.copies.lock().unwrap().insert(format!("{FOLDER}15703"), format!("{FOLDER}15700"));
+    state.statuses.lock().unwrap().insert(format!("{FOLDER}15700"), 404);
+    {
+        let mut edits = state.edits.lock().unwrap();
+        edits.insert(
+            format!("{FOLDER}15703"),
+            ("本接口取值：DeleteKeyPairs。".to_string(), "本接口取值：ImportKeyPair。".to_string()),
+        );
+        edits.insert(
+            format!("{FOLDER}15699"),
+            ("最近更新时间：2022-06-16 06:04:53".to_string(), "最近更新时间：2022-07-01 10:00:00".to_string()),
+        );
+    }
+    state.hits.lock().unwrap().clear();
+
+    let output = xtask_async(args(&docs, &["--update"])).await;
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert!(output.status.success(), "a gone page is no failure\n{stdout}\n{stderr}");
+    assert_eq!(
+        stdout,
+        "gone: cvm/2017-03-12/DeleteKeyPairs.html (HTTP 404 Not Found; kept, delete it to drop the action)\n\
+         changed: cvm/2017-03-12/DescribeKeyPairs.html (last updated 2022-06-16 06:04:53 → 2022-07-01 10:00:00)\n\
+         new: cvm/2017-03-12/ImportKeyPair.html\n\
+         fetch: 4 pages, 1 new, 1 changed, 1 unchanged, 1 gone, 0 failed\n"
+    );
+    println!("{stdout}");
+    // The pages the site still lacks: one warning, without the one that appeared or the
+    // one that went (it is gone, not lacking).
+    let warning = format!(
+        "warning: {overview}: {} linked pages the site does not have (HTTP 404), never kept, not counted: ",
+        missing - 1
+    );
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning: ")).collect();
+    assert!(warnings.len() == 1 && warnings[0].starts_with(&warning), "{warning}\n{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert!(!warnings[0].contains("15703") && !warnings[0].contains("15700"), "{stderr}");
+    // The new page, byte for byte as served; the gone page still there, unchanged.
+    let served = String::from_utf8(delete_key_pairs.clone())
+        .unwrap()
+        .replace("本接口取值：DeleteKeyPairs。", "本接口取值：ImportKeyPair。");
+    assert!(fs::read(place("ImportKeyPair")).unwrap() == served.as_bytes(), "ImportKeyPair as served");
+    assert!(fs::read(place("DeleteKeyPairs")).unwrap() == delete_key_pairs, "the gone page is kept");
+    let m = manifest(&docs);
+    assert_eq!(m["pages"]["cvm/2017-03-12/ImportKeyPair.html"], format!("{origin}{FOLDER}15703"));
+    assert_eq!(m["pages"]["cvm/2017-03-12/DeleteKeyPairs.html"], format!("{origin}{FOLDER}15700"));
+    let listed: Vec<&str> =
+        m["products"][&overview]["pages"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+    assert_eq!(
+        listed,
+        ["CreateKeyPair", "DeleteKeyPairs", "DescribeKeyPairs", "ImportKeyPair"]
+            .map(|a| format!("cvm/2017-03-12/{a}.html"))
+    );
+    assert!(state.hits.lock().unwrap().values().all(|&n| n == 1), "a 404 is not retried");
+
+    // The user deletes the gone page: the manifest forgets it. A page the site fails to
+    // serve (503 after retries) is a failure, and stays listed.
+    fs::remove_file(place("DeleteKeyPairs")).unwrap();
+    state.statuses.lock().unwrap().insert(format!("{FOLDER}15702"), 503);
+    let output = xtask_async(args(&docs, &["--update", "--attempts", "2"])).await;
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert_eq!(stdout, "fetch: 3 pages, 0 new, 0 changed, 2 unchanged, 0 gone, 1 failed\n");
+    let error =
+        format!("error: cvm/2017-03-12/CreateKeyPair.html ({origin}{FOLDER}15702): HTTP 503 Service Unavailable\n");
+    assert!(stderr.contains(&error), "{stderr}");
+    assert_eq!(stderr.matches("error: ").count(), 1, "{stderr}");
+    assert_eq!(state.hits.lock().unwrap()[&format!("{FOLDER}15702")], 1 + 2, "a 503 is retried");
+    let m = manifest(&docs);
+    assert!(m["pages"].get("cvm/2017-03-12/DeleteKeyPairs.html").is_none(), "{m}");
+    assert_eq!(m["pages"]["cvm/2017-03-12/CreateKeyPair.html"], format!("{origin}{FOLDER}15702"));
+    assert_eq!(m["products"][&overview]["pages"].as_array().unwrap().len(), 3);
+    assert!(place("CreateKeyPair").exists());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_language_prefix_stays_in_the_urls_fetched() {
     let Some(site) = real("html-zh-2022/site", "product fetch test (language prefix)") else { return };
     let pages = site.join("document/api/213");
@@ -348,13 +456,19 @@ async fn a_page_limit_stops_the_crawl() {
     assert!(stdout.starts_with("fetch: 0 pages written, 9 failed, 1 page that is not an API page skipped"), "{stdout}");
 }
 
-/// Copies the `.md` files of `from` into `to`.
+/// Copies the `.md` files of `from` into `to` (writable).
 fn copy_markdown(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "md") {
-            fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+            let copy = to.join(path.file_name().unwrap());
+            fs::copy(&path, &copy).unwrap();
+            // The shared data is read-only; the copies are edited.
+            let mut permissions = fs::metadata(&copy).unwrap().permissions();
+            #[allow(clippy::permissions_set_readonly_false)]
+            permissions.set_readonly(false);
+            fs::set_permissions(&copy, permissions).unwrap();
         }
     }
 }
@@ -384,6 +498,65 @@ fn markdown_sources_of_one_product() {
         let from = m["pages"][format!("billing/2018-07-09/{name}")].as_str().unwrap().to_string();
         assert_eq!(fs::canonicalize(from).unwrap(), fs::canonicalize(source.join(name)).unwrap());
     }
+}
+
+#[test]
+fn update_follows_a_markdown_folder_new_gone_and_changed_pages() {
+    let Some(md) = real("md/en/billing/2018-07-09", "Markdown source update test") else { return };
+    let tmp = TempDir::new("md-follow");
+    let source = tmp.0.join("source");
+    copy_markdown(&md, &source);
+    let docs = tmp.0.join("docs");
+    let docs_arg = docs.to_str().unwrap();
+    let output = xtask(&["fetch", "--docs", docs_arg, "--product", source.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let source = fs::canonicalize(&source).unwrap();
+    let key = source.to_str().unwrap();
+    assert_eq!(manifest(&docs)["products"][key]["pages"].as_array().unwrap().len(), 9);
+
+    // A page is added (a copy of another, its `Action` row naming a new action), one is
+    // deleted, one edited.
+    let tag = fs::read_to_string(source.join("DescribeBillSummaryByTag.md")).unwrap();
+    let row = "the value used for this API: DescribeBillSummaryByTag";
+    assert!(tag.contains(row));
+    let zone = tag.replace(row, "the value used for this API: DescribeBillSummaryByZone");
+    fs::write(source.join("DescribeBillSummaryByZone.md"), &zone).unwrap();
+    let project = fs::read(source.join("DescribeBillSummaryByProject.md")).unwrap();
+    fs::remove_file(source.join("DescribeBillSummaryByProject.md")).unwrap();
+    let mut detail = fs::read(source.join("DescribeBillDetail.md")).unwrap();
+    detail.extend_from_slice(b"\nOne more line.\n");
+    fs::write(source.join("DescribeBillDetail.md"), &detail).unwrap();
+
+    let output = xtask(&["fetch", "--docs", docs_arg, "--update"]);
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert_eq!(
+        stdout,
+        "changed: billing/2018-07-09/DescribeBillDetail.md (content only)\n\
+         gone: billing/2018-07-09/DescribeBillSummaryByProject.md (source file removed; kept, delete it to drop the action)\n\
+         new: billing/2018-07-09/DescribeBillSummaryByZone.md\n\
+         fetch: 10 pages, 1 new, 1 changed, 7 unchanged, 1 gone, 0 failed\n"
+    );
+    println!("{stdout}");
+    assert_eq!(stderr, "");
+    let page = |name: &str| docs.join("billing/2018-07-09").join(name);
+    assert!(fs::read(page("DescribeBillSummaryByZone.md")).unwrap() == zone.as_bytes());
+    assert!(fs::read(page("DescribeBillSummaryByProject.md")).unwrap() == project, "the gone page is kept");
+    assert!(fs::read(page("DescribeBillDetail.md")).unwrap() == detail);
+    let m = manifest(&docs);
+    let zone_source = source.join("DescribeBillSummaryByZone.md");
+    assert_eq!(m["pages"]["billing/2018-07-09/DescribeBillSummaryByZone.md"], zone_source.to_str().unwrap());
+    assert_eq!(m["products"][key]["pages"].as_array().unwrap().len(), 10);
+
+    // Once deleted from the docs folder, the gone page leaves the manifest.
+    fs::remove_file(page("DescribeBillSummaryByProject.md")).unwrap();
+    let output = xtask(&["fetch", "--docs", docs_arg, "--update"]);
+    let stdout = text(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert_eq!(stdout, "fetch: 9 pages, 0 new, 0 changed, 9 unchanged, 0 gone, 0 failed\n");
+    let m = manifest(&docs);
+    assert!(m["pages"].get("billing/2018-07-09/DescribeBillSummaryByProject.md").is_none());
+    assert_eq!(m["products"][key]["pages"].as_array().unwrap().len(), 9);
 }
 
 #[test]
