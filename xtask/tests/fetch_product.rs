@@ -327,11 +327,24 @@ async fn update_follows_the_product_new_gone_and_changed_pages() {
     let place = |action: &str| docs.join(format!("cvm/2017-03-12/{action}.html"));
     let delete_key_pairs = fs::read(place("DeleteKeyPairs")).unwrap();
 
+    // A page appears that states the same action as a page kept: two pages for one
+    // place, an error, and nothing is written.
+    state.copies.lock().unwrap().insert(format!("{FOLDER}15703"), format!("{FOLDER}15700"));
+    let before = (files_under(&tmp.0), fs::read(docs.join("manifest.json")).unwrap());
+    let output = xtask_async(args(&docs, &["--update"])).await;
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    let clash = format!(
+        "error: cvm/2017-03-12/DeleteKeyPairs.html: 2 pages would be written there: {origin}{FOLDER}15700 and {origin}{FOLDER}15703\n"
+    );
+    assert!(stderr.contains(&clash), "{clash}\n{stderr}");
+    assert_eq!(stdout, "fetch: nothing written: pages would overwrite each other\n");
+    assert_eq!((files_under(&tmp.0), fs::read(docs.join("manifest.json")).unwrap()), before);
+
     // The site changes: a page the overview links to appears (ImportKeyPair, 15703: the
     // DeleteKeyPairs page with its `Action` row naming the new action), DeleteKeyPairs
     // goes (404), DescribeKeyPairs is updated.
     assert!(overview_links.contains("15703") && !pages.join("15703").exists());
-    state.copies.lock().unwrap().insert(format!("{FOLDER}15703"), format!("{FOLDER}15700"));
     state.statuses.lock().unwrap().insert(format!("{FOLDER}15700"), 404);
     {
         let mut edits = state.edits.lock().unwrap();

@@ -359,16 +359,21 @@ fn crawl(
 }
 
 /// Reads every Markdown file of a source folder; `known` maps the files the manifest
-/// lists (their absolute paths) to their places.
+/// lists (their absolute paths) to their places. A file that is not an API page is
+/// skipped, unless the manifest lists it (then it is an error).
 fn read_folder(root: &Path, known: &BTreeMap<String, String>, g: &mut Gathered) -> Result<Vec<Candidate>> {
     let mut found = Vec::new();
     for page in local::walk(root)? {
         let source = page.path.display().to_string();
         let previous = known.get(&source).cloned();
         let label = previous.clone().unwrap_or_else(|| page.relative.clone());
+        let listed = previous.is_some();
         match read_local(&page.path, label.clone(), previous) {
             Ok(candidate) => found.push(candidate),
-            Err(Unread::NotApi(_)) => g.tally.skipped += 1,
+            Err(Unread::NotApi(_)) if !listed => g.tally.skipped += 1,
+            Err(Unread::NotApi(message)) => {
+                g.errors.push(format!("error: {label} ({source}): no longer an API page: {message}"));
+            }
             Err(Unread::Broken(message)) => g.errors.push(format!("error: {label} ({source}): {message}")),
         }
     }
