@@ -50,7 +50,8 @@ pub struct FetchArgs {
     /// Action names (`AssociateAddress`, `DataTypes`, `ErrorCodes`) or page URLs.
     pub pages: Vec<String>,
     /// Refetch every page recorded in the manifest (re-read the local ones) and report
-    /// which changed.
+    /// which changed; read the products it records again whole, fetching their new pages
+    /// and reporting the pages they no longer have (left in place).
     #[arg(long, conflicts_with = "product")]
     pub update: bool,
     /// A whole product: the URL of its API overview page
