@@ -5,36 +5,15 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::process::Output;
+
+mod support;
+use support::{text, TempDir};
 
 const HEADER: &str = codegen::GENERATED_HEADER;
 
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> Self {
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("xtask-cli-test-{}-{n}", std::process::id()));
-        let _ = fs::remove_dir_all(&path);
-        fs::create_dir_all(&path).unwrap();
-        TempDir(path)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
 fn xtask(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).current_dir(cwd).output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    support::xtask_in(cwd, args)
 }
 
 #[track_caller]
@@ -50,7 +29,7 @@ fn assert_status(output: &Output, code: i32) {
 
 #[test]
 fn regen_then_check_with_relative_paths() {
-    let tmp = TempDir::new();
+    let tmp = TempDir::new("cli-test");
     let docs = xtask::default_docs();
     let docs = docs.to_str().unwrap();
     fs::create_dir_all(tmp.0.join("out/src")).unwrap();
@@ -116,7 +95,7 @@ fn regen_then_check_with_relative_paths() {
 /// with the semver bump, between the IR it found and the IR it wrote.
 #[test]
 fn regen_reports_the_api_changes_and_the_semver_bump() {
-    let tmp = TempDir::new();
+    let tmp = TempDir::new("cli-test");
     let docs = tmp.0.join("docs");
     let version = docs.join("vpc/2017-03-12");
     fs::create_dir_all(&version).unwrap();
@@ -158,7 +137,7 @@ fn regen_reports_the_api_changes_and_the_semver_bump() {
 
 #[test]
 fn missing_docs_folder_is_an_error_and_writes_nothing() {
-    let tmp = TempDir::new();
+    let tmp = TempDir::new("cli-test");
     let orphan = tmp.0.join("out/src/old.rs");
     fs::create_dir_all(orphan.parent().unwrap()).unwrap();
     fs::write(&orphan, format!("{HEADER}\n")).unwrap();
@@ -176,7 +155,7 @@ fn missing_docs_folder_is_an_error_and_writes_nothing() {
 #[test]
 fn bad_docs_leave_the_output_untouched() {
     let fixtures = xtask::workspace_root().join("codegen/tests/fixtures/bad");
-    let tmp = TempDir::new();
+    let tmp = TempDir::new("cli-test");
     let out = tmp.0.join("out");
     let good = xtask(&tmp.0, &["regen", "--out", "out"]);
     assert_status(&good, 0);
@@ -202,7 +181,7 @@ fn defects_are_warnings_and_strict_makes_them_errors() {
         ("unknown-type", "type `Strin` of `AddressId` is not a basic type"),
         ("bad-example-json", "request body is not JSON: expected value: documentation defect, not tested"),
     ] {
-        let tmp = TempDir::new();
+        let tmp = TempDir::new("cli-test");
         let docs = fixtures.join(case);
         let docs = docs.to_str().unwrap();
         for command in ["regen", "check"] {
@@ -230,7 +209,7 @@ fn defects_are_warnings_and_strict_makes_them_errors() {
 #[test]
 fn a_failed_init_leaves_nothing_behind() {
     let fixtures = xtask::workspace_root().join("codegen/tests/fixtures");
-    let tmp = TempDir::new();
+    let tmp = TempDir::new("cli-test");
     let bad = fixtures.join("bad/truncated-table");
     let defects = fixtures.join("defects/unknown-type");
     let runs: [&[&str]; 2] = [
@@ -268,7 +247,7 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 #[test]
 fn usage_errors() {
-    let tmp = TempDir::new();
+    let tmp = TempDir::new("cli-test");
     assert_status(&xtask(&tmp.0, &[]), 2);
     assert_status(&xtask(&tmp.0, &["nope"]), 2);
     let help = xtask(&tmp.0, &["--help"]);

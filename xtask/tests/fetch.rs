@@ -3,13 +3,14 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
+
+mod support;
+use support::{files_under, request_path, respond, xtask_async as xtask, TempDir};
 
 fn corpus_html() -> Option<PathBuf> {
     let dir = xtask::workspace_root().join("../shared/corpus/vpc/2017-03-12/html");
@@ -47,16 +48,7 @@ async fn serve(html: PathBuf, state: Arc<State>) -> String {
             tokio::spawn(async move {
                 let open = state.open.fetch_add(1, Ordering::SeqCst) + 1;
                 state.most_open.fetch_max(open, Ordering::SeqCst);
-                let mut request = Vec::new();
-                let mut chunk = [0u8; 2048];
-                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match stream.read(&mut chunk).await {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => request.extend_from_slice(&chunk[..n]),
-                    }
-                }
-                let head = String::from_utf8_lossy(&request).into_owned();
-                let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+                let path = request_path(&mut stream).await;
                 let hits = {
                     let mut all = state.hits.lock().unwrap();
                     let n = all.entry(path.clone()).or_default();
@@ -83,13 +75,7 @@ async fn serve(html: PathBuf, state: Arc<State>) -> String {
                         None => (404, b"not found".to_vec(), None),
                     },
                 };
-                let head = format!(
-                    "HTTP/1.1 {status} X\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    length.unwrap_or(body.len())
-                );
-                let _ = stream.write_all(head.as_bytes()).await;
-                let _ = stream.write_all(&body).await;
-                let _ = stream.shutdown().await;
+                respond(&mut stream, &format!("{status} X"), &body, length).await;
                 state.open.fetch_sub(1, Ordering::SeqCst);
             });
         }
@@ -97,44 +83,12 @@ async fn serve(html: PathBuf, state: Arc<State>) -> String {
     format!("http://{addr}/pages")
 }
 
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-async fn xtask(args: Vec<String>) -> Output {
-    tokio::task::spawn_blocking(move || Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).output().unwrap())
-        .await
-        .unwrap()
-}
-
-fn files_under(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut work = vec![dir.to_path_buf()];
-    while let Some(d) = work.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                work.push(path);
-            } else {
-                out.push(path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fetch_then_update_against_a_loopback_server() {
     let Some(html) = corpus_html() else { return };
     let state = Arc::new(State::default());
     let base = serve(html.clone(), state.clone()).await;
-    let tmp = TempDir(std::env::temp_dir().join(format!("xtask-fetch-test-{}", std::process::id())));
-    let _ = fs::remove_dir_all(&tmp.0);
+    let tmp = TempDir::new("fetch-test");
     let docs = tmp.0.join("docs");
     let args = |extra: &[&str]| -> Vec<String> {
         let mut a: Vec<String> =

@@ -8,12 +8,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
+
+mod support;
+use support::{files_under, request_path, respond, text, xtask_async, TempDir};
 
 const FOLDER: &str = "/document/api/213/";
 const OVERVIEW: &str = "15689";
@@ -93,16 +94,7 @@ async fn serve(site: PathBuf, state: Arc<State>) -> String {
         while let Ok((mut stream, _)) = listener.accept().await {
             let (site, state, origin) = (site.clone(), state.clone(), origin.clone());
             tokio::spawn(async move {
-                let mut request = Vec::new();
-                let mut chunk = [0u8; 2048];
-                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match stream.read(&mut chunk).await {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => request.extend_from_slice(&chunk[..n]),
-                    }
-                }
-                let head = String::from_utf8_lossy(&request).into_owned();
-                let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+                let path = request_path(&mut stream).await;
                 *state.hits.lock().unwrap().entry(path.clone()).or_default() += 1;
                 let file = path.split('?').next().unwrap_or("");
                 let answer = state.statuses.lock().unwrap().get(file).copied();
@@ -111,64 +103,15 @@ async fn serve(site: PathBuf, state: Arc<State>) -> String {
                     (Some(_), _) | (None, None) => ("404 Not Found", b"not found".to_vec()),
                     (None, Some(body)) => ("200 OK", body),
                 };
-                let head = format!(
-                    "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
-                let _ = stream.write_all(head.as_bytes()).await;
-                let _ = stream.write_all(&body).await;
-                let _ = stream.shutdown().await;
+                respond(&mut stream, status, &body, None).await;
             });
         }
     });
     served
 }
 
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(what: &str) -> Self {
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("xtask-fetch-product-{what}-{}-{n}", std::process::id()));
-        let _ = fs::remove_dir_all(&path);
-        fs::create_dir_all(&path).unwrap();
-        TempDir(path)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
 fn xtask(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).output().unwrap()
-}
-
-async fn xtask_async(args: Vec<String>) -> Output {
-    tokio::task::spawn_blocking(move || Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).output().unwrap())
-        .await
-        .unwrap()
-}
-
-fn files_under(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut work = vec![dir.to_path_buf()];
-    while let Some(d) = work.pop() {
-        let Ok(entries) = fs::read_dir(&d) else { continue };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                work.push(path);
-            } else {
-                out.push(path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// The page ids of the product's folder a saved page mentions, by a plain scan.
@@ -183,10 +126,6 @@ fn linked_ids(page: &[u8]) -> BTreeSet<String> {
 
 fn manifest(docs: &Path) -> serde_json::Value {
     serde_json::from_str(&fs::read_to_string(docs.join("manifest.json")).unwrap()).unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 fn args(docs: &Path, extra: &[&str]) -> Vec<String> {
@@ -205,7 +144,7 @@ async fn a_product_from_its_overview_then_update() {
     let saved = site.join("../cvm/2017-03-12");
     let state = Arc::new(State::default());
     let origin = serve(site.clone(), state.clone()).await;
-    let tmp = TempDir::new("html");
+    let tmp = TempDir::new("fetch-product-html");
     let docs = tmp.0.join("docs");
     let overview = format!("{origin}{FOLDER}{OVERVIEW}");
 
@@ -315,7 +254,7 @@ async fn update_follows_the_product_new_gone_and_changed_pages() {
     let pages = site.join("document/api/213");
     let state = Arc::new(State::default());
     let origin = serve(site.clone(), state.clone()).await;
-    let tmp = TempDir::new("follow");
+    let tmp = TempDir::new("fetch-product-follow");
     let docs = tmp.0.join("docs");
     let overview = format!("{origin}{FOLDER}{OVERVIEW}");
     let overview_links = linked_ids(&fs::read(pages.join(OVERVIEW)).unwrap());
@@ -424,7 +363,7 @@ async fn a_language_prefix_stays_in_the_urls_fetched() {
     let pages = site.join("document/api/213");
     let state = Arc::new(State::default());
     let origin = serve(site.clone(), state.clone()).await;
-    let tmp = TempDir::new("jp");
+    let tmp = TempDir::new("fetch-product-jp");
     let docs = tmp.0.join("docs");
 
     let output = xtask_async(args(&docs, &["--product", &format!("{origin}/jp{FOLDER}{OVERVIEW}?lang=ja#top")])).await;
@@ -452,7 +391,7 @@ async fn a_page_limit_stops_the_crawl() {
     let pages = site.join("document/api/213");
     let state = Arc::new(State::default());
     let origin = serve(site.clone(), state.clone()).await;
-    let tmp = TempDir::new("limit");
+    let tmp = TempDir::new("fetch-product-limit");
     let docs = tmp.0.join("docs");
     let output =
         xtask_async(args(&docs, &["--product", &format!("{origin}{FOLDER}{OVERVIEW}"), "--max-pages", "10"])).await;
@@ -493,7 +432,7 @@ fn md_files(dir: &Path) -> Vec<String> {
 #[test]
 fn markdown_sources_of_one_product() {
     let Some(source) = real("md/en/billing/2018-07-09", "Markdown source test") else { return };
-    let tmp = TempDir::new("md");
+    let tmp = TempDir::new("fetch-product-md");
     let docs = tmp.0.join("docs");
     let output = xtask(&["fetch", "--docs", docs.to_str().unwrap(), "--product", source.to_str().unwrap()]);
     let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
@@ -516,7 +455,7 @@ fn markdown_sources_of_one_product() {
 #[test]
 fn update_follows_a_markdown_folder_new_gone_and_changed_pages() {
     let Some(md) = real("md/en/billing/2018-07-09", "Markdown source update test") else { return };
-    let tmp = TempDir::new("md-follow");
+    let tmp = TempDir::new("fetch-product-md-follow");
     let source = tmp.0.join("source");
     copy_markdown(&md, &source);
     let docs = tmp.0.join("docs");
@@ -575,7 +514,7 @@ fn update_follows_a_markdown_folder_new_gone_and_changed_pages() {
 #[test]
 fn markdown_sources_of_several_products() {
     let Some(source) = real("md/en", "Markdown source test (several products)") else { return };
-    let tmp = TempDir::new("md-en");
+    let tmp = TempDir::new("fetch-product-md-en");
     let docs = tmp.0.join("docs");
     let output = xtask(&["fetch", "--docs", docs.to_str().unwrap(), "--product", source.to_str().unwrap()]);
     let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
@@ -596,7 +535,7 @@ fn markdown_sources_of_several_products() {
 #[test]
 fn the_same_product_in_two_languages_is_an_error_and_nothing_is_written() {
     let Some(md) = real("md", "Markdown source test (two languages)") else { return };
-    let tmp = TempDir::new("md-two");
+    let tmp = TempDir::new("fetch-product-md-two");
     let source = tmp.0.join("source");
     copy_markdown(&md.join("en/billing/2018-07-09"), &source.join("en/billing"));
     copy_markdown(&md.join("zh/billing/2018-07-09"), &source.join("zh/billing"));
@@ -633,7 +572,7 @@ fn git(dir: &Path, args: &[&str]) -> Option<String> {
 #[test]
 fn a_git_checkout_of_markdown_sources_then_update() {
     let Some(md) = real("md/en/billing/2018-07-09", "Markdown source test (git)") else { return };
-    let tmp = TempDir::new("md-git");
+    let tmp = TempDir::new("fetch-product-md-git");
     let checkout = tmp.0.join("checkout");
     let folder = checkout.join("API/API 3.0/Billing");
     copy_markdown(&md, &folder);
