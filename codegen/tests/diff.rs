@@ -211,6 +211,37 @@ fn product_error_codes_and_nullability_of_structure_fields() {
 }
 
 #[test]
+fn input_constraints_and_rate_limits_that_change() {
+    use codegen::ir::Constraint;
+    let old = golden();
+    let mut new = golden();
+    let edge = new.actions.get_mut("EdgeCases").unwrap();
+    edge.constraints.retain(|c| !matches!(c, Constraint::Requires { .. }));
+    edge.constraints.push(Constraint::Requires {
+        param: "PortA".into(),
+        requires: "Name".into(),
+        sentence: "If you specify PortA, then you must also specify Name".into(),
+    });
+    edge.rate_limit = Some(10);
+    new.actions.get_mut("Ping").unwrap().rate_limit = Some(100);
+    let changes = diff(&[old], &[new]);
+    let shown: Vec<(Kind, &str, Option<&str>, Option<&str>, bool)> =
+        changes.iter().map(|c| (c.kind, c.path.as_str(), c.old.as_deref(), c.new.as_deref(), c.breaking)).collect();
+    assert_eq!(
+        shown,
+        [
+            (Kind::ConstraintAdded, "EdgeCases", None, Some("PortA requires Name"), false),
+            (Kind::ConstraintRemoved, "EdgeCases", Some("Tag requires TagValue"), None, false),
+            (Kind::RateLimitChanged, "EdgeCases", Some("5 requests per second"), Some("10 requests per second"), false),
+            (Kind::RateLimitChanged, "Ping", Some("none"), Some("100 requests per second"), false),
+        ]
+    );
+    let markdown = to_markdown("demo 2020-01-01", &changes);
+    assert!(markdown.contains("- input constraint added: PortA requires Name\n"), "{markdown}");
+    assert!(markdown.contains("- rate limit: 5 requests per second → 10 requests per second\n"), "{markdown}");
+}
+
+#[test]
 fn kinds_are_listed_in_report_order_with_distinct_names() {
     let all: Vec<Kind> = Kind::all().collect();
     let mut sorted = all.clone();

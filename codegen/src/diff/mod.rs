@@ -42,6 +42,9 @@ pub enum Kind {
     OutputNullability,
     ErrorAdded,
     ErrorRemoved,
+    ConstraintAdded,
+    ConstraintRemoved,
+    RateLimitChanged,
     PaginatorAdded,
     PaginatorRemoved,
     PaginatorChanged,
@@ -62,7 +65,7 @@ pub enum Kind {
 }
 
 /// Every kind with its name (`input-added`, as in the JSON) and its label in a report.
-const KINDS: [(Kind, &str, &str); 29] = [
+const KINDS: [(Kind, &str, &str); 32] = [
     (Kind::ActionAdded, "action-added", "actions added"),
     (Kind::ActionRemoved, "action-removed", "actions removed"),
     (Kind::InputAdded, "input-added", "input parameters added"),
@@ -75,6 +78,9 @@ const KINDS: [(Kind, &str, &str); 29] = [
     (Kind::OutputNullability, "output-nullability", "outputs that may be null / never null"),
     (Kind::ErrorAdded, "error-added", "error codes added"),
     (Kind::ErrorRemoved, "error-removed", "error codes removed"),
+    (Kind::ConstraintAdded, "constraint-added", "input constraints added"),
+    (Kind::ConstraintRemoved, "constraint-removed", "input constraints removed"),
+    (Kind::RateLimitChanged, "rate-limit-changed", "rate limits changed"),
     (Kind::PaginatorAdded, "paginator-added", "paginators added"),
     (Kind::PaginatorRemoved, "paginator-removed", "paginators removed"),
     (Kind::PaginatorChanged, "paginator-changed", "paginators changed"),
@@ -345,6 +351,28 @@ fn diff_action(old: &Action, new: &Action, out: &mut Vec<Change>) {
     }
     // The client methods they generate (`…_pages`, `…_items`; `…_until_done`, `…_until`):
     // gone is breaking; a changed one keeps its methods but follows other parameters.
+    // What the generated `validate()` checks, and the client's pace for the action: not
+    // breaking (the server enforces the documented rules anyway), but requests that passed
+    // before may now fail before they are sent.
+    let rules = |a: &Action| a.constraints.iter().map(shown_constraint).collect::<BTreeSet<_>>();
+    let (or, nr) = (rules(old), rules(new));
+    for rule in nr.difference(&or) {
+        out.push(change(Kind::ConstraintAdded, name.clone(), false, None, Some(rule.clone())));
+    }
+    for rule in or.difference(&nr) {
+        out.push(change(Kind::ConstraintRemoved, name.clone(), false, Some(rule.clone()), None));
+    }
+    if old.rate_limit != new.rate_limit {
+        let shown =
+            |limit: Option<u32>| limit.map_or_else(|| "none".to_string(), |n| format!("{n} requests per second"));
+        out.push(change(
+            Kind::RateLimitChanged,
+            name.clone(),
+            false,
+            Some(shown(old.rate_limit)),
+            Some(shown(new.rate_limit)),
+        ));
+    }
     let paging = |a: &Action| a.pagination.as_ref().map(shown_pagination);
     match (paging(old), paging(new)) {
         (None, Some(n)) => out.push(change(Kind::PaginatorAdded, name.clone(), false, None, Some(n))),
@@ -363,6 +391,16 @@ fn diff_action(old: &Action, new: &Action, out: &mut Vec<Change>) {
             out.push(change(Kind::WaiterChanged, name.clone(), breaking, Some(o), Some(n)))
         }
         _ => {}
+    }
+}
+
+/// A constraint in a line: `at most one of A, B`, `A requires B`, `at least one of A, B`.
+fn shown_constraint(c: &crate::ir::Constraint) -> String {
+    use crate::ir::Constraint;
+    match c {
+        Constraint::MutuallyExclusive { params, .. } => format!("at most one of {}", params.join(", ")),
+        Constraint::Requires { param, requires, .. } => format!("{param} requires {requires}"),
+        Constraint::AtLeastOne { params, .. } => format!("at least one of {}", params.join(", ")),
     }
 }
 
