@@ -225,7 +225,8 @@ fn input_constraints_and_rate_limits_that_change() {
     edge.rate_limit = Some(10);
     new.actions.get_mut("Ping").unwrap().rate_limit = Some(100);
     let changes = diff(&[old], &[new]);
-    let shown: Vec<(Kind, &str, Option<&str>, Option<&str>, bool)> =
+    type Shown<'a> = (Kind, &'a str, Option<&'a str>, Option<&'a str>, bool);
+    let shown: Vec<Shown> =
         changes.iter().map(|c| (c.kind, c.path.as_str(), c.old.as_deref(), c.new.as_deref(), c.breaking)).collect();
     assert_eq!(
         shown,
