@@ -357,6 +357,80 @@ async fn update_follows_the_product_new_gone_and_changed_pages() {
     assert!(place("CreateKeyPair").exists());
 }
 
+/// Copies a docs folder (the state a user reviews against).
+fn snapshot(docs: &Path, to: &Path) {
+    for file in files_under(docs) {
+        let target = to.join(&file);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(docs.join(&file), target).unwrap();
+    }
+}
+
+/// `cargo xtask diff --format json` between two docs folders.
+async fn review(old: &Path, new: &Path) -> serde_json::Value {
+    let output = xtask_async(
+        ["diff", "--old", old.to_str().unwrap(), "--new", new.to_str().unwrap(), "--format", "json"]
+            .map(str::to_string)
+            .to_vec(),
+    )
+    .await;
+    assert_eq!(output.status.code(), Some(1), "changes: exit 1\n{}", text(&output.stderr));
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The whole loop a user runs on the real site: fetch a product, the site changes,
+/// `fetch --update`, review: each step's report names what changed, with its semver bump.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_doc_update_loop_fetch_update_review() {
+    let Some(site) = real("html-zh-2022/site", "doc-update loop test") else { return };
+    let state = Arc::new(State::default());
+    let origin = serve(site.clone(), state.clone()).await;
+    let tmp = TempDir::new("fetch-product-loop");
+    let docs = tmp.0.join("docs");
+    let overview = format!("{origin}{FOLDER}{OVERVIEW}");
+    xtask_async(args(&docs, &["--product", &overview])).await;
+    let generated = codegen::generate(&docs).unwrap_or_else(|e| panic!("{e}"));
+    assert!(generated.files.contains_key("products/cvm/src/v20170312/describe_key_pairs.rs"));
+
+    // A new action page on the site: a minor release.
+    let before = tmp.0.join("before");
+    snapshot(&docs, &before);
+    state.copies.lock().unwrap().insert(format!("{FOLDER}15703"), format!("{FOLDER}15700"));
+    state.edits.lock().unwrap().insert(
+        format!("{FOLDER}15703"),
+        ("本接口取值：DeleteKeyPairs。".to_string(), "本接口取值：ImportKeyPair。".to_string()),
+    );
+    let output = xtask_async(args(&docs, &["--update"])).await;
+    assert!(text(&output.stdout).contains("new: cvm/2017-03-12/ImportKeyPair.html\n"), "{}", text(&output.stdout));
+    let added = review(&before, &docs).await;
+    assert_eq!(added["semver"], "minor", "{added:#}");
+    assert_eq!(added["changes"][0]["kind"], "action-added");
+    assert_eq!(added["changes"][0]["path"], "ImportKeyPair");
+    let paths: Vec<&str> = added["rust_api"].as_array().unwrap().iter().map(|c| c["path"].as_str().unwrap()).collect();
+    for item in ["ImportKeyPairRequest", "ImportKeyPairResponse", "ImportKeyPairError", "Client::import_key_pair"] {
+        assert!(paths.contains(&format!("cvm::v20170312::{item}").as_str()), "{item} in {paths:?}");
+    }
+
+    // A page goes from the site; the user deletes it as the report says: a major release.
+    let before = tmp.0.join("before-2");
+    snapshot(&docs, &before);
+    state.statuses.lock().unwrap().insert(format!("{FOLDER}15700"), 404);
+    let output = xtask_async(args(&docs, &["--update"])).await;
+    assert!(text(&output.stdout).contains("gone: cvm/2017-03-12/DeleteKeyPairs.html"), "{}", text(&output.stdout));
+    fs::remove_file(docs.join("cvm/2017-03-12/DeleteKeyPairs.html")).unwrap();
+    let removed = review(&before, &docs).await;
+    assert_eq!(removed["semver"], "major", "{removed:#}");
+    assert_eq!(
+        (&removed["changes"][0]["kind"], &removed["changes"][0]["breaking"]),
+        (&"action-removed".into(), &true.into())
+    );
+    let summary = removed["summary"].as_str().unwrap();
+    assert!(
+        summary.starts_with("api: 1 actions removed (1 breaking); rust api: ") && summary.ends_with("; semver: major"),
+        "{summary}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_language_prefix_stays_in_the_urls_fetched() {
     let Some(site) = real("html-zh-2022/site", "product fetch test (language prefix)") else { return };
