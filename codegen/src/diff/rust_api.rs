@@ -523,12 +523,11 @@ fn describe_impl(block: &syn::ItemImpl, at: &str, out: &mut BTreeMap<String, Pub
 
 /// Items added, removed and changed, with their bumps.
 fn compare_items(old: &BTreeMap<String, PublicItem>, new: &BTreeMap<String, PublicItem>, out: &mut Vec<RustChange>) {
-    // The item a member belongs to (`A::b` → `A`), for members of added or removed items.
-    let parent = |path: &str| path.rsplit_once("::").map(|(p, _)| p.split(": impl").next().unwrap_or(p).to_string());
+    // The item a member belongs to: `A::b` → `A`, `A: impl T` → `A`.
     let parent_of = |path: &str| -> String {
         match path.split_once(": impl") {
             Some((owner, _)) => owner.to_string(),
-            None => parent(path).unwrap_or_default(),
+            None => path.rsplit_once("::").map_or_else(String::new, |(owner, _)| owner.to_string()),
         }
     };
     let push = |out: &mut Vec<RustChange>,
