@@ -272,10 +272,66 @@ fn diff_of_the_billing_markdown_history_matches_the_oracles() {
         let codes: Vec<&str> = behaviour.decoded.iter().map(|d| d.code.as_str()).collect();
         let expected: Vec<&str> = common.as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
         assert_eq!(codes, expected);
-        assert!(behaviour.decoded.iter().all(|d| d.old == "Unknown(..)" && d.new.starts_with("Common(CommonError::")));
+        for d in &behaviour.decoded {
+            let variant = d.new.strip_prefix("Common(CommonError::").and_then(|v| v.strip_suffix(')'));
+            assert!(
+                d.old == "Unknown(..)" && variant.is_some_and(|v| v.chars().all(|c| c.is_ascii_alphanumeric())),
+                "{d:?}"
+            );
+        }
     }
     let markdown = review.to_markdown();
     assert!(markdown.contains("\n### Rust API\n\n**Semver: minor.**\n"), "{markdown}");
+}
+
+/// The issue's own case: the VPC pages without, then with, their Error Codes page. The API
+/// view lists the product's new code lists; the Rust view finds that every action's error
+/// enum gained a `Common(..)` case that catches codes which decoded to `Unknown(..)`.
+#[test]
+fn an_error_codes_page_appearing_is_reviewed_whole() {
+    let Some(corpus) = corpus() else { return };
+    let with = corpus.join("vpc/2017-03-12/txt");
+    let without = xtask::workspace_root().join(format!("target/history-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&without);
+    std::fs::create_dir_all(&without).unwrap();
+    for entry in std::fs::read_dir(&with).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() != "ErrorCodes.txt" {
+            std::fs::copy(&path, without.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let review = xtask::diff::review(without.to_str().unwrap(), with.to_str().unwrap());
+    let _ = std::fs::remove_dir_all(&without);
+    let review = review.unwrap();
+    let oracle = read(corpus.join("vpc/2017-03-12/oracle.json"));
+    let count = |list: &str| oracle["error_codes"][list].as_array().unwrap().len();
+    assert!(
+        review.summary.starts_with(&format!(
+            "api: {} common error codes added, {} service error codes added (0 breaking); rust api: ",
+            count("common"),
+            count("service")
+        )),
+        "{}",
+        review.summary
+    );
+    assert_eq!(review.semver, Some(codegen::diff::rust_api::Bump::Minor));
+    let actions = oracle["actions"].as_object().unwrap().len();
+    let behaviour: Vec<_> =
+        review.rust_api.iter().filter(|c| c.kind == codegen::diff::rust_api::RustKind::Behaviour).collect();
+    let with_common: Vec<_> =
+        behaviour.iter().filter(|c| c.note.as_deref().unwrap_or("").starts_with("a `Common(..)` case added")).collect();
+    assert_eq!(with_common.len(), actions, "every action's error enum");
+    for c in &behaviour {
+        for d in &c.decoded {
+            assert!(!d.new.contains(['{', ' ']) && !d.old.contains(['{', ' ']), "{d:?}");
+        }
+    }
+    let address = with_common.iter().find(|c| c.path == "vpc::v20170312::AssociateAddressError").unwrap();
+    let auth = address.decoded.iter().find(|d| d.code == "AuthFailure.InvalidAuthorization").unwrap();
+    assert_eq!(
+        (auth.old.as_str(), auth.new.as_str()),
+        ("Unknown(..)", "Common(CommonError::AuthFailureInvalidAuthorization)")
+    );
 }
 
 fn xtask(args: &[&str]) -> std::process::Output {

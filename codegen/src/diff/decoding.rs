@@ -50,10 +50,9 @@ fn collect_arms(expr: &Expr, codes: &mut BTreeMap<String, String>) {
                     collect_arms(&arm.body, codes);
                     continue;
                 }
-                let value = tidy(arm.body.to_token_stream());
-                let value = value.trim_start_matches("Some(").trim_end_matches(')').trim_start_matches("Self::");
+                let value = decoded_value(&arm.body);
                 for code in literals {
-                    codes.entry(code).or_insert_with(|| value.to_string());
+                    codes.entry(code).or_insert_with(|| value.clone());
                 }
             }
         }
@@ -67,6 +66,24 @@ fn collect_arms(expr: &Expr, codes: &mut BTreeMap<String, String>) {
         }
         Expr::Paren(p) => collect_arms(&p.expr, codes),
         _ => {}
+    }
+}
+
+/// What an arm decodes to, as a reader names it: `Self::X`, `{ Some(Self::X) }` → `X`.
+fn decoded_value(body: &Expr) -> String {
+    match body {
+        Expr::Block(b) => match b.block.stmts.as_slice() {
+            [syn::Stmt::Expr(inner, None)] => decoded_value(inner),
+            _ => tidy(body.to_token_stream()),
+        },
+        Expr::Paren(p) => decoded_value(&p.expr),
+        Expr::Call(call) if call.args.len() == 1 && matches!(&*call.func, Expr::Path(f) if f.path.is_ident("Some")) => {
+            decoded_value(&call.args[0])
+        }
+        Expr::Path(p) if p.path.segments.first().is_some_and(|s| s.ident == "Self") => {
+            p.path.segments.iter().skip(1).map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::")
+        }
+        other => tidy(other.to_token_stream()),
     }
 }
 
@@ -162,21 +179,22 @@ mod tests {
                  fn from_code(code: &str) -> Self {
                      match code {
                          \"A\" | \"A.\" => Self::A,
+                         \"B\" => { Self::B }
                          _ => match super::CommonError::from_code(code) { Some(c) => Self::Common(c), None => Self::Unknown(code.to_string()) },
                      }
                  }
              }
              pub enum CommonError { X }
-             impl CommonError { pub fn from_code(code: &str) -> Option<Self> { match code { \"X\" => Some(Self::X), _ => None } } }",
+             impl CommonError { pub fn from_code(code: &str) -> Option<Self> { match code { \"X\" => Some(Self::X), \"Y\" => { Some(Self::Y) } _ => None } } }",
         )]);
         let e = items["demo::E"].decoding.as_ref().unwrap();
         assert!(e.common_fallback);
         assert_eq!(
             e.codes.iter().map(|(c, v)| (c.as_str(), v.as_str())).collect::<Vec<_>>(),
-            [("A", "A"), ("A.", "A")]
+            [("A", "A"), ("A.", "A"), ("B", "B")]
         );
         let common = items["demo::CommonError"].decoding.as_ref().unwrap();
-        assert_eq!(common.codes["X"], "X");
+        assert_eq!((common.codes["X"].as_str(), common.codes["Y"].as_str()), ("X", "Y"));
         assert!(!common.common_fallback);
     }
 }
