@@ -131,11 +131,13 @@ pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
     if lock.exists() {
         std::fs::copy(&lock, out.join("Cargo.lock")).context("copying Cargo.lock")?;
     }
+    // The runtime crate: beside the template (this repository's `runtime/`), or inside it.
+    let base = if template.join("runtime").is_dir() { template.to_path_buf() } else { template.join("..") };
     let mut work = vec![PathBuf::from("runtime")];
     while let Some(rel) = work.pop() {
         std::fs::create_dir_all(out.join(&rel))?;
-        for entry in std::fs::read_dir(template.join(&rel))
-            .with_context(|| format!("reading {}", template.join(&rel).display()))?
+        for entry in std::fs::read_dir(base.join(&rel))
+            .with_context(|| format!("reading {}", base.join(&rel).display()))?
         {
             let entry = entry?;
             let name = rel.join(entry.file_name());
