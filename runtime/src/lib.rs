@@ -7,12 +7,16 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod decode;
+#[cfg(feature = "test-util")]
 mod perturb;
 mod validation;
 pub mod wire;
 
-/// For the generated example tests: documented replies perturbed as servers may send
-/// them (not part of the API a user calls).
+/// For the generated example tests (feature `test-util`, which product crates take as a
+/// dev-dependency only): documented replies perturbed as servers may send them, and sent
+/// through the client from a server on loopback. Not part of the API a user calls, and not
+/// in a user's build.
+#[cfg(feature = "test-util")]
 #[doc(hidden)]
 pub mod testing {
     #[cfg(feature = "client")]
@@ -28,7 +32,7 @@ pub use wire::{Wire, WireError};
 mod client;
 #[cfg(feature = "client")]
 mod credentials;
-#[cfg(feature = "client")]
+#[cfg(all(feature = "client", feature = "test-util"))]
 mod loopback;
 #[cfg(feature = "client")]
 mod pages;

@@ -125,7 +125,11 @@ pub fn product_manifest(crate_name: &str, versions: &[&Api]) -> String {
          \n\
          [dependencies]\n\
          {runtime}.workspace = true\n\
-         serde_json.workspace = true\n",
+         serde_json.workspace = true\n\
+         \n\
+         # The example tests: documented replies perturbed, and sent through the client on loopback.\n\
+         [dev-dependencies]\n\
+         {runtime} = {{ workspace = true, features = [\"test-util\"] }}\n",
         header = crate::GENERATED_TOML_HEADER,
         facade = crate_name.replace('_', "-"),
         feature = feature_name(module),
