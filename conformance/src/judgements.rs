@@ -23,12 +23,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use codegen::lower::Warning;
 
-use super::{Mismatch, Owner};
+use crate::paths::workspace_root;
+use crate::report::{Mismatch, Owner};
 
 /// The file name judgement tables have.
 pub const FILE_NAME: &str = "judgements.tsv";
 
-/// The project's own table (`xtask/judgements.tsv`): rows of real pages that this parser
+/// The project's own table (`conformance/judgements.tsv`): rows of real pages that this parser
 /// reads otherwise than the oracle beside them, each with why. Its `file` column is
 /// relative to `../shared` (`real/md-history/en/billing/2018-07-09/X.md`), and a row
 /// applies to a checked folder whose path ends with the file's folder, wherever the data
@@ -36,7 +37,7 @@ pub const FILE_NAME: &str = "judgements.tsv";
 /// read under). The same rule holds as for the data's own tables: without the parser's
 /// warning at that line the mismatch fails.
 pub fn project() -> Result<Vec<Judgement>> {
-    load_from(&crate::workspace_root().join("xtask").join(FILE_NAME), Path::new(""))
+    load_from(&workspace_root().join("conformance").join(FILE_NAME), Path::new(""))
 }
 
 /// One row of a judgements table.
@@ -243,7 +244,7 @@ mod tests {
 
     #[test]
     fn reads_a_table() {
-        let dir = crate::test_util::TempDir::new();
+        let dir = test_support::Scratch::new("judgements");
         dir.write(
             "md/judgements.tsv",
             "file\trow\tdecision\twhy\tkind\nen/x/2020-01-01/A.md\tL21 Month\tdropped\tleading ||\trow-shape\n",
