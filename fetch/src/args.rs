@@ -50,4 +50,3 @@ pub struct FetchArgs {
     #[arg(long, default_value_t = 3)]
     pub attempts: u32,
 }
-

@@ -12,10 +12,10 @@ use codegen::page::Form;
 
 use crate::args::FetchArgs;
 use crate::http::{self, Job, Outcome, Staging};
-use crate::missing::{self, Gone};
 use crate::links;
 use crate::local;
 use crate::manifest::{self, Manifest};
+use crate::missing::{self, Gone};
 use crate::place::{Body, Candidate};
 use crate::read::{self, Unread};
 
@@ -61,7 +61,13 @@ pub(crate) struct ProductRun {
 
 impl Gathered {
     /// Adds a product's candidates, remembering which they are.
-    pub(crate) fn product(&mut self, source: String, git_commit: Option<String>, before: Vec<String>, found: Vec<Candidate>) {
+    pub(crate) fn product(
+        &mut self,
+        source: String,
+        git_commit: Option<String>,
+        before: Vec<String>,
+        found: Vec<Candidate>,
+    ) {
         let sources = found.iter().map(|c| c.source.clone()).collect();
         self.candidates.extend(found);
         self.products.push(ProductRun { source, git_commit, sources, before });

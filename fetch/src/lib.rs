@@ -207,4 +207,3 @@ fn parse_place(text: &str) -> Result<(String, String)> {
         _ => bail!("--place `{text}`: expected PRODUCT/VERSION (`cvm/2017-03-12`)"),
     }
 }
-
