@@ -20,9 +20,8 @@ pub const STAMP: &str = ".corpus-cache-stamp";
 /// Where archives are unpacked unless told otherwise: `target/corpus-cache/` of the
 /// workspace (or of `CARGO_TARGET_DIR`).
 pub fn default_root() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("target"));
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"));
     target.join("corpus-cache")
 }
 

@@ -182,4 +182,3 @@ fn sort_mismatches(outcome: &mut Outcome, oracle: &Oracle) {
         outcome.report.mismatches.push(mismatch);
     }
 }
-

@@ -119,4 +119,3 @@ pub fn compare(api: &Api, oracle: &Oracle) -> Report {
     }
     report
 }
-

@@ -51,4 +51,3 @@ pub(crate) fn folder_failure(class: &str, detail: &str) -> Failure {
         consequence: false,
     }
 }
-

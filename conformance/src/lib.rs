@@ -42,8 +42,8 @@ pub use failure::Failure;
 pub use oracle::{load_oracle, Oracle, OracleAction, OracleCodes, OracleField, OracleType};
 pub use paths::workspace_root;
 pub use report::{Mismatch, Owner, Report, CATEGORIES};
-pub use salvage::CONSEQUENCE;
 pub use request::{Conformance, Settings};
+pub use salvage::CONSEQUENCE;
 pub use unit::{discover_units, Outcome, Unit, ORACLE};
 
 /// Runs the comparison the settings ask for: one product version (`docs` and `oracle`),

@@ -50,4 +50,3 @@ pub fn load_oracle(path: &Path) -> Result<Oracle> {
     let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read the oracle", path.display()))?;
     serde_json::from_str(&text).with_context(|| format!("{}: not an oracle file", path.display()))
 }
-

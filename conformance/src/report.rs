@@ -64,7 +64,13 @@ impl Report {
         }
     }
 
-    pub(crate) fn push(&mut self, category: &'static str, (owner_kind, owner, item): At, tallied: bool, message: String) {
+    pub(crate) fn push(
+        &mut self,
+        category: &'static str,
+        (owner_kind, owner, item): At,
+        tallied: bool,
+        message: String,
+    ) {
         let (owner, item) = (owner.to_string(), item.to_string());
         self.mismatches.push(Mismatch { category, owner_kind, owner, item, tallied, message });
     }
@@ -94,4 +100,3 @@ impl Report {
 
 /// What a tallied item belongs to and its name: see [`Mismatch`].
 pub(crate) type At<'a> = (Owner, &'a str, &'a str);
-

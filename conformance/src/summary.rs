@@ -314,4 +314,3 @@ fn mismatch_categories(outcomes: &[Outcome]) -> String {
     }
     out
 }
-

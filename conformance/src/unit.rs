@@ -149,4 +149,3 @@ fn walk(dir: &Path, folders: &mut Vec<PathBuf>, tables: &mut Vec<PathBuf>) -> Re
     }
     Ok(())
 }
-
