@@ -67,8 +67,8 @@ fn make_tree(tmp: &Scratch) -> PathBuf {
         }
     }
     let oracle = oracle_of(&root.join("good/vpc/2017-03-12"));
-    tmp.write("tree/good/vpc/2017-03-12/oracle.json", &oracle.to_string());
-    tmp.write("tree/empty/vpc/2017-03-12/oracle.json", &oracle.to_string());
+    tmp.write("tree/good/vpc/2017-03-12/oracle.json", oracle.to_string());
+    tmp.write("tree/empty/vpc/2017-03-12/oracle.json", oracle.to_string());
 
     // A page that is no API page, one that fails only when lowered (an unknown type), and
     // an oracle that has their actions.
@@ -81,17 +81,17 @@ fn make_tree(tmp: &Scratch) -> PathBuf {
     broken["actions"]["Broken"] =
         json!({"input": [], "output": [{"name": "RequestId", "type": "String"}], "errors": []});
     broken["actions"]["AssociateAddressCopy"] = oracle["actions"]["AssociateAddress"].clone();
-    tmp.write("tree/broken/vpc/2017-03-12/oracle.json", &broken.to_string());
+    tmp.write("tree/broken/vpc/2017-03-12/oracle.json", broken.to_string());
 
     // The oracle says another type for the first input, and a judgement names that row
     // (but the parser gives no warning there: the mismatch still fails).
     let mut mismatch = oracle.clone();
     let first = mismatch["actions"]["AssociateAddress"]["input"][0]["name"].as_str().unwrap().to_string();
     mismatch["actions"]["AssociateAddress"]["input"][0]["type"] = json!("Integer");
-    tmp.write("tree/mismatch/vpc/2017-03-12/oracle.json", &mismatch.to_string());
+    tmp.write("tree/mismatch/vpc/2017-03-12/oracle.json", mismatch.to_string());
     tmp.write(
         "tree/mismatch/judgements.tsv",
-        &format!(
+        format!(
             "file\trow\tdecision\twhy\tkind\nvpc/2017-03-12/AssociateAddress.txt\tL1 {first}\tInteger\ta test\ttype\n"
         ),
     );

@@ -14,7 +14,7 @@
 //! `<product>/<version>/<Action>.html` (`.md`) by the product and version it states, the
 //! Data Types and Error Codes pages beside the action pages (`place`). Pages of a product
 //! that are not API pages are skipped and counted. Every kept page's source goes into
-//! `docs-src/manifest.json` ([`manifest`]), so that `--update` refetches (or re-reads) them
+//! `docs-src/manifest.json` ([`Manifest`]), so that `--update` refetches (or re-reads) them
 //! all and reports which changed; the products it records are read again whole
 //! (`update`): pages new to a product are fetched (`new:`), pages it no longer has are
 //! reported (`gone:`) and left in place. Polite (`http`): bounded concurrency and rate, retries
