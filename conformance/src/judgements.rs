@@ -43,16 +43,21 @@ pub fn project() -> Result<Vec<Judgement>> {
 /// One row of a judgements table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Judgement {
-    /// The folder of the page (absolute or as found), and the page's file name.
+    /// The folder of the page (absolute or as found).
     pub folder: PathBuf,
+    /// The page's file name (`DescribeKeyPairs.md`).
     pub page: String,
     /// The row as the table gives it (`L21 Month`, `error table row 10`).
     pub row: String,
-    /// The row's line (`L21`) and the name in its first cell, when the row gives them.
+    /// The row's line (`L21`), when the row gives it.
     pub line: Option<u32>,
+    /// The name in the row's first cell (a field or code; empty when the row gives none).
     pub name: String,
+    /// What the oracle takes the row to mean (`dropped`, `output field`, a type…).
     pub decision: String,
+    /// Why a reader had to interpret the row.
     pub why: String,
+    /// The kind of the judgement (`row-shape`, `type`…).
     pub kind: String,
 }
 
@@ -155,6 +160,7 @@ pub enum Verdict<'a> {
     Unwarned(&'a Judgement),
 }
 
+/// What the judgements say of a mismatch, given the parser's warnings.
 pub fn verdict<'a>(judgements: &'a [Judgement], warnings: &[Warning], mismatch: &Mismatch) -> Verdict<'a> {
     let mut unwarned = None;
     for j in judgements.iter().filter(|j| concerns(j, mismatch)) {

@@ -14,6 +14,8 @@
 //! `compare`, `judgements`, `failure`, `unit`, `salvage`, `check`, `cache`, `summary`,
 //! `batch`, then [`run`] here.
 
+#![warn(missing_docs)]
+
 pub mod batch;
 pub mod cache;
 mod check;

@@ -32,7 +32,9 @@ pub enum Owner {
 /// One difference between what the parser read and the oracle.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mismatch {
+    /// Its category (one of [`CATEGORIES`]).
     pub category: &'static str,
+    /// What it belongs to.
     pub owner_kind: Owner,
     /// The action or structure it concerns; empty for the product's error codes and the
     /// product version itself.
@@ -43,13 +45,16 @@ pub struct Mismatch {
     /// Whether it was counted in its category's total (order and Required-column
     /// mismatches are not).
     pub tallied: bool,
+    /// What differs, as the report prints it.
     pub message: String,
 }
 
 /// Matched and total per category, and every mismatch.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Report {
+    /// Category → (matched, total).
     pub counts: BTreeMap<&'static str, (usize, usize)>,
+    /// Every mismatch, in the order found.
     pub mismatches: Vec<Mismatch>,
 }
 
@@ -80,10 +85,12 @@ impl Report {
         self.counts.values().fold((0, 0), |(m, t), (matched, total)| (m + matched, t + total))
     }
 
+    /// No mismatch.
     pub fn is_perfect(&self) -> bool {
         self.mismatches.is_empty()
     }
 
+    /// A line per category (matched, total, percent), then a line per mismatch.
     pub fn render(&self) -> String {
         let mut out = String::new();
         for category in CATEGORIES {

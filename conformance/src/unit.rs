@@ -23,6 +23,7 @@ pub struct Unit {
     pub form: String,
     /// Product and version: `vpc/2017-03-12`.
     pub label: String,
+    /// The folder of its pages (and its `oracle.json`).
     pub docs: PathBuf,
     /// The judgements of its pages (`judgements.tsv` of a folder above it).
     pub judgements: Vec<Judgement>,
@@ -31,11 +32,13 @@ pub struct Unit {
 /// What checking one unit gave.
 #[derive(Debug)]
 pub struct Outcome {
+    /// The unit checked.
     pub unit: Unit,
     /// `load_docs` read the whole folder without an error.
     pub read_whole: bool,
     /// Some pages could be read and lowered (the others are in `failures`).
     pub read_some: bool,
+    /// The pages (or the folder) the parser could not read.
     pub failures: Vec<Failure>,
     /// What was read against the oracle (an empty API when nothing could be read).
     pub report: Report,
@@ -45,6 +48,7 @@ pub struct Outcome {
     pub judged: Vec<(Mismatch, Judgement)>,
     /// Mismatches on pages that could not be read (their failure says why).
     pub unread: Vec<Mismatch>,
+    /// The parser's warnings on what it read.
     pub warnings: Vec<Warning>,
 }
 
@@ -56,6 +60,7 @@ impl Outcome {
         ((matched + judged).min(total), total)
     }
 
+    /// [`Outcome::score`] in percent (a unit with no item: 100 when perfect, else 0).
     pub fn percent(&self) -> f64 {
         let (matched, total) = self.score();
         if total == 0 {

@@ -28,6 +28,8 @@
 //! `place` (where pages go, and writing them), `gather` (the pages of a run),
 //! `update` (`--update` of the products), then [`run`] here.
 
+#![warn(missing_docs)]
+
 mod args;
 mod gather;
 mod http;
