@@ -21,7 +21,7 @@ use codegen::ir::Api;
 use codegen::lower::{Group, Warning};
 use codegen::source::SourceFile;
 
-use super::batch::{failure, Failure};
+use crate::failure::{failure, Failure};
 
 /// The class of action pages left out because the Data Types page could not be read.
 pub const CONSEQUENCE: &str = "uses a structure, but the Data Types page could not be read";

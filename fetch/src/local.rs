@@ -64,11 +64,11 @@ pub fn git_commit(dir: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_util::TempDir;
+    use test_support::Scratch;
 
     #[test]
     fn walks_markdown_files_in_order() {
-        let tmp = TempDir::new();
+        let tmp = Scratch::new("fetch-walk");
         for name in ["b/Z.md", "a/Y.MD", "a/x.txt", ".git/HEAD.md", "a/.hidden.md", "c/d/W.markdown", "A.md"] {
             tmp.write(name, "x");
         }

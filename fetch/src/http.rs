@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use super::links::Site;
-use super::read::{self, Kind, Unread};
+use crate::links::Site;
+use crate::read::{self, Kind, Unread};
 
 /// One page to download.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,8 @@
 //! `cargo xtask pagination`: which actions get a paginator, per style, and which look
 //! paginated (their inputs name a page position) but were not recognised, and why; and
 //! which actions get a waiter (`…_until_done`), on which state values. The README's counts
-//! come from here.
+//! come from here. (A report on what `codegen::lower::pagination` recognises, hence the
+//! module's name: the command keeps its name, `pagination`.)
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -12,15 +12,16 @@ use std::time::UNIX_EPOCH;
 
 use anyhow::{bail, Context, Result};
 
+use crate::paths::workspace_root;
+
 /// The stamp file inside an unpacked folder (hidden: page discovery skips it).
 pub const STAMP: &str = ".corpus-cache-stamp";
 
 /// Where archives are unpacked unless told otherwise: `target/corpus-cache/` of the
 /// workspace (or of `CARGO_TARGET_DIR`).
 pub fn default_root() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| crate::workspace_root().join("target"));
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"));
     target.join("corpus-cache")
 }
 
@@ -118,9 +119,9 @@ fn replace(tmp: &Path, dest: &Path, stamp: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_util::TempDir;
+    use test_support::Scratch;
 
-    fn pack(tmp: &TempDir, archive: &str, from: &str) {
+    fn pack(tmp: &Scratch, archive: &str, from: &str) {
         let status = Command::new("tar")
             .arg("-cJf")
             .arg(tmp.path().join(archive))
@@ -134,7 +135,7 @@ mod tests {
 
     #[test]
     fn unpacks_once_then_reuses_until_the_archive_changes() {
-        let tmp = TempDir::new();
+        let tmp = Scratch::new("conformance-cache");
         tmp.write("src/p/v/txt/A.txt", "first");
         pack(&tmp, "a.tar.xz", "src");
         let archive = tmp.path().join("a.tar.xz");
@@ -167,7 +168,7 @@ mod tests {
 
     #[test]
     fn a_killed_run_leaves_no_half_cache() {
-        let tmp = TempDir::new();
+        let tmp = Scratch::new("conformance-cache");
         tmp.write("src/A.txt", "a");
         pack(&tmp, "a.tar.xz", "src");
         let cache = tmp.path().join("cache");
@@ -187,7 +188,7 @@ mod tests {
 
     #[test]
     fn a_broken_archive_is_an_error_and_leaves_nothing() {
-        let tmp = TempDir::new();
+        let tmp = Scratch::new("conformance-cache");
         tmp.write("bad.tar.xz", "not xz");
         let cache = tmp.path().join("cache");
         let err = unpacked(&tmp.path().join("bad.tar.xz"), &cache, "bad").unwrap_err();

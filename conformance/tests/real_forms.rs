@@ -8,20 +8,15 @@
 //! browser's copy cannot carry: list bullets (`<li>`) are not in the copied text, and a
 //! line break inside an HTML paragraph is white space. Descriptions are compared with
 //! bullets dropped and white space folded. The warnings are the same too (their lines
-//! differ). Skipped with a notice when `../shared/real` is absent.
+//! differ). What `conformance --real` compares with the oracles, form against form.
+//! Skipped with a notice when `../shared/real` is absent (a failure under CI).
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-fn real() -> Option<PathBuf> {
-    let dir = xtask::workspace_root().join("../shared/real");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("notice: ../shared/real is absent; test skipped");
-        None
-    }
+fn real(what: &str) -> Option<PathBuf> {
+    test_support::shared::dir("real", what)
 }
 
 /// The IR of a folder of pages, and its warnings without their `file:line: `.
@@ -81,7 +76,7 @@ fn assert_same(html: &Path, txt: &Path) -> Value {
 
 #[test]
 fn saved_chinese_site_pages_and_their_browser_copy_give_the_same_ir() {
-    let Some(real) = real() else { return };
+    let Some(real) = real("saved site pages and their browser copy test") else { return };
     let ir = assert_same(&real.join("html-zh-2022/cvm/2017-03-12"), &real.join("txt-zh-2022/cvm/2017-03-12"));
     let actions: Vec<&String> = ir["actions"].as_object().unwrap().keys().collect();
     assert_eq!(actions, ["CreateKeyPair", "DeleteKeyPairs", "DescribeKeyPairs"]);
@@ -89,9 +84,9 @@ fn saved_chinese_site_pages_and_their_browser_copy_give_the_same_ir() {
 
 #[test]
 fn markdown_sources_in_site_chrome_and_their_browser_copy_give_the_same_ir() {
-    let Some(real) = real() else { return };
-    let cache = xtask::conformance::cache::default_root();
-    let (html, _) = xtask::conformance::cache::unpacked(&real.join("html-en-md.tar.xz"), &cache, "html-en-md").unwrap();
+    let Some(real) = real("Markdown sources in site chrome and their browser copy test") else { return };
+    let cache = conformance::cache::default_root();
+    let (html, _) = conformance::cache::unpacked(&real.join("html-en-md.tar.xz"), &cache, "html-en-md").unwrap();
     let html = html.join("vpc/2017-03-12");
     let txt = real.join("txt-en-md/vpc/2017-03-12");
     let ir = assert_same(&html, &txt);

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::manifest::write_atomically;
-use super::read::{self, Kind};
+use crate::manifest::write_atomically;
+use crate::read::{self, Kind};
 
 /// A page's bytes: in memory (a local source), or staged in a file (a download).
 #[derive(Debug)]

@@ -1,51 +1,25 @@
-//! `cargo xtask conformance --tree DIR` (the machinery behind `--catalog` and `--real`) on
-//! folders made here: a product version that matches its oracle, one with a page the
+//! The batch run (`cargo xtask conformance --tree DIR`, the machinery behind `--catalog`
+//! and `--real`) on folders made here: a product version that matches its oracle, one with a page the
 //! parser cannot read, one whose oracle disagrees on a type (with a judgement the parser
 //! gave no warning for), and a folder with no page at all. Then the real corpora's
 //! layout and judgements (skipped with a notice when `../shared` is absent).
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicU32, Ordering};
 
+use conformance::{batch, Conformance, Outcome, Settings};
 use serde_json::{json, Value};
-use xtask::conformance::batch::{self, Outcome};
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> Self {
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("xtask-conformance-test-{}-{n}", std::process::id()));
-        let _ = fs::remove_dir_all(&path);
-        fs::create_dir_all(&path).unwrap();
-        TempDir(path)
-    }
-
-    fn write(&self, rel: &str, contents: &str) {
-        let path = self.0.join(rel);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, contents).unwrap();
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
+use test_support::Scratch;
 
 /// The seed page every folder holds: a page the parser reads (it is in `docs-src/`).
 fn seed_page() -> String {
-    fs::read_to_string(xtask::default_docs().join("vpc/2017-03-12/AssociateAddress.txt")).unwrap()
+    fs::read_to_string(conformance::workspace_root().join("docs-src/vpc/2017-03-12/AssociateAddress.txt")).unwrap()
 }
 
 /// An oracle saying exactly what the parser reads from `dir` (the pages are the
 /// project's own: this test is about the report, not the parser).
 fn oracle_of(dir: &Path) -> Value {
-    let api = xtask::conformance::load_api(dir).unwrap();
+    let api = conformance::load_api(dir).unwrap();
     let fields = |params: &[codegen::ir::Param], required: bool| -> Vec<Value> {
         params
             .iter()
@@ -83,8 +57,8 @@ fn oracle_of(dir: &Path) -> Value {
 
 /// The tree of the test: `<root>/vpc/2017-03-12/{good,broken,mismatch,empty}/` (each its
 /// own form, named by the folder holding it).
-fn make_tree(tmp: &TempDir) -> PathBuf {
-    let root = tmp.0.join("tree");
+fn make_tree(tmp: &Scratch) -> PathBuf {
+    let root = tmp.join("tree");
     let seed = seed_page();
     for form in ["good", "broken", "mismatch", "empty"] {
         let dir = format!("tree/{form}/vpc/2017-03-12");
@@ -93,8 +67,8 @@ fn make_tree(tmp: &TempDir) -> PathBuf {
         }
     }
     let oracle = oracle_of(&root.join("good/vpc/2017-03-12"));
-    tmp.write("tree/good/vpc/2017-03-12/oracle.json", &oracle.to_string());
-    tmp.write("tree/empty/vpc/2017-03-12/oracle.json", &oracle.to_string());
+    tmp.write("tree/good/vpc/2017-03-12/oracle.json", oracle.to_string());
+    tmp.write("tree/empty/vpc/2017-03-12/oracle.json", oracle.to_string());
 
     // A page that is no API page, one that fails only when lowered (an unknown type), and
     // an oracle that has their actions.
@@ -107,29 +81,31 @@ fn make_tree(tmp: &TempDir) -> PathBuf {
     broken["actions"]["Broken"] =
         json!({"input": [], "output": [{"name": "RequestId", "type": "String"}], "errors": []});
     broken["actions"]["AssociateAddressCopy"] = oracle["actions"]["AssociateAddress"].clone();
-    tmp.write("tree/broken/vpc/2017-03-12/oracle.json", &broken.to_string());
+    tmp.write("tree/broken/vpc/2017-03-12/oracle.json", broken.to_string());
 
     // The oracle says another type for the first input, and a judgement names that row
     // (but the parser gives no warning there: the mismatch still fails).
     let mut mismatch = oracle.clone();
     let first = mismatch["actions"]["AssociateAddress"]["input"][0]["name"].as_str().unwrap().to_string();
     mismatch["actions"]["AssociateAddress"]["input"][0]["type"] = json!("Integer");
-    tmp.write("tree/mismatch/vpc/2017-03-12/oracle.json", &mismatch.to_string());
+    tmp.write("tree/mismatch/vpc/2017-03-12/oracle.json", mismatch.to_string());
     tmp.write(
         "tree/mismatch/judgements.tsv",
-        &format!(
+        format!(
             "file\trow\tdecision\twhy\tkind\nvpc/2017-03-12/AssociateAddress.txt\tL1 {first}\tInteger\ta test\ttype\n"
         ),
     );
     root
 }
 
-fn xtask(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).output().unwrap()
+/// A batch run over the trees.
+fn run(tree: &[&Path], settings: Settings) -> Conformance {
+    conformance::run(&Settings { tree: tree.iter().map(|t| t.to_path_buf()).collect(), ..settings }).unwrap()
 }
 
-fn text(output: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+/// The message of a run that fails.
+fn error(settings: Settings) -> String {
+    format!("{:#}", conformance::run(&settings).unwrap_err())
 }
 
 fn by_form<'a>(outcomes: &'a [Outcome], form: &str) -> &'a Outcome {
@@ -138,7 +114,7 @@ fn by_form<'a>(outcomes: &'a [Outcome], form: &str) -> &'a Outcome {
 
 #[test]
 fn each_folder_is_checked_and_summarised() {
-    let tmp = TempDir::new();
+    let tmp = Scratch::new("conformance-batch");
     let root = make_tree(&tmp);
     let outcomes = batch::check_sets(&[("tree".to_string(), root.clone())]).unwrap();
     assert_eq!(outcomes.len(), 4);
@@ -182,13 +158,12 @@ fn each_folder_is_checked_and_summarised() {
 
 #[test]
 fn the_report_lists_classes_and_the_exit_code_says_whether_all_is_perfect() {
-    let tmp = TempDir::new();
+    let tmp = Scratch::new("conformance-batch");
     let root = make_tree(&tmp);
-    let root_arg = root.to_str().unwrap();
 
-    let output = xtask(&["conformance", "--tree", root_arg, "--warnings"]);
-    let report = text(&output);
-    assert_eq!(output.status.code(), Some(1), "{report}");
+    let run_all = run(&[&root], Settings { warnings: true, ..Settings::default() });
+    let report = run_all.report;
+    assert!(!run_all.perfect, "{report}");
     let good_line = report.lines().find(|l| l.starts_with("tree/good ")).unwrap_or("");
     assert!(good_line.contains(" vpc/2017-03-12 ") && good_line.contains(" 100.00%  actions    1/1"), "{report}");
     let broken_line = report.lines().find(|l| l.starts_with("tree/broken ")).unwrap_or("");
@@ -211,58 +186,70 @@ fn the_report_lists_classes_and_the_exit_code_says_whether_all_is_perfect() {
     assert!(class_row.contains("tree/broken vpc/2017-03-12/Broken.txt"), "{report}");
     assert!(!report.contains("| unknown type"), "an unknown type is a warning, not a failure:\n{report}");
 
-    // The same report, but exit 0.
-    let output = xtask(&["conformance", "--tree", root_arg, "--report-only"]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
-    assert!(text(&output).contains("conformance: 1/4 product versions"));
-    assert!(text(&output).contains("--report-only: the report does not fail the run"));
+    assert!(report.ends_with(" s)\n") && report.contains("\n(4 folders in "), "{report}");
+    assert!(!report.contains("    unread: "), "no details unless asked:\n{report}");
 
     // --details: every failure and mismatch under its line.
-    let output = xtask(&["conformance", "--tree", root_arg, "--details"]);
-    assert!(text(&output).contains("    unread: Broken.txt"), "{}", text(&output));
-    assert!(text(&output).contains("    mismatch: types: AssociateAddress."), "{}", text(&output));
+    let details = run(&[&root], Settings { details: true, ..Settings::default() }).report;
+    assert!(details.contains("    unread: Broken.txt"), "{details}");
+    assert!(details.contains("    mismatch: types: AssociateAddress."), "{details}");
+    assert!(!details.contains("| warning | tree |"), "no warnings table unless asked:\n{details}");
 
-    // Only the perfect folder: exit 0.
-    let good = root.join("good");
-    let output = xtask(&["conformance", "--tree", good.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output));
-    assert!(text(&output).contains("conformance: 1/1 product versions and forms at 100%"), "{}", text(&output));
+    // Only the perfect folder: perfect.
+    let good = run(&[&root.join("good")], Settings::default());
+    assert!(good.perfect, "{}", good.report);
+    assert!(good.report.contains("conformance: 1/1 product versions and forms at 100%"), "{}", good.report);
 }
 
 #[test]
-fn bad_arguments_are_errors() {
-    let tmp = TempDir::new();
-    let output = xtask(&["conformance"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(text(&output).contains("say what to check"), "{}", text(&output));
-    let missing = tmp.0.join("missing");
-    let output = xtask(&["conformance", "--tree", missing.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(text(&output).contains("no such folder"), "{}", text(&output));
-    // A tree without oracles is an error, not an empty success.
-    tmp.write("nothing/a.txt", "x");
-    let output = xtask(&["conformance", "--tree", tmp.0.join("nothing").to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(text(&output).contains("no folder with an oracle.json"), "{}", text(&output));
-    // --shared without the data: an error even with --report-only.
-    let output = xtask(&["conformance", "--real", "--report-only", "--shared", missing.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
+fn one_product_version_against_its_oracle() {
+    let tmp = Scratch::new("conformance-one");
+    let root = make_tree(&tmp);
+    let one = |form: &str| {
+        let docs = root.join(form).join("vpc/2017-03-12");
+        conformance::run(&Settings { oracle: Some(docs.join("oracle.json")), docs: Some(docs), ..Settings::default() })
+    };
+    let good = one("good").unwrap();
+    assert!(good.perfect, "{}", good.report);
+    assert!(good.report.starts_with("conformance of "), "{}", good.report);
+    let actions = good.report.lines().find(|l| l.starts_with("actions ")).unwrap_or_default();
+    assert!(actions.contains(" 1/1 ") && actions.ends_with(" 100.00%"), "{}", good.report);
+    assert!(good.report.ends_with("conformance: everything matches\n"), "{}", good.report);
+    let mismatch = one("mismatch").unwrap();
+    assert!(!mismatch.perfect);
+    assert!(mismatch.report.contains("\nmismatch: types: AssociateAddress."), "{}", mismatch.report);
+    assert!(mismatch.report.ends_with("conformance: 1 mismatches\n"), "{}", mismatch.report);
+    // A folder of no pages is an error.
+    assert!(format!("{:#}", one("empty").unwrap_err()).ends_with(": no pages"));
 }
 
-fn shared() -> Option<PathBuf> {
-    let shared = xtask::workspace_root().join("../shared");
-    if shared.join("real").is_dir() {
-        Some(shared)
-    } else {
-        eprintln!("skipped: ../shared/real is absent (the reference data lies beside the repository)");
-        None
-    }
+#[test]
+fn bad_settings_are_errors() {
+    let tmp = Scratch::new("conformance-batch");
+    assert!(error(Settings::default()).contains("say what to check"));
+    let missing = tmp.join("missing");
+    let message = error(Settings { tree: vec![missing.clone()], ..Settings::default() });
+    assert!(message.contains("no such folder"), "{message}");
+    // A tree without oracles is an error, not an empty success.
+    tmp.write("nothing/a.txt", "x");
+    let message = error(Settings { tree: vec![tmp.join("nothing")], ..Settings::default() });
+    assert!(message.contains("no folder with an oracle.json"), "{message}");
+    // --shared without the data.
+    let message = error(Settings { real: true, shared: Some(missing.clone()), ..Settings::default() });
+    assert!(message.contains("no such folder (the reference data `../shared` is missing?)"), "{message}");
+    let message = error(Settings { catalog: true, shared: Some(missing), ..Settings::default() });
+    assert!(message.contains("no such archive"), "{message}");
+}
+
+/// `../shared` when its real pages are there.
+fn shared(what: &str) -> Option<PathBuf> {
+    test_support::shared::dir("real", what).and_then(|real| real.parent().map(Path::to_path_buf))
 }
 
 #[test]
 fn the_real_folders_and_their_judgements_are_found() {
-    let Some(shared) = shared() else { return };
-    let units = batch::discover_units(&shared.join("real"), "real").unwrap();
+    let Some(shared) = shared("real folders test") else { return };
+    let units = conformance::discover_units(&shared.join("real"), "real").unwrap();
     let forms: std::collections::BTreeSet<&str> = units.iter().map(|u| u.form.as_str()).collect();
     for form in ["real/md/en", "real/md/zh", "real/md/ja", "real/md/ko", "real/html-zh-2022", "real/txt-zh-2022"] {
         assert!(forms.contains(form), "{form} not in {forms:?}");
@@ -270,7 +257,7 @@ fn the_real_folders_and_their_judgements_are_found() {
     let txt_en = units.iter().find(|u| u.form == "real/txt-en-md").expect("txt-en-md");
     assert_eq!(txt_en.label, "vpc/2017-03-12");
     // Every row of md/judgements.tsv lands in the folder of its page.
-    let table = xtask::conformance::judgements::load(&shared.join("real/md/judgements.tsv")).unwrap();
+    let table = conformance::judgements::load(&shared.join("real/md/judgements.tsv")).unwrap();
     assert!(!table.is_empty());
     let attached: usize = units.iter().filter(|u| u.form.starts_with("real/md/")).map(|u| u.judgements.len()).sum();
     assert_eq!(attached, table.len());
@@ -279,17 +266,17 @@ fn the_real_folders_and_their_judgements_are_found() {
     }
 }
 
-/// The project's own judgements (`xtask/judgements.tsv`) apply to the folder they name
+/// The project's own judgements (`conformance/judgements.tsv`) apply to the folder they name
 /// wherever the data lies, under the same rule: judged only where the parser warned.
 #[test]
 fn the_projects_judgements_apply_where_the_parser_says_why() {
-    let Some(shared) = shared() else { return };
-    let project = xtask::conformance::judgements::project().unwrap();
+    let Some(shared) = shared("project judgements test") else { return };
+    let project = conformance::judgements::project().unwrap();
     assert!(!project.is_empty());
-    let units = batch::discover_units(&shared.join("real/md-history"), "md-history").unwrap();
+    let units = conformance::discover_units(&shared.join("real/md-history"), "md-history").unwrap();
     let billing = units.iter().find(|u| u.label == "billing/2018-07-09").expect("md-history billing");
     assert_eq!(billing.judgements.len(), 2, "{:?}", billing.judgements);
-    let outcome = batch::check(billing);
+    let outcome = conformance::check(billing);
     assert!(outcome.is_perfect(), "{:?}", outcome.failing);
     let judged: Vec<&str> = outcome.judged.iter().map(|(m, _)| m.item.as_str()).collect();
     assert_eq!(judged, ["ResourceSummarySet", "RequestId"]);
@@ -299,7 +286,7 @@ fn the_projects_judgements_apply_where_the_parser_says_why() {
     for j in &mut unwarned.judgements {
         j.line = Some(1);
     }
-    let outcome = batch::check(&unwarned);
+    let outcome = conformance::check(&unwarned);
     assert!(!outcome.is_perfect() && outcome.judged.is_empty());
     assert!(outcome.failing.iter().all(|m| m.message.contains("but the parser gave no warning there")));
 }

@@ -1,26 +1,23 @@
-//! `cargo xtask fetch` end to end against a real HTTP server on loopback serving the HTML
-//! corpus pages (from `../shared/corpus`; skipped with a notice when it is absent).
+//! The crawler (`cargo xtask fetch`, the `fetch` binary) end to end against a real HTTP
+//! server on loopback serving the HTML corpus pages (from `../shared/corpus`; skipped
+//! with a notice when it is absent).
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-use tokio::net::TcpListener;
+use test_support::files_under;
+use test_support::http::{Response, Server};
+use test_support::Scratch;
 
 mod support;
-use support::{files_under, request_path, respond, xtask_async as xtask, TempDir};
+use support::fetch_async as fetch;
 
-fn corpus_html() -> Option<PathBuf> {
-    let dir = xtask::workspace_root().join("../shared/corpus/vpc/2017-03-12/html");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("notice: ../shared/corpus is absent; fetch test skipped");
-        None
-    }
-}
+/// How long the server takes to answer: long enough that concurrent downloads overlap.
+const SLOW: Duration = Duration::from_millis(50);
 
 /// What the server does, shared with the test.
 #[derive(Default)]
@@ -29,9 +26,18 @@ struct State {
     updated: AtomicBool,
     /// Requests per path.
     hits: Mutex<BTreeMap<String, usize>>,
-    /// Connections open now, and the most at once.
-    open: AtomicUsize,
-    most_open: AtomicUsize,
+    /// When each request came.
+    arrivals: Mutex<Vec<Instant>>,
+}
+
+impl State {
+    /// The most requests that came within one answer's time ([`SLOW`]): each is still
+    /// being answered when the last of them comes, so at least that many were open at once.
+    fn most_at_once(&self) -> usize {
+        let mut times = self.arrivals.lock().unwrap().clone();
+        times.sort();
+        (0..times.len()).map(|i| times[i..].iter().take_while(|t| **t - times[i] < SLOW).count()).max().unwrap_or(0)
+    }
 }
 
 const MARKER: &str = "\n<!-- updated -->\n";
@@ -40,59 +46,50 @@ const MARKER: &str = "\n<!-- updated -->\n";
 /// AssociateIPv6Address page; `Garbage` is not a documentation page; `Cut` promises more
 /// bytes than it sends; anything else is 404.
 async fn serve(html: PathBuf, state: Arc<State>) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        while let Ok((mut stream, _)) = listener.accept().await {
-            let (html, state) = (html.clone(), state.clone());
-            tokio::spawn(async move {
-                let open = state.open.fetch_add(1, Ordering::SeqCst) + 1;
-                state.most_open.fetch_max(open, Ordering::SeqCst);
-                let path = request_path(&mut stream).await;
-                let hits = {
-                    let mut all = state.hits.lock().unwrap();
-                    let n = all.entry(path.clone()).or_default();
-                    *n += 1;
-                    *n
-                };
-                // Slow enough that concurrent downloads overlap.
-                tokio::time::sleep(std::time::Duration::from_millis(30)).await;
-                let name = path.strip_prefix("/pages/").and_then(|p| p.strip_suffix(".html")).unwrap_or("");
-                let page = |name: &str| {
-                    let mut body = fs::read(html.join(format!("{name}.html"))).ok()?;
-                    if state.updated.load(Ordering::SeqCst) {
-                        body.extend_from_slice(MARKER.as_bytes());
-                    }
-                    Some(body)
-                };
-                let (status, body, length) = match name {
-                    "Flaky" if hits == 1 => (503, b"busy".to_vec(), None),
-                    "Flaky" => (200, page("AssociateIPv6Address").unwrap(), None),
-                    "Garbage" => (200, b"<html><body><p>Nothing to see</p></body></html>".to_vec(), None),
-                    "Cut" => (200, page("AssociateAddress").unwrap()[..500].to_vec(), Some(5000)),
-                    _ => match page(name) {
-                        Some(body) => (200, body, None),
-                        None => (404, b"not found".to_vec(), None),
-                    },
-                };
-                respond(&mut stream, &format!("{status} X"), &body, length).await;
-                state.open.fetch_sub(1, Ordering::SeqCst);
-            });
-        }
-    });
-    format!("http://{addr}/pages")
+    let server = Server::start(move |request, _| {
+        state.arrivals.lock().unwrap().push(Instant::now());
+        let path = request.path.clone();
+        let hits = {
+            let mut all = state.hits.lock().unwrap();
+            let n = all.entry(path.clone()).or_default();
+            *n += 1;
+            *n
+        };
+        let name = path.strip_prefix("/pages/").and_then(|p| p.strip_suffix(".html")).unwrap_or("");
+        let page = |name: &str| {
+            let mut body = fs::read(html.join(format!("{name}.html"))).ok()?;
+            if state.updated.load(Ordering::SeqCst) {
+                body.extend_from_slice(MARKER.as_bytes());
+            }
+            Some(body)
+        };
+        let response = match name {
+            "Flaky" if hits == 1 => Response::html(503, "busy"),
+            "Flaky" => Response::html(200, page("AssociateIPv6Address").unwrap()),
+            "Garbage" => Response::html(200, "<html><body><p>Nothing to see</p></body></html>"),
+            "Cut" => Response::html(200, page("AssociateAddress").unwrap()[..500].to_vec()).cut(5000),
+            _ => match page(name) {
+                Some(body) => Response::html(200, body),
+                None => Response::html(404, "not found"),
+            },
+        };
+        response.after(SLOW)
+    })
+    .await;
+    format!("{}/pages", server.url())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fetch_then_update_against_a_loopback_server() {
-    let Some(html) = corpus_html() else { return };
+    let Some(html) = test_support::shared::dir("corpus/vpc/2017-03-12/html", "fetch test") else { return };
     let state = Arc::new(State::default());
     let base = serve(html.clone(), state.clone()).await;
-    let tmp = TempDir::new("fetch-test");
-    let docs = tmp.0.join("docs");
+    let tmp = Scratch::new("fetch-test");
+    let docs = tmp.join("docs");
+    // Fast enough a rate that more than three downloads would overlap were they let.
     let args = |extra: &[&str]| -> Vec<String> {
         let mut a: Vec<String> =
-            ["fetch", "--base-url", &base, "--docs", docs.to_str().unwrap(), "--rate", "40", "--concurrency", "3"]
+            ["--base-url", &base, "--docs", docs.to_str().unwrap(), "--rate", "200", "--concurrency", "3"]
                 .iter()
                 .map(|s| s.to_string())
                 .collect();
@@ -100,7 +97,7 @@ async fn fetch_then_update_against_a_loopback_server() {
         a
     };
 
-    let output = xtask(args(&[
+    let output = fetch(args(&[
         "AssociateAddress",
         "DescribeAddresses",
         "DataTypes",
@@ -147,7 +144,8 @@ async fn fetch_then_update_against_a_loopback_server() {
         assert_eq!(hits["/pages/Missing.html"], 1, "a 404 is not retried");
         assert!(hits["/pages/Cut.html"] >= 2, "a cut body is retried");
     }
-    assert!(state.most_open.load(Ordering::SeqCst) <= 3, "at most --concurrency downloads at once");
+    let most = state.most_at_once();
+    assert!((1..=3).contains(&most), "at most --concurrency downloads at once: {most}");
 
     // The fetched pages generate.
     let generated = codegen::generate(&docs).unwrap_or_else(|e| panic!("{e}"));
@@ -155,7 +153,7 @@ async fn fetch_then_update_against_a_loopback_server() {
 
     // The docs change; --update refreshes every page of the manifest.
     state.updated.store(true, Ordering::SeqCst);
-    let output = xtask(args(&["--update"])).await;
+    let output = fetch(args(&["--update"])).await;
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("fetch: 5 pages, 0 new, 5 changed, 0 unchanged, 0 gone, 0 failed"), "{stdout}");

@@ -23,12 +23,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use codegen::lower::Warning;
 
-use super::{Mismatch, Owner};
+use crate::paths::workspace_root;
+use crate::report::{Mismatch, Owner};
 
 /// The file name judgement tables have.
 pub const FILE_NAME: &str = "judgements.tsv";
 
-/// The project's own table (`xtask/judgements.tsv`): rows of real pages that this parser
+/// The project's own table (`conformance/judgements.tsv`): rows of real pages that this parser
 /// reads otherwise than the oracle beside them, each with why. Its `file` column is
 /// relative to `../shared` (`real/md-history/en/billing/2018-07-09/X.md`), and a row
 /// applies to a checked folder whose path ends with the file's folder, wherever the data
@@ -36,22 +37,27 @@ pub const FILE_NAME: &str = "judgements.tsv";
 /// read under). The same rule holds as for the data's own tables: without the parser's
 /// warning at that line the mismatch fails.
 pub fn project() -> Result<Vec<Judgement>> {
-    load_from(&crate::workspace_root().join("xtask").join(FILE_NAME), Path::new(""))
+    load_from(&workspace_root().join("conformance").join(FILE_NAME), Path::new(""))
 }
 
 /// One row of a judgements table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Judgement {
-    /// The folder of the page (absolute or as found), and the page's file name.
+    /// The folder of the page (absolute or as found).
     pub folder: PathBuf,
+    /// The page's file name (`DescribeKeyPairs.md`).
     pub page: String,
     /// The row as the table gives it (`L21 Month`, `error table row 10`).
     pub row: String,
-    /// The row's line (`L21`) and the name in its first cell, when the row gives them.
+    /// The row's line (`L21`), when the row gives it.
     pub line: Option<u32>,
+    /// The name in the row's first cell (a field or code; empty when the row gives none).
     pub name: String,
+    /// What the oracle takes the row to mean (`dropped`, `output field`, a type…).
     pub decision: String,
+    /// Why a reader had to interpret the row.
     pub why: String,
+    /// The kind of the judgement (`row-shape`, `type`…).
     pub kind: String,
 }
 
@@ -154,6 +160,7 @@ pub enum Verdict<'a> {
     Unwarned(&'a Judgement),
 }
 
+/// What the judgements say of a mismatch, given the parser's warnings.
 pub fn verdict<'a>(judgements: &'a [Judgement], warnings: &[Warning], mismatch: &Mismatch) -> Verdict<'a> {
     let mut unwarned = None;
     for j in judgements.iter().filter(|j| concerns(j, mismatch)) {
@@ -243,7 +250,7 @@ mod tests {
 
     #[test]
     fn reads_a_table() {
-        let dir = crate::test_util::TempDir::new();
+        let dir = test_support::Scratch::new("judgements");
         dir.write(
             "md/judgements.tsv",
             "file\trow\tdecision\twhy\tkind\nen/x/2020-01-01/A.md\tL21 Month\tdropped\tleading ||\trow-shape\n",

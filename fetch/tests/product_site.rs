@@ -1,20 +1,20 @@
-//! `cargo xtask fetch --product` end to end: a whole product crawled from its API overview
-//! page on a real HTTP server on loopback serving the saved Chinese site
-//! (`../shared/real/html-zh-2022/site`, at its URL paths), and whole folders of Tencent's
-//! Markdown doc sources (`../shared/real/md`). Skipped with a notice when the data is
-//! absent.
+//! `cargo xtask fetch --product URL` end to end (the `fetch` binary): a whole product
+//! crawled from its API overview page on a real HTTP server on loopback serving the saved
+//! Chinese site (`../shared/real/html-zh-2022/site`, at its URL paths), then `--update` as
+//! the site changes. Skipped with a notice when the data is absent.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
-use tokio::net::TcpListener;
+use test_support::files_under;
+use test_support::http::{Response, Server};
+use test_support::Scratch;
 
 mod support;
-use support::{files_under, request_path, respond, text, xtask_async, TempDir};
+use support::{fetch_async, manifest, text};
 
 const FOLDER: &str = "/document/api/213/";
 const OVERVIEW: &str = "15689";
@@ -22,14 +22,9 @@ const OVERVIEW: &str = "15689";
 const ACTIONS: [(&str, &str); 3] =
     [("15699", "DescribeKeyPairs"), ("15700", "DeleteKeyPairs"), ("15702", "CreateKeyPair")];
 
-fn real(path: &str, what: &str) -> Option<PathBuf> {
-    let dir = xtask::workspace_root().join("../shared/real").join(path);
-    if dir.exists() {
-        Some(dir)
-    } else {
-        eprintln!("notice: ../shared/real/{path} is absent; {what} skipped");
-        None
-    }
+/// The saved site, or `None` (with a notice) when the data is absent.
+fn site(what: &str) -> Option<PathBuf> {
+    test_support::shared::dir("real/html-zh-2022/site", what)
 }
 
 /// What the server does, shared with the test.
@@ -87,31 +82,24 @@ fn jp_page(bytes: &[u8], origin: &str) -> Vec<u8> {
 /// Serves the saved site as `text/html; charset=utf-8`, 404 for anything it lacks, and
 /// what the test says: copies of pages at other paths, error statuses.
 async fn serve(site: PathBuf, state: Arc<State>) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let origin = format!("http://{}", listener.local_addr().unwrap());
-    let served = origin.clone();
-    tokio::spawn(async move {
-        while let Ok((mut stream, _)) = listener.accept().await {
-            let (site, state, origin) = (site.clone(), state.clone(), origin.clone());
-            tokio::spawn(async move {
-                let path = request_path(&mut stream).await;
-                *state.hits.lock().unwrap().entry(path.clone()).or_default() += 1;
-                let file = path.split('?').next().unwrap_or("");
-                let answer = state.statuses.lock().unwrap().get(file).copied();
-                let (status, body) = match (answer, body(&site, &origin, file, &state)) {
-                    (Some(503), _) => ("503 Service Unavailable", b"busy".to_vec()),
-                    (Some(_), _) | (None, None) => ("404 Not Found", b"not found".to_vec()),
-                    (None, Some(body)) => ("200 OK", body),
-                };
-                respond(&mut stream, status, &body, None).await;
-            });
+    // The origin is known once the server listens; the handler reads it then.
+    let origin = Arc::new(Mutex::new(String::new()));
+    let known = origin.clone();
+    let server = Server::start(move |request, _| {
+        let path = request.path.clone();
+        *state.hits.lock().unwrap().entry(path.clone()).or_default() += 1;
+        let file = path.split('?').next().unwrap_or("");
+        let answer = state.statuses.lock().unwrap().get(file).copied();
+        let origin = known.lock().unwrap().clone();
+        match (answer, body(&site, &origin, file, &state)) {
+            (Some(503), _) => Response::html(503, "busy"),
+            (Some(_), _) | (None, None) => Response::html(404, "not found"),
+            (None, Some(body)) => Response::html(200, body),
         }
-    });
-    served
-}
-
-fn xtask(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).output().unwrap()
+    })
+    .await;
+    *origin.lock().unwrap() = server.url();
+    server.url()
 }
 
 /// The page ids of the product's folder a saved page mentions, by a plain scan.
@@ -124,12 +112,8 @@ fn linked_ids(page: &[u8]) -> BTreeSet<String> {
         .collect()
 }
 
-fn manifest(docs: &Path) -> serde_json::Value {
-    serde_json::from_str(&fs::read_to_string(docs.join("manifest.json")).unwrap()).unwrap()
-}
-
 fn args(docs: &Path, extra: &[&str]) -> Vec<String> {
-    let mut a: Vec<String> = ["fetch", "--docs", docs.to_str().unwrap(), "--rate", "200", "--concurrency", "4"]
+    let mut a: Vec<String> = ["--docs", docs.to_str().unwrap(), "--rate", "200", "--concurrency", "4"]
         .iter()
         .map(|s| s.to_string())
         .collect();
@@ -139,16 +123,16 @@ fn args(docs: &Path, extra: &[&str]) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_product_from_its_overview_then_update() {
-    let Some(site) = real("html-zh-2022/site", "product fetch test") else { return };
+    let Some(site) = site("product fetch test") else { return };
     let pages = site.join("document/api/213");
     let saved = site.join("../cvm/2017-03-12");
     let state = Arc::new(State::default());
     let origin = serve(site.clone(), state.clone()).await;
-    let tmp = TempDir::new("fetch-product-html");
-    let docs = tmp.0.join("docs");
+    let tmp = Scratch::new("fetch-product-html");
+    let docs = tmp.join("docs");
     let overview = format!("{origin}{FOLDER}{OVERVIEW}");
 
-    let output = xtask_async(args(&docs, &["--product", &overview])).await;
+    let output = fetch_async(args(&docs, &["--product", &overview])).await;
     let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
     assert_eq!(output.status.code(), Some(1), "missing pages make the run fail\n{stdout}\n{stderr}");
 
@@ -181,7 +165,7 @@ async fn a_product_from_its_overview_then_update() {
         .chain(["cvm/2017-03-12/DescribeKeyPairs.html", "manifest.json"])
         .map(str::to_string)
         .collect();
-    assert_eq!(files_under(&tmp.0), expected.iter().map(|f| format!("docs/{f}")).collect::<Vec<_>>());
+    assert_eq!(tmp.files(), expected.iter().map(|f| format!("docs/{f}")).collect::<Vec<_>>());
     for (id, action) in ACTIONS {
         let written = fs::read(docs.join(format!("cvm/2017-03-12/{action}.html"))).unwrap();
         assert!(written == fs::read(pages.join(id)).unwrap(), "{action} is the page served");
@@ -217,7 +201,7 @@ async fn a_product_from_its_overview_then_update() {
     let long_ago = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
     fs::File::options().write(true).open(&unchanged).unwrap().set_modified(long_ago).unwrap();
 
-    let output = xtask_async(args(&docs, &["--update"])).await;
+    let output = fetch_async(args(&docs, &["--update"])).await;
     let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
     assert!(output.status.success(), "{stdout}\n{stderr}");
     assert_eq!(
@@ -240,7 +224,7 @@ async fn a_product_from_its_overview_then_update() {
     assert!(updated.contains("最近更新时间：2022-07-01 10:00:00"));
     let changed = fs::read_to_string(docs.join("cvm/2017-03-12/DeleteKeyPairs.html")).unwrap();
     assert!(changed.contains("<!-- changed --></body>"));
-    assert_eq!(files_under(&tmp.0), expected.iter().map(|f| format!("docs/{f}")).collect::<Vec<_>>());
+    assert_eq!(tmp.files(), expected.iter().map(|f| format!("docs/{f}")).collect::<Vec<_>>());
     // The product crawled again, each page once.
     let hits = state.hits.lock().unwrap();
     assert!(hits.values().all(|&n| n == 1), "{hits:?}");
@@ -250,17 +234,17 @@ async fn a_product_from_its_overview_then_update() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn update_follows_the_product_new_gone_and_changed_pages() {
-    let Some(site) = real("html-zh-2022/site", "product update test") else { return };
+    let Some(site) = site("product update test") else { return };
     let pages = site.join("document/api/213");
     let state = Arc::new(State::default());
     let origin = serve(site.clone(), state.clone()).await;
-    let tmp = TempDir::new("fetch-product-follow");
-    let docs = tmp.0.join("docs");
+    let tmp = Scratch::new("fetch-product-follow");
+    let docs = tmp.join("docs");
     let overview = format!("{origin}{FOLDER}{OVERVIEW}");
     let overview_links = linked_ids(&fs::read(pages.join(OVERVIEW)).unwrap());
     let missing = overview_links.iter().filter(|id| !pages.join(id.as_str()).exists()).count();
 
-    let output = xtask_async(args(&docs, &["--product", &overview])).await;
+    let output = fetch_async(args(&docs, &["--product", &overview])).await;
     assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
     assert_eq!(manifest(&docs)["products"][&overview]["pages"].as_array().unwrap().len(), 3);
     let place = |action: &str| docs.join(format!("cvm/2017-03-12/{action}.html"));
@@ -269,8 +253,8 @@ async fn update_follows_the_product_new_gone_and_changed_pages() {
     // A page appears that states the same action as a page kept: two pages for one
     // place, an error, and nothing is written.
     state.copies.lock().unwrap().insert(format!("{FOLDER}15703"), format!("{FOLDER}15700"));
-    let before = (files_under(&tmp.0), fs::read(docs.join("manifest.json")).unwrap());
-    let output = xtask_async(args(&docs, &["--update"])).await;
+    let before = (tmp.files(), fs::read(docs.join("manifest.json")).unwrap());
+    let output = fetch_async(args(&docs, &["--update"])).await;
     let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
     assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
     let clash = format!(
@@ -278,7 +262,7 @@ async fn update_follows_the_product_new_gone_and_changed_pages() {
     );
     assert!(stderr.contains(&clash), "{clash}\n{stderr}");
     assert_eq!(stdout, "fetch: nothing written: pages would overwrite each other\n");
-    assert_eq!((files_under(&tmp.0), fs::read(docs.join("manifest.json")).unwrap()), before);
+    assert_eq!((tmp.files(), fs::read(docs.join("manifest.json")).unwrap()), before);
 
     // The site changes: a page the overview links to appears (ImportKeyPair, 15703: the
     // DeleteKeyPairs page with its `Action` row naming the new action), DeleteKeyPairs
@@ -298,7 +282,7 @@ async fn update_follows_the_product_new_gone_and_changed_pages() {
     }
     state.hits.lock().unwrap().clear();
 
-    let output = xtask_async(args(&docs, &["--update"])).await;
+    let output = fetch_async(args(&docs, &["--update"])).await;
     let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
     assert!(output.status.success(), "a gone page is no failure\n{stdout}\n{stderr}");
     assert_eq!(
@@ -341,7 +325,7 @@ async fn update_follows_the_product_new_gone_and_changed_pages() {
     // serve (503 after retries) is a failure, and stays listed.
     fs::remove_file(place("DeleteKeyPairs")).unwrap();
     state.statuses.lock().unwrap().insert(format!("{FOLDER}15702"), 503);
-    let output = xtask_async(args(&docs, &["--update", "--attempts", "2"])).await;
+    let output = fetch_async(args(&docs, &["--update", "--attempts", "2"])).await;
     let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
     assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
     assert_eq!(stdout, "fetch: 3 pages, 0 new, 0 changed, 2 unchanged, 0 gone, 1 failed\n");
@@ -366,41 +350,41 @@ fn snapshot(docs: &Path, to: &Path) {
     }
 }
 
-/// `cargo xtask diff --format json` between two docs folders.
+/// The review between two docs folders, as `cargo xtask diff --format json` gives it
+/// (the same library calls): the API changes and the Rust API view.
 async fn review(old: &Path, new: &Path) -> serde_json::Value {
-    let output = xtask_async(
-        ["diff", "--old", old.to_str().unwrap(), "--new", new.to_str().unwrap(), "--format", "json"]
-            .map(str::to_string)
-            .to_vec(),
-    )
-    .await;
-    assert_eq!(output.status.code(), Some(1), "changes: exit 1\n{}", text(&output.stderr));
-    serde_json::from_slice(&output.stdout).unwrap()
+    let load = |dir: &Path| codegen::lower::load_docs(dir).unwrap_or_else(|e| panic!("{e}")).apis;
+    let (old, new) = (load(old), load(new));
+    let rust = codegen::diff::rust_api::rust_api(&old, &new).unwrap();
+    let review = codegen::diff::Review::new(String::new(), codegen::diff::diff(&old, &new), rust);
+    assert!(!review.is_empty(), "changes");
+    serde_json::from_str(&review.to_json()).unwrap()
 }
 
 /// The whole loop a user runs on the real site: fetch a product, the site changes,
-/// `fetch --update`, review: each step's report names what changed, with its semver bump.
+/// `fetch --update`, review (`cargo xtask diff`): each step's report names what changed,
+/// with its semver bump.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_doc_update_loop_fetch_update_review() {
-    let Some(site) = real("html-zh-2022/site", "doc-update loop test") else { return };
+    let Some(site) = site("doc-update loop test") else { return };
     let state = Arc::new(State::default());
     let origin = serve(site.clone(), state.clone()).await;
-    let tmp = TempDir::new("fetch-product-loop");
-    let docs = tmp.0.join("docs");
+    let tmp = Scratch::new("fetch-product-loop");
+    let docs = tmp.join("docs");
     let overview = format!("{origin}{FOLDER}{OVERVIEW}");
-    xtask_async(args(&docs, &["--product", &overview])).await;
+    fetch_async(args(&docs, &["--product", &overview])).await;
     let generated = codegen::generate(&docs).unwrap_or_else(|e| panic!("{e}"));
     assert!(generated.files.contains_key("products/cvm/src/v20170312/describe_key_pairs.rs"));
 
     // A new action page on the site: a minor release.
-    let before = tmp.0.join("before");
+    let before = tmp.join("before");
     snapshot(&docs, &before);
     state.copies.lock().unwrap().insert(format!("{FOLDER}15703"), format!("{FOLDER}15700"));
     state.edits.lock().unwrap().insert(
         format!("{FOLDER}15703"),
         ("本接口取值：DeleteKeyPairs。".to_string(), "本接口取值：ImportKeyPair。".to_string()),
     );
-    let output = xtask_async(args(&docs, &["--update"])).await;
+    let output = fetch_async(args(&docs, &["--update"])).await;
     assert!(text(&output.stdout).contains("new: cvm/2017-03-12/ImportKeyPair.html\n"), "{}", text(&output.stdout));
     let added = review(&before, &docs).await;
     assert_eq!(added["semver"], "minor", "{added:#}");
@@ -412,10 +396,10 @@ async fn the_doc_update_loop_fetch_update_review() {
     }
 
     // A page goes from the site; the user deletes it as the report says: a major release.
-    let before = tmp.0.join("before-2");
+    let before = tmp.join("before-2");
     snapshot(&docs, &before);
     state.statuses.lock().unwrap().insert(format!("{FOLDER}15700"), 404);
-    let output = xtask_async(args(&docs, &["--update"])).await;
+    let output = fetch_async(args(&docs, &["--update"])).await;
     assert!(text(&output.stdout).contains("gone: cvm/2017-03-12/DeleteKeyPairs.html"), "{}", text(&output.stdout));
     fs::remove_file(docs.join("cvm/2017-03-12/DeleteKeyPairs.html")).unwrap();
     let removed = review(&before, &docs).await;
@@ -433,14 +417,14 @@ async fn the_doc_update_loop_fetch_update_review() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_language_prefix_stays_in_the_urls_fetched() {
-    let Some(site) = real("html-zh-2022/site", "product fetch test (language prefix)") else { return };
+    let Some(site) = site("product fetch test (language prefix)") else { return };
     let pages = site.join("document/api/213");
     let state = Arc::new(State::default());
     let origin = serve(site.clone(), state.clone()).await;
-    let tmp = TempDir::new("fetch-product-jp");
-    let docs = tmp.0.join("docs");
+    let tmp = Scratch::new("fetch-product-jp");
+    let docs = tmp.join("docs");
 
-    let output = xtask_async(args(&docs, &["--product", &format!("{origin}/jp{FOLDER}{OVERVIEW}?lang=ja#top")])).await;
+    let output = fetch_async(args(&docs, &["--product", &format!("{origin}/jp{FOLDER}{OVERVIEW}?lang=ja#top")])).await;
     let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
     assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
     let hits = state.hits.lock().unwrap().clone();
@@ -461,14 +445,14 @@ async fn a_language_prefix_stays_in_the_urls_fetched() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_limit_stops_the_crawl() {
-    let Some(site) = real("html-zh-2022/site", "product fetch test (page limit)") else { return };
+    let Some(site) = site("product fetch test (page limit)") else { return };
     let pages = site.join("document/api/213");
     let state = Arc::new(State::default());
     let origin = serve(site.clone(), state.clone()).await;
-    let tmp = TempDir::new("fetch-product-limit");
-    let docs = tmp.0.join("docs");
+    let tmp = Scratch::new("fetch-product-limit");
+    let docs = tmp.join("docs");
     let output =
-        xtask_async(args(&docs, &["--product", &format!("{origin}{FOLDER}{OVERVIEW}"), "--max-pages", "10"])).await;
+        fetch_async(args(&docs, &["--product", &format!("{origin}{FOLDER}{OVERVIEW}"), "--max-pages", "10"])).await;
     let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
     let links = linked_ids(&fs::read(pages.join(OVERVIEW)).unwrap());
     assert_eq!(state.hits.lock().unwrap().len(), 10, "{stderr}");
@@ -480,239 +464,4 @@ async fn a_page_limit_stops_the_crawl() {
     // The first pages by id after the overview: all missing but the overview.
     assert_eq!(stderr.matches("error: ").count(), 9, "{stderr}");
     assert!(stdout.starts_with("fetch: 0 pages written, 9 failed, 1 page that is not an API page skipped"), "{stdout}");
-}
-
-/// Copies the `.md` files of `from` into `to` (writable).
-fn copy_markdown(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "md") {
-            let copy = to.join(path.file_name().unwrap());
-            fs::copy(&path, &copy).unwrap();
-            // The shared data is read-only; the copies are edited.
-            let mut permissions = fs::metadata(&copy).unwrap().permissions();
-            #[allow(clippy::permissions_set_readonly_false)]
-            permissions.set_readonly(false);
-            fs::set_permissions(&copy, permissions).unwrap();
-        }
-    }
-}
-
-fn md_files(dir: &Path) -> Vec<String> {
-    files_under(dir).into_iter().filter(|f| f.ends_with(".md")).collect()
-}
-
-#[test]
-fn markdown_sources_of_one_product() {
-    let Some(source) = real("md/en/billing/2018-07-09", "Markdown source test") else { return };
-    let tmp = TempDir::new("fetch-product-md");
-    let docs = tmp.0.join("docs");
-    let output = xtask(&["fetch", "--docs", docs.to_str().unwrap(), "--product", source.to_str().unwrap()]);
-    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
-    assert!(output.status.success(), "{stdout}\n{stderr}");
-    assert!(stdout.starts_with("fetch: 9 pages written, 0 failed, 0 pages that are not API pages skipped"), "{stdout}");
-    let names = md_files(&source);
-    assert!(names.contains(&"DataTypes.md".to_string()) && names.contains(&"ErrorCodes.md".to_string()));
-    let mut expected: Vec<String> = names.iter().map(|n| format!("billing/2018-07-09/{n}")).collect();
-    expected.push("manifest.json".to_string());
-    assert_eq!(files_under(&docs), expected);
-    let m = manifest(&docs);
-    for name in &names {
-        let written = fs::read(docs.join("billing/2018-07-09").join(name)).unwrap();
-        assert!(written == fs::read(source.join(name)).unwrap(), "{name} byte for byte");
-        let from = m["pages"][format!("billing/2018-07-09/{name}")].as_str().unwrap().to_string();
-        assert_eq!(fs::canonicalize(from).unwrap(), fs::canonicalize(source.join(name)).unwrap());
-    }
-}
-
-#[test]
-fn update_follows_a_markdown_folder_new_gone_and_changed_pages() {
-    let Some(md) = real("md/en/billing/2018-07-09", "Markdown source update test") else { return };
-    let tmp = TempDir::new("fetch-product-md-follow");
-    let source = tmp.0.join("source");
-    copy_markdown(&md, &source);
-    let docs = tmp.0.join("docs");
-    let docs_arg = docs.to_str().unwrap();
-    let output = xtask(&["fetch", "--docs", docs_arg, "--product", source.to_str().unwrap()]);
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    let source = fs::canonicalize(&source).unwrap();
-    let key = source.to_str().unwrap();
-    assert_eq!(manifest(&docs)["products"][key]["pages"].as_array().unwrap().len(), 9);
-
-    // A page is added (a copy of another, its `Action` row naming a new action), one is
-    // deleted, one edited.
-    let tag = fs::read_to_string(source.join("DescribeBillSummaryByTag.md")).unwrap();
-    let row = "the value used for this API: DescribeBillSummaryByTag";
-    assert!(tag.contains(row));
-    let zone = tag.replace(row, "the value used for this API: DescribeBillSummaryByZone");
-    fs::write(source.join("DescribeBillSummaryByZone.md"), &zone).unwrap();
-    let project = fs::read(source.join("DescribeBillSummaryByProject.md")).unwrap();
-    fs::remove_file(source.join("DescribeBillSummaryByProject.md")).unwrap();
-    let mut detail = fs::read(source.join("DescribeBillDetail.md")).unwrap();
-    detail.extend_from_slice(b"\nOne more line.\n");
-    fs::write(source.join("DescribeBillDetail.md"), &detail).unwrap();
-
-    let output = xtask(&["fetch", "--docs", docs_arg, "--update"]);
-    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
-    assert!(output.status.success(), "{stdout}\n{stderr}");
-    assert_eq!(
-        stdout,
-        "changed: billing/2018-07-09/DescribeBillDetail.md (content only)\n\
-         gone: billing/2018-07-09/DescribeBillSummaryByProject.md (source file removed; kept, delete it to drop the action)\n\
-         new: billing/2018-07-09/DescribeBillSummaryByZone.md\n\
-         fetch: 10 pages, 1 new, 1 changed, 7 unchanged, 1 gone, 0 failed\n"
-    );
-    println!("{stdout}");
-    assert_eq!(stderr, "");
-    let page = |name: &str| docs.join("billing/2018-07-09").join(name);
-    assert!(fs::read(page("DescribeBillSummaryByZone.md")).unwrap() == zone.as_bytes());
-    assert!(fs::read(page("DescribeBillSummaryByProject.md")).unwrap() == project, "the gone page is kept");
-    assert!(fs::read(page("DescribeBillDetail.md")).unwrap() == detail);
-    let m = manifest(&docs);
-    let zone_source = source.join("DescribeBillSummaryByZone.md");
-    assert_eq!(m["pages"]["billing/2018-07-09/DescribeBillSummaryByZone.md"], zone_source.to_str().unwrap());
-    assert_eq!(m["products"][key]["pages"].as_array().unwrap().len(), 10);
-
-    // Once deleted from the docs folder, the gone page leaves the manifest.
-    fs::remove_file(page("DescribeBillSummaryByProject.md")).unwrap();
-    let output = xtask(&["fetch", "--docs", docs_arg, "--update"]);
-    let stdout = text(&output.stdout);
-    assert!(output.status.success(), "{stdout}");
-    assert_eq!(stdout, "fetch: 9 pages, 0 new, 0 changed, 9 unchanged, 0 gone, 0 failed\n");
-    let m = manifest(&docs);
-    assert!(m["pages"].get("billing/2018-07-09/DescribeBillSummaryByProject.md").is_none());
-    assert_eq!(m["products"][key]["pages"].as_array().unwrap().len(), 9);
-}
-
-#[test]
-fn markdown_sources_of_several_products() {
-    let Some(source) = real("md/en", "Markdown source test (several products)") else { return };
-    let tmp = TempDir::new("fetch-product-md-en");
-    let docs = tmp.0.join("docs");
-    let output = xtask(&["fetch", "--docs", docs.to_str().unwrap(), "--product", source.to_str().unwrap()]);
-    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
-    assert!(output.status.success(), "{stdout}\n{stderr}");
-    // The sources are `<product>/<version>/<Page>.md` already: each lands at its own path.
-    let sources = md_files(&source);
-    assert!(sources.len() > 100, "{}", sources.len());
-    let mut expected = sources.clone();
-    expected.push("manifest.json".to_string());
-    expected.sort();
-    assert_eq!(files_under(&docs), expected);
-    for page in &sources {
-        assert!(fs::read(docs.join(page)).unwrap() == fs::read(source.join(page)).unwrap(), "{page}");
-    }
-    assert!(stdout.starts_with(&format!("fetch: {} pages written, 0 failed", sources.len())), "{stdout}");
-}
-
-#[test]
-fn the_same_product_in_two_languages_is_an_error_and_nothing_is_written() {
-    let Some(md) = real("md", "Markdown source test (two languages)") else { return };
-    let tmp = TempDir::new("fetch-product-md-two");
-    let source = tmp.0.join("source");
-    copy_markdown(&md.join("en/billing/2018-07-09"), &source.join("en/billing"));
-    copy_markdown(&md.join("zh/billing/2018-07-09"), &source.join("zh/billing"));
-    let docs = tmp.0.join("docs");
-    let output = xtask(&["fetch", "--docs", docs.to_str().unwrap(), "--product", source.to_str().unwrap()]);
-    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
-    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
-    let source = fs::canonicalize(&source).unwrap();
-    let both = |name: &str| {
-        format!(
-            "error: billing/2018-07-09/{name}: 2 pages would be written there: {} and {}\n",
-            source.join("en/billing").join(name).display(),
-            source.join("zh/billing").join(name).display()
-        )
-    };
-    for name in ["DescribeBillDetail.md", "DataTypes.md", "ErrorCodes.md"] {
-        assert!(stderr.contains(&both(name)), "{}\n{stderr}", both(name));
-    }
-    assert!(stdout.contains("nothing written"), "{stdout}");
-    assert_eq!(files_under(&docs), Vec::<String>::new(), "nothing written");
-}
-
-fn git(dir: &Path, args: &[&str]) -> Option<String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .output()
-        .ok()?;
-    output.status.success().then(|| text(&output.stdout).trim().to_string())
-}
-
-#[test]
-fn a_git_checkout_of_markdown_sources_then_update() {
-    let Some(md) = real("md/en/billing/2018-07-09", "Markdown source test (git)") else { return };
-    let tmp = TempDir::new("fetch-product-md-git");
-    let checkout = tmp.0.join("checkout");
-    let folder = checkout.join("API/API 3.0/Billing");
-    copy_markdown(&md, &folder);
-    fs::write(checkout.join("README.md"), "# Tencent Cloud documentation\n\nHow to contribute.\n").unwrap();
-    if git(&checkout, &["init", "-q"]).is_none() {
-        eprintln!("notice: git is not available; git checkout test skipped");
-        return;
-    }
-    git(&checkout, &["add", "-A"]).unwrap();
-    git(&checkout, &["commit", "-q", "-m", "pages"]).unwrap();
-    let head = git(&checkout, &["rev-parse", "HEAD"]).unwrap();
-    let docs = tmp.0.join("docs");
-    let docs_arg = docs.to_str().unwrap();
-
-    let output = xtask(&["fetch", "--docs", docs_arg, "--product", checkout.to_str().unwrap()]);
-    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
-    assert!(output.status.success(), "{stdout}\n{stderr}");
-    let checkout = fs::canonicalize(&checkout).unwrap();
-    assert_eq!(
-        stdout,
-        format!(
-            "fetch: 9 pages written, 0 failed, 1 page that is not an API page skipped (manifest: {}; {} at git commit {head})\n",
-            docs.join("manifest.json").display(),
-            checkout.display()
-        )
-    );
-    let m = manifest(&docs);
-    assert_eq!(m["products"][checkout.to_str().unwrap()]["git_commit"], head.as_str());
-    assert_eq!(md_files(&docs).len(), 9);
-
-    // One source page changes (and is committed): --update re-reads every page.
-    let page = checkout.join("API/API 3.0/Billing/DescribeBillDetail.md");
-    let mut text_of_page = fs::read(&page).unwrap();
-    text_of_page.extend_from_slice(b"\nOne more line.\n");
-    fs::write(&page, &text_of_page).unwrap();
-    git(&checkout, &["commit", "-q", "-am", "change"]).unwrap();
-    let old_head = head;
-    let head = git(&checkout, &["rev-parse", "HEAD"]).unwrap();
-    let output = xtask(&["fetch", "--docs", docs_arg, "--update"]);
-    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
-    assert!(output.status.success(), "{stdout}\n{stderr}");
-    assert_eq!(
-        stdout,
-        format!(
-            "product {}: commit {} → {}\n\
-             changed: billing/2018-07-09/DescribeBillDetail.md (content only)\n\
-             fetch: 9 pages, 0 new, 1 changed, 8 unchanged, 0 gone, 0 failed\n",
-            checkout.display(),
-            &old_head[..7],
-            &head[..7]
-        )
-    );
-    assert!(fs::read(docs.join("billing/2018-07-09/DescribeBillDetail.md")).unwrap() == text_of_page);
-    assert_eq!(manifest(&docs)["products"][checkout.to_str().unwrap()]["git_commit"], head.as_str());
-
-    // A source page that is gone is reported gone, kept in the docs folder, and is no
-    // failure; the commit did not change (the removal is not committed).
-    fs::remove_file(&page).unwrap();
-    let output = xtask(&["fetch", "--docs", docs_arg, "--update"]);
-    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
-    assert!(output.status.success(), "{stdout}\n{stderr}");
-    assert_eq!(
-        stdout,
-        "gone: billing/2018-07-09/DescribeBillDetail.md (source file removed; kept, delete it to drop the action)\n\
-         fetch: 9 pages, 0 new, 0 changed, 8 unchanged, 1 gone, 0 failed\n"
-    );
-    assert_eq!(stderr, "");
-    assert!(docs.join("billing/2018-07-09/DescribeBillDetail.md").exists());
 }
