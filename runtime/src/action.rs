@@ -101,7 +101,7 @@ pub trait ApiError: std::fmt::Debug + Clone + PartialEq + Send + Sync + 'static 
 }
 
 /// An action's error enum, which converts into its product's `ErrorCode` (`From`), and
-/// `Error<Self>` into `Error<ErrorCode>` ([`Error::widen`](crate::Error::widen)): generated.
+/// `Error<Self>` into `Error<ErrorCode>` (`Error::widen`, with the `client` feature): generated.
 pub trait ErrorOf: ApiError {
     /// The product-wide code type: the product version's `ErrorCode`.
     type Product: ApiError;

@@ -7,43 +7,51 @@
 //! # Map of the modules
 //!
 //! Every item is exported at the crate root (generated code and users name
-//! `tencentcloud_api_runtime::X`); the modules are private, but for [`wire`], [`sign`] and
-//! [`providers`]. Each module uses only those listed before it (no circles); this file
+//! `tencentcloud_api_runtime::X`); the modules are private, but for `wire`, `sign` and
+//! `providers`. Each module uses only those listed before it (no circles); this file
 //! only declares and re-exports.
 //!
 //! Always (the types, without `client`):
 //!
 //! | module | what it holds |
 //! |---|---|
-//! | `validation` | [`ValidationError`]: what a request breaks of its documentation |
-//! | [`wire`] | [`Wire`]: the documented JSON form of generated types |
-//! | `decode` | lenient decoding of a documented shape ([`decode_value`], [`Documented`], [`Deviation`]) |
-//! | `action` | the traits generated code implements: [`Action`], [`Paginated`], [`ApiError`], [`ErrorOf`]; the reply envelope |
+//! | `validation` | `ValidationError`: what a request breaks of its documentation |
+//! | `wire` | `Wire`: the documented JSON form of generated types |
+//! | `decode` | lenient decoding of a documented shape (`decode_value`, `Documented`, `Deviation`) |
+//! | `action` | the traits generated code implements: `Action`, `Paginated`, `ApiError`, `ErrorOf`; the reply envelope |
 //!
 //! With `client`:
 //!
 //! | module | what it holds |
 //! |---|---|
-//! | `errors` | [`Error`], [`AnyError`], [`AnyCode`], [`BuildError`] (a leaf: knows no client) |
-//! | `reply` | the reply envelope opened: an API error or the response, decoded by `decode` ([`decode`], [`decode_reply`], [`decode_json`], [`Reply`]) |
-//! | `endpoint` | [`Endpoint`]: where requests go |
+//! | `errors` | `Error`, `AnyError`, `AnyCode`, `BuildError` (a leaf: knows no client) |
+//! | `reply` | the reply envelope opened: an API error or the response, decoded by `decode` (`decode`, `decode_reply`, `decode_json`, `Reply`) |
+//! | `endpoint` | `Endpoint`: where requests go |
 //! | `random` | jitter and idempotency tokens |
-//! | `retry` | [`RetryPolicy`], backoff with jitter, what is retried ([`is_rate_limit_code`], [`is_safe_to_repeat`]) |
-//! | `breaker` | [`BreakerPolicy`]: the circuit breaker between the primary and a backup endpoint |
+//! | `retry` | `RetryPolicy`, backoff with jitter, what is retried (`is_rate_limit_code`, `is_safe_to_repeat`) |
+//! | `breaker` | `BreakerPolicy`: the circuit breaker between the primary and a backup endpoint |
 //! | `limiter` | the token bucket per action (documented rates) |
-//! | [`sign`] | TC3-HMAC-SHA256 |
-//! | `credentials` | [`Credentials`], [`CredentialsError`] |
-//! | `request` | the headers of one attempt, signed; [`Language`], [`USER_AGENT`] |
+//! | `sign` | TC3-HMAC-SHA256 |
+//! | `credentials` | `Credentials`, `CredentialsError` |
+//! | `request` | the headers of one attempt, signed; `Language`, `USER_AGENT` |
 //! | `provide` | what a credentials provider implements, and the client's cache of it |
-//! | `client` | [`Client`]: the retry loop, one attempt on the wire, tracing |
-//! | [`providers`] | environment, profile file, CVM role, STS roles, the default chain (STS calls use `client`) |
-//! | `builder` | [`ClientBuilder`] (uses the default chain of `providers`) |
-//! | `pages` | paginators ([`PageStream`], [`ItemStream`]) |
-//! | `waiter` | waiters ([`wait_until`]) |
+//! | `client` | `Client`: the retry loop, one attempt on the wire, tracing |
+//! | `providers` | environment, profile file, CVM role, STS roles, the default chain (STS calls use `client`) |
+//! | `builder` | `ClientBuilder` (uses the default chain of `providers`) |
+//! | `pages` | paginators (`PageStream`, `ItemStream`) |
+//! | `waiter` | waiters (`wait_until`) |
+//!
+//! Decoding is two modules on purpose: `decode` knows documented shapes and nothing of
+//! replies (no client needed: the example tests and builds without `client` use it);
+//! `reply` opens the `{"Response": …}` envelope into the response or a typed API error (`Error`),
+//! which only the client has.
 //!
 //! With `test-util` (the generated example tests' dev-dependency, never a user's build):
 //! `perturb` (documented replies perturbed as servers send them) and `loopback` (those
 //! replies sent through the client by a minimal server), exported as the hidden `testing`.
+//!
+//! Tests: unit tests beside their code; `tests/` sends hand-written actions (`tests/common`)
+//! to the loopback server of the workspace's `test-support` crate: no generated product.
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
