@@ -1,17 +1,19 @@
 //! What the client says of its calls: `tracing` spans and events, captured by a subscriber
-//! of the test's own, against the loopback server — and never a secret among them.
+//! of the test's own, against the loopback server (`test_support::http`) — and never a
+//! secret among them. The action is written by hand (`common`).
 
 #![cfg(feature = "client")]
 
-mod support;
+mod common;
 
 use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use support::{api_error, Reply, Server, SECRET_ID, SECRET_KEY};
-use tencentcloud_api::vpc::v20170312::{AssociateAddressRequest, Client as VpcClient};
-use tencentcloud_api::{Client, Credentials, Endpoint, RetryPolicy};
+use common::AssociateAddressRequest;
+use tencentcloud_api_runtime::{Client, Credentials, Endpoint, RetryPolicy};
+use test_support::http::{Response, Server};
+use test_support::tc3::{api_error, SECRET_ID, SECRET_KEY};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
@@ -58,9 +60,9 @@ impl Subscriber for Capture {
 async fn calls_are_traced_without_a_secret() {
     let capture = Capture::default();
     let _guard = tracing::subscriber::set_default(capture.clone());
-    let server = Server::start(vec![
-        Reply::Json(api_error("RequestLimitExceeded", "slow down")),
-        Reply::Json(r#"{"Response": {"TaskId": "5", "RequestId": "req-traced"}}"#.into()),
+    let server = Server::scripted(vec![
+        Response::json(api_error("RequestLimitExceeded", "slow down")),
+        Response::json(r#"{"Response": {"TaskId": "5", "RequestId": "req-traced"}}"#),
     ])
     .await;
     let client = Client::builder()
@@ -71,7 +73,7 @@ async fn calls_are_traced_without_a_secret() {
         .build()
         .unwrap();
     let request = AssociateAddressRequest { address_id: "eip-1".into(), ..Default::default() };
-    VpcClient::new(client).associate_address(&request).await.unwrap();
+    client.send(&request).await.unwrap();
 
     let lines = capture.0.lock().unwrap().clone();
     let text = lines.join("\n");
