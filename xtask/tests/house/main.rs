@@ -77,7 +77,7 @@ fn no_import_circles_in_any_hand_written_crate() {
 fn the_circle_check_finds_circles() {
     let scratch = test_support::Scratch::new("house");
     scratch.write("src/lib.rs", "mod a;\nmod b;\nmod c;\npub struct Top;\npub use c::C;\n");
-    scratch.write("src/a.rs", "use crate::b::B;\npub struct A;\n");
+    scratch.write("src/a.rs", "use crate::b::B;\npub(crate) struct A;\npub(super) fn h() {}\n");
     scratch.write("src/b.rs", "pub struct B;\nfn f() -> super::a::A { todo!() }\n");
     scratch.write("src/c/mod.rs", "mod d;\nmod e;\npub struct C;\npub use d::D;\n");
     scratch.write("src/c/d.rs", "pub struct D;\n");
@@ -87,6 +87,12 @@ fn the_circle_check_finds_circles() {
     let cycles = krate.cycles();
     assert_eq!(cycles.len(), 1, "{cycles:?}");
     assert!(cycles[0].contains("crate::a") && cycles[0].contains("crate::b"), "{}", cycles[0]);
+
+    // A `#[macro_export]` macro is named at the root but lives where it is defined.
+    scratch.write("src/b.rs", "pub struct B;\n#[macro_export]\nmacro_rules! m { () => {} }\npub use crate::m;\n");
+    scratch.write("src/a.rs", "pub struct A;\n");
+    let krate = Crate::load(&scratch.join("src/lib.rs")).unwrap();
+    assert!(krate.cycles().is_empty(), "{:?}", krate.cycles());
 
     // A child using its parent's own item while the parent uses the child: a circle.
     scratch.write("src/c/mod.rs", "mod d;\nmod e;\npub struct C;\npub fn g() { d::f() }\n");

@@ -43,6 +43,8 @@ pub struct Module {
 #[derive(Debug, Default)]
 pub struct Crate {
     pub modules: BTreeMap<ModPath, Module>,
+    /// `#[macro_export]` macros: named at the crate root, defined in a module.
+    exported_macros: BTreeMap<String, ModPath>,
 }
 
 impl Crate {
@@ -91,6 +93,12 @@ impl Crate {
                 syn::Item::ExternCrate(e) => {
                     let name = e.rename.as_ref().map_or(&e.ident, |(_, r)| r).to_string();
                     module.imports.insert(name, vec![e.ident.to_string()]);
+                }
+                syn::Item::Macro(m) if m.attrs.iter().any(|a| a.path().is_ident("macro_export")) => {
+                    if let Some(name) = &m.ident {
+                        self.exported_macros.insert(name.to_string(), path.clone());
+                    }
+                    collector.visit_item(item);
                 }
                 other => collector.visit_item(other),
             }
@@ -169,6 +177,8 @@ impl Crate {
                 let mut full = import.clone();
                 full.extend_from_slice(&rest[i + 1..]);
                 return self.resolve(&at, &full, depth + 1).or(Some(at));
+            } else if let Some(home) = self.exported_macros.get(segment).filter(|_| at.0.is_empty()) {
+                return Some(home.clone());
             } else {
                 break;
             }
@@ -343,6 +353,9 @@ impl<'ast> Visit<'ast> for Refs {
     }
 
     fn visit_item_mod(&mut self, _: &'ast syn::ItemMod) {}
+
+    /// `pub(crate)`, `pub(super)`: who may see an item, not a use of another module.
+    fn visit_visibility(&mut self, _: &'ast syn::Visibility) {}
 
     fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
         let mut bound = Vec::new();
