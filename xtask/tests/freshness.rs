@@ -49,7 +49,7 @@ fn generated_trees_come_back_whole_from_nothing() {
             .filter(|f| {
                 let path = out.join(f);
                 let moving = BEING_MOVED_OUT.iter().any(|m| root.join(m) == path);
-                !(moving && !codegen::output::is_generated(&path, &fs::read(&path).unwrap()))
+                !moving || codegen::output::is_generated(&path, &fs::read(&path).unwrap())
             })
             .collect();
         assert!(expected.contains(&"Cargo.toml".to_string()), "{expected:?}");
