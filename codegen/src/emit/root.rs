@@ -1,6 +1,7 @@
 //! The roots: the crate users depend on (`src/lib.rs`, the runtime and the products
 //! re-exported, and its features in `Cargo.toml`), and each product's crate
-//! (`products/<product>/`: manifest, root, version modules).
+//! (`products/<product>/`: manifest, root, version modules); and the names a product's
+//! crate and feature take (the product's name, even when its module cannot: `as`).
 
 use std::collections::BTreeSet;
 
@@ -90,9 +91,10 @@ pub fn crate_root(apis: &[Api], crate_name: &str) -> TokenStream {
     }
 }
 
-/// The lines of the generated block at the end of `[features]` in the crate's `Cargo.toml`:
-/// `client` (forwarded to the runtime and every product), `full`, one feature per product,
-/// then one `[dependencies.<product crate>]` table per product.
+/// The part of the crate's `Cargo.toml` the IR decides, from `[features]` on: `client`
+/// (forwarded to the runtime and every product), `full`, one feature per product, then one
+/// `[dependencies.<product crate>]` table per product. `crate::output::complete` puts it
+/// into the whole manifest with the crate's settings.
 pub fn features_block(apis: &[Api], crate_name: &str) -> String {
     let modules = modules(apis);
     let list = |items: &[String]| match items {
