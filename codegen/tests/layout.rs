@@ -1,5 +1,6 @@
 //! A docs folder holding several products and versions: one module per product, one per
-//! version inside it, and one IR file per product version.
+//! version inside it, one IR file per product version, one feature and crate per product
+//! (named like the product even when its module cannot be: `as`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -31,6 +32,10 @@ fn several_products_and_versions() {
     copy_dir(&fixtures().join("good/vpc/2017-03-12"), &docs.join("vpc/2020-01-01"), &|s| {
         s.replace("2017-03-12", "2020-01-01")
     });
+    // A product named by a Rust keyword (Auto Scaling, `as`): only its module is renamed.
+    copy_dir(&fixtures().join("good/vpc/2017-03-12"), &docs.join("as/2018-04-19"), &|s| {
+        s.replace("2017-03-12", "2018-04-19").replace("vpc.intl", "as.intl")
+    });
     let generated = codegen::generate(&docs).unwrap_or_else(|e| panic!("{e}"));
     let _ = fs::remove_dir_all(&docs);
 
@@ -58,6 +63,20 @@ fn several_products_and_versions() {
     let manifest = &generated.files["products/vpc/Cargo.toml"];
     assert!(manifest.contains("name = \"tencentcloud-api-vpc\""), "{manifest}");
     assert!(manifest.contains("(2017-03-12, 2020-01-01)"), "{manifest}");
+    // The manifest's features and product crates (made into the whole manifest with the
+    // crate's settings by `codegen::output::complete`).
+    let features = &generated.blocks["Cargo.toml"];
+    for line in [
+        "\nvpc = [\"dep:tencentcloud-api-vpc\"]\n",
+        "\ndemo = [\"dep:tencentcloud-api-demo\"]\n",
+        "\nas = [\"dep:tencentcloud-api-as\"]\n",
+        "\n[dependencies.tencentcloud-api-as]\npath = \"products/as_\"\n",
+    ] {
+        assert!(features.contains(line), "{line:?} not in\n{features}");
+    }
+    assert!(lib.contains("pub use tencentcloud_api_as as as_;"), "{lib}");
+    assert!(lib.contains("#[cfg(feature = \"as\")]"), "{lib}");
+    assert!(generated.files["products/as_/Cargo.toml"].contains("\nname = \"tencentcloud-api-as\"\n"));
     let later = &generated.files["products/vpc/src/v20200101/associate_address.rs"];
     assert!(later.contains("const VERSION: &'static str = \"2020-01-01\";"), "{later}");
 }

@@ -26,10 +26,11 @@ pub fn out_of_date_message(plan: &Plan) -> String {
 /// exit status 1); the list of differences has then been printed to stderr.
 pub fn run(args: &GenArgs) -> Result<bool> {
     let mut fresh = true;
-    for (docs, out) in args.targets() {
-        let generated = crate::generate(&docs, &out)?;
+    for target in args.targets() {
+        let (docs, out) = (&target.docs, &target.out);
+        let generated = crate::generate_with(docs, out, &target.settings)?;
         crate::print_warnings(&generated, args.strict)?;
-        let plan = check(&generated, &out)?;
+        let plan = check(&generated, out)?;
         if plan.is_clean() {
             println!("check: {} generated files are up to date in {}", plan.unchanged, out.display());
         } else {

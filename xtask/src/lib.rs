@@ -48,8 +48,8 @@ pub fn default_targets() -> Vec<(PathBuf, PathBuf)> {
     vec![(default_docs(), default_out()), (golden_docs(), golden_out())]
 }
 
-/// Where to read pages from and where the generated tree goes. Paths given on the
-/// command line are taken relative to the current directory.
+/// Where to read pages from, where the generated tree goes, and the crate's settings.
+/// Paths given on the command line are taken relative to the current directory.
 #[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
 pub struct GenArgs {
     /// Folder of documentation pages (`<product>/<version>/` folders, or one version's
@@ -60,9 +60,15 @@ pub struct GenArgs {
     /// when `--docs` is not given).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// When the output folder holds no crate yet, set one up first: the hand-written
-    /// parts of `generated/` (its `Cargo.toml`, as a workspace of its own, and the
-    /// runtime crate `runtime/`). For generating bindings outside this repository.
+    /// The crate's settings (name, version, description, default features: see
+    /// `codegen::output::Settings`). Default: `regen.toml` in the docs folder; without
+    /// one, the crate `tencentcloud-api` with `default = ["client"]`.
+    #[arg(long, value_name = "FILE", requires = "out")]
+    pub settings: Option<PathBuf>,
+    /// Set up what the generated crate needs beside it, where it is missing: the
+    /// hand-written runtime (`runtime/`) and test support (`test-support/`) crates, and
+    /// this repository's `Cargo.lock`. For generating bindings outside this repository
+    /// (the crate is then a workspace of its own).
     #[arg(long)]
     pub init: bool,
     /// Treat the generator's warnings (pages contradicting themselves, documentation
@@ -72,48 +78,55 @@ pub struct GenArgs {
     pub strict: bool,
 }
 
+/// One generated crate: its pages, its folder, its settings file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// The docs folder.
+    pub docs: PathBuf,
+    /// The output folder.
+    pub out: PathBuf,
+    /// The settings file (which need not exist).
+    pub settings: PathBuf,
+}
+
 impl GenArgs {
-    /// The (docs, out) pairs to generate.
-    pub fn targets(&self) -> Vec<(PathBuf, PathBuf)> {
-        match (&self.docs, &self.out) {
+    /// The crates to generate.
+    pub fn targets(&self) -> Vec<Target> {
+        let pairs = match (&self.docs, &self.out) {
             (None, None) => default_targets(),
             (docs, out) => vec![(docs.clone().unwrap_or_else(default_docs), out.clone().unwrap_or_else(default_out))],
-        }
+        };
+        pairs
+            .into_iter()
+            .map(|(docs, out)| {
+                let settings = self.settings.clone().unwrap_or_else(|| docs.join(codegen::SETTINGS_FILE));
+                Target { docs, out, settings }
+            })
+            .collect()
     }
 }
 
-/// The library name of the crate in `out`: `[lib] name`, else the package name with `-`
-/// as `_`; `tencentcloud_api` when there is no manifest yet.
-pub fn crate_name(out: &Path) -> String {
-    let Ok(manifest) = std::fs::read_to_string(out.join("Cargo.toml")) else {
-        return codegen::DEFAULT_CRATE_NAME.to_string();
-    };
-    let mut section = "";
-    let (mut package, mut lib) = (None, None);
-    for line in manifest.lines().map(str::trim) {
-        if line.starts_with('[') {
-            section = line;
-        } else if let Some(value) = line.strip_prefix("name").map(str::trim_start).and_then(|l| l.strip_prefix('=')) {
-            let value = value.trim().trim_matches('"').to_string();
-            match section {
-                "[package]" => package = Some(value),
-                "[lib]" => lib = Some(value),
-                _ => {}
-            }
-        }
-    }
-    lib.or(package).map_or_else(|| codegen::DEFAULT_CRATE_NAME.to_string(), |n| n.replace('-', "_"))
-}
-
-/// Runs the generator over `docs` in memory, for the crate in `out`. A docs folder that
-/// does not exist is an error (rather than an empty tree, which would make `regen` remove
-/// every generated file).
+/// Runs the generator over `docs` in memory for the crate in `out`, its manifest
+/// included, with the settings in `docs` (`regen.toml`, if any). See [`generate_with`].
 pub fn generate(docs: &Path, out: &Path) -> Result<Generated> {
+    generate_with(docs, out, &docs.join(codegen::SETTINGS_FILE))
+}
+
+/// Runs the generator over `docs` in memory for the crate in `out`: its name, version,
+/// description and default features from the settings file `settings` (the defaults when
+/// there is none), whether it is a member of an enclosing workspace from where `out` lies.
+/// A docs folder that does not exist is an error (rather than an empty tree, which would
+/// make `regen` remove every generated file), and so is a settings file with a mistake.
+pub fn generate_with(docs: &Path, out: &Path, settings: &Path) -> Result<Generated> {
     if !docs.is_dir() {
         bail!("{}: no such docs folder", docs.display());
     }
+    let settings = codegen::output::Settings::load(settings)?;
+    let layout = codegen::output::detect_layout(out)?;
     // The error already reads `file:line: what`; add nothing to it.
-    Ok(codegen::generate_for(docs, &crate_name(out))?)
+    let mut generated = codegen::generate_for(docs, &settings.lib_name())?;
+    codegen::output::complete(&mut generated, &settings, &layout)?;
+    Ok(generated)
 }
 
 /// Prints the generator's warnings to stderr, one `warning: …` line each; with `strict`

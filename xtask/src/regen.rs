@@ -4,7 +4,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use codegen::output::{self, OutputError};
+use codegen::output;
 use codegen::Generated;
 
 use crate::GenArgs;
@@ -29,32 +29,39 @@ impl fmt::Display for Summary {
 
 /// Brings `out` in line with `generated`: plans, then applies. Nothing is written if the
 /// plan fails (e.g. it would overwrite a hand-written file).
-pub fn regen(generated: &Generated, out: &Path) -> Result<Summary, OutputError> {
+pub fn regen(generated: &Generated, out: &Path) -> Result<Summary> {
     regen_owned(generated.clone(), out)
 }
 
 /// [`regen`] taking the generated tree by value (its files move into the plan: no copy).
-pub fn regen_owned(generated: Generated, out: &Path) -> Result<Summary, OutputError> {
+/// A tree straight from the generator (`codegen::generate`), whose manifest is still a
+/// block, gets the manifest of the default settings ([`crate::generate`] makes it from
+/// the docs folder's settings instead).
+pub fn regen_owned(mut generated: Generated, out: &Path) -> Result<Summary> {
+    if !generated.blocks.is_empty() {
+        let layout = output::detect_layout(out)?;
+        output::complete(&mut generated, &output::Settings::default(), &layout)?;
+    }
     let plan = output::plan_owned(out, generated)?;
     output::apply(out, &plan)?;
     Ok(Summary { written: plan.written(), removed: plan.removed(), unchanged: plan.unchanged })
 }
 
 /// The subcommand: generate (errors, and warnings under `--strict`, stop everything
-/// before any write), print the warnings, set up the crate (`--init`), write, and print
-/// the summary.
+/// before any write), print the warnings, set up what the crate needs (`--init`), write,
+/// and print the summary.
 pub fn run(args: &GenArgs) -> Result<()> {
     // Everything is generated before anything is written.
     let mut all = Vec::new();
-    for (docs, out) in args.targets() {
-        let generated = crate::generate(&docs, &out)?;
+    for target in args.targets() {
+        let generated = crate::generate_with(&target.docs, &target.out, &target.settings)?;
         crate::print_warnings(&generated, args.strict)?;
-        all.push((out, generated));
+        all.push((target.out, generated));
     }
     for (out, generated) in all {
         let before = ir_on_disk(&out);
         let summary = if args.init {
-            init_then_regen(&crate::default_out(), generated, &out)?
+            init_then_regen(&crate::workspace_root(), generated, &out)?
         } else {
             regen_owned(generated, &out)?
         };
@@ -71,21 +78,23 @@ pub fn run(args: &GenArgs) -> Result<()> {
     Ok(())
 }
 
-/// `--init`: sets up the crate from `template` when `out` holds none, then writes the
+/// The hand-written crates a generated crate that is a workspace of its own needs beside
+/// it (its manifest names them as members): copied by `--init`.
+pub const COPIED_CRATES: [&str; 2] = ["runtime", "test-support"];
+
+/// `--init`: sets up what the crate in `out` needs ([`init_crate`]), then writes the
 /// generated tree. If either step fails, what this step created is removed again: the
-/// output folder itself when it did not exist (or was empty), else the crate files it
-/// added; nothing that was there before is touched.
-pub fn init_then_regen(template: &Path, generated: Generated, out: &Path) -> Result<Summary> {
-    if out.join("Cargo.toml").exists() {
-        return Ok(regen_owned(generated, out)?);
-    }
+/// output folder itself when it did not exist (or was empty), else what it added; nothing
+/// that was there before is touched.
+pub fn init_then_regen(source: &Path, generated: Generated, out: &Path) -> Result<Summary> {
     let fresh = std::fs::read_dir(out).map_or(true, |mut entries| entries.next().is_none());
-    let added: Vec<PathBuf> = ["Cargo.toml", "Cargo.lock", "runtime", "src", "products"]
+    let added: Vec<PathBuf> = ["Cargo.toml", "Cargo.lock", "src", "products", "ir"]
         .iter()
+        .chain(COPIED_CRATES.iter())
         .map(|rel| out.join(rel))
         .filter(|path| !path.exists())
         .collect();
-    let result = init_crate(template, out).and_then(|()| Ok(regen_owned(generated, out)?));
+    let result = init_crate(source, out).and_then(|()| regen_owned(generated, out));
     if result.is_err() {
         if fresh {
             let _ = std::fs::remove_dir_all(out);
@@ -112,83 +121,51 @@ pub fn ir_on_disk(out: &Path) -> Vec<codegen::ir::Api> {
     apis
 }
 
-/// Sets up a crate in `out` from the hand-written parts of `template` (the repository's
-/// `generated/`: its manifest and the runtime crate `runtime/`), as a workspace of its own
-/// whose keys the generated product crates inherit, unless `out` already holds a
-/// `Cargo.toml`.
-pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
+/// Copies into `out` what a generated crate that is a workspace of its own needs and does
+/// not hold yet: the hand-written crates [`COPIED_CRATES`] (from `source`, this
+/// repository's root, or from its parent when `source` does not hold them: the
+/// repository's `generated/`), and this repository's `Cargo.lock`, so that the crate
+/// builds with the same dependency versions. The manifest is generated (`regen` writes
+/// it, with the workspace tables, since no enclosing workspace lists `out`).
+pub fn init_crate(source: &Path, out: &Path) -> Result<()> {
     use anyhow::Context;
-    if out.join("Cargo.toml").exists() {
-        return Ok(());
-    }
-    let manifest = std::fs::read_to_string(template.join("Cargo.toml")).context("reading the template Cargo.toml")?;
+    let base = if source.join(COPIED_CRATES[0]).is_dir() { source.to_path_buf() } else { source.join("..") };
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    let manifest = new_crate_manifest(&manifest);
-    std::fs::write(out.join("Cargo.toml"), format!("{manifest}\n{WORKSPACE}"))
-        .with_context(|| format!("writing {}", out.join("Cargo.toml").display()))?;
-    // The workspace's lock file: the new crate builds with the same dependency versions.
-    let lock = crate::workspace_root().join("Cargo.lock");
-    if lock.exists() {
-        std::fs::copy(&lock, out.join("Cargo.lock")).context("copying Cargo.lock")?;
-    }
-    // The runtime crate: beside the template (this repository's `runtime/`), or inside it.
-    let base = if template.join("runtime").is_dir() { template.to_path_buf() } else { template.join("..") };
-    let mut work = vec![PathBuf::from("runtime")];
-    while let Some(rel) = work.pop() {
-        std::fs::create_dir_all(out.join(&rel))?;
-        for entry in
-            std::fs::read_dir(base.join(&rel)).with_context(|| format!("reading {}", base.join(&rel).display()))?
-        {
-            let entry = entry?;
-            let name = rel.join(entry.file_name());
-            if entry.file_type()?.is_dir() {
-                work.push(name);
-            } else {
-                std::fs::copy(entry.path(), out.join(&name)).with_context(|| format!("copying {}", name.display()))?;
-            }
+    for name in COPIED_CRATES {
+        if !out.join(name).exists() {
+            copy_dir(&base.join(name), &out.join(name))?;
         }
+    }
+    let lock = crate::workspace_root().join("Cargo.lock");
+    if lock.exists() && !out.join("Cargo.lock").exists() {
+        std::fs::copy(&lock, out.join("Cargo.lock")).context("copying Cargo.lock")?;
     }
     Ok(())
 }
 
-/// The workspace of a crate set up by `--init`: the keys its product crates inherit.
-const WORKSPACE: &str = r#"# A workspace of its own, wherever it lies: this crate, the runtime (`runtime/`) and
-# the product crates (`products/*`, members as path dependencies), which inherit these keys.
-[workspace]
-resolver = "2"
-
-[workspace.package]
-version = "0.1.0"
-edition = "2021"
-
-[workspace.dependencies]
-tencentcloud-api-runtime = { path = "runtime", version = "0.1.0", default-features = false }
-serde_json = "1"
-"#;
-
-/// The template's manifest for a new crate: without its `[[example]]` tables (the
-/// examples are this repository's), no product on by default (`default = ["client"]`),
-/// and an empty generated block (regen fills it with the new crate's products).
-fn new_crate_manifest(manifest: &str) -> String {
-    let mut out = String::with_capacity(manifest.len());
-    let (mut skipping, mut in_block) = (false, false);
-    for line in manifest.lines() {
-        if line.trim_start().starts_with('[') {
-            skipping = line.trim() == "[[example]]";
-        }
-        if line.trim_end() == codegen::output::BLOCK_END {
-            in_block = false;
-        }
-        if !skipping && !in_block {
-            let default = line.split('=').next().is_some_and(|key| key.trim() == "default");
-            out.push_str(if default { "default = [\"client\"]" } else { line });
-            out.push('\n');
-        }
-        if line.trim_end() == codegen::output::BLOCK_BEGIN {
-            in_block = true;
+/// Copies the folder `from` to `to` (which does not exist yet), leaving out hidden entries
+/// and `target/`.
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    use anyhow::Context;
+    let mut work = vec![PathBuf::new()];
+    while let Some(rel) = work.pop() {
+        std::fs::create_dir_all(to.join(&rel)).with_context(|| format!("creating {}", to.join(&rel).display()))?;
+        let dir = from.join(&rel);
+        for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
+            let entry = entry?;
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') || (rel.as_os_str().is_empty() && name == "target") {
+                continue;
+            }
+            let rel = rel.join(&name);
+            if entry.file_type()?.is_dir() {
+                work.push(rel);
+            } else {
+                std::fs::copy(entry.path(), to.join(&rel)).with_context(|| format!("copying {}", rel.display()))?;
+            }
         }
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]
@@ -222,8 +199,9 @@ mod tests {
 
     fn template() -> TempDir {
         let template = TempDir::new();
-        template.write("Cargo.toml", "[package]\nname = \"t\"\n");
         template.write("runtime/src/lib.rs", "// hand-written runtime\n");
+        template.write("runtime/target/debug/x", "build output\n");
+        template.write("test-support/src/lib.rs", "// hand-written test support\n");
         template
     }
 
@@ -238,7 +216,14 @@ mod tests {
         };
         let summary = init_then_regen(template.path(), generated.clone(), &out).unwrap();
         assert_eq!(summary.written, 1);
-        assert!(out.join("Cargo.toml").exists() && out.join("runtime/src/lib.rs").exists());
+        assert!(out.join("runtime/src/lib.rs").exists() && out.join("test-support/src/lib.rs").exists());
+        assert!(!out.join("runtime/target").exists(), "build output is not copied");
+        assert!(out.join("Cargo.lock").exists());
+
+        // Again, with the runtime changed by hand: what is there is kept.
+        std::fs::write(out.join("runtime/src/lib.rs"), "// mine\n").unwrap();
+        init_then_regen(template.path(), generated, &out).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("runtime/src/lib.rs")).unwrap(), "// mine\n");
     }
 
     #[test]
@@ -249,7 +234,7 @@ mod tests {
             warnings: Vec::new(),
             blocks: Default::default(),
         };
-        // The template has no manifest: setting up the crate fails.
+        // The template has no runtime: setting up the crate fails.
         let empty_template = TempDir::new();
         let out = tmp.path().join("new");
         assert!(init_then_regen(empty_template.path(), generated.clone(), &out).is_err());
@@ -288,7 +273,8 @@ mod tests {
             blocks: Default::default(),
         };
         let err = regen(&generated, tmp.path()).unwrap_err();
-        assert!(matches!(err, OutputError::WouldOverwriteHandWritten { .. }), "{err:?}");
+        let err = err.downcast_ref::<output::OutputError>();
+        assert!(matches!(err, Some(output::OutputError::WouldOverwriteHandWritten { .. })), "{err:?}");
         assert_eq!(tmp.read("src/lib.rs"), "\n");
         assert!(tmp.path().join("src/orphan.rs").exists());
         assert!(!tmp.path().join("src/a.rs").exists());

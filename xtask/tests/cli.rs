@@ -1,7 +1,8 @@
 //! The `xtask` binary end to end, on scratch folders under the system temp dir.
 //!
 //! These hold whatever the generator makes of `docs-src/`: they only rely on `regen`
-//! followed by `check` being clean, and on hand-written files being left alone.
+//! followed by `check` being clean, on the manifest coming from the settings, and on
+//! hand-written files being left alone.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -37,28 +38,20 @@ fn regen_then_check_with_relative_paths() {
     fs::write(tmp.0.join("out/src/handwritten.rs"), "fn main() {}\n").unwrap();
     fs::write(tmp.0.join("out/src/zz_orphan.rs"), format!("{HEADER}\npub struct Gone;\n")).unwrap();
 
-    // A manifest without the generated block for the product features: an error, and
-    // nothing is written.
+    // A hand-written manifest where the generated one goes: an error, and nothing is
+    // written.
     let regen = xtask(&tmp.0, &["regen", "--docs", docs, "--out", "out"]);
     assert_status(&regen, 1);
-    assert!(
-        text(&regen.stderr).contains("out/Cargo.toml: no generated block to write into"),
-        "{}",
-        text(&regen.stderr)
-    );
+    let stderr = text(&regen.stderr);
+    assert!(stderr.contains("out/Cargo.toml: refusing to overwrite a hand-written file"), "{stderr}");
     assert!(tmp.0.join("out/src/zz_orphan.rs").exists());
-    let manifest = format!(
-        "[package]\nname = \"x\"\n\n[features]\ndefault = []\n{}\nold = []\n{}\n\n[dependencies]\n",
-        codegen::output::BLOCK_BEGIN,
-        codegen::output::BLOCK_END
-    );
-    fs::write(tmp.0.join("out/Cargo.toml"), &manifest).unwrap();
+    fs::remove_file(tmp.0.join("out/Cargo.toml")).unwrap();
 
     // `--out out` is relative to the current directory.
     let check = xtask(&tmp.0, &["check", "--docs", docs, "--out", "out"]);
     assert_status(&check, 1);
     let stderr = text(&check.stderr);
-    assert!(stderr.contains("extra: src/zz_orphan.rs\n"), "{stderr}");
+    assert!(stderr.contains("missing: Cargo.toml\n") && stderr.contains("extra: src/zz_orphan.rs\n"), "{stderr}");
     assert!(stderr.trim_end().ends_with("generated code is out of date: run `cargo xtask regen`"), "{stderr}");
 
     let regen = xtask(&tmp.0, &["regen", "--docs", docs, "--out", "out"]);
@@ -66,17 +59,22 @@ fn regen_then_check_with_relative_paths() {
     let stdout = text(&regen.stdout);
     assert!(stdout.starts_with("regen: ") && stdout.contains(" written, 1 removed, 0 unchanged"), "{stdout}");
     assert!(!tmp.0.join("out/src/zz_orphan.rs").exists());
-    // The block now holds the product features; every other line is as it was.
-    let expected = manifest.replace(
-        "old = []\n",
-        "# The HTTP client, TC3 signing, credentials and each product's `Client`.\n\
-         client = [\n    \"tencentcloud-api-runtime/client\",\n    \"x-vpc?/client\",\n]\n\
-         # Every product: a large build (see the README's \"Build cost\").\nfull = [\n    \"vpc\",\n]\n\
-         # One feature per product: its crate (modules, clients, error codes, example tests).\n\
-         vpc = [\"dep:x-vpc\"]\n\n[dependencies.x-vpc]\npath = \"products/vpc\"\ndefault-features = false\noptional = true\n",
-    );
-    assert_eq!(fs::read_to_string(tmp.0.join("out/Cargo.toml")).unwrap(), expected);
     assert!(tmp.0.join("out/src/handwritten.rs").exists());
+    // The manifest: the settings of `docs-src/regen.toml`, and a workspace of its own (no
+    // enclosing workspace lists `out`).
+    let manifest = fs::read_to_string(tmp.0.join("out/Cargo.toml")).unwrap();
+    assert!(manifest.starts_with(&format!("{}\n", codegen::GENERATED_TOML_HEADER)), "{manifest}");
+    for line in [
+        "\nname = \"tencentcloud-api\"\n",
+        "\nversion.workspace = true\n",
+        "\ndefault = [\"client\", \"vpc\"]\n",
+        "\n    \"tencentcloud-api-vpc?/client\",\n",
+        "\nvpc = [\"dep:tencentcloud-api-vpc\"]\n",
+        "\n[workspace]\n",
+        "\nversion = \"0.1.0\"\n",
+    ] {
+        assert!(manifest.contains(line), "{line:?} not in\n{manifest}");
+    }
 
     let check = xtask(&tmp.0, &["check", "--docs", docs, "--out", "out"]);
     assert_status(&check, 0);
@@ -91,6 +89,59 @@ fn regen_then_check_with_relative_paths() {
     assert!(text(&again.stdout).contains(": 0 written, 0 removed, "), "{}", text(&again.stdout));
 }
 
+/// What a user sets comes from a settings file (`--settings`, else the docs folder's
+/// `regen.toml`): the crate's name names the product crates too. A mistake in it names
+/// its line, and nothing is written. Inside a workspace that lists the output folder, the
+/// crate is a member and inherits the workspace's keys.
+#[test]
+fn settings_name_the_crate_and_mistakes_name_their_line() {
+    let tmp = TempDir::new("cli-test");
+    let docs = xtask::default_docs();
+    let docs = docs.to_str().unwrap();
+    let settings = "# mine\nname = \"my-cloud\"\nversion = \"2.1.0\"\ndefault-features = [\"vpc\"]\n";
+    fs::write(tmp.0.join("settings.toml"), settings).unwrap();
+    let regen = xtask(&tmp.0, &["regen", "--docs", docs, "--out", "out", "--settings", "settings.toml"]);
+    assert_status(&regen, 0);
+    let read = |rel: &str| fs::read_to_string(tmp.0.join("out").join(rel)).unwrap();
+    let manifest = read("Cargo.toml");
+    for line in [
+        "\nname = \"my-cloud\"\n",
+        "\ndefault = [\"vpc\"]\n",
+        "\nversion = \"2.1.0\"\n",
+        "\n[dependencies.my-cloud-vpc]\n",
+    ] {
+        assert!(manifest.contains(line), "{line:?} not in\n{manifest}");
+    }
+    assert!(read("products/vpc/Cargo.toml").contains("\nname = \"my-cloud-vpc\"\n"));
+    assert!(read("src/lib.rs").contains("pub use my_cloud_vpc as vpc;"));
+
+    let before = snapshot(&tmp.0.join("out"));
+    for (bad, expected) in [
+        ("name = \"x\"\ncolour = \"red\"\n", "bad.toml:2: unknown key `colour`"),
+        ("\ndefault-features = [\"client\", \"cvm\"]\n", "bad.toml:2: `cvm` is not a feature of the generated crate"),
+    ] {
+        fs::write(tmp.0.join("bad.toml"), bad).unwrap();
+        for command in ["regen", "check"] {
+            let output = xtask(&tmp.0, &[command, "--docs", docs, "--out", "out", "--settings", "bad.toml"]);
+            assert_status(&output, 1);
+            assert!(text(&output.stderr).contains(expected), "{}", text(&output.stderr));
+        }
+        assert_eq!(snapshot(&tmp.0.join("out")), before, "{bad:?} changed the output");
+    }
+
+    // A member of an enclosing workspace: no workspace of its own, the keys inherited.
+    let workspace =
+        "[workspace]\nmembers = [\"member\"]\n\n[workspace.package]\nversion = \"0.3.0\"\nedition = \"2021\"\n";
+    fs::write(tmp.0.join("Cargo.toml"), workspace).unwrap();
+    assert_status(&xtask(&tmp.0, &["regen", "--docs", docs, "--out", "member"]), 0);
+    let manifest = fs::read_to_string(tmp.0.join("member/Cargo.toml")).unwrap();
+    assert!(!manifest.contains("[workspace"), "{manifest}");
+    assert!(
+        manifest.contains("\nversion = \"0.1.0\"\n") && manifest.contains("\nedition.workspace = true\n"),
+        "{manifest}"
+    );
+}
+
 /// `regen` ends with the review's summary line: the API changes and the Rust API view
 /// with the semver bump, between the IR it found and the IR it wrote.
 #[test]
@@ -103,13 +154,6 @@ fn regen_reports_the_api_changes_and_the_semver_bump() {
         let path = entry.unwrap().path();
         fs::copy(&path, version.join(path.file_name().unwrap())).unwrap();
     }
-    let manifest = format!(
-        "[package]\nname = \"x\"\n\n[features]\n{}\n{}\n",
-        codegen::output::BLOCK_BEGIN,
-        codegen::output::BLOCK_END
-    );
-    fs::create_dir_all(tmp.0.join("out")).unwrap();
-    fs::write(tmp.0.join("out/Cargo.toml"), manifest).unwrap();
     let regen = || xtask(&tmp.0, &["regen", "--docs", "docs", "--out", "out"]);
     let first = regen();
     assert_status(&first, 0);
@@ -223,7 +267,8 @@ fn a_failed_init_leaves_nothing_behind() {
     }
     let output = xtask(&tmp.0, &["regen", "--init", "--docs", defects.to_str().unwrap(), "--out", "crate"]);
     assert_status(&output, 0);
-    assert!(tmp.0.join("crate/Cargo.toml").exists() && tmp.0.join("crate/runtime/src").is_dir());
+    assert!(tmp.0.join("crate/Cargo.toml").exists() && tmp.0.join("crate/Cargo.lock").exists());
+    assert!(tmp.0.join("crate/runtime/src").is_dir() && tmp.0.join("crate/test-support/src").is_dir());
     assert!(tmp.0.join("crate/products/vpc/src/v20170312/associate_address.rs").exists());
 }
 

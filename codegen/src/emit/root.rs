@@ -1,6 +1,7 @@
 //! The roots: the crate users depend on (`src/lib.rs`, the runtime and the products
 //! re-exported, and its features in `Cargo.toml`), and each product's crate
-//! (`products/<product>/`: manifest, root, version modules).
+//! (`products/<product>/`: manifest, root, version modules); and the names a product's
+//! crate and feature take (the product's name, even when its module cannot: `as`).
 
 use std::collections::BTreeSet;
 
@@ -10,9 +11,28 @@ use quote::quote;
 use super::{docs, ident};
 use crate::ir::Api;
 
-/// The package of a product's crate: `tencentcloud-api-vpc` for the crate `tencentcloud_api`.
+/// The name a user knows a product by, from its module: the module's name without the
+/// `_` that makes a Rust keyword a module name (`as_` → `as`: the Auto Scaling product),
+/// else the module's name.
+fn product_name(module: &str) -> &str {
+    match module.strip_suffix('_') {
+        Some(keyword) if is_keyword(keyword) => keyword,
+        _ => module,
+    }
+}
+
+/// Whether `name` is a Rust keyword, which no module may be named: a word that syn does
+/// not take for an identifier.
+fn is_keyword(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && syn::parse_str::<syn::Ident>(name).is_err()
+}
+
+/// The package of a product's crate: `tencentcloud-api-vpc` for the crate `tencentcloud_api`
+/// (`tencentcloud-api-as` for the module `as_`).
 pub fn product_package(crate_name: &str, module: &str) -> String {
-    format!("{crate_name}_{module}").replace('_', "-")
+    format!("{crate_name}_{}", product_name(module)).replace('_', "-")
 }
 
 /// The library of a product's crate: `tencentcloud_api_vpc`.
@@ -20,9 +40,9 @@ pub fn product_lib(crate_name: &str, module: &str) -> String {
     product_package(crate_name, module).replace('-', "_")
 }
 
-/// The cargo feature of a product: its module's name.
+/// The cargo feature of a product: the product's name (`vpc`; `as` for the module `as_`).
 pub fn feature_name(module: &str) -> String {
-    module.to_string()
+    product_name(module).to_string()
 }
 
 fn modules(apis: &[Api]) -> Vec<&str> {
@@ -71,9 +91,10 @@ pub fn crate_root(apis: &[Api], crate_name: &str) -> TokenStream {
     }
 }
 
-/// The lines of the generated block at the end of `[features]` in the crate's `Cargo.toml`:
-/// `client` (forwarded to the runtime and every product), `full`, one feature per product,
-/// then one `[dependencies.<product crate>]` table per product.
+/// The part of the crate's `Cargo.toml` the IR decides, from `[features]` on: `client`
+/// (forwarded to the runtime and every product), `full`, one feature per product, then one
+/// `[dependencies.<product crate>]` table per product. `crate::output::complete` puts it
+/// into the whole manifest with the crate's settings.
 pub fn features_block(apis: &[Api], crate_name: &str) -> String {
     let modules = modules(apis);
     let list = |items: &[String]| match items {
@@ -221,5 +242,26 @@ pub fn version_module(api: &Api) -> TokenStream {
         pub const SERVICE: &str = #service;
         /// The API version these bindings were generated for.
         pub const VERSION: &str = #version;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_keyword_product_keeps_its_name_for_crate_and_feature() {
+        assert_eq!(product_package("tencentcloud_api", "as_"), "tencentcloud-api-as");
+        assert_eq!(product_lib("tencentcloud_api", "as_"), "tencentcloud_api_as");
+        assert_eq!(feature_name("as_"), "as");
+        for (module, feature) in [("type_", "type"), ("self_", "self"), ("async_", "async"), ("dyn_", "dyn")] {
+            assert_eq!(feature_name(module), feature);
+        }
+        // Not a keyword: the module's name as it is.
+        assert_eq!(product_package("tencentcloud_api", "vpc"), "tencentcloud-api-vpc");
+        assert_eq!(product_package("golden_demo", "cls_"), "golden-demo-cls-");
+        assert_eq!(feature_name("a_b"), "a_b");
+        assert_eq!(feature_name("_"), "_");
+        assert_eq!(feature_name("__"), "__");
     }
 }

@@ -1,20 +1,19 @@
 //! The generated paginators (`…_pages`, `…_items`) against a real HTTP server on loopback
 //! that holds a list and answers each page from the request it receives.
 
-#[path = "../../../../generated/tests/support/mod.rs"]
-mod support;
-
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use futures_util::{StreamExt, TryStreamExt};
 use golden_demo::demo::v20200101::{Client as DemoClient, DescribeItemsRequest, ListItemsRequest};
 use golden_demo::Error;
+use integration_tests::loopback_client;
 use serde_json::{json, Value};
-use support::{api_error, Reply, Seen, Server};
+use test_support::http::{Request, Response, Server};
+use test_support::tc3::{self, api_error};
 
 fn demo_client(server: &Server) -> DemoClient {
-    DemoClient::new(support::loopback_client(server))
+    DemoClient::new(loopback_client(server))
 }
 
 fn item(i: u64) -> Value {
@@ -23,7 +22,7 @@ fn item(i: u64) -> Value {
 
 /// A page of `DescribeItems` as a server holding items `0..held` answers it: `Offset` and
 /// `Limit` from the request (`Limit` at most 100, 20 when absent), the total as given.
-fn offset_page(request: &Seen, held: u64, total: Option<u64>) -> Reply {
+fn offset_page(request: &Request, held: u64, total: Option<u64>) -> Response {
     let body = request.json();
     let offset = body["Offset"].as_u64().unwrap_or(0);
     let limit = body["Limit"].as_u64().unwrap_or(20).min(100);
@@ -32,7 +31,7 @@ fn offset_page(request: &Seen, held: u64, total: Option<u64>) -> Reply {
     if let Some(total) = total {
         response["TotalCount"] = json!(total);
     }
-    Reply::Json(json!({ "Response": response }).to_string())
+    Response::json(json!({ "Response": response }).to_string())
 }
 
 /// `(Offset, Limit)` of every request the server saw (no `Offset`: the first page, 0).
@@ -54,18 +53,18 @@ fn expected(range: std::ops::Range<u64>) -> Vec<String> {
 
 #[tokio::test]
 async fn every_item_of_250_in_pages_of_the_documented_maximum() {
-    let server = Server::answering(|request, _| offset_page(request, 250, Some(250))).await;
+    let server = Server::start(|request, _| offset_page(request, 250, Some(250))).await;
     let demo = demo_client(&server);
     let items: Vec<_> = demo.describe_items_items(&DescribeItemsRequest::default()).try_collect().await.unwrap();
     assert_eq!(ids(&items), expected(0..250));
     // No Limit in the request: the documented maximum (100); the last page is shorter.
     assert_eq!(offsets(&server), [(0, 100), (100, 100), (200, 100)]);
-    assert!(server.seen().iter().all(|s| s.signature.is_ok()), "every page is signed");
+    assert!(server.seen().iter().all(|s| tc3::check(s).is_ok()), "every page is signed");
 }
 
 #[tokio::test]
 async fn pages_follow_the_requests_limit_and_offset() {
-    let server = Server::answering(|request, _| offset_page(request, 250, Some(250))).await;
+    let server = Server::start(|request, _| offset_page(request, 250, Some(250))).await;
     let demo = demo_client(&server);
     let request = DescribeItemsRequest { offset: Some(200), limit: Some(20) };
     let pages: Vec<_> = demo.describe_items_pages(&request).try_collect().await.unwrap();
@@ -76,7 +75,7 @@ async fn pages_follow_the_requests_limit_and_offset() {
 
 #[tokio::test]
 async fn without_a_total_a_page_shorter_than_the_limit_is_the_last() {
-    let server = Server::answering(|request, _| offset_page(request, 250, None)).await;
+    let server = Server::start(|request, _| offset_page(request, 250, None)).await;
     let demo = demo_client(&server);
     let items: Vec<_> = demo.describe_items_items(&DescribeItemsRequest::default()).try_collect().await.unwrap();
     assert_eq!(ids(&items), expected(0..250));
@@ -88,7 +87,7 @@ async fn a_total_that_changes_midway_is_followed() {
     // Items are added while the list is read: the total grows after the first page.
     let held = Arc::new(AtomicU64::new(250));
     let h = held.clone();
-    let server = Server::answering(move |request, n| {
+    let server = Server::start(move |request, n| {
         if n == 1 {
             h.store(260, Ordering::SeqCst);
         }
@@ -101,7 +100,7 @@ async fn a_total_that_changes_midway_is_followed() {
     assert_eq!(ids(&items), expected(0..260));
 
     // Items are removed: the total shrinks to 150 after the first page.
-    let server = Server::answering(|request, n| {
+    let server = Server::start(|request, n| {
         let now = if n == 0 { 250 } else { 150 };
         offset_page(request, now, Some(now))
     })
@@ -115,7 +114,7 @@ async fn a_total_that_changes_midway_is_followed() {
 #[tokio::test]
 async fn an_empty_page_ends_the_list_whatever_the_total_says() {
     // The server claims 250 but holds 120: the third page is empty.
-    let server = Server::answering(|request, _| offset_page(request, 120, Some(250))).await;
+    let server = Server::start(|request, _| offset_page(request, 120, Some(250))).await;
     let demo = demo_client(&server);
     let items: Vec<_> = demo.describe_items_items(&DescribeItemsRequest::default()).try_collect().await.unwrap();
     assert_eq!(ids(&items), expected(0..120));
@@ -125,10 +124,10 @@ async fn an_empty_page_ends_the_list_whatever_the_total_says() {
 #[tokio::test]
 async fn a_server_that_repeats_a_page_ends_the_stream_with_an_error() {
     // The server ignores `Offset`: every page is the first.
-    let server = Server::answering(|request, _| {
+    let server = Server::start(|request, _| {
         let mut body = request.json();
         body["Offset"] = json!(0);
-        let first = Seen { body: body.to_string().into_bytes(), ..request.clone() };
+        let first = Request { body: body.to_string().into_bytes(), ..request.clone() };
         offset_page(&first, 250, Some(250))
     })
     .await;
@@ -151,9 +150,9 @@ async fn a_server_that_repeats_a_page_ends_the_stream_with_an_error() {
 #[tokio::test]
 async fn pages_are_retried_like_any_call() {
     // The second page is refused once for its rate: retried, then the list goes on.
-    let server = Server::answering(|request, n| {
+    let server = Server::start(|request, n| {
         if n == 1 {
-            Reply::Json(api_error("RequestLimitExceeded", "slow down"))
+            Response::json(api_error("RequestLimitExceeded", "slow down"))
         } else {
             offset_page(request, 250, Some(250))
         }
@@ -167,7 +166,7 @@ async fn pages_are_retried_like_any_call() {
 
 /// A page of `ListItems` from a server holding items `0..held`: the token is the index of
 /// the page's first item; the last page's `NextToken` is `last` (empty, `null` or absent).
-fn token_page(request: &Seen, held: u64, last: Option<Value>) -> Reply {
+fn token_page(request: &Request, held: u64, last: Option<Value>) -> Response {
     let body = request.json();
     let start: u64 = body["NextToken"].as_str().map_or(0, |t| t.trim_start_matches("from-").parse().unwrap());
     let size = body["MaxResults"].as_u64().unwrap_or(10);
@@ -178,14 +177,14 @@ fn token_page(request: &Seen, held: u64, last: Option<Value>) -> Reply {
     } else if let Some(last) = last {
         response["NextToken"] = last;
     }
-    Reply::Json(json!({ "Response": response }).to_string())
+    Response::json(json!({ "Response": response }).to_string())
 }
 
 #[tokio::test]
 async fn token_pages_until_the_token_comes_back_empty() {
     for last in [Some(json!("")), Some(Value::Null), None] {
         let l = last.clone();
-        let server = Server::answering(move |request, _| token_page(request, 7, l.clone())).await;
+        let server = Server::start(move |request, _| token_page(request, 7, l.clone())).await;
         let demo = demo_client(&server);
         let request = ListItemsRequest { max_results: Some(3), ..Default::default() };
         let items: Vec<_> = demo.list_items_items(&request).try_collect().await.unwrap();
@@ -194,7 +193,7 @@ async fn token_pages_until_the_token_comes_back_empty() {
         assert_eq!(tokens, [Value::Null, json!("from-3"), json!("from-6")], "the first page is asked without a token");
     }
     // No page size in the request: the documented maximum, 50.
-    let server = Server::answering(|request, _| token_page(request, 120, None)).await;
+    let server = Server::start(|request, _| token_page(request, 120, None)).await;
     let demo = demo_client(&server);
     let items: Vec<_> = demo.list_items_items(&ListItemsRequest::default()).try_collect().await.unwrap();
     assert_eq!(items.len(), 120);
@@ -203,9 +202,9 @@ async fn token_pages_until_the_token_comes_back_empty() {
 
 #[tokio::test]
 async fn a_token_sent_back_unchanged_is_an_error() {
-    let server = Server::answering(|_, n| {
+    let server = Server::start(|_, n| {
         let page = json!({"Response": {"ItemSet": [item(n as u64)], "NextToken": "same", "RequestId": "r"}});
-        Reply::Json(page.to_string())
+        Response::json(page.to_string())
     })
     .await;
     let demo = demo_client(&server);

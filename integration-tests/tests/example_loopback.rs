@@ -1,13 +1,12 @@
-//! The `associate_address` example, run as a user would, against the loopback server.
-
-#![cfg(feature = "client")]
-
-mod support;
+//! The `associate_address` example (`examples/associate_address.rs`), run as a user would,
+//! against the loopback server.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use support::{api_error, Reply, Server, SECRET_ID, SECRET_KEY};
+use test_support::http::{Response, Server};
+use test_support::metadata::MetadataServer;
+use test_support::tc3::{self, api_error, SECRET_ID, SECRET_KEY};
 
 /// `target/<profile>/examples/associate_address`, which `cargo test` builds.
 fn example() -> PathBuf {
@@ -82,13 +81,13 @@ async fn prints_the_task_id() {
         return;
     }
     let server =
-        Server::start(vec![Reply::Json(r#"{"Response": {"TaskId": "50121411", "RequestId": "req-1"}}"#.into())]).await;
+        Server::scripted(vec![Response::json(r#"{"Response": {"TaskId": "50121411", "RequestId": "req-1"}}"#)]).await;
     let output = run(server.url(), &["--instance-id", "ins-1"], From::Environment).await;
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(String::from_utf8_lossy(&output.stdout), "TaskId: 50121411\nRequestId: req-1\n");
     let seen = server.seen();
     assert_eq!(seen.len(), 1);
-    assert_eq!(seen[0].signature, Ok(()));
+    assert_eq!(tc3::check(&seen[0]), Ok(()));
     let body: serde_json::Value = serde_json::from_slice(&seen[0].body).unwrap();
     assert_eq!(body, serde_json::json!({"AddressId": "eip-11112222", "InstanceId": "ins-1"}));
 }
@@ -99,7 +98,7 @@ async fn prints_the_error_code_message_and_request_id() {
         return;
     }
     let server =
-        Server::start(vec![Reply::Json(api_error("InvalidAddressId.NotFound", "The EIP does not exist"))]).await;
+        Server::scripted(vec![Response::json(api_error("InvalidAddressId.NotFound", "The EIP does not exist"))]).await;
     let output = run(server.url(), &[], From::Environment).await;
     assert!(!output.status.success());
     assert_eq!(
@@ -113,11 +112,10 @@ async fn reads_credentials_from_the_profile_file() {
     if !built() {
         return;
     }
-    let server =
-        Server::start(vec![Reply::Json(r#"{"Response": {"TaskId": "7", "RequestId": "req-2"}}"#.into())]).await;
+    let server = Server::scripted(vec![Response::json(r#"{"Response": {"TaskId": "7", "RequestId": "req-2"}}"#)]).await;
     let output = run(server.url(), &["--instance-id", "ins-2", "--"], From::ProfileFile).await;
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    assert_eq!(server.seen()[0].signature, Ok(()), "signed with the `loopback` profile's key");
+    assert_eq!(tc3::check(&server.seen()[0]), Ok(()), "signed with the `loopback` profile's key");
 }
 
 /// No environment credentials and no profile file, but a metadata service: the example
@@ -127,13 +125,12 @@ async fn uses_the_cvm_role_when_nothing_else_is_configured() {
     if !built() {
         return;
     }
-    let metadata = support::MetadataServer::start(std::time::Duration::from_secs(3600)).await;
-    let server =
-        Server::start(vec![Reply::Json(r#"{"Response": {"TaskId": "9", "RequestId": "req-3"}}"#.into())]).await;
+    let metadata = MetadataServer::start(std::time::Duration::from_secs(3600)).await;
+    let server = Server::scripted(vec![Response::json(r#"{"Response": {"TaskId": "9", "RequestId": "req-3"}}"#)]).await;
     let output = run(server.url(), &["--instance-id", "ins-3"], From::CvmRole(metadata.url())).await;
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let seen = server.seen();
-    assert_eq!(seen[0].signature, Ok(()), "signed with the role's temporary key");
+    assert_eq!(tc3::check(&seen[0]), Ok(()), "signed with the role's temporary key");
     assert_eq!(seen[0].header("X-TC-Token"), Some("role-token-1"));
     assert_eq!(metadata.fetches(), 1);
 }

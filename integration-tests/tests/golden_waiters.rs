@@ -1,9 +1,6 @@
 //! The generated waiter (`describe_task_result_until_done`) and the runtime's `wait_until`
 //! against a real HTTP server on loopback whose task runs for a while.
 
-#[path = "../../../../generated/tests/support/mod.rs"]
-mod support;
-
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -11,15 +8,17 @@ use golden_demo::demo::v20200101::{
     Client as DemoClient, DescribeMachinesRequest, DescribeTaskResultError, DescribeTaskResultRequest,
 };
 use golden_demo::{Error, WaitError, WaitPolicy};
+use integration_tests::loopback_client;
 use serde_json::json;
-use support::{api_error, Reply, Server};
+use test_support::http::{Response, Server};
+use test_support::tc3::{self, api_error};
 
 fn demo_client(server: &Server) -> DemoClient {
-    DemoClient::new(support::loopback_client(server))
+    DemoClient::new(loopback_client(server))
 }
 
-fn task(status: &str, n: usize) -> Reply {
-    Reply::Json(json!({"Response": {"Status": status, "Output": format!("poll {n}"), "RequestId": "r"}}).to_string())
+fn task(status: &str, n: usize) -> Response {
+    Response::json(json!({"Response": {"Status": status, "Output": format!("poll {n}"), "RequestId": "r"}}).to_string())
 }
 
 fn quick() -> WaitPolicy {
@@ -37,18 +36,18 @@ fn request() -> DescribeTaskResultRequest {
 
 #[tokio::test]
 async fn a_task_that_runs_for_three_polls_then_succeeds() {
-    let server = Server::answering(|_, n| task(if n < 3 { "RUNNING" } else { "SUCCESS" }, n)).await;
+    let server = Server::start(|_, n| task(if n < 3 { "RUNNING" } else { "SUCCESS" }, n)).await;
     let demo = demo_client(&server);
     let (request, policy) = (request(), quick());
     let done = demo.describe_task_result_until_done(&request, &policy).await.unwrap();
     assert_eq!((done.status.as_str(), done.output.as_str()), ("SUCCESS", "poll 3"));
     assert_eq!(server.seen().len(), 4);
-    assert!(server.seen().iter().all(|s| s.json() == json!({"TaskId": "task-1"}) && s.signature.is_ok()));
+    assert!(server.seen().iter().all(|s| s.json() == json!({"TaskId": "task-1"}) && tc3::check(s).is_ok()));
 }
 
 #[tokio::test]
 async fn a_task_that_fails_ends_the_wait_with_its_last_reply() {
-    let server = Server::answering(|_, n| task(if n < 2 { "RUNNING" } else { "FAILED" }, n)).await;
+    let server = Server::start(|_, n| task(if n < 2 { "RUNNING" } else { "FAILED" }, n)).await;
     let demo = demo_client(&server);
     let (request, policy) = (request(), quick());
     match demo.describe_task_result_until_done(&request, &policy).await {
@@ -63,7 +62,7 @@ async fn a_task_that_fails_ends_the_wait_with_its_last_reply() {
 #[tokio::test]
 async fn values_the_page_does_not_list_are_waited_through() {
     // `paused` is not documented; `success` in another case is.
-    let server = Server::answering(|_, n| task(if n < 2 { "PAUSED" } else { "success" }, n)).await;
+    let server = Server::start(|_, n| task(if n < 2 { "PAUSED" } else { "success" }, n)).await;
     let demo = demo_client(&server);
     let (request, policy) = (request(), quick());
     let done = demo.describe_task_result_until_done(&request, &policy).await.unwrap();
@@ -72,7 +71,7 @@ async fn values_the_page_does_not_list_are_waited_through() {
 
 #[tokio::test]
 async fn the_deadline_ends_a_wait_that_never_finishes() {
-    let server = Server::answering(|_, n| task("RUNNING", n)).await;
+    let server = Server::start(|_, n| task("RUNNING", n)).await;
     let demo = demo_client(&server);
     let policy = WaitPolicy { deadline: Duration::from_millis(150), ..quick() };
     let request = request();
@@ -92,7 +91,7 @@ async fn the_deadline_ends_a_wait_that_never_finishes() {
 async fn delays_grow_by_the_multiplier_up_to_the_maximum() {
     let times = Arc::new(Mutex::new(Vec::new()));
     let t = times.clone();
-    let server = Server::answering(move |_, n| {
+    let server = Server::start(move |_, n| {
         t.lock().unwrap().push(Instant::now());
         task(if n < 5 { "RUNNING" } else { "SUCCESS" }, n)
     })
@@ -110,7 +109,7 @@ async fn delays_grow_by_the_multiplier_up_to_the_maximum() {
 
 #[tokio::test]
 async fn dropping_the_wait_cancels_it() {
-    let server = Server::answering(|_, n| task("RUNNING", n)).await;
+    let server = Server::start(|_, n| task("RUNNING", n)).await;
     let demo = demo_client(&server);
     let (request, policy) = (request(), quick());
     let wait = demo.describe_task_result_until_done(&request, &policy);
@@ -122,7 +121,7 @@ async fn dropping_the_wait_cancels_it() {
 
 #[tokio::test]
 async fn a_failed_poll_ends_the_wait() {
-    let server = Server::answering(|_, _| Reply::Json(api_error("InvalidParameter", "no such task"))).await;
+    let server = Server::start(|_, _| Response::json(api_error("InvalidParameter", "no such task"))).await;
     let demo = demo_client(&server);
     let (request, policy) = (request(), quick());
     match demo.describe_task_result_until_done(&request, &policy).await {
@@ -149,10 +148,10 @@ async fn wait_until_polls_anything() {
 }
 
 /// `DescribeMachines` as a server answers it: the machines' states for this poll.
-fn machines(states: &[&str]) -> Reply {
+fn machines(states: &[&str]) -> Response {
     let set: Vec<serde_json::Value> =
         states.iter().enumerate().map(|(i, s)| json!({"MachineId": format!("m-{i}"), "MachineState": s})).collect();
-    Reply::Json(json!({"Response": {"MachineSet": set, "RequestId": "r"}}).to_string())
+    Response::json(json!({"Response": {"MachineSet": set, "RequestId": "r"}}).to_string())
 }
 
 fn machines_request() -> DescribeMachinesRequest {
@@ -162,7 +161,7 @@ fn machines_request() -> DescribeMachinesRequest {
 #[tokio::test]
 async fn resources_are_waited_for_until_every_one_is_in_the_state_asked_for() {
     // Not listed yet, then one still pending, then both running.
-    let server = Server::answering(|_, n| match n {
+    let server = Server::start(|_, n| match n {
         0 => machines(&[]),
         1 | 2 => machines(&["RUNNING", "PENDING"]),
         _ => machines(&["RUNNING", "running"]),
@@ -176,7 +175,7 @@ async fn resources_are_waited_for_until_every_one_is_in_the_state_asked_for() {
     assert!(server.seen().iter().all(|s| s.json() == json!({"MachineIds": ["m-0", "m-1"]})));
 
     // Waiting for a stop: RUNNING is under way then.
-    let server = Server::answering(|_, n| machines(if n < 2 { &["RUNNING"] } else { &["STOPPED"] })).await;
+    let server = Server::start(|_, n| machines(if n < 2 { &["RUNNING"] } else { &["STOPPED"] })).await;
     let demo = demo_client(&server);
     let reply = demo.describe_machines_until(&request, &["STOPPED"], &policy).await.unwrap();
     assert_eq!(reply.machine_set[0].machine_state, "STOPPED");
@@ -185,7 +184,7 @@ async fn resources_are_waited_for_until_every_one_is_in_the_state_asked_for() {
 #[tokio::test]
 async fn a_resource_in_a_failed_state_ends_the_wait() {
     let server =
-        Server::answering(|_, n| machines(if n < 2 { &["PENDING", "PENDING"] } else { &["RUNNING", "LAUNCH_FAILED"] }))
+        Server::start(|_, n| machines(if n < 2 { &["PENDING", "PENDING"] } else { &["RUNNING", "LAUNCH_FAILED"] }))
             .await;
     let demo = demo_client(&server);
     let (request, policy) = (machines_request(), quick());
