@@ -44,11 +44,12 @@ pub fn run(args: &GenArgs) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_util::{rs, TempDir};
+    use crate::test_util::rs;
+    use test_support::Scratch;
 
     #[test]
     fn check_lists_changes_then_the_hint() {
-        let tmp = TempDir::new();
+        let tmp = Scratch::new("xtask-unit");
         tmp.write("src/a.rs", &rs("old"));
         tmp.write("src/b.rs", &rs("same"));
         tmp.write("src/z.rs", &rs("orphan"));
@@ -61,9 +62,9 @@ mod tests {
             warnings: Vec::new(),
             blocks: Default::default(),
         };
-        let before = tmp.snapshot();
+        let before = crate::test_util::snapshot(tmp.path());
         let plan = check(&generated, tmp.path()).unwrap();
-        assert_eq!(tmp.snapshot(), before, "check writes nothing");
+        assert_eq!(crate::test_util::snapshot(tmp.path()), before, "check writes nothing");
         assert!(!plan.is_clean());
         assert_eq!(
             out_of_date_message(&plan),

@@ -171,11 +171,12 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_util::{rs, TempDir};
+    use crate::test_util::rs;
+    use test_support::Scratch;
 
     #[test]
     fn regen_counts_and_summary() {
-        let tmp = TempDir::new();
+        let tmp = Scratch::new("xtask-unit");
         tmp.write("Cargo.toml", "[package]\n");
         tmp.write("src/same.rs", &rs("same"));
         tmp.write("src/old.rs", &rs("old"));
@@ -197,8 +198,8 @@ mod tests {
         assert_eq!(regen(&generated, tmp.path()).unwrap(), Summary { written: 0, removed: 0, unchanged: 3 });
     }
 
-    fn template() -> TempDir {
-        let template = TempDir::new();
+    fn template() -> Scratch {
+        let template = Scratch::new("xtask-unit");
         template.write("runtime/src/lib.rs", "// hand-written runtime\n");
         template.write("runtime/target/debug/x", "build output\n");
         template.write("test-support/src/lib.rs", "// hand-written test support\n");
@@ -207,7 +208,7 @@ mod tests {
 
     #[test]
     fn init_sets_up_the_crate_then_writes() {
-        let (template, tmp) = (template(), TempDir::new());
+        let (template, tmp) = (template(), Scratch::new("xtask-unit"));
         let out = tmp.path().join("new");
         let generated = Generated {
             files: [("src/lib.rs".to_string(), rs("lib"))].into(),
@@ -228,14 +229,14 @@ mod tests {
 
     #[test]
     fn a_failed_init_leaves_nothing_behind() {
-        let tmp = TempDir::new();
+        let tmp = Scratch::new("xtask-unit");
         let generated = Generated {
             files: [("src/lib.rs".to_string(), rs("lib"))].into(),
             warnings: Vec::new(),
             blocks: Default::default(),
         };
         // The template has no runtime: setting up the crate fails.
-        let empty_template = TempDir::new();
+        let empty_template = Scratch::new("xtask-unit");
         let out = tmp.path().join("new");
         assert!(init_then_regen(empty_template.path(), generated.clone(), &out).is_err());
         assert!(!out.exists(), "no half-created crate folder");
@@ -261,7 +262,7 @@ mod tests {
 
     #[test]
     fn regen_refuses_hand_written_and_writes_nothing() {
-        let tmp = TempDir::new();
+        let tmp = Scratch::new("xtask-unit");
         tmp.write("src/lib.rs", "\n");
         tmp.write("src/orphan.rs", &rs("orphan"));
         let generated = Generated {

@@ -8,13 +8,17 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-mod support;
-use support::{text, TempDir};
+use test_support::Scratch;
 
 const HEADER: &str = codegen::GENERATED_HEADER;
 
+/// Runs the `xtask` binary in `cwd`.
 fn xtask(cwd: &Path, args: &[&str]) -> Output {
-    support::xtask_in(cwd, args)
+    std::process::Command::new(env!("CARGO_BIN_EXE_xtask")).args(args).current_dir(cwd).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
 
 #[track_caller]
@@ -30,39 +34,39 @@ fn assert_status(output: &Output, code: i32) {
 
 #[test]
 fn regen_then_check_with_relative_paths() {
-    let tmp = TempDir::new("cli-test");
+    let tmp = Scratch::new("cli-test");
     let docs = xtask::default_docs();
     let docs = docs.to_str().unwrap();
-    fs::create_dir_all(tmp.0.join("out/src")).unwrap();
-    fs::write(tmp.0.join("out/Cargo.toml"), "[package]\nname = \"x\"\n").unwrap();
-    fs::write(tmp.0.join("out/src/handwritten.rs"), "fn main() {}\n").unwrap();
-    fs::write(tmp.0.join("out/src/zz_orphan.rs"), format!("{HEADER}\npub struct Gone;\n")).unwrap();
+    fs::create_dir_all(tmp.join("out/src")).unwrap();
+    fs::write(tmp.join("out/Cargo.toml"), "[package]\nname = \"x\"\n").unwrap();
+    fs::write(tmp.join("out/src/handwritten.rs"), "fn main() {}\n").unwrap();
+    fs::write(tmp.join("out/src/zz_orphan.rs"), format!("{HEADER}\npub struct Gone;\n")).unwrap();
 
     // A hand-written manifest where the generated one goes: an error, and nothing is
     // written.
-    let regen = xtask(&tmp.0, &["regen", "--docs", docs, "--out", "out"]);
+    let regen = xtask(tmp.path(), &["regen", "--docs", docs, "--out", "out"]);
     assert_status(&regen, 1);
     let stderr = text(&regen.stderr);
     assert!(stderr.contains("out/Cargo.toml: refusing to overwrite a hand-written file"), "{stderr}");
-    assert!(tmp.0.join("out/src/zz_orphan.rs").exists());
-    fs::remove_file(tmp.0.join("out/Cargo.toml")).unwrap();
+    assert!(tmp.join("out/src/zz_orphan.rs").exists());
+    fs::remove_file(tmp.join("out/Cargo.toml")).unwrap();
 
     // `--out out` is relative to the current directory.
-    let check = xtask(&tmp.0, &["check", "--docs", docs, "--out", "out"]);
+    let check = xtask(tmp.path(), &["check", "--docs", docs, "--out", "out"]);
     assert_status(&check, 1);
     let stderr = text(&check.stderr);
     assert!(stderr.contains("missing: Cargo.toml\n") && stderr.contains("extra: src/zz_orphan.rs\n"), "{stderr}");
     assert!(stderr.trim_end().ends_with("generated code is out of date: run `cargo xtask regen`"), "{stderr}");
 
-    let regen = xtask(&tmp.0, &["regen", "--docs", docs, "--out", "out"]);
+    let regen = xtask(tmp.path(), &["regen", "--docs", docs, "--out", "out"]);
     assert_status(&regen, 0);
     let stdout = text(&regen.stdout);
     assert!(stdout.starts_with("regen: ") && stdout.contains(" written, 1 removed, 0 unchanged"), "{stdout}");
-    assert!(!tmp.0.join("out/src/zz_orphan.rs").exists());
-    assert!(tmp.0.join("out/src/handwritten.rs").exists());
+    assert!(!tmp.join("out/src/zz_orphan.rs").exists());
+    assert!(tmp.join("out/src/handwritten.rs").exists());
     // The manifest: the settings of `docs-src/regen.toml`, and a workspace of its own (no
     // enclosing workspace lists `out`).
-    let manifest = fs::read_to_string(tmp.0.join("out/Cargo.toml")).unwrap();
+    let manifest = fs::read_to_string(tmp.join("out/Cargo.toml")).unwrap();
     assert!(manifest.starts_with(&format!("{}\n", codegen::GENERATED_TOML_HEADER)), "{manifest}");
     for line in [
         "\nname = \"tencentcloud-api\"\n",
@@ -76,7 +80,7 @@ fn regen_then_check_with_relative_paths() {
         assert!(manifest.contains(line), "{line:?} not in\n{manifest}");
     }
 
-    let check = xtask(&tmp.0, &["check", "--docs", docs, "--out", "out"]);
+    let check = xtask(tmp.path(), &["check", "--docs", docs, "--out", "out"]);
     assert_status(&check, 0);
     let stdout = text(&check.stdout);
     assert!(
@@ -84,7 +88,7 @@ fn regen_then_check_with_relative_paths() {
         "{stdout}"
     );
 
-    let again = xtask(&tmp.0, &["regen", "--docs", docs, "--out", "out"]);
+    let again = xtask(tmp.path(), &["regen", "--docs", docs, "--out", "out"]);
     assert_status(&again, 0);
     assert!(text(&again.stdout).contains(": 0 written, 0 removed, "), "{}", text(&again.stdout));
 }
@@ -95,14 +99,14 @@ fn regen_then_check_with_relative_paths() {
 /// crate is a member and inherits the workspace's keys.
 #[test]
 fn settings_name_the_crate_and_mistakes_name_their_line() {
-    let tmp = TempDir::new("cli-test");
+    let tmp = Scratch::new("cli-test");
     let docs = xtask::default_docs();
     let docs = docs.to_str().unwrap();
     let settings = "# mine\nname = \"my-cloud\"\nversion = \"2.1.0\"\ndefault-features = [\"vpc\"]\n";
-    fs::write(tmp.0.join("settings.toml"), settings).unwrap();
-    let regen = xtask(&tmp.0, &["regen", "--docs", docs, "--out", "out", "--settings", "settings.toml"]);
+    fs::write(tmp.join("settings.toml"), settings).unwrap();
+    let regen = xtask(tmp.path(), &["regen", "--docs", docs, "--out", "out", "--settings", "settings.toml"]);
     assert_status(&regen, 0);
-    let read = |rel: &str| fs::read_to_string(tmp.0.join("out").join(rel)).unwrap();
+    let read = |rel: &str| fs::read_to_string(tmp.join("out").join(rel)).unwrap();
     let manifest = read("Cargo.toml");
     for line in [
         "\nname = \"my-cloud\"\n",
@@ -115,26 +119,26 @@ fn settings_name_the_crate_and_mistakes_name_their_line() {
     assert!(read("products/vpc/Cargo.toml").contains("\nname = \"my-cloud-vpc\"\n"));
     assert!(read("src/lib.rs").contains("pub use my_cloud_vpc as vpc;"));
 
-    let before = snapshot(&tmp.0.join("out"));
+    let before = snapshot(&tmp.join("out"));
     for (bad, expected) in [
         ("name = \"x\"\ncolour = \"red\"\n", "bad.toml:2: unknown key `colour`"),
         ("\ndefault-features = [\"client\", \"cvm\"]\n", "bad.toml:2: `cvm` is not a feature of the generated crate"),
     ] {
-        fs::write(tmp.0.join("bad.toml"), bad).unwrap();
+        fs::write(tmp.join("bad.toml"), bad).unwrap();
         for command in ["regen", "check"] {
-            let output = xtask(&tmp.0, &[command, "--docs", docs, "--out", "out", "--settings", "bad.toml"]);
+            let output = xtask(tmp.path(), &[command, "--docs", docs, "--out", "out", "--settings", "bad.toml"]);
             assert_status(&output, 1);
             assert!(text(&output.stderr).contains(expected), "{}", text(&output.stderr));
         }
-        assert_eq!(snapshot(&tmp.0.join("out")), before, "{bad:?} changed the output");
+        assert_eq!(snapshot(&tmp.join("out")), before, "{bad:?} changed the output");
     }
 
     // A member of an enclosing workspace: no workspace of its own, the keys inherited.
     let workspace =
         "[workspace]\nmembers = [\"member\"]\n\n[workspace.package]\nversion = \"0.3.0\"\nedition = \"2021\"\n";
-    fs::write(tmp.0.join("Cargo.toml"), workspace).unwrap();
-    assert_status(&xtask(&tmp.0, &["regen", "--docs", docs, "--out", "member"]), 0);
-    let manifest = fs::read_to_string(tmp.0.join("member/Cargo.toml")).unwrap();
+    fs::write(tmp.join("Cargo.toml"), workspace).unwrap();
+    assert_status(&xtask(tmp.path(), &["regen", "--docs", docs, "--out", "member"]), 0);
+    let manifest = fs::read_to_string(tmp.join("member/Cargo.toml")).unwrap();
     assert!(!manifest.contains("[workspace"), "{manifest}");
     assert!(
         manifest.contains("\nversion = \"0.1.0\"\n") && manifest.contains("\nedition.workspace = true\n"),
@@ -146,15 +150,15 @@ fn settings_name_the_crate_and_mistakes_name_their_line() {
 /// with the semver bump, between the IR it found and the IR it wrote.
 #[test]
 fn regen_reports_the_api_changes_and_the_semver_bump() {
-    let tmp = TempDir::new("cli-test");
-    let docs = tmp.0.join("docs");
+    let tmp = Scratch::new("cli-test");
+    let docs = tmp.join("docs");
     let version = docs.join("vpc/2017-03-12");
     fs::create_dir_all(&version).unwrap();
     for entry in fs::read_dir(xtask::default_docs().join("vpc/2017-03-12")).unwrap() {
         let path = entry.unwrap().path();
         fs::copy(&path, version.join(path.file_name().unwrap())).unwrap();
     }
-    let regen = || xtask(&tmp.0, &["regen", "--docs", "docs", "--out", "out"]);
+    let regen = || xtask(tmp.path(), &["regen", "--docs", "docs", "--out", "out"]);
     let first = regen();
     assert_status(&first, 0);
     let last_line = |o: &Output| text(&o.stdout).trim_end().lines().last().unwrap_or_default().to_string();
@@ -181,13 +185,13 @@ fn regen_reports_the_api_changes_and_the_semver_bump() {
 
 #[test]
 fn missing_docs_folder_is_an_error_and_writes_nothing() {
-    let tmp = TempDir::new("cli-test");
-    let orphan = tmp.0.join("out/src/old.rs");
+    let tmp = Scratch::new("cli-test");
+    let orphan = tmp.join("out/src/old.rs");
     fs::create_dir_all(orphan.parent().unwrap()).unwrap();
     fs::write(&orphan, format!("{HEADER}\n")).unwrap();
 
     for command in ["regen", "check"] {
-        let output = xtask(&tmp.0, &[command, "--docs", "no-such-docs", "--out", "out"]);
+        let output = xtask(tmp.path(), &[command, "--docs", "no-such-docs", "--out", "out"]);
         assert_status(&output, 1);
         let stderr = text(&output.stderr);
         assert!(stderr.starts_with("error: no-such-docs: no such docs folder"), "{stderr}");
@@ -199,16 +203,16 @@ fn missing_docs_folder_is_an_error_and_writes_nothing() {
 #[test]
 fn bad_docs_leave_the_output_untouched() {
     let fixtures = xtask::workspace_root().join("codegen/tests/fixtures/bad");
-    let tmp = TempDir::new("cli-test");
-    let out = tmp.0.join("out");
-    let good = xtask(&tmp.0, &["regen", "--out", "out"]);
+    let tmp = Scratch::new("cli-test");
+    let out = tmp.join("out");
+    let good = xtask(tmp.path(), &["regen", "--out", "out"]);
     assert_status(&good, 0);
     let before = snapshot(&out);
     assert!(before.len() > 3, "the good regen wrote files");
     let mut cases: Vec<_> = fs::read_dir(&fixtures).unwrap().map(|e| e.unwrap().path()).collect();
     cases.sort();
     for case in cases {
-        let output = xtask(&tmp.0, &["regen", "--docs", case.to_str().unwrap(), "--out", "out"]);
+        let output = xtask(tmp.path(), &["regen", "--docs", case.to_str().unwrap(), "--out", "out"]);
         assert_status(&output, 1);
         let stderr = text(&output.stderr);
         assert!(stderr.contains("error: "), "{stderr}");
@@ -225,26 +229,26 @@ fn defects_are_warnings_and_strict_makes_them_errors() {
         ("unknown-type", "type `Strin` of `AddressId` is not a basic type"),
         ("bad-example-json", "request body is not JSON: expected value: documentation defect, not tested"),
     ] {
-        let tmp = TempDir::new("cli-test");
+        let tmp = Scratch::new("cli-test");
         let docs = fixtures.join(case);
         let docs = docs.to_str().unwrap();
         for command in ["regen", "check"] {
-            let strict = xtask(&tmp.0, &[command, "--strict", "--docs", docs, "--out", "out"]);
+            let strict = xtask(tmp.path(), &[command, "--strict", "--docs", docs, "--out", "out"]);
             assert_status(&strict, 1);
             let stderr = text(&strict.stderr);
             assert!(stderr.lines().any(|l| l.starts_with("error: ") && l.contains(expected)), "{stderr}");
             assert!(stderr.contains("--strict makes them errors: nothing written"), "{stderr}");
             assert!(!stderr.contains("warning: "), "{stderr}");
-            assert!(!tmp.0.join("out").exists(), "{command} --strict wrote something");
+            assert!(!tmp.join("out").exists(), "{command} --strict wrote something");
         }
 
-        let regen = xtask(&tmp.0, &["regen", "--docs", docs, "--out", "out"]);
+        let regen = xtask(tmp.path(), &["regen", "--docs", docs, "--out", "out"]);
         assert_status(&regen, 0);
         let stderr = text(&regen.stderr);
         assert!(stderr.lines().any(|l| l.starts_with("warning: ") && l.contains(expected)), "{stderr}");
-        assert!(tmp.0.join("out/products/vpc/src/v20170312/associate_address.rs").exists());
-        assert_status(&xtask(&tmp.0, &["check", "--docs", docs, "--out", "out"]), 0);
-        assert_status(&xtask(&tmp.0, &["check", "--strict", "--docs", docs, "--out", "out"]), 1);
+        assert!(tmp.join("out/products/vpc/src/v20170312/associate_address.rs").exists());
+        assert_status(&xtask(tmp.path(), &["check", "--docs", docs, "--out", "out"]), 0);
+        assert_status(&xtask(tmp.path(), &["check", "--strict", "--docs", docs, "--out", "out"]), 1);
     }
 }
 
@@ -253,7 +257,7 @@ fn defects_are_warnings_and_strict_makes_them_errors() {
 #[test]
 fn a_failed_init_leaves_nothing_behind() {
     let fixtures = xtask::workspace_root().join("codegen/tests/fixtures");
-    let tmp = TempDir::new("cli-test");
+    let tmp = Scratch::new("cli-test");
     let bad = fixtures.join("bad/truncated-table");
     let defects = fixtures.join("defects/unknown-type");
     let runs: [&[&str]; 2] = [
@@ -261,15 +265,15 @@ fn a_failed_init_leaves_nothing_behind() {
         &["regen", "--init", "--strict", "--docs", defects.to_str().unwrap(), "--out", "crate"],
     ];
     for args in runs {
-        let output = xtask(&tmp.0, args);
+        let output = xtask(tmp.path(), args);
         assert_status(&output, 1);
-        assert!(!tmp.0.join("crate").exists(), "{args:?} left a crate folder behind");
+        assert!(!tmp.join("crate").exists(), "{args:?} left a crate folder behind");
     }
-    let output = xtask(&tmp.0, &["regen", "--init", "--docs", defects.to_str().unwrap(), "--out", "crate"]);
+    let output = xtask(tmp.path(), &["regen", "--init", "--docs", defects.to_str().unwrap(), "--out", "crate"]);
     assert_status(&output, 0);
-    assert!(tmp.0.join("crate/Cargo.toml").exists() && tmp.0.join("crate/Cargo.lock").exists());
-    assert!(tmp.0.join("crate/runtime/src").is_dir() && tmp.0.join("crate/test-support/src").is_dir());
-    assert!(tmp.0.join("crate/products/vpc/src/v20170312/associate_address.rs").exists());
+    assert!(tmp.join("crate/Cargo.toml").exists() && tmp.join("crate/Cargo.lock").exists());
+    assert!(tmp.join("crate/runtime/src").is_dir() && tmp.join("crate/test-support/src").is_dir());
+    assert!(tmp.join("crate/products/vpc/src/v20170312/associate_address.rs").exists());
 }
 
 /// Every file under a folder with its contents, sorted.
@@ -292,10 +296,10 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 #[test]
 fn usage_errors() {
-    let tmp = TempDir::new("cli-test");
-    assert_status(&xtask(&tmp.0, &[]), 2);
-    assert_status(&xtask(&tmp.0, &["nope"]), 2);
-    let help = xtask(&tmp.0, &["--help"]);
+    let tmp = Scratch::new("cli-test");
+    assert_status(&xtask(tmp.path(), &[]), 2);
+    assert_status(&xtask(tmp.path(), &["nope"]), 2);
+    let help = xtask(tmp.path(), &["--help"]);
     assert_status(&help, 0);
     let help = text(&help.stdout);
     assert!(help.contains("regen") && help.contains("check"), "{help}");

@@ -5,8 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-mod support;
-use support::{files_under, TempDir};
+use test_support::{files_under, Scratch};
 
 #[test]
 fn generated_code_is_fresh() {
@@ -54,9 +53,9 @@ fn generated_trees_come_back_whole_from_nothing() {
             .collect();
         assert!(expected.contains(&"Cargo.toml".to_string()), "{expected:?}");
         for keep_manifest in [true, false] {
-            let scratch = TempDir::new("from-nothing");
-            fs::copy(root.join("Cargo.toml"), scratch.0.join("Cargo.toml")).unwrap();
-            let copy = scratch.0.join(rel);
+            let scratch = Scratch::new("from-nothing");
+            fs::copy(root.join("Cargo.toml"), scratch.join("Cargo.toml")).unwrap();
+            let copy = scratch.join(rel);
             fs::create_dir_all(&copy).unwrap();
             if keep_manifest {
                 fs::copy(out.join("Cargo.toml"), copy.join("Cargo.toml")).unwrap();
