@@ -4,8 +4,7 @@
 //! page's shape: not an API page, a section missing, a page cut off inside a table.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::page::{BlockKind, Column, Note, Page, Row, Table};
-use crate::vocab::{self, Section};
+use crate::vocab::{self, BlockKind, Column, Note, Page, Row, Section, Table};
 
 /// What one page holds, and what had to be interpreted to read it.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,7 +108,7 @@ pub fn extract(page: &Page) -> Result<Extracted> {
     let file = page.file.as_str();
     let mut notes = page.notes.clone();
     let title = match page.blocks.first() {
-        Some(crate::page::Block { kind: BlockKind::Heading { level: 1, text }, line }) => Some((text.clone(), *line)),
+        Some(vocab::Block { kind: BlockKind::Heading { level: 1, text }, line }) => Some((text.clone(), *line)),
         _ => None,
     };
     let headings = || {
@@ -440,7 +439,7 @@ fn param(file: &str, cols: &[Column], row: &Row, notes: &mut Vec<Note>) -> Resul
     }
     let (name, list_suffix) = match printed.split_once('.') {
         Some((base, "N")) => (base.to_string(), true),
-        Some((base, suffix)) if crate::page::text::is_param_name(base) && !suffix.contains('.') => {
+        Some((base, suffix)) if vocab::is_param_name(base) && !suffix.contains('.') => {
             note(format!("`{printed}`: the `.N` list suffix is broken on the page; the name is `{base}`"));
             (base.to_string(), true)
         }
@@ -485,7 +484,7 @@ fn param(file: &str, cols: &[Column], row: &Row, notes: &mut Vec<Note>) -> Resul
 fn looks_like_type(cell: &str) -> bool {
     let inner = cell.strip_prefix("Array of ").unwrap_or(cell).trim();
     let inner = inner.strip_suffix(" ISO8601").unwrap_or(inner);
-    vocab::is_basic_type(inner) || crate::page::text::is_param_name(inner)
+    vocab::is_basic_type(inner) || vocab::is_param_name(inner)
 }
 
 fn error_rows(file: &str, line: u32, table: &Table, notes: &mut Vec<Note>) -> Result<Vec<RawErrorCode>> {

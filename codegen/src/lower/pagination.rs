@@ -51,13 +51,9 @@ pub fn unrecognised(action: &Action) -> Option<String> {
     }
 }
 
-/// The style's name, for reports: `offset`, `page number`, `token`.
+/// The style's name, for reports: `offset`, `page number`, `token` ([`PageStyle::name`]).
 pub fn style_name(style: &PageStyle) -> &'static str {
-    match style {
-        PageStyle::Offset => "offset",
-        PageStyle::PageNumber { .. } => "page number",
-        PageStyle::Token { .. } => "token",
-    }
+    style.name()
 }
 
 fn position(action: &Action) -> Option<(PageStyle, &Param)> {

@@ -18,9 +18,8 @@
 //! the table unless a row of it follows (a blank line inside a description cell), or, in a
 //! numbered section, unless only description text follows up to the next section.
 
-use super::{normalize_cell, Block, BlockKind, Column, Known, Note, Page, Row, Table};
 use crate::source::SourceFile;
-use crate::vocab;
+use crate::vocab::{self, is_param_name, normalize_cell, Block, BlockKind, Column, Known, Note, Page, Row, Table};
 
 /// Parses a text page into blocks, knowing nothing of the product's structures.
 pub fn parse(file: &SourceFile) -> Page {
@@ -304,13 +303,6 @@ fn is_type_word(w: &str, known: &Known) -> bool {
             taken
         }
     }
-}
-
-/// `AddressId`, `Filters.N`, `tag_key`.
-pub fn is_param_name(w: &str) -> bool {
-    let base = w.strip_suffix(".N").unwrap_or(w);
-    let mut chars = base.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// `FailedOperation.TaskFailed`, `InternalError`, `InvalidParameter.` (a defect reported
