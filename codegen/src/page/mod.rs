@@ -8,6 +8,7 @@ pub mod html;
 mod html_source;
 pub mod markdown;
 pub mod text;
+mod text_rows;
 
 use crate::error::Result;
 use crate::source::SourceFile;
