@@ -8,6 +8,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::wire::{shown, Wire};
+
 /// What a documented value looks like.
 #[derive(Debug, Clone, Copy)]
 pub enum Shape {
@@ -46,7 +48,7 @@ impl Field {
 }
 
 /// A structure or response that knows its documented fields (generated).
-pub trait Documented: super::wire::Wire {
+pub trait Documented: Wire {
     /// The fields, in page order.
     fn fields() -> &'static [Field];
 }
@@ -164,16 +166,6 @@ fn describe(shape: &Shape) -> String {
         Shape::Any => "any value".into(),
         Shape::List(inner) => format!("Array of {}", describe(inner)),
         Shape::Object(_) => "an object".into(),
-    }
-}
-
-/// A value, as JSON, shortened for messages.
-pub(crate) fn shown(value: &Value) -> String {
-    let text = value.to_string();
-    if text.chars().count() > 60 {
-        format!("{}…", text.chars().take(60).collect::<String>())
-    } else {
-        text
     }
 }
 

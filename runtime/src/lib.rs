@@ -3,14 +3,132 @@
 //! `client` feature, signing, credentials and the HTTP client. Every product is a crate of
 //! its own that depends on this one; `tencentcloud-api` re-exports this crate and the
 //! products behind one feature each. Nothing in this crate is generated.
+//!
+//! # Map of the modules
+//!
+//! Every item is exported at the crate root (generated code and users name
+//! `tencentcloud_api_runtime::X`); the modules are private, but for `wire`, `sign` and
+//! `providers`. Each module uses only those listed before it (no circles); this file
+//! only declares and re-exports.
+//!
+//! Always (the types, without `client`):
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | `validation` | `ValidationError`: what a request breaks of its documentation |
+//! | `wire` | `Wire`: the documented JSON form of generated types |
+//! | `decode` | lenient decoding of a documented shape (`decode_value`, `Documented`, `Deviation`) |
+//! | `action` | the traits generated code implements: `Action`, `Paginated`, `ApiError`, `ErrorOf`; the reply envelope |
+//!
+//! With `client`:
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | `errors` | `Error`, `AnyError`, `AnyCode`, `BuildError` (a leaf: knows no client) |
+//! | `reply` | the reply envelope opened: an API error or the response, decoded by `decode` (`decode`, `decode_reply`, `decode_json`, `Reply`) |
+//! | `endpoint` | `Endpoint`: where requests go |
+//! | `random` | jitter and idempotency tokens |
+//! | `retry` | `RetryPolicy`, backoff with jitter, what is retried (`is_rate_limit_code`, `is_safe_to_repeat`) |
+//! | `breaker` | `BreakerPolicy`: the circuit breaker between the primary and a backup endpoint |
+//! | `limiter` | the token bucket per action (documented rates) |
+//! | `sign` | TC3-HMAC-SHA256 |
+//! | `credentials` | `Credentials`, `CredentialsError` |
+//! | `request` | the headers of one attempt, signed; `Language`, `USER_AGENT` |
+//! | `provide` | what a credentials provider implements, and the client's cache of it |
+//! | `client` | `Client`: the retry loop, one attempt on the wire, tracing |
+//! | `providers` | environment, profile file, CVM role, STS roles, the default chain (STS calls use `client`) |
+//! | `builder` | `ClientBuilder` (uses the default chain of `providers`) |
+//! | `pages` | paginators (`PageStream`, `ItemStream`) |
+//! | `waiter` | waiters (`wait_until`) |
+//!
+//! Decoding is two modules on purpose: `decode` knows documented shapes and nothing of
+//! replies (no client needed: the example tests and builds without `client` use it);
+//! `reply` opens the `{"Response": …}` envelope into the response or a typed API error (`Error`),
+//! which only the client has.
+//!
+//! With `test-util` (the generated example tests' dev-dependency, never a user's build):
+//! `perturb` (documented replies perturbed as servers send them) and `loopback` (those
+//! replies sent through the client by a minimal server), exported as the hidden `testing`.
+//!
+//! Tests: unit tests beside their code; `tests/` sends hand-written actions (`tests/common`)
+//! to the loopback server of the workspace's `test-support` crate: no generated product.
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod action;
 mod decode;
-#[cfg(feature = "test-util")]
-mod perturb;
 mod validation;
 pub mod wire;
+
+#[cfg(feature = "client")]
+mod breaker;
+#[cfg(feature = "client")]
+mod builder;
+#[cfg(feature = "client")]
+mod client;
+#[cfg(feature = "client")]
+mod credentials;
+#[cfg(feature = "client")]
+mod endpoint;
+#[cfg(feature = "client")]
+mod errors;
+#[cfg(feature = "client")]
+mod limiter;
+#[cfg(feature = "client")]
+mod pages;
+#[cfg(feature = "client")]
+mod provide;
+#[cfg(feature = "client")]
+pub mod providers;
+#[cfg(feature = "client")]
+mod random;
+#[cfg(feature = "client")]
+mod reply;
+#[cfg(feature = "client")]
+mod request;
+#[cfg(feature = "client")]
+mod retry;
+#[cfg(feature = "client")]
+pub mod sign;
+#[cfg(feature = "client")]
+mod waiter;
+
+#[cfg(all(feature = "client", feature = "test-util"))]
+mod loopback;
+#[cfg(feature = "test-util")]
+mod perturb;
+
+pub use action::{Action, ApiError, ErrorOf, PageParam, PageStyle, Paginated, Paging, ResponseEnvelope};
+pub use decode::{decode_value, Decoded, Deviation, DeviationKind, Documented, Field, Shape};
+pub use validation::ValidationError;
+pub use wire::{Wire, WireError};
+
+// Used by generated error enums; not part of the API a user calls.
+#[doc(hidden)]
+pub use action::fmt_api_error;
+
+#[cfg(feature = "client")]
+pub use breaker::BreakerPolicy;
+#[cfg(feature = "client")]
+pub use builder::ClientBuilder;
+#[cfg(feature = "client")]
+pub use client::{Client, Pending};
+#[cfg(feature = "client")]
+pub use credentials::{Credentials, CredentialsError};
+#[cfg(feature = "client")]
+pub use endpoint::{Endpoint, ROOT_DOMAIN};
+#[cfg(feature = "client")]
+pub use errors::{AnyCode, AnyError, BuildError, Error};
+#[cfg(feature = "client")]
+pub use pages::{ItemStream, PageStream};
+#[cfg(feature = "client")]
+pub use reply::{decode, decode_json, decode_reply, Reply};
+#[cfg(feature = "client")]
+pub use request::{Language, USER_AGENT};
+#[cfg(feature = "client")]
+pub use retry::{is_rate_limit_code, is_safe_to_repeat, RetryPolicy};
+#[cfg(feature = "client")]
+pub use waiter::{state_of, states_of, wait_until, WaitError, WaitPolicy, WaitState, Waiting};
 
 /// For the generated example tests (feature `test-util`, which product crates take as a
 /// dev-dependency only): documented replies perturbed as servers may send them, and sent
@@ -24,160 +142,10 @@ pub mod testing {
     pub use super::perturb::{check_documented_output, check_perturbations};
 }
 
-pub use decode::{decode_value, Decoded, Deviation, DeviationKind, Documented, Field, Shape};
-pub use validation::ValidationError;
-pub use wire::{Wire, WireError};
-
-#[cfg(feature = "client")]
-mod client;
-#[cfg(feature = "client")]
-mod credentials;
-#[cfg(all(feature = "client", feature = "test-util"))]
-mod loopback;
-#[cfg(feature = "client")]
-mod pages;
-#[cfg(feature = "client")]
-pub mod providers;
-#[cfg(feature = "client")]
-pub mod sign;
-#[cfg(feature = "client")]
-mod waiter;
-
-#[cfg(feature = "client")]
-pub use client::{
-    decode, decode_json, decode_reply, is_rate_limit_code, is_safe_to_repeat, AnyCode, AnyError, BreakerPolicy,
-    BuildError, Client, ClientBuilder, Endpoint, Error, Language, Pending, Reply, RetryPolicy, ROOT_DOMAIN, USER_AGENT,
-};
-#[cfg(feature = "client")]
-pub use credentials::{Credentials, CredentialsError};
-#[cfg(feature = "client")]
-pub use pages::{ItemStream, PageStream};
-#[cfg(feature = "client")]
-pub use waiter::{state_of, states_of, wait_until, WaitError, WaitPolicy, WaitState, Waiting};
-
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
-
 /// What the macros of generated code name through `$crate` (not part of the API a user
 /// calls): product crates need no dependency on `serde` of their own.
 #[doc(hidden)]
 pub mod __private {
     pub use serde;
     pub use serde_json;
-}
-
-/// An API action: implemented by every generated request type.
-pub trait Action: Wire + Serialize + DeserializeOwned {
-    /// The action name sent as `X-TC-Action`: `AssociateAddress`.
-    const ACTION: &'static str;
-    /// The API version sent as `X-TC-Version`: `2017-03-12`.
-    const VERSION: &'static str;
-    /// The product (service) name, the first label of its host: `vpc`.
-    const SERVICE: &'static str;
-    /// The documented limit of requests per second, when the page states one.
-    const RATE_LIMIT: Option<u32> = None;
-    /// The input parameter that makes a call idempotent (`ClientToken`), when the action
-    /// has one: the client fills it in when it is left empty (the same value for every
-    /// attempt), so that network failures can be retried without doing the thing twice.
-    const CLIENT_TOKEN: Option<&'static str> = None;
-    /// What a successful call returns (the object under `Response`).
-    type Response: DeserializeOwned + Documented;
-    /// The action's error codes.
-    type Error: ApiError;
-
-    /// Checks what the documentation states about the parameters (required strings not
-    /// empty, parameters that exclude or require each other) before anything is sent.
-    fn validate(&self) -> Result<(), ValidationError>;
-}
-
-/// A paginated action's request: generated where the pages say how results come in pages
-/// (an `Offset` and a `Limit`, a page number, a token). `Client::pages` and
-/// `Client::items` (the generated `…_pages` and `…_items` methods) follow it.
-pub trait Paginated: Action + 'static {
-    /// One item of a page: an element of the list output.
-    type Item: Send + 'static;
-    /// Where the position and the page size go, and which outputs hold the items and the
-    /// total.
-    const PAGING: Paging;
-    /// A page's items (the list output).
-    fn into_items(response: Self::Response) -> Vec<Self::Item>;
-}
-
-/// How a paginated action's results come in pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Paging {
-    /// How the position advances.
-    pub style: PageStyle,
-    /// The input that says which page: `Offset`, `PageNumber`, `NextToken`.
-    pub position: PageParam,
-    /// The input page size: `Limit`, `PageSize`.
-    pub size: Option<PageParam>,
-    /// The output list of a page's items: `AddressSet`.
-    pub items: &'static str,
-    /// The output total number of items: `TotalCount`.
-    pub total: Option<&'static str>,
-    /// The documented maximum page size: sent when the request sets no page size.
-    pub max_page_size: Option<u64>,
-}
-
-/// An input of pagination: its wire name, and whether it is sent as a string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageParam {
-    /// The wire name: `Offset`.
-    pub name: &'static str,
-    /// Documented as a string (`"Offset": "20"`) rather than an integer.
-    pub text: bool,
-}
-
-/// How a paginated action's position advances.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PageStyle {
-    /// Items skipped, advanced by each page's item count.
-    Offset,
-    /// A page number, starting at `first`.
-    PageNumber {
-        /// The first page's number (1, or 0 where the page says so).
-        first: u64,
-    },
-    /// A token the reply hands back for the next page.
-    Token {
-        /// The output holding the next token: `NextToken`.
-        output: &'static str,
-        /// A boolean output saying the list is over: `ListOver`.
-        done: Option<&'static str>,
-    },
-}
-
-/// An error code enum: an action's error enum or a product's `ErrorCode`.
-pub trait ApiError: std::fmt::Debug + Clone + PartialEq + Send + Sync + 'static {
-    /// The variant for a code as the API sends it; an undocumented code is kept as is.
-    fn from_code(code: &str) -> Self;
-    /// The code as the API sends it: `FailedOperation.TaskFailed`.
-    fn code(&self) -> &str;
-    /// The documented description; empty for an undocumented code.
-    fn description(&self) -> &'static str;
-}
-
-/// An action's error enum, which converts into its product's `ErrorCode` (`From`), and
-/// `Error<Self>` into `Error<ErrorCode>` ([`Error::widen`]): generated.
-pub trait ErrorOf: ApiError {
-    /// The product-wide code type: the product version's `ErrorCode`.
-    type Product: ApiError;
-}
-
-/// The wire envelope of every reply: `{"Response": {…}}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ResponseEnvelope<T> {
-    /// The object under `Response`.
-    #[serde(rename = "Response")]
-    pub response: T,
-}
-
-/// `Display` of error codes: the code, then its description when documented (used by
-/// generated error enums; not part of the API a user calls).
-#[doc(hidden)]
-pub fn fmt_api_error(error: &impl ApiError, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-    match error.description() {
-        "" => f.write_str(error.code()),
-        description => write!(f, "{}: {}", error.code(), description),
-    }
 }

@@ -21,7 +21,10 @@ use futures_core::Stream;
 use futures_util::{stream, TryStreamExt};
 use serde_json::Value;
 
-use crate::{Action, Client, Error, PageParam, PageStyle, Paginated, ValidationError};
+use crate::action::{Action, PageParam, PageStyle, Paginated};
+use crate::client::Client;
+use crate::errors::Error;
+use crate::validation::ValidationError;
 
 /// Every page of a paginated action `A`: what the generated `…_pages` methods return.
 pub type PageStream<'a, A> =

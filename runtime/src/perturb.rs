@@ -7,7 +7,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::decode::{decode_value, Deviation, DeviationKind, Documented, Field, Shape};
+use crate::decode::{decode_value, Deviation, DeviationKind, Documented, Field, Shape};
 
 /// One change to a reply: the changed `Response` object, where it changed, and the
 /// deviation decoding must report there (`None`: none at that path, for a `null` on a

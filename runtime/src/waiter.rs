@@ -9,7 +9,8 @@
 use std::future::Future;
 use std::time::Duration;
 
-use crate::{ApiError, Error};
+use crate::action::ApiError;
+use crate::errors::Error;
 
 /// What the generated `…_until_done` methods return: the wait, as a boxed future.
 pub type Waiting<'a, T, E> = std::pin::Pin<Box<dyn Future<Output = Result<T, WaitError<T, E>>> + Send + 'a>>;

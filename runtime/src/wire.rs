@@ -51,7 +51,7 @@ pub struct WireError {
 
 impl WireError {
     fn expected(what: &str, found: &Value) -> Self {
-        WireError { path: String::new(), message: format!("expected {what}, found {}", super::decode::shown(found)) }
+        WireError { path: String::new(), message: format!("expected {what}, found {}", shown(found)) }
     }
 
     /// The same error, one step further out (`Name` or `[3]`).
@@ -78,6 +78,16 @@ impl std::fmt::Display for WireError {
 }
 
 impl std::error::Error for WireError {}
+
+/// A value, as JSON, shortened for messages.
+pub(crate) fn shown(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    } else {
+        text
+    }
+}
 
 impl Wire for String {
     fn to_wire(&self) -> Value {

@@ -13,11 +13,8 @@ async fn exchange(stream: &mut TcpStream, request: &str) -> String {
         got.extend_from_slice(&chunk[..n]);
         let text = String::from_utf8_lossy(&got).into_owned();
         if let Some((head, body)) = text.split_once("\r\n\r\n") {
-            let length: usize = head
-                .lines()
-                .find_map(|l| l.strip_prefix("Content-Length: "))
-                .and_then(|v| v.parse().ok())
-                .unwrap();
+            let length: usize =
+                head.lines().find_map(|l| l.strip_prefix("Content-Length: ")).and_then(|v| v.parse().ok()).unwrap();
             if body.len() >= length || n == 0 {
                 return text;
             }

@@ -176,8 +176,8 @@ fn catalog_views() -> Result<Vec<PathBuf>> {
     if !archive.is_file() {
         bail!("{}: no such archive (the corpus lives in ../shared/corpus)", archive.display());
     }
-    let cache = crate::conformance::cache::default_root();
-    let (unpacked, _) = crate::conformance::cache::unpacked(&archive, &cache, "catalog")?;
+    let cache = conformance::cache::default_root();
+    let (unpacked, _) = conformance::cache::unpacked(&archive, &cache, "catalog")?;
     let mut views = Vec::new();
     for form in ["txt", "html"] {
         let view = cache.with_file_name("bench-views").join(format!("catalog-{form}"));

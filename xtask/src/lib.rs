@@ -8,7 +8,7 @@ pub mod check;
 pub mod conformance;
 pub mod diff;
 pub mod fetch;
-pub mod pagination;
+pub mod paging_report;
 pub mod regen;
 
 use std::path::{Path, PathBuf};

@@ -32,10 +32,13 @@ enum Command {
     /// Download documentation pages into docs-src/: a whole product from its API overview
     /// page or Markdown sources (--product), pages by URL or action, or refresh them all and
     /// report what changed (--update).
+    ///
+    /// Runs the crawler (the `fetch` crate) with these arguments: `cargo xtask fetch --help`
+    /// prints its flags.
     Fetch(xtask::fetch::FetchArgs),
     /// Count the actions that get a paginator, per style, list those that look paginated
     /// but were not recognised, and those that get a waiter.
-    Pagination(xtask::pagination::PaginationArgs),
+    Pagination(xtask::paging_report::PaginationArgs),
     /// Benchmark the release build of the pipeline over a whole product (default: the VPC corpus).
     Bench(xtask::bench::BenchArgs),
     /// One measured phase of `bench` (run by `bench` in a child process).
@@ -45,6 +48,13 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Fetch(args) = &cli.command {
+        // The crawler's own exit status.
+        return xtask::fetch::run(args).unwrap_or_else(|e| {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        });
+    }
     if let Command::Diff(args) = &cli.command {
         // 0: no changes, 1: changes, 2: error.
         return match xtask::diff::run(args) {
@@ -61,8 +71,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Conformance(args) => xtask::conformance::run(args),
         Command::Diff(_) => unreachable!("handled above"),
-        Command::Fetch(args) => xtask::fetch::run(args),
-        Command::Pagination(args) => xtask::pagination::run(args).map(|()| true),
+        Command::Fetch(_) => unreachable!("handled above"),
+        Command::Pagination(args) => xtask::paging_report::run(args).map(|()| true),
         Command::Bench(args) => xtask::bench::run(args).map(|()| true),
         Command::BenchPhase(args) => xtask::bench::run_phase(args).map(|()| true),
     };

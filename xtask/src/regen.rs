@@ -136,8 +136,8 @@ pub fn init_crate(template: &Path, out: &Path) -> Result<()> {
     let mut work = vec![PathBuf::from("runtime")];
     while let Some(rel) = work.pop() {
         std::fs::create_dir_all(out.join(&rel))?;
-        for entry in std::fs::read_dir(base.join(&rel))
-            .with_context(|| format!("reading {}", base.join(&rel).display()))?
+        for entry in
+            std::fs::read_dir(base.join(&rel)).with_context(|| format!("reading {}", base.join(&rel).display()))?
         {
             let entry = entry?;
             let name = rel.join(entry.file_name());

@@ -1,0 +1,136 @@
+//! [`ClientBuilder`]: the settings of a [`Client`] (region, endpoint, timeouts, retries,
+//! rate limits, a backup endpoint, strict decoding) and where its credentials come from
+//! (given, a provider, or the default chain of [`crate::providers`]).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::breaker::BreakerPolicy;
+use crate::client::{Client, Settings};
+use crate::credentials::Credentials;
+use crate::endpoint::Endpoint;
+use crate::errors::BuildError;
+use crate::provide::{Cached, CredentialsSource, ProvideCredentials};
+use crate::providers::DefaultChain;
+use crate::request::Language;
+use crate::retry::RetryPolicy;
+
+/// Settings of a [`Client`].
+#[derive(Debug, Clone, Default)]
+pub struct ClientBuilder {
+    credentials: Option<Credentials>,
+    provider: Option<Arc<Cached>>,
+    settings: Settings,
+}
+
+impl Client {
+    /// A builder with the defaults.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+}
+
+impl ClientBuilder {
+    /// A source of credentials, cached and asked again before what it gives expires
+    /// (see [`crate::providers`]). Without this or [`ClientBuilder::credentials`], the
+    /// client uses [`DefaultChain`]: environment, profile file, CVM role.
+    pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.provider = Some(Arc::new(Cached::new(Box::new(provider))));
+        self
+    }
+
+    /// Explicit credentials (otherwise a provider: [`ClientBuilder::credentials_provider`]).
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// The region sent as `X-TC-Region` (`ap-guangzhou`).
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.settings.region = region.into();
+        self
+    }
+
+    /// Where requests go (default: `{service}.tencentcloudapi.com`).
+    pub fn endpoint(mut self, endpoint: Endpoint) -> Self {
+        self.settings.endpoint = endpoint;
+        self
+    }
+
+    /// `X-TC-Language`: the language of error messages.
+    pub fn language(mut self, language: Language) -> Self {
+        self.settings.language = Some(language);
+        self
+    }
+
+    /// A header sent with every request of this client (`X-Trace-Id`, a proxy's key…).
+    /// The headers the signature covers or the API reads (`Host`, `Content-Type`,
+    /// `Authorization`, `X-TC-…`) cannot be set this way: they are left out.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        let name = name.into();
+        let reserved = ["host", "content-type", "authorization", "user-agent"];
+        let lower = name.to_ascii_lowercase();
+        if !reserved.contains(&lower.as_str()) && !lower.starts_with("x-tc-") {
+            self.settings.headers.push((name, value.into()));
+        }
+        self
+    }
+
+    /// How long connecting may take (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.settings.connect_timeout = timeout;
+        self
+    }
+
+    /// The whole request's timeout, per attempt (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.settings.timeout = timeout;
+        self
+    }
+
+    /// When to retry (default: [`RetryPolicy::default`]).
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.settings.retry = retry;
+        self
+    }
+
+    /// Keep each action to its documented requests-per-second limit.
+    pub fn rate_limit(mut self, on: bool) -> Self {
+        self.settings.rate_limit = on;
+        self
+    }
+
+    /// The root domain of `Default`, `International` and `Regional` endpoints instead of
+    /// `tencentcloudapi.com` (a private deployment): `vpc.<root>`.
+    pub fn root_domain(mut self, root: impl Into<String>) -> Self {
+        self.settings.root_domain = root.into().trim_matches('.').to_string();
+        self
+    }
+
+    /// A backup endpoint, used while the primary keeps failing (see [`BreakerPolicy`]);
+    /// off by default.
+    pub fn backup_endpoint(mut self, backup: Endpoint, policy: BreakerPolicy) -> Self {
+        self.settings.backup = Some((backup, policy));
+        self
+    }
+
+    /// Strict decoding: a reply that deviates from the documented response in any way
+    /// (a missing or `null` field, a reformatted value, an undocumented field…) is
+    /// [`Error::Decode`](crate::Error::Decode) naming the path, instead of being forgiven. Off by default:
+    /// replies are decoded leniently, as the official SDKs do.
+    pub fn strict_decoding(mut self, on: bool) -> Self {
+        self.settings.strict_decoding = on;
+        self
+    }
+
+    /// The client; without explicit credentials or a provider, it asks [`DefaultChain`]
+    /// at its first call.
+    pub fn build(self) -> Result<Client, BuildError> {
+        let credentials = match (self.credentials, self.provider) {
+            (Some(c), _) => CredentialsSource::Given(c),
+            (None, Some(provider)) => CredentialsSource::Provided(provider),
+            (None, None) => CredentialsSource::Provided(Arc::new(Cached::new(Box::new(DefaultChain::new())))),
+        };
+        Client::new(self.settings, credentials)
+    }
+}
