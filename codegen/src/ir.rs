@@ -12,6 +12,11 @@ use serde::{Deserialize, Serialize};
 /// The marker stored as the first key of IR files (`"@generated"`).
 pub const GENERATED_MARKER: &str = "by cargo xtask regen — do not edit";
 
+/// The contradiction recorded for an example whose output lacks its `Response` wrapper but
+/// is still used: it carries `RequestId`, so it can only be the object under `Response`.
+pub const UNWRAPPED_OUTPUT: &str =
+    "output has no `Response` object; its object carries `RequestId`, so it is read as the one under `Response`";
+
 /// One product version: `vpc` `2017-03-12`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -257,7 +257,7 @@ fn kinds_are_listed_in_report_order_with_distinct_names() {
 mod rust_api_view {
     use super::golden;
     use codegen::ir::{ErrorCodeInfo, ErrorCodeKind};
-    use codegen::review::rust_api::{rust_api, Bump, RustChange, RustKind};
+    use codegen::review::{rust_api, Bump, RustChange, RustKind};
 
     fn entries(changes: &[RustChange]) -> Vec<(RustKind, &str, Bump)> {
         changes.iter().map(|c| (c.kind, c.path.as_str(), c.bump)).collect()

@@ -12,6 +12,7 @@ use crate::extract::{self, Extracted, PageRecord};
 use crate::ir::Api;
 use crate::page;
 use crate::source::SourceFile;
+use crate::vocab::blocks::{Guesses, Known};
 
 /// Every product version of a docs folder, lowered, with the warnings met on the way.
 #[derive(Debug, Clone, Default)]
@@ -54,7 +55,7 @@ pub fn load_docs(docs: &Path) -> Result<Loaded> {
 
 /// Reads and extracts one page, knowing nothing of its product's structures.
 pub fn read_page(path: &Path) -> Result<Extracted> {
-    extract_page(&read_source(path)?, &page::Known::default())
+    extract_page(&read_source(path)?, &Known::default())
 }
 
 fn read_source(path: &Path) -> Result<SourceFile> {
@@ -68,21 +69,21 @@ fn read_source(path: &Path) -> Result<SourceFile> {
     SourceFile::read(path)
 }
 
-fn extract_page(file: &SourceFile, known: &page::Known) -> Result<Extracted> {
+fn extract_page(file: &SourceFile, known: &Known) -> Result<Extracted> {
     let form = page::Form::of(&file.path).unwrap_or(page::Form::Text);
     extract::extract(&page::parse_with(file, form, known)?)
 }
 
 /// Extracts the pages of one product version in two passes: the first finds the
 /// structure names the Data Types page defines; the second reads the text pages again
-/// knowing them (they tell a table row from a description line; see [`page::Known`]).
+/// knowing them (they tell a table row from a description line; see [`Known`]).
 pub fn extract_pages(files: &[SourceFile]) -> Result<Vec<Extracted>> {
     let first = crate::parallel::map(files, |file| {
-        let known = page::Known::default();
+        let known = Known::default();
         let extracted = extract_page(file, &known);
         (extracted, known.guesses)
     });
-    let (first, guesses): (Vec<Result<Extracted>>, Vec<page::Guesses>) = first.into_iter().unzip();
+    let (first, guesses): (Vec<Result<Extracted>>, Vec<Guesses>) = first.into_iter().unzip();
     let names: BTreeSet<String> = first
         .iter()
         .filter_map(|r| match r {
@@ -95,9 +96,9 @@ pub fn extract_pages(files: &[SourceFile]) -> Result<Vec<Extracted>> {
     if names.is_empty() {
         return first.into_iter().collect();
     }
-    let pairs: Vec<(&SourceFile, Result<Extracted>, page::Guesses)> =
+    let pairs: Vec<(&SourceFile, Result<Extracted>, Guesses)> =
         files.iter().zip(first).zip(guesses).map(|((f, r), g)| (f, r, g)).collect();
-    let known = page::Known { structures: Some(names), ..Default::default() };
+    let known = Known { structures: Some(names), ..Default::default() };
     let names = known.structures.as_ref().expect("just set");
     crate::parallel::map(&pairs, |(file, first, guesses)| match page::Form::of(&file.path) {
         // Read again with the names, unless they confirm every guess the first reading made.

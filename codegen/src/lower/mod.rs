@@ -29,9 +29,6 @@ pub mod types;
 pub mod waiter;
 mod warning;
 
-pub use crate::extract::common_param_value;
 pub use discover::{discover, Group};
 pub use load::{extract_pages, load_docs, lower_sources, read_page, Loaded};
-pub use params::{is_error_code, is_wire_name, lower_params, FieldKind};
-pub use product::{is_product_name, is_version};
 pub use warning::Warning;

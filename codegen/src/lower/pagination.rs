@@ -39,21 +39,16 @@ pub fn unrecognised(action: &Action) -> Option<String> {
     match only_list(&action.output) {
         Ok(_) => None,
         Err(lists) if lists.is_empty() => {
-            Some(format!("`{}` ({}) but no list among the outputs", param.name, style_name(&style)))
+            Some(format!("`{}` ({}) but no list among the outputs", param.name, style.name()))
         }
         Err(lists) => Some(format!(
             "`{}` ({}) but {} lists among the outputs: {}",
             param.name,
-            style_name(&style),
+            style.name(),
             lists.len(),
             lists.join(", ")
         )),
     }
-}
-
-/// The style's name, for reports: `offset`, `page number`, `token` ([`PageStyle::name`]).
-pub fn style_name(style: &PageStyle) -> &'static str {
-    style.name()
 }
 
 fn position(action: &Action) -> Option<(PageStyle, &Param)> {

@@ -12,7 +12,7 @@ mod text_rows;
 
 use crate::error::Result;
 use crate::source::SourceFile;
-pub use crate::vocab::blocks::{normalize_cell, Block, BlockKind, Column, Guesses, Known, Note, Page, Row, Table};
+use crate::vocab::{Known, Page};
 
 /// The form of a page, from its file name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

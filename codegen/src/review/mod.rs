@@ -22,11 +22,12 @@ mod changes;
 mod decoders;
 mod public_items;
 mod report;
-pub mod rust_api;
+mod rust_api;
 mod rust_change;
 mod tokens;
 
 pub use change::{Change, Kind};
 pub use changes::{diff, pairs};
 pub use report::{summary_line, to_json, to_markdown, Review};
-pub use rust_change::{Decoded, Decoding};
+pub use rust_api::rust_api;
+pub use rust_change::{Bump, Decoded, Decoding, RustApi, RustChange, RustKind};

@@ -22,8 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::changes::pairs;
 use super::public_items::{public_items, PublicItem};
-pub use super::rust_change::{Bump, RustApi, RustChange, RustKind};
-use super::rust_change::{Decoded, Decoding};
+use super::rust_change::{Bump, Decoded, Decoding, RustApi, RustChange, RustKind};
 use crate::ir::Api;
 
 /// The Rust API view between two sets of product versions: each product version found on

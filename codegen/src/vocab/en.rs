@@ -5,7 +5,6 @@ use super::words::{Section, Vocabulary};
 
 /// The words of English pages.
 pub const EN: Vocabulary = Vocabulary {
-    language: "en",
     sections: &[
         ("API Description", Section::Description),
         ("Input Parameters", Section::Input),
@@ -51,7 +50,6 @@ pub const EN: Vocabulary = Vocabulary {
         "Referenced by:",
     ],
     last_updated: &["Last updated", "Last Updated"],
-    contents: &["On this page", "Contents"],
     per_second: &["requests/sec", "requests per second", "per second"],
     example_value: &["Example value:"],
     toolbar: &["PDF", "Focus Mode", "Font Size", "Feedback"],

@@ -5,7 +5,6 @@ use super::words::{Section, Vocabulary};
 
 /// The words of Japanese pages.
 pub const JA: Vocabulary = Vocabulary {
-    language: "ja",
     sections: &[
         ("API説明", Section::Description),
         ("API 説明", Section::Description),
@@ -42,7 +41,6 @@ pub const JA: Vocabulary = Vocabulary {
     error_page_sections: &["機能説明", "エラーコードリスト"],
     used_by: &["以下のAPIによって参照されます：", "次のインターフェースに引用されます："],
     last_updated: &["最終更新日"],
-    contents: &["目次"],
     per_second: &["回/秒"],
     example_value: &["例:", "例："],
     toolbar: &["フォーカスモード", "フォントサイズ", "フィードバック"],

@@ -5,7 +5,6 @@ use super::words::{Section, Vocabulary};
 
 /// The words of Korean pages.
 pub const KO: Vocabulary = Vocabulary {
-    language: "ko",
     sections: &[
         ("API 설명", Section::Description),
         ("입력 매개변수", Section::Input),
@@ -37,7 +36,6 @@ pub const KO: Vocabulary = Vocabulary {
     error_page_sections: &["기능 설명", "오류 코드 리스트"],
     used_by: &["다음 API에 참조됨:"],
     last_updated: &["마지막 업데이트 시간", "최종 업데이트"],
-    contents: &["목차"],
     per_second: &["회/초"],
     example_value: &["예시 값:"],
     toolbar: &["포커스 모드", "글꼴 크기", "피드백"],

@@ -123,11 +123,6 @@ pub fn required_word(cell: &str) -> Option<Required> {
     Some(Required::Misspelt { required, meant })
 }
 
-/// Whether a word is a Yes/No word of some language (exactly).
-pub fn is_required_word(cell: &str) -> bool {
-    matches!(required_word(cell), Some(Required::Word(_)))
-}
-
 /// The writing system of a letter: a misspelt word is compared with words of its own.
 fn script(c: char) -> u8 {
     match c as u32 {
@@ -280,16 +275,15 @@ pub fn used_by(text: &str) -> Option<&str> {
     })
 }
 
+/// The "Last updated" labels of every language (`Last updated`, `最近更新时间`).
+pub fn last_updated_labels() -> impl Iterator<Item = &'static str> {
+    words(|v| v.last_updated)
+}
+
 /// The line starts with a "Last updated" prefix.
 pub fn is_last_updated(line: &str) -> bool {
     let line = line.trim();
     words(|v| v.last_updated).any(|p| line.starts_with(p))
-}
-
-/// The line starts a table of contents (`本页目录：`, `On this page`).
-pub fn is_contents(line: &str) -> bool {
-    let line = line.trim().trim_end_matches([':', '：']);
-    is_one_of(line, |v| v.contents)
 }
 
 /// The rate limit a line states: a number followed by a per-second unit

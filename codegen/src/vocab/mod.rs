@@ -19,6 +19,6 @@ mod lookup;
 mod words;
 mod zh;
 
-pub use blocks::{normalize_cell, Block, BlockKind, Column, Guesses, Known, Note, Page, Row, Table};
+pub use blocks::{normalize_cell, Block, BlockKind, Column, Known, Note, Page, Row, Table};
 pub use lookup::*;
-pub use words::{Section, Vocabulary};
+pub use words::Section;

@@ -37,7 +37,6 @@ impl Section {
 /// The words of one content language.
 #[derive(Debug)]
 pub struct Vocabulary {
-    pub language: &'static str,
     /// Names of the numbered sections of an action page (after `N. `).
     pub sections: &'static [(&'static str, Section)],
     /// Table header cells.
@@ -64,8 +63,6 @@ pub struct Vocabulary {
     pub used_by: &'static [&'static str],
     /// Prefixes of the "Last updated" line.
     pub last_updated: &'static [&'static str],
-    /// Prefixes of the line that starts a page's table of contents.
-    pub contents: &'static [&'static str],
     /// Units of the rate limit line (`20次/秒`, `20 requests/sec`).
     pub per_second: &'static [&'static str],
     /// Markers of the example value appended to a description (`示例值:`).

@@ -5,7 +5,6 @@ use super::words::{Section, Vocabulary};
 
 /// The words of Chinese pages.
 pub const ZH: Vocabulary = Vocabulary {
-    language: "zh",
     sections: &[
         ("接口描述", Section::Description),
         ("输入参数", Section::Input),
@@ -37,7 +36,6 @@ pub const ZH: Vocabulary = Vocabulary {
     error_page_sections: &["功能说明", "错误码列表"],
     used_by: &["被如下接口引用："],
     last_updated: &["最后更新时间", "最近更新时间"],
-    contents: &["本页目录"],
     per_second: &["次/秒"],
     example_value: &["示例值:", "示例值："],
     toolbar: &["聚焦模式", "字号", "文档反馈", "PDF"],
