@@ -76,7 +76,7 @@ fn extract_page(file: &SourceFile, known: &Known) -> Result<Extracted> {
 
 /// Extracts the pages of one product version in two passes: the first finds the
 /// structure names the Data Types page defines; the second reads the text pages again
-/// knowing them (they tell a table row from a description line; see [`Known`]).
+/// knowing them (they tell a table row from a description line; see `vocab::Known`).
 pub fn extract_pages(files: &[SourceFile]) -> Result<Vec<Extracted>> {
     let first = crate::parallel::map(files, |file| {
         let known = Known::default();
