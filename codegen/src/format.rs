@@ -3,7 +3,7 @@
 
 use proc_macro2::TokenStream;
 
-use crate::GENERATED_HEADER;
+use crate::generated::GENERATED_HEADER;
 
 /// Formats a Rust file. Emitters only produce valid Rust, so a parse failure is a bug in
 /// an emitter: it is returned as a message naming the file, never a panic.

@@ -5,12 +5,17 @@
 //! same IR, and a page whose lines merely moved gives an unchanged IR. Every map is a
 //! `BTreeMap` and every list keeps page order, so the JSON is byte-identical run to run.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
 /// The marker stored as the first key of IR files (`"@generated"`).
 pub const GENERATED_MARKER: &str = "by cargo xtask regen — do not edit";
+
+/// The contradiction recorded for an example whose output lacks its `Response` wrapper but
+/// is still used: it carries `RequestId`, so it can only be the object under `Response`.
+pub const UNWRAPPED_OUTPUT: &str =
+    "output has no `Response` object; its object carries `RequestId`, so it is read as the one under `Response`";
 
 /// One product version: `vpc` `2017-03-12`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -334,6 +339,48 @@ impl Type {
             _ => None,
         }
     }
+}
+
+impl PageStyle {
+    /// The style's name, for reports: `offset`, `page number`, `token`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            PageStyle::Offset => "offset",
+            PageStyle::PageNumber { .. } => "page number",
+            PageStyle::Token { .. } => "token",
+        }
+    }
+}
+
+impl Api {
+    /// Drops, in place, the structures that no action uses (directly or through other
+    /// structures): what code is generated for. The IR files keep every structure the Data
+    /// Types page documents.
+    pub fn retain_used_structures(&mut self) {
+        let used = used_structures(self.actions.values(), &self.data_types);
+        self.data_types.retain(|name, _| used.contains(name));
+    }
+}
+
+/// The structures these actions use, directly or through other structures.
+pub fn used_structures<'a>(
+    actions: impl IntoIterator<Item = &'a Action>,
+    types: &BTreeMap<String, DataType>,
+) -> BTreeSet<String> {
+    let mut used = BTreeSet::new();
+    let mut work: Vec<String> = actions
+        .into_iter()
+        .flat_map(|a| a.input.iter().chain(&a.output))
+        .filter_map(|p| p.ty.struct_name().map(str::to_string))
+        .collect();
+    while let Some(name) = work.pop() {
+        if used.insert(name.clone()) {
+            if let Some(dt) = types.get(&name) {
+                work.extend(dt.fields.iter().filter_map(|f| f.ty.struct_name().map(str::to_string)));
+            }
+        }
+    }
+    used
 }
 
 /// Serialises a set of product versions as pretty JSON with a trailing newline.

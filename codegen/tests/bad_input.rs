@@ -15,7 +15,7 @@ fn error_of(case: &str) -> String {
     let dir = fixture(case);
     let err = codegen::generate(&dir).expect_err("a bad fixture must fail");
     let message = err.to_string();
-    let prefix = format!("{}/", codegen::source::display_path(&dir));
+    let prefix = format!("{}/", codegen::pages::display_path(&dir));
     message.strip_prefix(&prefix).unwrap_or(&message).to_string()
 }
 

@@ -3,8 +3,7 @@
 
 use std::path::PathBuf;
 
-use codegen::extract::PageRecord;
-use codegen::source::SourceFile;
+use codegen::pages::{PageRecord, SourceFile};
 
 fn corpus() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
@@ -28,7 +27,7 @@ fn text_tables_match_the_oracle() {
     let files: Vec<SourceFile> = entries.iter().map(|path| SourceFile::read(path).unwrap()).collect();
     // Read as regen reads a folder: the Data Types page's structure names tell rows from
     // description lines.
-    for record in codegen::lower::extract_pages(&files).unwrap() {
+    for record in codegen::pages::extract_pages(&files).unwrap() {
         match record.record {
             PageRecord::Action(a) => {
                 let want = &oracle["actions"][&a.name];

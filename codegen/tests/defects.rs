@@ -2,13 +2,13 @@
 //! says something wrong (a broken example, an undocumented structure, a malformed error
 //! code, a duplicate row) gives a warning `file:line: …`, and everything else is generated.
 //! The fixtures under `tests/fixtures/defects/` are docs folders; the other cases are
-//! small pages built in memory and lowered with `codegen::lower::lower_sources`.
+//! small pages built in memory and lowered with `codegen::lower_sources`.
 
 use std::path::PathBuf;
 
 use codegen::ir::{Api, InputForm, InputOutcome, Type};
-use codegen::lower::{lower_sources, Warning};
-use codegen::source::SourceFile;
+use codegen::pages::SourceFile;
+use codegen::{lower_sources, Warning};
 
 fn fixture(case: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/defects").join(case)
@@ -19,7 +19,7 @@ fn fixture(case: &str) -> PathBuf {
 fn generate(case: &str) -> (codegen::Generated, Vec<String>) {
     let dir = fixture(case);
     let generated = codegen::generate(&dir).unwrap_or_else(|e| panic!("a defect must not be an error: {e}"));
-    let prefix = format!("{}/", codegen::source::display_path(&dir));
+    let prefix = format!("{}/", codegen::pages::display_path(&dir));
     let warnings = generated.warnings.iter().map(|w| w.strip_prefix(&prefix).unwrap_or(w).to_string()).collect();
     (generated, warnings)
 }
@@ -226,7 +226,7 @@ fn what_is_unambiguous_is_read() {
     assert!(examples[0].defects.is_empty() && examples[0].contradictions.is_empty());
     assert_eq!(examples[1].output, serde_json::json!({"Response": {"Total": 2, "RequestId": "r"}}));
     assert!(examples[1].output_deserializes && examples[1].defects.is_empty());
-    assert_eq!(examples[1].contradictions, [codegen::lower::examples::UNWRAPPED_OUTPUT]);
+    assert_eq!(examples[1].contradictions, [codegen::ir::UNWRAPPED_OUTPUT]);
     assert_eq!(examples[2].defects, ["output has no `Response` object"]);
     assert!(examples[2].output.is_null());
     let wrapped = line_of(&page, "\"Total\": 2,");
@@ -236,7 +236,7 @@ fn what_is_unambiguous_is_read() {
             format!(
                 "demo/2020-01-01/Run.html:{}: example `Example2 Case 2`: {}",
                 wrapped - 1,
-                codegen::lower::examples::UNWRAPPED_OUTPUT
+                codegen::ir::UNWRAPPED_OUTPUT
             ),
             format!(
                 "demo/2020-01-01/Run.html:{}: example `Example3 Case 3`: output has no `Response` object: documentation defect, not tested",
@@ -281,7 +281,7 @@ fn undocumented_structures_become_json_values() {
             format!("demo/2020-01-01/Run.html:{}: {}", line_of(&page, "<td>Pair<"), message("Pair", "KeyPair")),
         ]
     );
-    let generated = codegen::emit::generate(&[api]).unwrap();
+    let generated = codegen::generate_from(vec![api], codegen::DEFAULT_CRATE_NAME).unwrap();
     let code = &generated.files["products/demo/src/v20200101/run.rs"];
     assert!(code.contains("pub key_pair: Option<serde_json::Value>,"), "{code}");
     assert!(code.contains("pub pair: serde_json::Value,"), "{code}");
@@ -426,7 +426,7 @@ fn an_examples_file_of_defects_alone_imports_nothing() {
     let examples = [("not an example", "not JSON either")];
     let page = action_page("Run", &[("Name", false, "String")], &[], &examples, &[]);
     let (api, _) = lower(std::slice::from_ref(&page));
-    let generated = codegen::emit::generate(&[api]).unwrap();
+    let generated = codegen::generate_from(vec![api], codegen::DEFAULT_CRATE_NAME).unwrap();
     let tests = &generated.files["products/demo/tests/v20200101_examples.rs"];
     assert!(!tests.contains("\nuse "), "{tests}");
     assert!(tests.contains("#[ignore = \"documentation defect: Run `Example1 Case 1`: input is neither"), "{tests}");
@@ -436,7 +436,9 @@ fn an_examples_file_of_defects_alone_imports_nothing() {
     let examples = [("not an example", OK_OUTPUT)];
     let page = action_page("Run", &[("Name", false, "String")], &[], &examples, &[]);
     let (api, _) = lower(std::slice::from_ref(&page));
-    let tests = codegen::emit::generate(&[api]).unwrap().files["products/demo/tests/v20200101_examples.rs"].clone();
+    let tests = codegen::generate_from(vec![api], codegen::DEFAULT_CRATE_NAME).unwrap().files
+        ["products/demo/tests/v20200101_examples.rs"]
+        .clone();
     assert!(
         tests.contains("use tencentcloud_api_demo::v20200101::*;\n")
             && !tests.contains("use tencentcloud_api_runtime::Action"),
@@ -476,10 +478,14 @@ fn a_second_input_section_in_the_outputs_place_is_the_output() {
 fn a_documented_client_token_is_declared_to_the_client() {
     let with = action_page("Run", &[("ClientToken", false, "String"), ("Name", false, "String")], &[], &[], &[]);
     let (api, _) = lower(std::slice::from_ref(&with));
-    let code = codegen::emit::generate(&[api]).unwrap().files["products/demo/src/v20200101/run.rs"].clone();
+    let code = codegen::generate_from(vec![api], codegen::DEFAULT_CRATE_NAME).unwrap().files
+        ["products/demo/src/v20200101/run.rs"]
+        .clone();
     assert!(code.contains("const CLIENT_TOKEN: Option<&'static str> = Some(\"ClientToken\");"), "{code}");
     let without = action_page("Run", &[("Name", false, "String")], &[], &[], &[]);
     let (api, _) = lower(std::slice::from_ref(&without));
-    let code = codegen::emit::generate(&[api]).unwrap().files["products/demo/src/v20200101/run.rs"].clone();
+    let code = codegen::generate_from(vec![api], codegen::DEFAULT_CRATE_NAME).unwrap().files
+        ["products/demo/src/v20200101/run.rs"]
+        .clone();
     assert!(!code.contains("CLIENT_TOKEN"), "{code}");
 }

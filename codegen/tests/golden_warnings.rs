@@ -8,7 +8,7 @@ use std::path::PathBuf;
 fn contradictions_and_defects_are_warnings_with_file_and_line() {
     let docs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/golden-docs");
     let generated = codegen::generate(&docs).unwrap_or_else(|e| panic!("{e}"));
-    let prefix = format!("{}/demo/2020-01-01/", codegen::source::display_path(&docs));
+    let prefix = format!("{}/demo/2020-01-01/", codegen::pages::display_path(&docs));
     let warnings: Vec<&str> = generated.warnings.iter().map(|w| w.strip_prefix(&prefix).unwrap_or(w)).collect();
     assert_eq!(
         warnings,

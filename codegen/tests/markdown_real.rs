@@ -8,8 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use codegen::page::{self, Block, BlockKind, Column, Form, Table};
-use codegen::source::SourceFile;
+use codegen::pages::{self, Block, BlockKind, Column, Form, SourceFile, Table};
 use serde_json::Value;
 
 fn real_md() -> Option<PathBuf> {
@@ -126,8 +125,8 @@ fn every_real_markdown_page_is_read_without_losing_a_row() {
                 *rewritten_headers.entry(header).or_default() += 1;
             }
             let file = SourceFile::new(original.display.clone(), &path, text);
-            let blocks = page::parse(&file, Form::Markdown).unwrap_or_else(|e| panic!("{e}")).blocks;
-            let original_blocks = page::parse(&original, Form::Markdown).unwrap().blocks;
+            let blocks = pages::parse(&file, Form::Markdown).unwrap_or_else(|e| panic!("{e}")).blocks;
+            let original_blocks = pages::parse(&original, Form::Markdown).unwrap().blocks;
             assert_eq!(
                 shape(&blocks),
                 shape(&original_blocks),

@@ -72,7 +72,7 @@ pub fn check_sets(sets: &[(String, PathBuf)]) -> Result<Vec<Outcome>> {
     // The largest folders first, so that no large one is left alone at the end.
     let mut order: Vec<(u64, usize)> = units.iter().enumerate().map(|(i, u)| (folder_bytes(&u.docs), i)).collect();
     order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let outcomes = codegen::parallel::map(&order, |&(_, i)| (i, check(&units[i])));
+    let outcomes = codegen::parallel_map(&order, |&(_, i)| (i, check(&units[i])));
     let mut outcomes: Vec<(usize, Outcome)> = outcomes;
     outcomes.sort_by_key(|(i, _)| *i);
     Ok(outcomes.into_iter().map(|(_, o)| o).collect())

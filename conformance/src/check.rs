@@ -68,7 +68,7 @@ pub fn check(unit: &Unit) -> Outcome {
             return outcome;
         }
     };
-    let read = match codegen::lower::load_docs(&unit.docs) {
+    let read = match codegen::load_docs(&unit.docs) {
         Ok(loaded) => match loaded.apis.len() {
             1 => {
                 outcome.read_whole = true;

@@ -21,7 +21,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use codegen::lower::Warning;
+use codegen::Warning;
 
 use crate::paths::workspace_root;
 use crate::report::{Mismatch, Owner};

@@ -77,7 +77,7 @@ pub fn load_api(docs: &Path) -> Result<Api> {
     if !docs.is_dir() {
         bail!("{}: no such docs folder", docs.display());
     }
-    let loaded = codegen::lower::load_docs(docs)?;
+    let loaded = codegen::load_docs(docs)?;
     let mut apis = loaded.apis.into_iter();
     match (apis.next(), apis.next()) {
         (Some(api), None) => Ok(api),

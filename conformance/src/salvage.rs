@@ -13,13 +13,11 @@
 //! structure: they are left out as its consequence ([`CONSEQUENCE`]), not as failures of
 //! their own.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
-use codegen::extract::PageRecord;
 use codegen::ir::Api;
-use codegen::lower::{Group, Warning};
-use codegen::source::SourceFile;
+use codegen::pages::{PageRecord, SourceFile};
+use codegen::{Group, Warning};
 
 use crate::failure::{failure, Failure};
 
@@ -61,7 +59,7 @@ enum Lowered {
 /// Lowers the pages `set` of `pages` together; a failure comes back with what it gave.
 fn lower_set(group: &Group, pages: &[Page], set: &[usize]) -> (Lowered, Option<Failure>) {
     let sources: Vec<SourceFile> = set.iter().map(|&i| pages[i].file.clone()).collect();
-    match codegen::lower::lower_sources(&sources, &group.display, group.expected.clone()) {
+    match codegen::lower_sources(&sources, &group.display, group.expected.clone()) {
         Ok(lowered) => (Lowered::Ok(Box::new(lowered)), None),
         Err(e) => match sources.iter().position(|f| f.display == e.file) {
             Some(at) => (Lowered::Page(at), Some(failure(&e, false))),
@@ -115,23 +113,17 @@ fn group_size(actions: &[&SourceFile], data_types: Option<&SourceFile>) -> usize
 /// The API of the pages of `docs` that can be read, with its warnings, and the pages that
 /// cannot. `first` is the error `load_docs` stopped at.
 pub fn salvage(docs: &Path, first: &codegen::Error) -> (Option<(Api, Vec<Warning>)>, Vec<Failure>) {
-    let groups = match codegen::lower::discover(docs) {
+    let groups = match codegen::discover(docs) {
         Ok(groups) => groups,
         Err(e) => return (None, vec![failure(&e, false)]),
     };
     let [group] = groups.as_slice() else { return (None, vec![failure(first, false)]) };
     let mut s = Salvage { group, pages: Vec::new(), failures: Vec::new() };
-    let basic = BTreeSet::new();
-    let read = codegen::parallel::map(&group.files, |path| {
-        let (file, record) =
-            codegen::lower::read_page(path).and_then(|record| Ok((SourceFile::read(path)?, record)))?;
+    let read = codegen::parallel_map(&group.files, |path| {
+        let (file, record) = codegen::read_page(path).and_then(|record| Ok((SourceFile::read(path)?, record)))?;
         let kind = match record.record {
             PageRecord::Action(a) => Kind::Action {
-                uses_structs: a
-                    .input
-                    .iter()
-                    .chain(&a.output)
-                    .any(|p| codegen::lower::types::resolve(&p.ty, &basic).1.is_some()),
+                uses_structs: a.input.iter().chain(&a.output).any(|p| codegen::pages::names_a_structure(&p.ty)),
             },
             PageRecord::DataTypes(_) => Kind::DataTypes,
             PageRecord::ErrorCodes(_) => Kind::ErrorCodes,
@@ -227,7 +219,7 @@ fn lower_all(s: &mut Salvage, shared: &mut Vec<usize>, actions: &mut Vec<usize>)
         group_size(&files, data_types.map(|i| &s.pages[i].file))
     };
     let chunks: Vec<Vec<usize>> = std::mem::take(actions).chunks(size).map(<[usize]>::to_vec).collect();
-    let probed = codegen::parallel::map(&chunks, |chunk| probe(s.group, &s.pages, data_types, chunk.clone()));
+    let probed = codegen::parallel_map(&chunks, |chunk| probe(s.group, &s.pages, data_types, chunk.clone()));
     for (chunk_good, chunk_failures) in probed {
         good.extend(chunk_good);
         s.failures.extend(chunk_failures);

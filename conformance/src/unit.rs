@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use codegen::lower::Warning;
+use codegen::Warning;
 
 use crate::failure::Failure;
 use crate::judgements::{self, Judgement};

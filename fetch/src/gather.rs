@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{bail, Result};
-use codegen::page::Form;
+use codegen::pages::Form;
 
 use crate::args::FetchArgs;
 use crate::http::{self, Job, Outcome, Staging};

@@ -1,14 +1,12 @@
 //! Reading a fetched page: is it an API page, which one, and when was it last updated.
 //!
-//! A page is read the way the generator reads it (`codegen::page::parse` and
-//! `codegen::extract::extract`). An action page states its product (the domain line) and
+//! A page is read the way the generator reads it (`codegen::pages::parse` and
+//! `codegen::pages::extract`). An action page states its product (the domain line) and
 //! version (the `Version` row); a Data Types or Error Codes page states neither. Every
 //! other page of a product's folder (the overview, introductions, "request structure",
 //! guides) is not an API page.
 
-use codegen::extract::PageRecord;
-use codegen::page::{BlockKind, Form, Page};
-use codegen::source::SourceFile;
+use codegen::pages::{BlockKind, Form, Page, PageRecord, SourceFile};
 
 /// What an API page is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,9 +69,9 @@ pub fn form_of_download(body: &[u8]) -> Form {
 pub fn read_page(display: &str, body: &[u8], form: Form) -> Result<Kind, Unread> {
     let text = std::str::from_utf8(body).map_err(|e| Unread::NotApi(format!("not UTF-8 text: {e}")))?;
     let file = SourceFile::new(display.to_string(), "page", text.to_string());
-    let page = codegen::page::parse(&file, form).map_err(|e| Unread::NotApi(e.to_string()))?;
-    let numbered = headings(&page, 2..=4).any(|h| codegen::vocab::numbered_section(h).is_some());
-    let record = match codegen::extract::extract(&page) {
+    let page = codegen::pages::parse(&file, form).map_err(|e| Unread::NotApi(e.to_string()))?;
+    let numbered = headings(&page, 2..=4).any(|h| codegen::pages::numbered_section(h).is_some());
+    let record = match codegen::pages::extract(&page) {
         Ok(extracted) => extracted.record,
         // An action page (numbered sections) the generator cannot read is an error; any
         // other page it cannot read is not an API page.
@@ -87,7 +85,7 @@ pub fn read_page(display: &str, body: &[u8], form: Form) -> Result<Kind, Unread>
     match record {
         PageRecord::Action(raw) => {
             let product = raw.host.as_ref().and_then(|(h, _)| h.split('.').next()).unwrap_or_default().to_string();
-            let version = codegen::lower::common_param_value(&raw.input, "Version").map(|(v, _)| v);
+            let version = codegen::pages::common_param_value(&raw.input, "Version").map(|(v, _)| v);
             let Some(version) = version.filter(|_| !product.is_empty()) else {
                 return Err(Unread::Broken("the page states no product or version".to_string()));
             };
@@ -98,8 +96,8 @@ pub fn read_page(display: &str, body: &[u8], form: Form) -> Result<Kind, Unread>
             }
             Ok(Kind::Action { product, version, name: raw.name })
         }
-        PageRecord::DataTypes(_) if title.is_none_or(codegen::vocab::is_data_types_title) => Ok(Kind::DataTypes),
-        PageRecord::ErrorCodes(_) if title.is_none_or(codegen::vocab::is_error_codes_title) => Ok(Kind::ErrorCodes),
+        PageRecord::DataTypes(_) if title.is_none_or(codegen::pages::is_data_types_title) => Ok(Kind::DataTypes),
+        PageRecord::ErrorCodes(_) if title.is_none_or(codegen::pages::is_error_codes_title) => Ok(Kind::ErrorCodes),
         PageRecord::DataTypes(_) | PageRecord::ErrorCodes(_) => {
             Err(Unread::NotApi(format!("titled `{}`, not a Data Types or Error Codes page", title.unwrap_or_default())))
         }
@@ -124,11 +122,11 @@ pub fn is_path_component(text: &str) -> bool {
 
 /// The "last updated" time a page states (`最近更新时间：2022-06-16 06:04:53`, `Last updated:
 /// 2024-01-02 03:04:05`), as `YYYY-MM-DD hh:mm:ss` (or `YYYY-MM-DD` when the page gives no
-/// time). The label words are the vocabulary's (`codegen::vocab`, every language); markup,
-/// colons and spaces between the label and the time are skipped.
+/// time). The label words are the vocabulary's (`codegen::pages::last_updated_labels`, every
+/// language); markup, colons and spaces between the label and the time are skipped.
 pub fn last_updated(body: &[u8]) -> Option<String> {
     let text = String::from_utf8_lossy(body);
-    let labels = codegen::vocab::LANGUAGES.iter().flat_map(|v| v.last_updated.iter());
+    let labels = codegen::pages::last_updated_labels();
     let mut found: Option<(usize, String)> = None;
     for label in labels {
         let mut from = 0;

@@ -353,10 +353,10 @@ fn snapshot(docs: &Path, to: &Path) {
 /// The review between two docs folders, as `cargo xtask diff --format json` gives it
 /// (the same library calls): the API changes and the Rust API view.
 async fn review(old: &Path, new: &Path) -> serde_json::Value {
-    let load = |dir: &Path| codegen::lower::load_docs(dir).unwrap_or_else(|e| panic!("{e}")).apis;
+    let load = |dir: &Path| codegen::load_docs(dir).unwrap_or_else(|e| panic!("{e}")).apis;
     let (old, new) = (load(old), load(new));
-    let rust = codegen::diff::rust_api::rust_api(&old, &new).unwrap();
-    let review = codegen::diff::Review::new(String::new(), codegen::diff::diff(&old, &new), rust);
+    let rust = codegen::review::rust_api(&old, &new).unwrap();
+    let review = codegen::review::Review::new(String::new(), codegen::review::diff(&old, &new), rust);
     assert!(!review.is_empty(), "changes");
     serde_json::from_str(&review.to_json()).unwrap()
 }

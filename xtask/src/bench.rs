@@ -51,9 +51,9 @@ pub fn run_phase(args: &PhaseArgs) -> Result<()> {
         "parse" => {
             let start = Instant::now();
             let mut pages = 0;
-            for group in codegen::lower::discover(docs)? {
+            for group in codegen::discover(docs)? {
                 for file in &group.files {
-                    codegen::lower::read_page(file)?;
+                    codegen::read_page(file)?;
                     pages += 1;
                 }
             }
@@ -61,14 +61,14 @@ pub fn run_phase(args: &PhaseArgs) -> Result<()> {
         }
         "lower" => {
             let start = Instant::now();
-            let loaded = codegen::lower::load_docs(docs)?;
+            let loaded = codegen::load_docs(docs)?;
             (start.elapsed(), loaded.apis.iter().map(|a| a.actions.len()).sum())
         }
         "emit" => {
-            let loaded = codegen::lower::load_docs(docs)?;
+            let loaded = codegen::load_docs(docs)?;
             let start = Instant::now();
             let generated =
-                codegen::emit::generate_owned(loaded.apis, codegen::DEFAULT_CRATE_NAME).map_err(anyhow::Error::msg)?;
+                codegen::generate_from(loaded.apis, codegen::DEFAULT_CRATE_NAME).map_err(anyhow::Error::msg)?;
             (start.elapsed(), generated.files.len())
         }
         "regen" => {

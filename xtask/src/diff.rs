@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{bail, Context, Result};
-use codegen::diff::{self, rust_api, Change, Review};
 use codegen::ir::Api;
+use codegen::review::{self, Change, Review};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct DiffArgs {
@@ -46,7 +46,7 @@ fn load_docs(dir: &Path) -> Result<Vec<Api>> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
-    Ok(codegen::lower::load_docs(dir)?.apis)
+    Ok(codegen::load_docs(dir)?.apis)
 }
 
 /// Writes the `docs-src/` of a git revision into a scratch folder.
@@ -92,14 +92,14 @@ fn title(old: &[Api], new: &[Api]) -> String {
 /// The API changes between two sources.
 pub fn changes(old: &str, new: &str) -> Result<(String, Vec<Change>)> {
     let (old, new) = (load(old)?, load(new)?);
-    Ok((title(&old, &new), diff::diff(&old, &new)))
+    Ok((title(&old, &new), review::diff(&old, &new)))
 }
 
 /// The whole review between two sources: the API changes and the Rust API view.
 pub fn review(old: &str, new: &str) -> Result<Review> {
     let (old, new) = (load(old)?, load(new)?);
-    let rust = rust_api::rust_api(&old, &new).map_err(anyhow::Error::msg).context("generating the Rust API view")?;
-    Ok(Review::new(title(&old, &new), diff::diff(&old, &new), rust))
+    let rust = review::rust_api(&old, &new).map_err(anyhow::Error::msg).context("generating the Rust API view")?;
+    Ok(Review::new(title(&old, &new), review::diff(&old, &new), rust))
 }
 
 /// Prints the report; Ok(true) when something changed.

@@ -1,7 +1,7 @@
 //! `cargo xtask pagination`: which actions get a paginator, per style, and which look
 //! paginated (their inputs name a page position) but were not recognised, and why; and
 //! which actions get a waiter (`…_until_done`), on which state values. The README's counts
-//! come from here. (A report on what `codegen::lower::pagination` recognises, hence the
+//! come from here. (A report on what codegen's `lower::pagination` recognises, hence the
 //! module's name: the command keeps its name, `pagination`.)
 
 use std::collections::BTreeMap;
@@ -39,19 +39,15 @@ pub struct Report {
 pub fn report(docs: &[PathBuf]) -> Result<Report> {
     let mut report = Report::default();
     for dir in docs {
-        let loaded = codegen::lower::load_docs(dir)?;
+        let loaded = codegen::load_docs(dir)?;
         for api in &loaded.apis {
             report.product_versions += 1;
             for action in api.actions.values() {
                 report.actions += 1;
                 let name = format!("{} {} {}", api.product, api.version, action.name);
                 if let Some(p) = &action.pagination {
-                    report
-                        .paginated
-                        .entry(codegen::lower::pagination::style_name(&p.style))
-                        .or_default()
-                        .push(name.clone());
-                } else if let Some(why) = codegen::lower::pagination::unrecognised(action) {
+                    report.paginated.entry(p.style.name()).or_default().push(name.clone());
+                } else if let Some(why) = codegen::why_no_paginator(action) {
                     report.unrecognised.push((name.clone(), why));
                 }
                 if let Some(w) = &action.waiter {

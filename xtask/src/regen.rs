@@ -69,10 +69,10 @@ pub fn run(args: &GenArgs) -> Result<()> {
         // The IR just written (read back rather than kept: regen's memory is the files').
         // Only the product versions whose IR changed are generated again for the view.
         let after = ir_on_disk(&out);
-        let changes = codegen::diff::diff(&before, &after);
-        match codegen::diff::rust_api::rust_api(&before, &after) {
-            Ok(rust) => println!("{}; {}", codegen::diff::summary_line(&changes), rust.summary()),
-            Err(e) => println!("{} (rust api view: {e})", codegen::diff::summary_line(&changes)),
+        let changes = codegen::review::diff(&before, &after);
+        match codegen::review::rust_api(&before, &after) {
+            Ok(rust) => println!("{}; {}", codegen::review::summary_line(&changes), rust.summary()),
+            Err(e) => println!("{} (rust api view: {e})", codegen::review::summary_line(&changes)),
         }
     }
     Ok(())

@@ -249,7 +249,7 @@ fn diff_of_the_billing_markdown_history_matches_the_oracles() {
     // actions' error enums a `Common(..)` case: the 26 common codes that decoded to
     // `Unknown(..)` now decode to `Common(..)`, a behaviour change reported as such.
     let review = xtask::diff::review(old_dir.to_str().unwrap(), new_dir.to_str().unwrap()).unwrap();
-    assert_eq!(review.semver, Some(codegen::diff::rust_api::Bump::Minor));
+    assert_eq!(review.semver, Some(codegen::review::Bump::Minor));
     assert!(
         review.summary.ends_with("(0 breaking); rust api: 81 added, 3 behaviour changes; semver: minor"),
         "{}",
@@ -302,10 +302,9 @@ fn an_error_codes_page_appearing_is_reviewed_whole() {
         "{}",
         review.summary
     );
-    assert_eq!(review.semver, Some(codegen::diff::rust_api::Bump::Minor));
+    assert_eq!(review.semver, Some(codegen::review::Bump::Minor));
     let actions = oracle["actions"].as_object().unwrap().len();
-    let behaviour: Vec<_> =
-        review.rust_api.iter().filter(|c| c.kind == codegen::diff::rust_api::RustKind::Behaviour).collect();
+    let behaviour: Vec<_> = review.rust_api.iter().filter(|c| c.kind == codegen::review::RustKind::Behaviour).collect();
     let with_common: Vec<_> =
         behaviour.iter().filter(|c| c.note.as_deref().unwrap_or("").starts_with("a `Common(..)` case added")).collect();
     assert_eq!(with_common.len(), actions, "every action's error enum");

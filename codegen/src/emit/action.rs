@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs, docs_then, fields, ident};
+use super::fields::{documented_impl, fields, rust_type, wire_impl};
+use super::rustdoc::{doc_line, docs, docs_then};
+use super::tokens::{code_pattern, ident};
 use proc_macro2::Ident;
 
 use crate::ir::{Action, ActionNames, Api, Constraint, ErrorCodeKind, PageParam, PageStyle, Pagination, Param, Type};
@@ -35,7 +37,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
     if let Some(p) = pagination {
         req_notes.push(format!(
             "Paginated ({} `{}`): `Client::{method}_pages` streams every page, `Client::{method}_items` every item of `{}`.",
-            crate::lower::pagination::style_name(&p.style),
+            p.style.name(),
             p.position.name,
             p.items
         ));
@@ -61,7 +63,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
                 | Constraint::Requires { sentence, .. }
                 | Constraint::AtLeastOne { sentence, .. } => sentence,
             };
-            req_notes.push(format!("- {}", super::doc_line(sentence)));
+            req_notes.push(format!("- {}", doc_line(sentence)));
         }
     }
     let req_doc = docs_then(description, &req_notes);
@@ -69,9 +71,9 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
     let req_fields = fields(api, input, &|_| false);
     let resp_doc = docs(&format!("Response of the `{name}` action: the object under `Response` in the reply."));
     let resp_fields = fields(api, output, &|_| false);
-    let documented = super::documented_impl(api, &resp, output);
-    let req_wire = super::wire_impl(&req, input);
-    let resp_wire = super::wire_impl(&resp, output);
+    let documented = documented_impl(api, &resp, output);
+    let req_wire = wire_impl(&req, input);
+    let resp_wire = wire_impl(&resp, output);
     let validate = validate_body(input, constraints);
     // An idempotency token the client may fill in, so that retries cannot do the thing twice.
     let client_token = input
@@ -222,7 +224,7 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
     });
     let from_arms = codes.iter().map(|(code, variant, _)| {
         let id = ident(variant);
-        let pattern = super::code_pattern(code, &api.error_codes);
+        let pattern = code_pattern(code, &api.error_codes);
         quote! { #pattern => Self::#id, }
     });
     let code_arms = codes.iter().map(|(code, variant, _)| {
@@ -355,7 +357,7 @@ fn paginated_impl(api: &Api, req: &Ident, resp: &Ident, output: &[Param], p: &Pa
             } else {
                 quote! { response.#field.unwrap_or_default() }
             };
-            (super::rust_type(api, inner), take)
+            (rust_type(api, inner), take)
         }
         // Lowering records only a list output; should that not hold, no items.
         _ => (quote! { serde_json::Value }, quote! { { let _ = response; Vec::new() } }),

@@ -5,7 +5,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs, docs_then, ident};
+use super::rustdoc::{docs, docs_then};
+use super::tokens::ident;
 use crate::ir::Api;
 
 pub fn client_file(api: &Api) -> TokenStream {

@@ -3,7 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs, docs_then, ident};
+use super::rustdoc::{docs, docs_then};
+use super::tokens::{code_pattern, ident};
 use crate::ir::{Api, ErrorCodeKind};
 
 pub fn error_code_file(api: &Api) -> TokenStream {
@@ -20,7 +21,7 @@ pub fn error_code_file(api: &Api) -> TokenStream {
     });
     let from_arms = codes.iter().map(|(code, info)| {
         let id = ident(&info.rust_variant);
-        let pattern = super::code_pattern(code, &api.error_codes);
+        let pattern = code_pattern(code, &api.error_codes);
         quote! { #pattern => Self::#id, }
     });
     let as_str_arms = codes.iter().map(|(code, info)| {

@@ -13,14 +13,14 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{ident, raw_str};
+use super::tokens::{ident, raw_str};
 use crate::ir::{Action, Example, InputOutcome};
 
 /// The tests of a product version, in its product crate (whose library is `product_lib`);
 /// they use the runtime crate too.
 pub fn tests_file(api: &crate::ir::Api, product_lib: &str) -> TokenStream {
     let product = ident(product_lib);
-    let krate = ident(crate::RUNTIME_CRATE_NAME);
+    let krate = ident(crate::generated::RUNTIME_CRATE_NAME);
     let version = ident(&api.rust_version_module);
     let tests: Vec<TokenStream> = api
         .actions

@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs_then, fields, ident};
+use super::fields::{documented_impl, fields, wire_impl};
+use super::rustdoc::docs_then;
+use super::tokens::ident;
 use crate::ir::{Api, DataType, Type};
 
 pub fn types_file(api: &Api) -> TokenStream {
@@ -25,8 +27,8 @@ pub fn types_file(api: &Api) -> TokenStream {
         // Structures no request holds are never built by users: `#[non_exhaustive]`, so new
         // fields do not break code.
         let non_exhaustive = (!in_requests.contains(name.as_str())).then(|| quote! { #[non_exhaustive] });
-        let documented = super::documented_impl(api, &id, params);
-        let wire = super::wire_impl(&id, params);
+        let documented = documented_impl(api, &id, params);
+        let wire = wire_impl(&id, params);
         quote! {
             #doc
             #[derive(Debug, Clone, PartialEq, Default)]

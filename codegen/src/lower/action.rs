@@ -4,7 +4,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::{constraints, error_codes, examples, lower_params, naming, FieldKind, Warning};
+use super::params::{lower_params, FieldKind};
+use super::warning::Warning;
+use super::{constraints, error_codes, examples, naming};
 use crate::error::Result;
 use crate::extract::{RawAction, RawExample};
 use crate::ir::{

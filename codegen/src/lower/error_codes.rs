@@ -5,7 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{is_error_code, naming, Warning};
+use super::naming;
+use super::params::is_error_code;
+use super::warning::Warning;
 use crate::extract::{RawErrorCode, RawErrorCodes};
 use crate::ir::{Action, ErrorCodeInfo, ErrorCodeKind};
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::ir::{DataType, InputForm, Param, Type};
+use crate::ir::{DataType, InputForm, Param, Type, UNWRAPPED_OUTPUT};
 
 /// Common parameters that examples carry but request structs do not.
 const COMMON: &[&str] = &["Action", "Version", "Region"];
@@ -142,11 +142,6 @@ pub fn repair_json(code: &str) -> String {
     }
     out
 }
-
-/// What [`output`] says about an output that lacks its `Response` wrapper but is still
-/// used: it carries `RequestId`, so it can only be the object under `Response`.
-pub const UNWRAPPED_OUTPUT: &str =
-    "output has no `Response` object; its object carries `RequestId`, so it is read as the one under `Response`";
 
 /// Parses an example's output code: a JSON object with a `Response` object. An object
 /// without that wrapper is a defect: still used (wrapped, with a note for the warning)

@@ -39,24 +39,15 @@ pub fn unrecognised(action: &Action) -> Option<String> {
     match only_list(&action.output) {
         Ok(_) => None,
         Err(lists) if lists.is_empty() => {
-            Some(format!("`{}` ({}) but no list among the outputs", param.name, style_name(&style)))
+            Some(format!("`{}` ({}) but no list among the outputs", param.name, style.name()))
         }
         Err(lists) => Some(format!(
             "`{}` ({}) but {} lists among the outputs: {}",
             param.name,
-            style_name(&style),
+            style.name(),
             lists.len(),
             lists.join(", ")
         )),
-    }
-}
-
-/// The style's name, for reports: `offset`, `page number`, `token`.
-pub fn style_name(style: &PageStyle) -> &'static str {
-    match style {
-        PageStyle::Offset => "offset",
-        PageStyle::PageNumber { .. } => "page number",
-        PageStyle::Token { .. } => "token",
     }
 }
 

@@ -30,68 +30,15 @@ use std::collections::HashSet;
 
 use scraper::{CaseSensitivity, ElementRef, Html, Node};
 
-use super::html_source::{element_key, mark_stray_list_ends, too_deep, ElementOffsets, MAX_OPEN_ELEMENTS};
-use super::{normalize_cell, Block, BlockKind, Column, Page, Row, Table};
+use super::html_source::{
+    element_key, mark_stray_list_ends, too_deep, ElementOffsets, BLOCK_ELEMENTS, MAX_OPEN_ELEMENTS,
+};
 use crate::error::{Error, Result};
 use crate::source::SourceFile;
+use crate::vocab::{normalize_cell, Block, BlockKind, Column, Page, Row, Table};
 
 /// Deeper nesting than this is ignored (guards the recursion against hostile input).
 const MAX_DEPTH: usize = 200;
-
-/// Elements that are rendered as their own line(s), never as part of a line of text.
-pub(super) const BLOCK_ELEMENTS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "legend",
-    "li",
-    "listing",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "plaintext",
-    "pre",
-    "search",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-    "xmp",
-];
 
 /// Elements whose content is not shown.
 const HIDDEN_ELEMENTS: &[&str] =

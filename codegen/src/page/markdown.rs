@@ -44,10 +44,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::html::BLOCK_ELEMENTS;
-use super::{normalize_cell, Block, BlockKind, Column, Page, Row, Table};
+use super::html_source::BLOCK_ELEMENTS;
 use crate::error::Result;
 use crate::source::SourceFile;
+use crate::vocab::{normalize_cell, Block, BlockKind, Column, Page, Row, Table};
 
 /// CommonMark with GFM tables; nothing else (no strikethrough, footnotes, math …).
 const OPTIONS: Options = Options::ENABLE_TABLES;

@@ -1,7 +1,6 @@
 //! Tests of the Markdown front-end.
 
 use super::*;
-use crate::page::Form;
 
 fn parse_str(markdown: &str) -> Vec<Block> {
     parse(&SourceFile::new("t.md", "t.md", markdown.to_string())).unwrap().blocks
@@ -37,13 +36,6 @@ fn rows_of(markdown: &str) -> Vec<(u32, Vec<String>)> {
 
 fn cells(texts: &[&str]) -> Vec<String> {
     texts.iter().map(|t| t.to_string()).collect()
-}
-
-#[test]
-fn md_and_markdown_files_are_markdown_pages() {
-    assert_eq!(Form::of(std::path::Path::new("vpc/2017-03-12/AssociateAddress.md")), Some(Form::Markdown));
-    assert_eq!(Form::of(std::path::Path::new("DataTypes.markdown")), Some(Form::Markdown));
-    assert_eq!(Form::of(std::path::Path::new("notes.mdx")), None);
 }
 
 #[test]

@@ -2,6 +2,15 @@ use std::collections::BTreeSet;
 
 use super::*;
 
+/// Splits a line into the cells of a row, or None when the line is not a row (it then
+/// continues the previous row's description).
+fn split_row(line: &str, columns: &[Column], tabs: bool, known: &Known) -> Option<Vec<String>> {
+    match classify(line, columns, tabs, known) {
+        Line::Row(cells) | Line::Odd(cells, _) => Some(cells),
+        Line::Continuation => None,
+    }
+}
+
 fn cols(s: &str) -> Vec<Column> {
     table_header(s).unwrap().0
 }

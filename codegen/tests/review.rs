@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use codegen::diff::{diff, summary_line, to_markdown, Change, Kind};
 use codegen::ir::Api;
+use codegen::review::{diff, summary_line, to_markdown, Change, Kind};
 
 fn golden() -> Api {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/ir/demo-2020-01-01.json");
@@ -256,8 +256,8 @@ fn kinds_are_listed_in_report_order_with_distinct_names() {
 
 mod rust_api_view {
     use super::golden;
-    use codegen::diff::rust_api::{rust_api, Bump, RustChange, RustKind};
     use codegen::ir::{ErrorCodeInfo, ErrorCodeKind};
+    use codegen::review::{rust_api, Bump, RustChange, RustKind};
 
     fn entries(changes: &[RustChange]) -> Vec<(RustKind, &str, Bump)> {
         changes.iter().map(|c| (c.kind, c.path.as_str(), c.bump)).collect()
@@ -365,7 +365,7 @@ mod rust_api_view {
         // Every action's enum is reported.
         let actions = golden().actions.len();
         assert_eq!(view.changes.iter().filter(|c| c.kind == RustKind::Behaviour).count(), actions + 1);
-        let review = codegen::diff::Review::new("demo 2020-01-01".into(), Vec::new(), view);
+        let review = codegen::review::Review::new("demo 2020-01-01".into(), Vec::new(), view);
         let markdown = review.to_markdown();
         assert!(markdown.contains("**Semver: minor.**"), "{markdown}");
         assert!(markdown.contains("#### Behaviour changes"), "{markdown}");

@@ -1,142 +1,10 @@
-//! API changes between two IRs: what was added, removed, retyped or made required, and
-//! whether each change breaks code written against the generated crate.
-//!
-//! What makes additive changes non-breaking in the generated crate:
-//! - responses, output-only structures (no Required column), error enums, `ErrorCode` and
-//!   `CommonError` are `#[non_exhaustive]`, and responses ignore unknown JSON fields: a new
-//!   output, output field or error code breaks no code;
-//! - requests and input structures derive `Default` and are built with
-//!   `..Default::default()`: a new optional input or optional field breaks no such code;
-//! - a new action or structure is a new item.
-//!
-//! Everything else (a removal, a type change, a required ↔ optional change, a new required
-//! input) changes or removes something existing code names: breaking.
+//! The changes between two IRs: product versions paired, then actions, parameters,
+//! structures and error codes compared one by one.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
-
+use super::change::{change, Change, Kind};
 use crate::ir::{Action, Api, DataType, Param};
-
-mod decoding;
-pub mod report;
-pub mod rust_api;
-
-pub use decoding::{Decoded, Decoding};
-
-pub use report::{summary_line, to_json, to_markdown, Review};
-
-/// The kinds of change, in report order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    ActionAdded,
-    ActionRemoved,
-    InputAdded,
-    InputRemoved,
-    InputType,
-    InputRequired,
-    OutputAdded,
-    OutputRemoved,
-    OutputType,
-    OutputNullability,
-    ErrorAdded,
-    ErrorRemoved,
-    ConstraintAdded,
-    ConstraintRemoved,
-    RateLimitChanged,
-    PaginatorAdded,
-    PaginatorRemoved,
-    PaginatorChanged,
-    WaiterAdded,
-    WaiterRemoved,
-    WaiterChanged,
-    TypeAdded,
-    TypeRemoved,
-    FieldAdded,
-    FieldRemoved,
-    FieldType,
-    FieldRequired,
-    FieldNullability,
-    CommonCodeAdded,
-    CommonCodeRemoved,
-    ServiceCodeAdded,
-    ServiceCodeRemoved,
-}
-
-/// Every kind with its name (`input-added`, as in the JSON) and its label in a report.
-const KINDS: [(Kind, &str, &str); 32] = [
-    (Kind::ActionAdded, "action-added", "actions added"),
-    (Kind::ActionRemoved, "action-removed", "actions removed"),
-    (Kind::InputAdded, "input-added", "input parameters added"),
-    (Kind::InputRemoved, "input-removed", "input parameters removed"),
-    (Kind::InputType, "input-type", "input types changed"),
-    (Kind::InputRequired, "input-required", "inputs made required / optional"),
-    (Kind::OutputAdded, "output-added", "output parameters added"),
-    (Kind::OutputRemoved, "output-removed", "output parameters removed"),
-    (Kind::OutputType, "output-type", "output types changed"),
-    (Kind::OutputNullability, "output-nullability", "outputs that may be null / never null"),
-    (Kind::ErrorAdded, "error-added", "error codes added"),
-    (Kind::ErrorRemoved, "error-removed", "error codes removed"),
-    (Kind::ConstraintAdded, "constraint-added", "input constraints added"),
-    (Kind::ConstraintRemoved, "constraint-removed", "input constraints removed"),
-    (Kind::RateLimitChanged, "rate-limit-changed", "rate limits changed"),
-    (Kind::PaginatorAdded, "paginator-added", "paginators added"),
-    (Kind::PaginatorRemoved, "paginator-removed", "paginators removed"),
-    (Kind::PaginatorChanged, "paginator-changed", "paginators changed"),
-    (Kind::WaiterAdded, "waiter-added", "waiters added"),
-    (Kind::WaiterRemoved, "waiter-removed", "waiters removed"),
-    (Kind::WaiterChanged, "waiter-changed", "waiters changed"),
-    (Kind::TypeAdded, "type-added", "data types added"),
-    (Kind::TypeRemoved, "type-removed", "data types removed"),
-    (Kind::FieldAdded, "field-added", "fields added"),
-    (Kind::FieldRemoved, "field-removed", "fields removed"),
-    (Kind::FieldType, "field-type", "field types changed"),
-    (Kind::FieldRequired, "field-required", "fields made required / optional"),
-    (Kind::FieldNullability, "field-nullability", "fields that may be null / never null"),
-    (Kind::CommonCodeAdded, "common-code-added", "common error codes added"),
-    (Kind::CommonCodeRemoved, "common-code-removed", "common error codes removed"),
-    (Kind::ServiceCodeAdded, "service-code-added", "service error codes added"),
-    (Kind::ServiceCodeRemoved, "service-code-removed", "service error codes removed"),
-];
-
-impl Kind {
-    /// Every kind, in report order.
-    pub fn all() -> impl Iterator<Item = Kind> {
-        KINDS.iter().map(|(k, _, _)| *k)
-    }
-
-    /// `input-added`.
-    pub fn as_str(self) -> &'static str {
-        KINDS.iter().find(|(k, _, _)| *k == self).map_or("", |(_, name, _)| name)
-    }
-
-    /// `input parameters added`.
-    pub fn label(self) -> &'static str {
-        KINDS.iter().find(|(k, _, _)| *k == self).map_or("", |(_, _, label)| label)
-    }
-}
-
-/// One API change.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Change {
-    pub kind: Kind,
-    /// `Action`, `Action.Param`, `Action:ErrorCode`, `Type`, `Type.Field`, or a product
-    /// error code.
-    pub path: String,
-    pub breaking: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub old: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub new: Option<String>,
-    /// `vpc/2017-03-12`, when several product versions are compared.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub api: Option<String>,
-}
-
-fn change(kind: Kind, path: String, breaking: bool, old: Option<String>, new: Option<String>) -> Change {
-    Change { kind, path, breaking, old, new, api: None }
-}
 
 /// The product versions of two sides, paired by product and version; a single version on
 /// each side is paired whatever its version (one product's docs before and after).
@@ -406,7 +274,7 @@ fn shown_constraint(c: &crate::ir::Constraint) -> String {
 
 /// A paginator in a line: `offset Offset/Limit (max 100) over AddressSet, total TotalCount`.
 fn shown_pagination(p: &crate::ir::Pagination) -> String {
-    let mut text = format!("{} {}", crate::lower::pagination::style_name(&p.style), p.position.name);
+    let mut text = format!("{} {}", p.style.name(), p.position.name);
     if let Some(size) = &p.size {
         text.push_str(&format!("/{}", size.name));
     }

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::rust_api::{Bump, RustApi, RustChange, RustKind};
-use super::{Change, Kind};
+use super::change::{Change, Kind};
+use super::rust_change::{Bump, RustApi, RustChange, RustKind};
 
 /// A whole review of a docs update: the API changes (from the IR) and the Rust API view
 /// (from the generated code), with the semver bump they imply.

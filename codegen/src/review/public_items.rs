@@ -1,184 +1,15 @@
-//! The Rust API view of a change: the public items of the generated crates before and
-//! after (read from the generated code itself, with syn), what was added, removed or
-//! changed, how error codes decode differently, and the semver bump all that implies.
-//!
-//! The rules (the Cargo book's SemVer compatibility chapter, applied to what is generated):
-//! - an item removed or its signature changed: **major**;
-//! - an item added: **minor**; a field added to a `#[non_exhaustive]` structure or a
-//!   variant to a `#[non_exhaustive]` enum: **minor**; an optional field (`Option`) added
-//!   to a request structure (not `#[non_exhaustive]`, derives `Default`, built with
-//!   `..Default::default()` as every example shows): **minor**, noted; a required one:
-//!   **major** (such code compiles but sends an empty value); a field or variant added to
-//!   anything else: **major**;
-//! - `#[non_exhaustive]` added or a derive removed: **major**; the reverse: **minor**;
-//! - a code that decodes to another variant than before (a code documented for the
-//!   action, or a `Common(..)` case that now catches the common codes that were
-//!   `Unknown(..)`): a **behaviour change**, **minor** (as a new variant of a
-//!   `#[non_exhaustive]` enum is), reported on its own so that code matching
-//!   `Unknown("AuthFailure…")` is found;
-//! - anything else in the generated code (documentation, validation, bodies): **patch**.
+//! The public items of a generated crate, read from its sources with syn: each item's public
+//! path (following `pub mod` and `pub use`), signature, `#[non_exhaustive]`, derives, and
+//! for error types how they decode codes.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::TokenStream;
 use quote::ToTokens;
-use serde::Serialize;
 use syn::{ImplItem, Item, UseTree, Visibility};
 
-use super::decoding::{decoding_changes, decoding_of, Decoded, Decoding};
-use crate::ir::Api;
-
-/// How large a release a change calls for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Bump {
-    Patch,
-    Minor,
-    Major,
-}
-
-impl Bump {
-    /// `major`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Bump::Patch => "patch",
-            Bump::Minor => "minor",
-            Bump::Major => "major",
-        }
-    }
-}
-
-/// What happened to a public item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RustKind {
-    Added,
-    Removed,
-    Changed,
-    /// The same item behaves differently: error codes that decode to other variants.
-    Behaviour,
-}
-
-impl RustKind {
-    fn label(self) -> &'static str {
-        match self {
-            RustKind::Added => "added",
-            RustKind::Removed => "removed",
-            RustKind::Changed => "changed",
-            RustKind::Behaviour => "behaviour changes",
-        }
-    }
-}
-
-/// One change of the generated crates' public API.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct RustChange {
-    /// The item's public path under the `tencentcloud_api` crate:
-    /// `vpc::v20170312::AssociateAddressRequest::address_id`.
-    pub path: String,
-    pub kind: RustKind,
-    /// `struct`, `field`, `enum`, `variant`, `fn`, `method`, `impl`, `const`, `type`,
-    /// `module`, `decoding`.
-    pub item: &'static str,
-    pub bump: Bump,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub old: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub new: Option<String>,
-    /// Why this bump, where it is not the plain rule; what a behaviour change is.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    /// A behaviour change: each code that decodes to another value.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub decoded: Vec<Decoded>,
-}
-
-/// The Rust API view of a change.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct RustApi {
-    /// The release the change calls for; `None` when the generated code is the same.
-    pub bump: Option<Bump>,
-    pub changes: Vec<RustChange>,
-}
-
-impl RustApi {
-    /// `rust api: 12 added, 1 removed, 3 behaviour changes; semver: major`.
-    pub fn summary(&self) -> String {
-        let mut counts: BTreeMap<RustKind, usize> = BTreeMap::new();
-        for c in &self.changes {
-            *counts.entry(c.kind).or_default() += 1;
-        }
-        let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {}", k.label())).collect();
-        let items = if parts.is_empty() { "no public item changed".to_string() } else { parts.join(", ") };
-        let bump = self.bump.map_or("none", Bump::as_str);
-        format!("rust api: {items}; semver: {bump}")
-    }
-}
-
-/// The Rust API view between two sets of product versions: each product version found on
-/// both sides with a different IR is generated both ways and compared item by item; one
-/// found on one side only is a module added (minor) or removed (major).
-pub fn rust_api(old: &[Api], new: &[Api]) -> Result<RustApi, String> {
-    let mut view = RustApi::default();
-    for pair in super::pairs(old, new) {
-        match pair {
-            (Some(o), Some(n)) if o == n => {}
-            (Some(o), Some(n)) => compare_versions(o, n, &mut view)?,
-            (Some(o), None) => view.changes.push(module_change(o, RustKind::Removed, Bump::Major)),
-            (None, Some(n)) => view.changes.push(module_change(n, RustKind::Added, Bump::Minor)),
-            (None, None) => {}
-        }
-    }
-    view.changes.sort();
-    if let Some(max) = view.changes.iter().map(|c| c.bump).max() {
-        view.bump = Some(max);
-    }
-    Ok(view)
-}
-
-fn module_change(api: &Api, kind: RustKind, bump: Bump) -> RustChange {
-    RustChange {
-        path: format!("{}::{}", api.rust_module, api.rust_version_module),
-        kind,
-        item: "module",
-        bump,
-        old: None,
-        new: None,
-        note: None,
-        decoded: Vec::new(),
-    }
-}
-
-/// One product version generated both ways.
-fn compare_versions(old: &Api, new: &Api, view: &mut RustApi) -> Result<(), String> {
-    let sources = |api: &Api| -> Result<BTreeMap<String, String>, String> {
-        let generated = crate::emit::generate(std::slice::from_ref(api))?;
-        let prefix = format!("products/{}/src/", api.rust_module);
-        Ok(generated.files.into_iter().filter(|(path, _)| path.starts_with(&prefix)).collect())
-    };
-    let (old_files, new_files) = (sources(old)?, sources(new)?);
-    let root = |api: &Api| format!("products/{}/src/lib.rs", api.rust_module);
-    let old_items = public_items(&old_files, &root(old), &old.rust_module)?;
-    let new_items = public_items(&new_files, &root(new), &new.rust_module)?;
-    let before = view.changes.len();
-    compare_items(&old_items, &new_items, &mut view.changes);
-    decoding_changes(&old_items, &new_items, &mut view.changes);
-    // Nothing public changed, yet the code did: documentation, validation, bodies.
-    if view.changes.len() == before && old_files != new_files {
-        view.bump = view.bump.max(Some(Bump::Patch));
-        view.changes.push(RustChange {
-            path: format!("{}::{}", new.rust_module, new.rust_version_module),
-            kind: RustKind::Changed,
-            item: "module",
-            bump: Bump::Patch,
-            old: None,
-            new: None,
-            note: Some("documentation or implementation only".to_string()),
-            decoded: Vec::new(),
-        });
-    }
-    Ok(())
-}
+use super::decoders::decoding_of;
+use super::rust_change::Decoding;
+use super::tokens::tidy;
 
 /// A public item of the generated code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -387,33 +218,6 @@ fn self_type(module: &[String], ty: &syn::Type) -> Option<Vec<String>> {
     Some(path)
 }
 
-/// Tokens as one line of Rust: `Option<Vec<String>>`, `fn f(&self) -> T`.
-pub(super) fn tidy(tokens: TokenStream) -> String {
-    let mut text = tokens.to_string();
-    for (from, to) in [
-        (" :: ", "::"),
-        (":: ", "::"),
-        (" ::", "::"),
-        (" < ", "<"),
-        ("< ", "<"),
-        (" <", "<"),
-        (" >", ">"),
-        (" ,", ","),
-        ("( ", "("),
-        (" )", ")"),
-        ("[ ", "["),
-        (" ]", "]"),
-        ("& ", "&"),
-        (" ;", ";"),
-        (" :", ":"),
-        (" !", "!"),
-    ] {
-        text = text.replace(from, to);
-    }
-    text = text.replace(",)", ")").replace(",>", ">").replace(" (", "(");
-    text.replace("->", " -> ").replace("  ", " ")
-}
-
 fn attributes_of(attrs: &[syn::Attribute]) -> (bool, BTreeSet<String>) {
     let mut non_exhaustive = false;
     let mut derives = BTreeSet::new();
@@ -521,120 +325,11 @@ fn describe_impl(block: &syn::ItemImpl, at: &str, out: &mut BTreeMap<String, Pub
     }
 }
 
-/// Items added, removed and changed, with their bumps.
-fn compare_items(old: &BTreeMap<String, PublicItem>, new: &BTreeMap<String, PublicItem>, out: &mut Vec<RustChange>) {
-    // The item a member belongs to: `A::b` → `A`, `A: impl T` → `A`.
-    let parent_of = |path: &str| -> String {
-        match path.split_once(": impl") {
-            Some((owner, _)) => owner.to_string(),
-            None => path.rsplit_once("::").map_or_else(String::new, |(owner, _)| owner.to_string()),
-        }
-    };
-    let push = |out: &mut Vec<RustChange>,
-                path: &str,
-                kind,
-                item,
-                bump,
-                old: Option<String>,
-                new: Option<String>,
-                note: Option<&str>| {
-        out.push(RustChange {
-            path: path.to_string(),
-            kind,
-            item,
-            bump,
-            old,
-            new,
-            note: note.map(str::to_string),
-            decoded: Vec::new(),
-        })
-    };
-    for path in old.keys().chain(new.keys()).collect::<BTreeSet<_>>() {
-        let owner = parent_of(path);
-        match (old.get(path), new.get(path)) {
-            (None, Some(n)) => {
-                // Members of a new item come with it.
-                if !owner.is_empty() && !old.contains_key(&owner) && new.contains_key(&owner) {
-                    continue;
-                }
-                let container = new.get(&owner);
-                let (bump, note) = match (n.item, container) {
-                    ("field", Some(c)) if c.non_exhaustive => (Bump::Minor, None),
-                    ("field", Some(c)) if c.derives.contains("Default") && n.signature.starts_with("Option<") => (
-                        Bump::Minor,
-                        Some("an optional field of a request structure, built with `..Default::default()`; a struct literal naming every field must add it"),
-                    ),
-                    ("field", Some(c)) if c.derives.contains("Default") => (
-                        Bump::Major,
-                        Some("a required field: code built with `..Default::default()` compiles but sends an empty value"),
-                    ),
-                    ("field", _) => (Bump::Major, Some("a new public field of a structure without `#[non_exhaustive]`")),
-                    ("variant", Some(c)) if c.non_exhaustive => (Bump::Minor, None),
-                    ("variant", _) => (Bump::Major, Some("a new variant of an enum without `#[non_exhaustive]`")),
-                    _ => (Bump::Minor, None),
-                };
-                push(out, path, RustKind::Added, n.item, bump, None, Some(shown(n)), note);
-            }
-            (Some(o), None) => {
-                if !owner.is_empty() && old.contains_key(&owner) && !new.contains_key(&owner) {
-                    continue;
-                }
-                push(out, path, RustKind::Removed, o.item, Bump::Major, Some(shown(o)), None, None);
-            }
-            (Some(o), Some(n)) => {
-                if let Some((bump, note)) = item_changed(o, n) {
-                    push(out, path, RustKind::Changed, n.item, bump, Some(shown(o)), Some(shown(n)), note);
-                }
-            }
-            (None, None) => {}
-        }
-    }
-}
-
-/// An item as shown in a report: its signature, `#[non_exhaustive]` and derives.
-fn shown(item: &PublicItem) -> String {
-    let mut text = String::new();
-    if item.non_exhaustive {
-        text.push_str("#[non_exhaustive] ");
-    }
-    if !item.derives.is_empty() {
-        text.push_str(&format!("#[derive({})] ", item.derives.iter().cloned().collect::<Vec<_>>().join(", ")));
-    }
-    text.push_str(&item.signature);
-    text
-}
-
-/// The bump of a changed item, if it changed.
-fn item_changed(old: &PublicItem, new: &PublicItem) -> Option<(Bump, Option<&'static str>)> {
-    if old.signature != new.signature || old.item != new.item {
-        return Some((Bump::Major, None));
-    }
-    let mut bump = None;
-    let mut note = None;
-    let mut raise = |b: Bump, n: &'static str| {
-        if bump.is_none_or(|current| b > current) {
-            bump = Some(b);
-            note = Some(n);
-        }
-    };
-    match (old.non_exhaustive, new.non_exhaustive) {
-        (false, true) => raise(Bump::Major, "now `#[non_exhaustive]`: cannot be built or matched exhaustively"),
-        (true, false) => raise(Bump::Minor, "no longer `#[non_exhaustive]`"),
-        _ => {}
-    }
-    if !old.derives.is_subset(&new.derives) {
-        raise(Bump::Major, "a derived trait removed");
-    } else if old.derives != new.derives {
-        raise(Bump::Minor, "a derived trait added");
-    }
-    bump.map(|b| (b, note))
-}
-
 #[cfg(test)]
-pub(super) mod tests {
+mod tests {
     use super::*;
 
-    pub(in crate::diff) fn crate_of(files: &[(&str, &str)]) -> BTreeMap<String, PublicItem> {
+    fn crate_of(files: &[(&str, &str)]) -> BTreeMap<String, PublicItem> {
         let files: BTreeMap<String, String> = files.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect();
         public_items(&files, "src/lib.rs", "demo").unwrap()
     }
@@ -684,5 +379,33 @@ pub(super) mod tests {
         assert_eq!(tidy(ty.to_token_stream()), "Option<Vec<super::Tag>>");
         let sig: syn::Signature = syn::parse_str("fn f<'a>(&'a self, r: &'a R,) -> crate::Pending<'a, A, B,>").unwrap();
         assert_eq!(tidy(sig.to_token_stream()), "fn f<'a>(&'a self, r: &'a R) -> crate::Pending<'a, A, B>");
+    }
+
+    #[test]
+    fn decoders_are_read_from_their_match() {
+        let items = crate_of(&[(
+            "src/lib.rs",
+            "pub enum E { A, Common(CommonError), Unknown(String) }
+             impl crate::ApiError for E {
+                 fn from_code(code: &str) -> Self {
+                     match code {
+                         \"A\" | \"A.\" => Self::A,
+                         \"B\" => { Self::B }
+                         _ => match super::CommonError::from_code(code) { Some(c) => Self::Common(c), None => Self::Unknown(code.to_string()) },
+                     }
+                 }
+             }
+             pub enum CommonError { X }
+             impl CommonError { pub fn from_code(code: &str) -> Option<Self> { match code { \"X\" => Some(Self::X), \"Y\" => { Some(Self::Y) } _ => None } } }",
+        )]);
+        let e = items["demo::E"].decoding.as_ref().unwrap();
+        assert!(e.common_fallback);
+        assert_eq!(
+            e.codes.iter().map(|(c, v)| (c.as_str(), v.as_str())).collect::<Vec<_>>(),
+            [("A", "A"), ("A.", "A"), ("B", "B")]
+        );
+        let common = items["demo::CommonError"].decoding.as_ref().unwrap();
+        assert_eq!((common.codes["X"].as_str(), common.codes["Y"].as_str()), ("X", "Y"));
+        assert!(!common.common_fallback);
     }
 }

@@ -1,0 +1,147 @@
+//! The fields of a request, response or structure, with their Rust types, and the
+//! runtime impls built from them (`Wire`, `Documented`).
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::rustdoc::docs_then;
+use super::tokens::ident;
+use crate::ir::{self, Api, Type};
+
+/// The Rust type of a resolved type. `boxed` wraps a structure in `Box` (recursion).
+pub(crate) fn rust_type(api: &Api, ty: &Type) -> TokenStream {
+    match ty {
+        Type::String | Type::Timestamp | Type::Date => quote! { String },
+        Type::Integer => quote! { i64 },
+        Type::Float => quote! { f64 },
+        Type::Boolean => quote! { bool },
+        Type::Array(inner) => {
+            let inner = rust_type(api, inner);
+            quote! { Vec<#inner> }
+        }
+        Type::Struct(name) => {
+            let rust = api.data_types.get(name).map_or(name.as_str(), |d| d.rust_name.as_str());
+            let id = ident(rust);
+            quote! { super::#id }
+        }
+        Type::Json => quote! { serde_json::Value },
+    }
+}
+
+/// The fields of a request, response or structure.
+pub(crate) fn fields(api: &Api, params: &[ir::Param], boxed: &dyn Fn(&ir::Param) -> bool) -> TokenStream {
+    let fields = params.iter().map(|p| {
+        let ir::Param { name, rust_name, required, doc_type, ty, nullable: _, description, example_value } = p;
+        let id = ident(rust_name);
+        let mut ty_tokens = rust_type(api, ty);
+        if boxed(p) {
+            ty_tokens = quote! { Box<#ty_tokens> };
+        }
+        let mut notes =
+            vec![format!("Wire name `{name}`, type `{doc_type}`{}.", if *required { ", required" } else { "" })];
+        if ty.has_json() {
+            notes.push("No structure of that name is documented: kept as JSON (`serde_json::Value`).".to_string());
+        }
+        if let Some(v) = example_value {
+            notes.push(format!("Example value: `{}`.", v.replace('`', "'")));
+        }
+        let doc = docs_then(description, &notes);
+        if *required {
+            quote! {
+                #doc
+                pub #id: #ty_tokens,
+            }
+        } else {
+            quote! {
+                #doc
+                pub #id: Option<#ty_tokens>,
+            }
+        }
+    });
+    quote! { #(#fields)* }
+}
+
+/// `impl Wire` (the JSON form: one line per field, reading and writing through shared
+/// runtime code) and `Serialize` / `Deserialize` through it, for a request, response or
+/// structure. Much cheaper to compile than serde's derives (see the runtime's `wire`).
+pub(crate) fn wire_impl(id: &Ident, params: &[ir::Param]) -> TokenStream {
+    let (to, from) = if params.is_empty() {
+        (
+            quote! { crate::wire::Object::new().finish() },
+            quote! {
+                crate::wire::Fields::of(value)?;
+                Ok(Self {})
+            },
+        )
+    } else {
+        let ids: Vec<Ident> = params.iter().map(|p| ident(&p.rust_name)).collect();
+        let names = params.iter().map(|p| &p.name);
+        let puts = ids.iter().zip(names.clone()).map(|(id, name)| quote! { object.put(#name, &self.#id); });
+        let gets = ids.iter().zip(names).map(|(id, name)| quote! { #id: fields.get(#name)?, });
+        (
+            quote! {
+                let mut object = crate::wire::Object::new();
+                #(#puts)*
+                object.finish()
+            },
+            quote! {
+                let fields = crate::wire::Fields::of(value)?;
+                Ok(Self { #(#gets)* })
+            },
+        )
+    };
+    quote! {
+        impl crate::Wire for #id {
+            #[inline]
+            fn to_wire(&self) -> serde_json::Value {
+                #to
+            }
+
+            #[inline]
+            fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
+                #from
+            }
+        }
+
+        crate::wire::serde_by_wire!(#id);
+    }
+}
+
+/// `impl Documented` for a response or structure: its documented fields and their shapes,
+/// which the runtime's lenient decoding brings a reply to.
+pub(crate) fn documented_impl(api: &Api, id: &Ident, params: &[ir::Param]) -> TokenStream {
+    let fields = params.iter().map(|p| {
+        let name = &p.name;
+        let shape = shape(api, &p.ty);
+        let optional = !p.required;
+        quote! { crate::Field::new(#name, #shape, #optional) }
+    });
+    quote! {
+        impl crate::Documented for #id {
+            #[inline]
+            fn fields() -> &'static [crate::Field] {
+                const FIELDS: &[crate::Field] = &[#(#fields),*];
+                FIELDS
+            }
+        }
+    }
+}
+
+/// The runtime's `Shape` of a resolved type.
+fn shape(api: &Api, ty: &Type) -> TokenStream {
+    match ty {
+        Type::String | Type::Timestamp | Type::Date => quote! { crate::Shape::String },
+        Type::Integer => quote! { crate::Shape::Integer },
+        Type::Float => quote! { crate::Shape::Float },
+        Type::Boolean => quote! { crate::Shape::Boolean },
+        Type::Json => quote! { crate::Shape::Any },
+        Type::Array(inner) => {
+            let inner = shape(api, inner);
+            quote! { crate::Shape::List(&#inner) }
+        }
+        Type::Struct(_) => {
+            let rust = rust_type(api, ty);
+            quote! { crate::Shape::Object(<#rust as crate::Documented>::fields) }
+        }
+    }
+}

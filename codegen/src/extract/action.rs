@@ -1,0 +1,292 @@
+//! An action page, section by section: its name, description, host, rate limit, input and
+//! output tables, examples and error codes.
+
+use super::records::{RawAction, RawExample, RawParam};
+use super::tables::{error_rows, params};
+use crate::error::{Error, ErrorKind, Result};
+use crate::vocab::{self, BlockKind, Note, Page, Section};
+
+/// The identifier in `This API (CreateKeyPair) is used to …`, `本接口 (CreateKeyPair) 用于…`.
+fn name_in_description(text: &str) -> Option<String> {
+    let open = text.find(['(', '（'])?;
+    let rest = &text[open..];
+    let rest = rest.trim_start_matches(['(', '（']).trim_start();
+    let end = rest.find([')', '）'])?;
+    let name = rest[..end].trim();
+    is_action_name(name).then(|| name.to_string())
+}
+
+/// `CreateKeyPair`: an upper-case ASCII letter, then ASCII letters and digits.
+pub fn is_action_name(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_uppercase()) && s.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<Note>) -> Result<RawAction> {
+    let file = page.file.as_str();
+    let title_line = title.as_ref().map_or(page.blocks.first().map_or(1, |b| b.line), |(_, l)| *l);
+    let mut raw = RawAction {
+        file: file.to_string(),
+        name: String::new(),
+        name_line: title_line,
+        title: title.map(|(t, _)| t),
+        title_line,
+        host: None,
+        description: Vec::new(),
+        rate_limit: None,
+        input: Vec::new(),
+        output: Vec::new(),
+        examples: Vec::new(),
+        errors: Vec::new(),
+        input_line: 0,
+    };
+    let mut section: Option<Section> = None;
+    let mut seen: Vec<Section> = Vec::new();
+    let mut tables_seen = [false; 6];
+    let mut part: Option<bool> = None; // inside an example: Some(is_input)
+    let mut described_name: Option<(String, u32)> = None;
+    for block in &page.blocks {
+        if let BlockKind::Heading { level: 2..=3, text } = &block.kind {
+            if let Some((_, mut s)) = vocab::numbered_section(text) {
+                // A second input section where the output section belongs.
+                if s == Section::Input && seen.contains(&Section::Input) && !seen.contains(&Section::Output) {
+                    notes.push(Note {
+                        line: block.line,
+                        message: format!(
+                            "section `{text}` repeats the input section's name: read as `3. Output Parameters`"
+                        ),
+                    });
+                    s = Section::Output;
+                }
+                section = Some(s);
+                seen.push(s);
+                part = None;
+                continue;
+            }
+        }
+        let Some(current) = section else {
+            if matches!(block.kind, BlockKind::Table(_)) {
+                return Err(Error::expected(
+                    file,
+                    block.line,
+                    "section `1. API Description` before any table",
+                    "a table",
+                ));
+            }
+            continue;
+        };
+        match (current, &block.kind) {
+            (Section::Description, BlockKind::Paragraph { text }) => {
+                if let (None, Some(host)) = (&raw.host, host_in(text)) {
+                    raw.host = Some((host, block.line));
+                } else if let (None, Some(limit)) = (raw.rate_limit, vocab::rate_limit(text)) {
+                    raw.rate_limit = Some(limit);
+                } else if !vocab::is_explorer(text) {
+                    if described_name.is_none() {
+                        described_name = name_in_description(text).map(|n| (n, block.line));
+                    }
+                    raw.description.push(text.clone());
+                }
+            }
+            (Section::Description, BlockKind::ListItem { text }) => raw.description.push(format!("• {text}")),
+            (Section::Input | Section::Output | Section::Errors, BlockKind::Table(table)) => {
+                let slot = current as usize;
+                if tables_seen[slot] {
+                    return Err(Error::expected(
+                        file,
+                        block.line,
+                        format!("one table in section `{}`", current.title()),
+                        "a second table",
+                    ));
+                }
+                tables_seen[slot] = true;
+                match current {
+                    Section::Input => {
+                        raw.input_line = block.line;
+                        raw.input = params(file, block.line, table, true, notes)?;
+                    }
+                    Section::Output => raw.output = params(file, block.line, table, false, notes)?,
+                    _ => raw.errors = error_rows(file, block.line, table, notes)?,
+                }
+            }
+            (Section::Examples, BlockKind::Heading { level: 3, text }) if vocab::example_part(text).is_none() => {
+                raw.examples.push(RawExample {
+                    line: block.line,
+                    title: text.clone(),
+                    description: String::new(),
+                    input: None,
+                    output: None,
+                });
+                part = None;
+            }
+            (Section::Examples, BlockKind::Heading { level: 3..=4, text }) => {
+                let Some(is_input) = vocab::example_part(text) else { continue };
+                if raw.examples.is_empty() || (is_input && raw.examples.last().is_some_and(|e| e.input.is_some())) {
+                    raw.examples.push(RawExample {
+                        line: block.line,
+                        title: String::new(),
+                        description: String::new(),
+                        input: None,
+                        output: None,
+                    });
+                }
+                part = Some(is_input);
+            }
+            (Section::Examples, BlockKind::Paragraph { text }) if part.is_none() => {
+                if let Some(example) = raw.examples.last_mut() {
+                    if !example.description.is_empty() {
+                        example.description.push('\n');
+                    }
+                    example.description.push_str(text);
+                }
+            }
+            (Section::Examples, BlockKind::Code { text }) => {
+                let example = raw.examples.last_mut();
+                match (example, part) {
+                    (Some(example), Some(true)) if example.input.is_none() => {
+                        example.input = Some((text.clone(), block.line))
+                    }
+                    (Some(example), Some(false)) if example.output.is_none() => {
+                        example.output = Some((text.clone(), block.line))
+                    }
+                    _ => notes.push(Note {
+                        line: block.line,
+                        message: "example code outside an `Input Example` / `Output Example` pair: not used"
+                            .to_string(),
+                    }),
+                }
+            }
+            _ => {}
+        }
+    }
+    // Shape checks: a page must have the description and both parameter sections; a page
+    // whose last block is a parameter table was cut off inside it.
+    let last = page.blocks.last().map_or(title_line, |b| match &b.kind {
+        BlockKind::Table(t) => t.rows.last().map_or(b.line, |r| r.line),
+        _ => b.line,
+    });
+    if let (Some(s @ (Section::Input | Section::Output)), Some(b)) = (section, page.blocks.last()) {
+        if matches!(b.kind, BlockKind::Table(_)) {
+            return Err(Error::new(file, last, ErrorKind::Truncated { section: s.title().to_string() }));
+        }
+    }
+    for required in [Section::Description, Section::Input, Section::Output] {
+        if !seen.contains(&required) {
+            return Err(Error::expected(file, last, format!("section `{}`", required.title()), "end of page"));
+        }
+        if required != Section::Description && !tables_seen[required as usize] {
+            return Err(Error::expected(
+                file,
+                last,
+                format!("a parameter table in section `{}`", required.title()),
+                "none",
+            ));
+        }
+    }
+    if raw.host.is_none() {
+        return Err(Error::expected(
+            file,
+            title_line,
+            "the API's domain name (`Domain name for API request: <product>.tencentcloudapi.com`) in section 1",
+            "none",
+        ));
+    }
+    raw.examples.retain(|example| {
+        let complete = example.input.is_some() && example.output.is_some();
+        if !complete {
+            let what = if example.input.is_none() { "an `Input Example`" } else { "an `Output Example`" };
+            notes.push(Note {
+                line: example.line,
+                message: format!("example `{}` has no {what}: not used", example.title),
+            });
+        }
+        complete
+    });
+    // The name: the `Action` row says it; else the description; else the title.
+    let from_row = common_param_value(&raw.input, "Action").filter(|(v, _)| is_action_name(v));
+    let title_name = raw.title.clone().filter(|t| is_action_name(t)).map(|t| (t, title_line));
+    let Some((name, line)) = from_row.clone().or(described_name).or(title_name.clone()) else {
+        return Err(Error::expected(
+            file,
+            title_line,
+            "the action's name in the `Action` row (`… The value used for this API: CreateVpc`)",
+            "none",
+        ));
+    };
+    if let (Some((row, row_line)), Some((title, _))) = (&from_row, &title_name) {
+        if row != title {
+            notes.push(Note {
+                line: *row_line,
+                message: format!("the `Action` row names `{row}` but the page is titled `{title}`: the row wins"),
+            });
+        }
+    }
+    raw.name = name;
+    raw.name_line = line;
+    Ok(raw)
+}
+
+/// The value a common parameter's row states: what follows the last colon of its
+/// description's first line (`Common parameter. The value used for this API: 2017-03-12.`,
+/// `公共参数，本接口取值：2017-03-12。`).
+pub fn common_param_value(rows: &[RawParam], name: &str) -> Option<(String, u32)> {
+    let row = rows.iter().find(|p| p.name == name)?;
+    let text = row.description.lines().next()?;
+    let at = text.rfind([':', '：'])?;
+    let value = text[at..].trim_start_matches([':', '：']).trim().trim_end_matches(['.', '。', ' ', '，', ',']).trim();
+    (!value.is_empty() && !value.contains(' ')).then(|| (value.to_string(), row.line))
+}
+
+/// The host a paragraph names: its first word ending in `.tencentcloudapi.com`.
+fn host_in(text: &str) -> Option<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+        .map(|w| w.trim_end_matches('.'))
+        .find(|w| w.ends_with(".tencentcloudapi.com") && w.len() > ".tencentcloudapi.com".len())
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts() {
+        assert_eq!(
+            host_in("Domain name for API request: vpc.intl.tencentcloudapi.com.").as_deref(),
+            Some("vpc.intl.tencentcloudapi.com")
+        );
+        assert_eq!(host_in("接口请求域名： cvm.tencentcloudapi.com 。").as_deref(), Some("cvm.tencentcloudapi.com"));
+        assert_eq!(host_in("API 요청 도메인 이름: as.tencentcloudapi.com.").as_deref(), Some("as.tencentcloudapi.com"));
+        assert_eq!(host_in("Domain name for API request:"), None);
+    }
+
+    #[test]
+    fn names_from_the_description() {
+        assert_eq!(name_in_description("本接口 (CreateKeyPair) 用于创建").as_deref(), Some("CreateKeyPair"));
+        assert_eq!(name_in_description("This API (CreateVpc) is used to create VPCs.").as_deref(), Some("CreateVpc"));
+        assert_eq!(
+            name_in_description("본 API(CreateLaunchConfiguration)는").as_deref(),
+            Some("CreateLaunchConfiguration")
+        );
+        assert_eq!(name_in_description("Note (such as ap-shanghai-fsi)"), None);
+    }
+
+    #[test]
+    fn common_param_values() {
+        let row = |d: &str| RawParam {
+            line: 3,
+            name: "Version".into(),
+            list_suffix: false,
+            required: Some(true),
+            ty: "String".into(),
+            description: d.into(),
+        };
+        for d in [
+            "Common parameter. The value used for this API: 2017-03-12.",
+            "公共参数，本接口取值：2017-03-12。",
+            "共通パラメータ。本インターフェースの値：2017-03-12",
+            "공통 매개변수, 본 API 값: 2017-03-12",
+        ] {
+            assert_eq!(common_param_value(&[row(d)], "Version"), Some(("2017-03-12".to_string(), 3)), "{d}");
+        }
+    }
+}

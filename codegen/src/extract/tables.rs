@@ -1,0 +1,129 @@
+//! The rows of a parameter, field or error code table, read by their cells' shapes.
+
+use super::records::{RawErrorCode, RawParam};
+use crate::error::{Error, Result};
+use crate::vocab::{self, Column, Note, Row, Table};
+
+/// Rows of a parameter table. `input` tables must have a Required column.
+pub(super) fn params(
+    file: &str,
+    line: u32,
+    table: &Table,
+    input: bool,
+    notes: &mut Vec<Note>,
+) -> Result<Vec<RawParam>> {
+    let cols = &table.columns;
+    for needed in [Column::Name, Column::Type, Column::Description] {
+        if !cols.contains(&needed) {
+            return Err(Error::expected(
+                file,
+                line,
+                format!("a `{needed:?}` column in the parameter table"),
+                format!("columns {cols:?}"),
+            ));
+        }
+    }
+    if input && !cols.contains(&Column::Required) {
+        return Err(Error::expected(
+            file,
+            line,
+            "a `Required` column in the input parameter table",
+            format!("columns {cols:?}"),
+        ));
+    }
+    let mut out = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        if row.cells.iter().all(|c| c.trim().is_empty()) {
+            notes.push(Note { line: row.line, message: "empty table row skipped".to_string() });
+            continue;
+        }
+        out.push(param(file, cols, row, notes)?);
+    }
+    Ok(out)
+}
+
+/// A row of a parameter table, read by its cells' shapes: a Required cell that holds a
+/// type while the Type cell holds a Yes/No word was swapped; a Required cell that is no
+/// Yes/No word while the Description is empty was left out (the text is the description).
+fn param(file: &str, cols: &[Column], row: &Row, notes: &mut Vec<Note>) -> Result<RawParam> {
+    let cell = |c| row.cell(cols, c).unwrap_or("").trim().to_string();
+    let mut note = |message: String| notes.push(Note { line: row.line, message });
+    let printed = cell(Column::Name);
+    if printed.is_empty() {
+        return Err(Error::expected(file, row.line, "a parameter name", "an empty cell"));
+    }
+    let (name, list_suffix) = match printed.split_once('.') {
+        Some((base, "N")) => (base.to_string(), true),
+        Some((base, suffix)) if vocab::is_param_name(base) && !suffix.contains('.') => {
+            note(format!("`{printed}`: the `.N` list suffix is broken on the page; the name is `{base}`"));
+            (base.to_string(), true)
+        }
+        _ => (printed.clone(), false),
+    };
+    let mut ty = cell(Column::Type);
+    let mut description = cell(Column::Description);
+    let required = match row.cell(cols, Column::Required).map(str::trim) {
+        None => None,
+        Some(c) => match vocab::required_word(c) {
+            Some(vocab::Required::Word(b)) => Some(b),
+            Some(vocab::Required::Misspelt { required, meant }) => {
+                note(format!("Required cell of `{name}` reads `{c}`, taken as `{meant}`"));
+                Some(required)
+            }
+            None => {
+                if let Some(swapped) = vocab::required_word(&ty).filter(|_| looks_like_type(c)) {
+                    note(format!("`{name}`: the Type and Required cells are swapped (`{c}`, `{ty}`)"));
+                    ty = c.to_string();
+                    Some(swapped.value())
+                } else if description.is_empty() && !c.is_empty() {
+                    note(format!(
+                        "`{name}` has no Required cell (the row is one cell short): `{}` is read as its description and the parameter as optional",
+                        c.chars().take(40).collect::<String>()
+                    ));
+                    description = c.to_string();
+                    Some(false)
+                } else {
+                    note(format!("Required cell of `{name}` reads `{c}`, not a Yes/No word: taken as optional"));
+                    Some(false)
+                }
+            }
+        },
+    };
+    if ty.is_empty() {
+        return Err(Error::expected(file, row.line, format!("a type for `{name}`"), "an empty cell"));
+    }
+    Ok(RawParam { line: row.line, name, list_suffix, required, ty, description })
+}
+
+/// `String`, `Array of Filter`, `Vpc`: a cell that reads like a type.
+fn looks_like_type(cell: &str) -> bool {
+    let inner = cell.strip_prefix("Array of ").unwrap_or(cell).trim();
+    let inner = inner.strip_suffix(" ISO8601").unwrap_or(inner);
+    vocab::is_basic_type(inner) || vocab::is_param_name(inner)
+}
+
+pub(super) fn error_rows(file: &str, line: u32, table: &Table, notes: &mut Vec<Note>) -> Result<Vec<RawErrorCode>> {
+    if table.columns.first() != Some(&Column::Name) {
+        return Err(Error::expected(
+            file,
+            line,
+            "an error code table (`Error Code Description`)",
+            format!("columns {:?}", table.columns),
+        ));
+    }
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let code = row.cell(&table.columns, Column::Name).unwrap_or("").trim().to_string();
+        let description = row.cell(&table.columns, Column::Description).unwrap_or("").to_string();
+        if code.is_empty() {
+            if !description.trim().is_empty() {
+                notes.push(Note { line: row.line, message: "error code row without a code skipped".to_string() });
+            } else {
+                notes.push(Note { line: row.line, message: "empty table row skipped".to_string() });
+            }
+            continue;
+        }
+        out.push(RawErrorCode { line: row.line, code, description });
+    }
+    Ok(out)
+}

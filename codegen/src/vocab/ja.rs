@@ -1,0 +1,56 @@
+//! The words of Japanese pages.
+
+use super::blocks::Column;
+use super::words::{Section, Vocabulary};
+
+/// The words of Japanese pages.
+pub const JA: Vocabulary = Vocabulary {
+    sections: &[
+        ("API説明", Section::Description),
+        ("API 説明", Section::Description),
+        ("インターフェースについて", Section::Description),
+        ("入力パラメータ", Section::Input),
+        ("パラメータ入力", Section::Input),
+        ("出力パラメータ", Section::Output),
+        ("パラメータ出力", Section::Output),
+        ("例", Section::Examples),
+        ("サンプル", Section::Examples),
+        ("開発者リソース", Section::Resources),
+        ("エラーコード", Section::Errors),
+    ],
+    columns: &[
+        ("パラメータ名", Column::Name),
+        ("名称", Column::Name),
+        ("エラーコード", Column::Name),
+        ("必須", Column::Required),
+        ("必須項目", Column::Required),
+        ("選択必須", Column::Required),
+        ("タイプ", Column::Type),
+        ("説明", Column::Description),
+    ],
+    yes: &["はい", "要"],
+    no: &["いいえ", "不要"],
+    nullable: &["nullを返す可能性があります", "null を返す可能性があります", "nullが返される"],
+    example_title: &["例", "サンプル"],
+    example_input: &["入力例", "入力サンプル", "リクエスト例"],
+    example_output: &["出力例", "出力サンプル", "レスポンス例"],
+    data_types_title: &["データ構造"],
+    error_codes_title: &["エラーコード"],
+    common_codes: &["共通エラーコード"],
+    service_codes: &["サービスエラーコード", "業務エラーコード"],
+    error_page_sections: &["機能説明", "エラーコードリスト"],
+    used_by: &["以下のAPIによって参照されます：", "次のインターフェースに引用されます："],
+    last_updated: &["最終更新日"],
+    per_second: &["回/秒"],
+    example_value: &["例:", "例："],
+    toolbar: &["フォーカスモード", "フォントサイズ", "フィードバック"],
+    footer: &["ヘルプとサポート", "この記事はお役に立ちましたか?", "前へ:"],
+    explorer: &["API Explorerの使用をお勧めします", "API Explorer は"],
+    maximum: &["最大値", "最大", "上限"],
+    value_range: &["値の範囲", "範囲"],
+    from_zero: &["0から開始", "0から始まる"],
+    valid_values: &["有効な値", "指定可能な値", "取りうる値"],
+    state_done: &["成功", "完了"],
+    state_failed: &["失敗", "エラー"],
+    state_pending: &["実行中", "処理中", "待機中"],
+};

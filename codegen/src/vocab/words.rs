@@ -1,0 +1,90 @@
+//! The shape of one language's words ([`Vocabulary`]) and the sections of an action page
+//! they name.
+
+use super::blocks::Column;
+
+/// A numbered section of an action page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    /// `1. API Description`.
+    Description,
+    /// `2. Input Parameters`.
+    Input,
+    /// `3. Output Parameters`.
+    Output,
+    /// `4. Example`.
+    Examples,
+    /// `5. Developer Resources`, `6. Other Resources`.
+    Resources,
+    /// `6. Error Code`.
+    Errors,
+}
+
+impl Section {
+    /// The English name, for messages.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Description => "1. API Description",
+            Section::Input => "2. Input Parameters",
+            Section::Output => "3. Output Parameters",
+            Section::Examples => "4. Example",
+            Section::Resources => "5. Developer Resources",
+            Section::Errors => "6. Error Code",
+        }
+    }
+}
+
+/// The words of one content language.
+#[derive(Debug)]
+pub struct Vocabulary {
+    /// Names of the numbered sections of an action page (after `N. `).
+    pub sections: &'static [(&'static str, Section)],
+    /// Table header cells.
+    pub columns: &'static [(&'static str, Column)],
+    /// Words of the Required column.
+    pub yes: &'static [&'static str],
+    pub no: &'static [&'static str],
+    /// A description containing one of these says the value may be `null` (compared
+    /// case-insensitively, white space folded).
+    pub nullable: &'static [&'static str],
+    /// Prefixes of an example's title heading (`Example 1 …`, `示例1 …`).
+    pub example_title: &'static [&'static str],
+    /// An example's input and output headings.
+    pub example_input: &'static [&'static str],
+    pub example_output: &'static [&'static str],
+    /// Titles of the Data Types and Error Codes pages.
+    pub data_types_title: &'static [&'static str],
+    pub error_codes_title: &'static [&'static str],
+    /// Headings of the Error Codes page: its groups of codes and its other sections.
+    pub common_codes: &'static [&'static str],
+    pub service_codes: &'static [&'static str],
+    pub error_page_sections: &'static [&'static str],
+    /// Prefixes of the line listing the actions that use a structure.
+    pub used_by: &'static [&'static str],
+    /// Prefixes of the "Last updated" line.
+    pub last_updated: &'static [&'static str],
+    /// Units of the rate limit line (`20次/秒`, `20 requests/sec`).
+    pub per_second: &'static [&'static str],
+    /// Markers of the example value appended to a description (`示例值:`).
+    pub example_value: &'static [&'static str],
+    /// Site chrome: the toolbar lines between a page's title and its "Last updated" line.
+    pub toolbar: &'static [&'static str],
+    /// Site chrome: prefixes of the first line of the footer below the article.
+    pub footer: &'static [&'static str],
+    /// Paragraphs of section 1 that belong to the API Explorer box, not the description.
+    pub explorer: &'static [&'static str],
+    /// Words before (or just after) a documented maximum: `Maximum value: 100`, `最大值为100`
+    /// (lower case).
+    pub maximum: &'static [&'static str],
+    /// Words before a range of values: `Value range: 1-100`, `取值范围：1~100` (lower case).
+    pub value_range: &'static [&'static str],
+    /// Phrases saying numbering starts at 0 (a page number's description).
+    pub from_zero: &'static [&'static str],
+    /// Words before a list of documented values: `Valid values:`, `取值：` (lower case).
+    pub valid_values: &'static [&'static str],
+    /// Words of a state value (or its explanation) meaning the work is done, failed, or
+    /// under way (lower case; a value contains one).
+    pub state_done: &'static [&'static str],
+    pub state_failed: &'static [&'static str],
+    pub state_pending: &'static [&'static str],
+}
