@@ -4,7 +4,9 @@
 //! scratch folder, never into the repository.
 
 use std::fs;
+
 use std::path::{Path, PathBuf};
+use test_support::Scratch;
 
 fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -20,25 +22,13 @@ fn corpus() -> Option<PathBuf> {
     }
 }
 
-/// A scratch folder holding copies of the given files, removed on drop.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn with(name: &str, files: &[PathBuf]) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("codegen-forms-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        for f in files {
-            fs::copy(f, dir.join(f.file_name().unwrap())).unwrap();
-        }
-        Scratch(dir)
+/// A scratch folder holding copies of the given files.
+fn scratch_with(name: &str, files: &[PathBuf]) -> Scratch {
+    let scratch = Scratch::new(&format!("forms-{name}"));
+    for f in files {
+        fs::copy(f, scratch.join(f.file_name().unwrap())).unwrap();
     }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
+    scratch
 }
 
 fn ir_of(docs: &Path) -> serde_json::Value {
@@ -51,9 +41,9 @@ fn ir_of(docs: &Path) -> serde_json::Value {
 fn html_and_text_seed_pages_give_identical_ir() {
     let Some(corpus) = corpus() else { return };
     let html = corpus.join("vpc/2017-03-12/html");
-    let scratch = Scratch::with("html", &[html.join("AssociateAddress.html"), html.join("AssociateIPv6Address.html")]);
+    let scratch = scratch_with("html", &[html.join("AssociateAddress.html"), html.join("AssociateIPv6Address.html")]);
     let from_text = ir_of(&workspace().join("docs-src"));
-    let from_html = ir_of(&scratch.0);
+    let from_html = ir_of(&scratch.path());
     assert_eq!(
         serde_json::to_string_pretty(&from_html).unwrap(),
         serde_json::to_string_pretty(&from_text).unwrap(),
@@ -71,8 +61,8 @@ fn chinese_site_pages_are_read() {
         zh.join("DescribeAddresses.txt"),
         corpus.join("vpc/2017-03-12/txt/DataTypes.txt"),
     ];
-    let scratch = Scratch::with("zh", &files);
-    let ir = ir_of(&scratch.0);
+    let scratch = scratch_with("zh", &files);
+    let ir = ir_of(&scratch.path());
     assert_eq!(ir["product"], "vpc");
     assert_eq!(ir["version"], "2017-03-12");
 
@@ -124,7 +114,7 @@ fn chinese_site_pages_are_read() {
     assert_eq!(create["output"][0]["doc_type"], "AddressTemplate");
     assert!(ir["data_types"]["AddressTemplate"].is_object(), "structures the actions use are kept");
     assert!(ir["data_types"]["CCN"].is_object(), "the IR keeps every documented structure");
-    let generated = codegen::generate(&scratch.0).unwrap();
+    let generated = codegen::generate(&scratch.path()).unwrap();
     let types = generated.files.iter().find(|(p, _)| p.ends_with("/types.rs")).map(|(_, t)| t.as_str()).unwrap();
     assert!(types.contains("pub struct AddressTemplate "), "code for the structures the actions use");
     assert!(!types.contains("pub struct Ccn "), "no code for structures no action uses");

@@ -60,15 +60,8 @@ pub fn is_url(source: &str) -> bool {
     source.starts_with("http://") || source.starts_with("https://")
 }
 
-/// Writes a file through a temporary file in the same folder and a rename.
+/// Writes a file through a temporary file in the same folder and a rename (the one way
+/// of the workspace: [`codegen::output::write_atomically`]).
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = path.parent().context("a file path has a folder")?;
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.part", std::process::id()));
-    if let Err(e) = std::fs::write(&temp, contents) {
-        let _ = std::fs::remove_file(&temp);
-        return Err(e).with_context(|| format!("writing {}", temp.display()));
-    }
-    std::fs::rename(&temp, path).with_context(|| format!("renaming {} to {}", temp.display(), path.display()))
+    codegen::output::write_atomically(path, contents).with_context(|| format!("writing {}", path.display()))
 }

@@ -209,8 +209,8 @@ mod tests {
 
     #[test]
     fn profile_file() {
-        let dir = std::env::temp_dir().join(format!("tc-credentials-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let scratch = test_support::Scratch::new("credentials");
+        let dir = scratch.path();
         let path = dir.join("credentials");
         std::fs::write(&path, "# comment\n[default]\nsecret_id = AKID1\nsecret_key = key1\n\n[prod]\nsecret_id=AKID2\nsecret_key = \"key2\"\ntoken = tok\n[broken]\nsecret_id = x\n").unwrap();
         assert_eq!(Credentials::from_profile_file(&path, "default").unwrap(), Some(Credentials::new("AKID1", "key1")));
@@ -227,6 +227,5 @@ mod tests {
             .to_string()
             .contains("lacks secret_id or secret_key"));
         assert_eq!(Credentials::from_profile_file(&dir.join("absent"), "default").unwrap(), None);
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

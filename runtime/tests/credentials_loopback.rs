@@ -144,13 +144,12 @@ async fn oidc_web_identity_is_exchanged_unsigned() {
     use tencentcloud_api_runtime::providers::{OidcProvider, Sts};
     let sts = Server::scripted(vec![Response::json(sts_reply())]).await;
     let api = Server::scripted(vec![Response::json(OK)]).await;
-    let token_file = std::env::temp_dir().join(format!("tke-token-{}", std::process::id()));
-    std::fs::write(&token_file, "eyJ.web-identity.token\n").unwrap();
+    let scratch = test_support::Scratch::new("tke-token");
+    let token_file = scratch.write("token", "eyJ.web-identity.token\n");
     let provider = OidcProvider::new("cls-loopback", &token_file, "qcs::cam::uin/1:roleName/tke")
         .sts(Sts { endpoint: Endpoint::Url(sts.url()), region: "ap-beijing".into() });
     let client = Client::builder().credentials_provider(provider).endpoint(Endpoint::Url(api.url())).build().unwrap();
     client.send(&request()).await.unwrap();
-    std::fs::remove_file(&token_file).unwrap();
 
     let seen = sts.seen();
     assert_eq!(seen[0].header("Authorization"), Some("SKIP"));

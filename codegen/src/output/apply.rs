@@ -3,10 +3,10 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::atomic::write_atomically;
 use super::error::OutputError;
 use super::headers::ensure_generated_or_gone;
 use super::paths::{join, symlink_metadata};
@@ -67,6 +67,7 @@ pub fn apply(out: &Path, plan: &Plan) -> Result<(), OutputError> {
     let written = crate::parallel::map(&writes, |(rel, contents)| {
         let path = join(out, rel)?;
         write_atomically(&path, contents.as_bytes())
+            .map_err(|source| OutputError::Write { path: path.to_path_buf(), source })
     });
     written.into_iter().collect::<Result<Vec<()>, OutputError>>()?;
 
@@ -93,27 +94,4 @@ pub fn apply(out: &Path, plan: &Plan) -> Result<(), OutputError> {
 
 fn depth(rel: &str) -> usize {
     rel.matches('/').count()
-}
-
-/// Writes `contents` to a hidden temporary file next to `path`, then renames it over
-/// `path`, so readers see either the old file or the new one, never a partial one.
-fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), OutputError> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
-
-    let result = (|| -> io::Result<()> {
-        let mut file = fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        file.write_all(contents)?;
-        file.flush()?;
-        drop(file);
-        fs::rename(&tmp, path)
-    })();
-    if let Err(source) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(OutputError::Write { path: path.to_path_buf(), source });
-    }
-    Ok(())
 }

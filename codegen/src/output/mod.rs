@@ -25,6 +25,7 @@
 //! lists paths in sorted order.
 
 mod apply;
+mod atomic;
 mod error;
 mod headers;
 mod manifest;
@@ -38,6 +39,7 @@ mod workspace;
 mod tests;
 
 pub use apply::apply;
+pub use atomic::write_atomically;
 pub use error::{OutputError, SettingsError};
 pub use headers::is_generated;
 pub use manifest::{complete, crate_manifest};

@@ -2,70 +2,32 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use super::{apply, is_generated, plan, plan_owned, OutputError};
 use crate::{Generated, GENERATED_HEADER, GENERATED_TOML_HEADER};
+use test_support::Scratch;
 
-/// A fresh directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> Self {
-        static COUNTER: AtomicU64 = AtomicU64::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("codegen-output-test-{}-{n}", std::process::id()));
-        let _ = fs::remove_dir_all(&path);
-        fs::create_dir_all(&path).unwrap();
-        TempDir(path)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn write(&self, rel: &str, contents: &str) {
-        let path = self.0.join(rel);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, contents).unwrap();
-    }
-
-    fn read(&self, rel: &str) -> String {
-        fs::read_to_string(self.0.join(rel)).unwrap()
-    }
-
-    fn exists(&self, rel: &str) -> bool {
-        self.0.join(rel).exists()
-    }
-
-    /// Every file and directory under the root (hidden ones included), with the
-    /// contents of the files: a snapshot to compare before and after.
-    fn snapshot(&self) -> BTreeMap<String, Option<Vec<u8>>> {
-        fn go(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Option<Vec<u8>>>) {
-            for entry in fs::read_dir(dir).unwrap() {
-                let entry = entry.unwrap();
-                let name = entry.file_name().into_string().unwrap();
-                let rel = format!("{prefix}{name}");
-                if entry.file_type().unwrap().is_dir() {
-                    out.insert(format!("{rel}/"), None);
-                    go(&entry.path(), &format!("{rel}/"), out);
-                } else {
-                    out.insert(rel, Some(fs::read(entry.path()).unwrap()));
-                }
+/// Every file and directory under `root` (hidden ones included), with the contents of the
+/// files: a snapshot to compare before and after.
+fn snapshot(root: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
+    fn go(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Option<Vec<u8>>>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let entry = entry.unwrap();
+            let name = entry.file_name().into_string().unwrap();
+            let rel = format!("{prefix}{name}");
+            if entry.file_type().unwrap().is_dir() {
+                out.insert(format!("{rel}/"), None);
+                go(&entry.path(), &format!("{rel}/"), out);
+            } else {
+                out.insert(rel, Some(fs::read(entry.path()).unwrap()));
             }
         }
-        let mut out = BTreeMap::new();
-        go(&self.0, "", &mut out);
-        out
     }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
+    let mut out = BTreeMap::new();
+    go(root, "", &mut out);
+    out
 }
 
 fn rs(body: &str) -> String {
@@ -124,7 +86,7 @@ fn output_is_generated_rules() {
 
 #[test]
 fn output_plan_and_apply_create_into_missing_dir() {
-    let tmp = TempDir::new();
+    let tmp = Scratch::new("output");
     let out = tmp.path().join("generated");
     let gen = generated(&[
         ("src/lib.rs", rs("pub mod vpc;")),
@@ -158,7 +120,7 @@ fn output_plan_and_apply_create_into_missing_dir() {
 
 #[test]
 fn output_update_rewrites_only_changed_files() {
-    let tmp = TempDir::new();
+    let tmp = Scratch::new("output");
     tmp.write("src/a.rs", &rs("old"));
     tmp.write("src/b.rs", &rs("same"));
     let a_path = tmp.path().join("src/a.rs");
@@ -188,7 +150,7 @@ fn output_update_rewrites_only_changed_files() {
 
 #[test]
 fn output_orphans_removed_and_emptied_dirs_pruned() {
-    let tmp = TempDir::new();
+    let tmp = Scratch::new("output");
     tmp.write("src/lib.rs", &rs("lib"));
     tmp.write("src/old/v1/mod.rs", &rs("old"));
     tmp.write("src/old/v1/types.rs", &rs("old types"));
@@ -207,25 +169,25 @@ fn output_orphans_removed_and_emptied_dirs_pruned() {
     assert_eq!(plan.removed(), 4);
     apply(tmp.path(), &plan).unwrap();
 
-    assert!(!tmp.exists("src/old/v1"), "emptied dir pruned");
-    assert!(!tmp.exists("ir"), "emptied dir pruned");
-    assert!(tmp.exists("src/old/keep_empty"), "pre-existing empty dir kept");
-    assert!(tmp.exists("src/old"), "dir still holding an empty dir kept");
-    assert!(tmp.exists("empty_before"), "unrelated empty dir kept");
-    assert!(tmp.exists("tests/handwritten.rs"), "hand-written file kept");
-    assert!(!tmp.exists("tests/old_examples.rs"));
+    assert!(!tmp.join("src/old/v1").exists(), "emptied dir pruned");
+    assert!(!tmp.join("ir").exists(), "emptied dir pruned");
+    assert!(tmp.join("src/old/keep_empty").exists(), "pre-existing empty dir kept");
+    assert!(tmp.join("src/old").exists(), "dir still holding an empty dir kept");
+    assert!(tmp.join("empty_before").exists(), "unrelated empty dir kept");
+    assert!(tmp.join("tests/handwritten.rs").exists(), "hand-written file kept");
+    assert!(!tmp.join("tests/old_examples.rs").exists());
     assert_eq!(tmp.read("src/lib.rs"), rs("lib"));
     assert!(super::plan(tmp.path(), &gen).unwrap().is_clean());
 }
 
 #[test]
 fn output_hand_written_file_is_never_overwritten() {
-    let tmp = TempDir::new();
+    let tmp = Scratch::new("output");
     tmp.write("Cargo.toml", "[package]\nname = \"x\"\n");
     tmp.write("src/lib.rs", "pub mod vpc;\n");
     tmp.write("src/stale.rs", &rs("stale"));
     tmp.write("src/orphan.rs", &rs("orphan"));
-    let before = tmp.snapshot();
+    let before = snapshot(tmp.path());
 
     let gen = generated(&[("src/lib.rs", rs("generated")), ("src/stale.rs", rs("fresh")), ("src/new.rs", rs("new"))]);
     let err = plan(tmp.path(), &gen).unwrap_err();
@@ -235,12 +197,12 @@ fn output_hand_written_file_is_never_overwritten() {
     );
     assert_eq!(err.path(), tmp.path().join("src/lib.rs"));
     assert!(err.to_string().contains("hand-written"), "{err}");
-    assert_eq!(tmp.snapshot(), before, "nothing may be written");
+    assert_eq!(snapshot(tmp.path()), before, "nothing may be written");
 }
 
 #[test]
 fn output_empty_file_counts_as_hand_written() {
-    let tmp = TempDir::new();
+    let tmp = Scratch::new("output");
     tmp.write("src/empty.rs", "");
     let err = plan(tmp.path(), &generated(&[("src/empty.rs", rs(""))])).unwrap_err();
     assert!(matches!(err, OutputError::WouldOverwriteHandWritten { .. }), "{err:?}");
@@ -249,41 +211,41 @@ fn output_empty_file_counts_as_hand_written() {
 
 #[test]
 fn output_apply_rechecks_hand_written() {
-    let tmp = TempDir::new();
+    let tmp = Scratch::new("output");
     tmp.write("src/a.rs", &rs("old"));
     tmp.write("src/b.rs", &rs("orphan"));
     let gen = generated(&[("src/a.rs", rs("new")), ("src/c.rs", rs("c"))]);
     let plan = plan(tmp.path(), &gen).unwrap();
     // Someone takes the file over by hand between plan and apply.
     tmp.write("src/a.rs", "// mine now\n");
-    let before = tmp.snapshot();
+    let before = snapshot(tmp.path());
     let err = apply(tmp.path(), &plan).unwrap_err();
     assert!(matches!(err, OutputError::WouldOverwriteHandWritten { .. }), "{err:?}");
-    assert_eq!(tmp.snapshot(), before);
+    assert_eq!(snapshot(tmp.path()), before);
 }
 
 #[test]
 fn output_hand_written_extra_files_left_alone() {
-    let tmp = TempDir::new();
+    let tmp = Scratch::new("output");
     tmp.write("Cargo.toml", "[package]\nname = \"x\"\n");
     tmp.write("src/lib.rs", "\n");
     tmp.write("README.md", "# hi\n");
     tmp.write("data.json", "{\"a\": 1}\n");
     tmp.write(".hidden/x.rs", &rs("hidden generated-looking file"));
     tmp.write("target/debug/x.rs", &rs("build output"));
-    let before = tmp.snapshot();
+    let before = snapshot(tmp.path());
 
     let empty = Generated::default();
     let plan = plan(tmp.path(), &empty).unwrap();
     assert!(plan.is_clean(), "{plan}");
     assert_eq!(plan.generated(), 0);
     apply(tmp.path(), &plan).unwrap();
-    assert_eq!(tmp.snapshot(), before);
+    assert_eq!(snapshot(tmp.path()), before);
 }
 
 #[test]
 fn output_rejects_bad_paths_and_headerless_contents() {
-    let tmp = TempDir::new();
+    let tmp = Scratch::new("output");
     for bad in ["", "/abs.rs", "../up.rs", "a/../b.rs", "./a.rs", "a//b.rs", "a\\b.rs", "dir/"] {
         let err = plan(tmp.path(), &generated(&[(bad, rs(""))])).unwrap_err();
         assert!(matches!(err, OutputError::InvalidPath { .. }), "{bad:?}: {err:?}");
@@ -294,7 +256,7 @@ fn output_rejects_bad_paths_and_headerless_contents() {
 
 #[test]
 fn output_directory_conflicts() {
-    let tmp = TempDir::new();
+    let tmp = Scratch::new("output");
     fs::create_dir_all(tmp.path().join("src/a.rs")).unwrap();
     let err = plan(tmp.path(), &generated(&[("src/a.rs", rs(""))])).unwrap_err();
     assert!(matches!(err, OutputError::NotAFile { .. }), "{err:?}");
@@ -318,7 +280,7 @@ fn output_directory_conflicts() {
 
 #[test]
 fn output_plan_is_deterministic() {
-    let tmp = TempDir::new();
+    let tmp = Scratch::new("output");
     for name in ["z", "a", "m", "b/c", "b/a"] {
         tmp.write(&format!("src/{name}.rs"), &rs(name));
     }
@@ -333,11 +295,11 @@ fn output_plan_is_deterministic() {
 
 #[test]
 fn output_a_block_left_in_the_tree_is_an_error() {
-    let tmp = TempDir::new();
+    let tmp = Scratch::new("output");
     let mut gen = generated(&[("src/lib.rs", rs("lib"))]);
     gen.blocks.insert("Cargo.toml".into(), "vpc = []\n".into());
     let err = plan(tmp.path(), &gen).unwrap_err();
     assert!(matches!(&err, OutputError::Incomplete { path } if path == &tmp.path().join("Cargo.toml")), "{err:?}");
     assert!(err.to_string().contains("complete it first"), "{err}");
-    assert!(!tmp.exists("src"), "nothing written");
+    assert!(!tmp.join("src").exists(), "nothing written");
 }

@@ -112,54 +112,39 @@ fn segment_matches(pattern: &[u8], name: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    struct Scratch(PathBuf);
-
-    impl Scratch {
-        fn new(name: &str) -> Scratch {
-            let path = std::env::temp_dir().join(format!("codegen-layout-{name}-{}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&path);
-            std::fs::create_dir_all(&path).unwrap();
-            Scratch(path)
-        }
-    }
-
-    impl Drop for Scratch {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
+    use test_support::Scratch;
 
     #[test]
     fn members_are_found_as_cargo_finds_them() {
         let root = Scratch::new("members");
         let manifest = "[workspace]\nmembers = [\n  \"gen\",\n  \"crates/*\",\n]\nexclude = [\"crates/skip\"]\n\n\
                         [workspace.package]\nversion = \"0.1.0\"\nedition = \"2021\"\n";
-        std::fs::write(root.0.join("Cargo.toml"), manifest).unwrap();
+        std::fs::write(root.join("Cargo.toml"), manifest).unwrap();
         let member = |keys: &[&str]| Layout::Member {
-            manifest: root.0.join("Cargo.toml"),
+            manifest: root.join("Cargo.toml"),
             package_keys: keys.iter().map(|k| k.to_string()).collect(),
         };
-        assert_eq!(detect_layout(&root.0.join("gen")).unwrap(), member(&["version", "edition"]));
-        assert_eq!(detect_layout(&root.0.join("crates/x")).unwrap(), member(&["version", "edition"]));
-        assert_eq!(detect_layout(&root.0.join("other/../gen")).unwrap(), member(&["version", "edition"]));
-        assert_eq!(detect_layout(&root.0.join("other")).unwrap(), Layout::Own);
-        assert_eq!(detect_layout(&root.0.join("crates/x/y")).unwrap(), Layout::Own);
+        assert_eq!(detect_layout(&root.join("gen")).unwrap(), member(&["version", "edition"]));
+        assert_eq!(detect_layout(&root.join("crates/x")).unwrap(), member(&["version", "edition"]));
+        assert_eq!(detect_layout(&root.join("other/../gen")).unwrap(), member(&["version", "edition"]));
+        assert_eq!(detect_layout(&root.join("other")).unwrap(), Layout::Own);
+        assert_eq!(detect_layout(&root.join("crates/x/y")).unwrap(), Layout::Own);
         // Excluded: the search goes on upwards (and finds nothing here, or a workspace above).
-        assert_eq!(detect_layout(&root.0.join("crates/skip")).unwrap(), Layout::Own);
+        assert_eq!(detect_layout(&root.join("crates/skip")).unwrap(), Layout::Own);
 
         // A manifest without a workspace (a package) is passed by.
-        std::fs::create_dir_all(root.0.join("pkg")).unwrap();
-        std::fs::write(root.0.join("pkg/Cargo.toml"), "[package]\nname = \"p\"\n").unwrap();
-        std::fs::write(root.0.join("Cargo.toml"), "[workspace]\nmembers = [\"pkg/gen\"]\n").unwrap();
-        let inner = detect_layout(&root.0.join("pkg/gen")).unwrap();
-        assert_eq!(inner, Layout::Member { manifest: root.0.join("Cargo.toml"), package_keys: Vec::new() });
+        std::fs::create_dir_all(root.join("pkg")).unwrap();
+        std::fs::write(root.join("pkg/Cargo.toml"), "[package]\nname = \"p\"\n").unwrap();
+        std::fs::write(root.join("Cargo.toml"), "[workspace]\nmembers = [\"pkg/gen\"]\n").unwrap();
+        let inner = detect_layout(&root.join("pkg/gen")).unwrap();
+        assert_eq!(inner, Layout::Member { manifest: root.join("Cargo.toml"), package_keys: Vec::new() });
     }
 
     #[test]
     fn a_broken_enclosing_manifest_is_an_error_with_its_line() {
         let root = Scratch::new("broken");
-        std::fs::write(root.0.join("Cargo.toml"), "[workspace]\nmembers = [\"a\"\n").unwrap();
-        let err = detect_layout(&root.0.join("a")).unwrap_err();
+        std::fs::write(root.join("Cargo.toml"), "[workspace]\nmembers = [\"a\"\n").unwrap();
+        let err = detect_layout(&root.join("a")).unwrap_err();
         assert!(err.to_string().ends_with("Cargo.toml:2: an array is not closed"), "{err}");
     }
 

@@ -93,14 +93,13 @@ mod tests {
 
     #[test]
     fn the_first_existing_profile_file_is_read() {
-        let dir = std::env::temp_dir().join(format!("tc-providers-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let scratch = test_support::Scratch::new("providers");
+        let dir = scratch.path();
         let (first, second) = (dir.join("absent"), dir.join("etc-credentials"));
         std::fs::write(&second, "[default]\nsecret_id = AKIDetc\nsecret_key = k\n").unwrap();
         let p = ProfileProvider::new(vec![first, second], "default");
         let found = p.read().unwrap().unwrap();
         assert_eq!(found.credentials, Credentials::new("AKIDetc", "k"));
         assert_eq!(ProfileProvider::new(vec![dir.join("none")], "default").read().unwrap(), None);
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
