@@ -43,7 +43,7 @@ fn html_and_text_seed_pages_give_identical_ir() {
     let html = corpus.join("vpc/2017-03-12/html");
     let scratch = scratch_with("html", &[html.join("AssociateAddress.html"), html.join("AssociateIPv6Address.html")]);
     let from_text = ir_of(&workspace().join("docs-src"));
-    let from_html = ir_of(&scratch.path());
+    let from_html = ir_of(scratch.path());
     assert_eq!(
         serde_json::to_string_pretty(&from_html).unwrap(),
         serde_json::to_string_pretty(&from_text).unwrap(),
@@ -62,7 +62,7 @@ fn chinese_site_pages_are_read() {
         corpus.join("vpc/2017-03-12/txt/DataTypes.txt"),
     ];
     let scratch = scratch_with("zh", &files);
-    let ir = ir_of(&scratch.path());
+    let ir = ir_of(scratch.path());
     assert_eq!(ir["product"], "vpc");
     assert_eq!(ir["version"], "2017-03-12");
 
@@ -114,7 +114,7 @@ fn chinese_site_pages_are_read() {
     assert_eq!(create["output"][0]["doc_type"], "AddressTemplate");
     assert!(ir["data_types"]["AddressTemplate"].is_object(), "structures the actions use are kept");
     assert!(ir["data_types"]["CCN"].is_object(), "the IR keeps every documented structure");
-    let generated = codegen::generate(&scratch.path()).unwrap();
+    let generated = codegen::generate(scratch.path()).unwrap();
     let types = generated.files.iter().find(|(p, _)| p.ends_with("/types.rs")).map(|(_, t)| t.as_str()).unwrap();
     assert!(types.contains("pub struct AddressTemplate "), "code for the structures the actions use");
     assert!(!types.contains("pub struct Ccn "), "no code for structures no action uses");

@@ -50,9 +50,9 @@ mod tests {
     #[test]
     fn check_lists_changes_then_the_hint() {
         let tmp = Scratch::new("xtask-unit");
-        tmp.write("src/a.rs", &rs("old"));
-        tmp.write("src/b.rs", &rs("same"));
-        tmp.write("src/z.rs", &rs("orphan"));
+        tmp.write("src/a.rs", rs("old"));
+        tmp.write("src/b.rs", rs("same"));
+        tmp.write("src/z.rs", rs("orphan"));
         tmp.write("src/lib.rs", "// hand-written, not generated\n");
         let generated = Generated {
             files: [("src/a.rs", rs("new")), ("src/b.rs", rs("same")), ("src/y.rs", rs("y"))]

@@ -178,9 +178,9 @@ mod tests {
     fn regen_counts_and_summary() {
         let tmp = Scratch::new("xtask-unit");
         tmp.write("Cargo.toml", "[package]\n");
-        tmp.write("src/same.rs", &rs("same"));
-        tmp.write("src/old.rs", &rs("old"));
-        tmp.write("src/gone/mod.rs", &rs("gone"));
+        tmp.write("src/same.rs", rs("same"));
+        tmp.write("src/old.rs", rs("old"));
+        tmp.write("src/gone/mod.rs", rs("gone"));
         let generated = Generated {
             files: [("src/same.rs", rs("same")), ("src/old.rs", rs("new")), ("src/new.rs", rs("new"))]
                 .into_iter()
@@ -264,7 +264,7 @@ mod tests {
     fn regen_refuses_hand_written_and_writes_nothing() {
         let tmp = Scratch::new("xtask-unit");
         tmp.write("src/lib.rs", "\n");
-        tmp.write("src/orphan.rs", &rs("orphan"));
+        tmp.write("src/orphan.rs", rs("orphan"));
         let generated = Generated {
             files: [("src/lib.rs", rs("lib")), ("src/a.rs", rs("a"))]
                 .into_iter()

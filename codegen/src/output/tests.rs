@@ -121,8 +121,8 @@ fn output_plan_and_apply_create_into_missing_dir() {
 #[test]
 fn output_update_rewrites_only_changed_files() {
     let tmp = Scratch::new("output");
-    tmp.write("src/a.rs", &rs("old"));
-    tmp.write("src/b.rs", &rs("same"));
+    tmp.write("src/a.rs", rs("old"));
+    tmp.write("src/b.rs", rs("same"));
     let a_path = tmp.path().join("src/a.rs");
     let b_path = tmp.path().join("src/b.rs");
     set_old_mtime(&a_path);
@@ -151,11 +151,11 @@ fn output_update_rewrites_only_changed_files() {
 #[test]
 fn output_orphans_removed_and_emptied_dirs_pruned() {
     let tmp = Scratch::new("output");
-    tmp.write("src/lib.rs", &rs("lib"));
-    tmp.write("src/old/v1/mod.rs", &rs("old"));
-    tmp.write("src/old/v1/types.rs", &rs("old types"));
+    tmp.write("src/lib.rs", rs("lib"));
+    tmp.write("src/old/v1/mod.rs", rs("old"));
+    tmp.write("src/old/v1/types.rs", rs("old types"));
     tmp.write("ir/old.json", &json("old"));
-    tmp.write("tests/old_examples.rs", &rs("old"));
+    tmp.write("tests/old_examples.rs", rs("old"));
     tmp.write("tests/handwritten.rs", "#[test]\nfn t() {}\n");
     fs::create_dir_all(tmp.path().join("empty_before")).unwrap();
     fs::create_dir_all(tmp.path().join("src/old/keep_empty")).unwrap();
@@ -185,8 +185,8 @@ fn output_hand_written_file_is_never_overwritten() {
     let tmp = Scratch::new("output");
     tmp.write("Cargo.toml", "[package]\nname = \"x\"\n");
     tmp.write("src/lib.rs", "pub mod vpc;\n");
-    tmp.write("src/stale.rs", &rs("stale"));
-    tmp.write("src/orphan.rs", &rs("orphan"));
+    tmp.write("src/stale.rs", rs("stale"));
+    tmp.write("src/orphan.rs", rs("orphan"));
     let before = snapshot(tmp.path());
 
     let gen = generated(&[("src/lib.rs", rs("generated")), ("src/stale.rs", rs("fresh")), ("src/new.rs", rs("new"))]);
@@ -212,8 +212,8 @@ fn output_empty_file_counts_as_hand_written() {
 #[test]
 fn output_apply_rechecks_hand_written() {
     let tmp = Scratch::new("output");
-    tmp.write("src/a.rs", &rs("old"));
-    tmp.write("src/b.rs", &rs("orphan"));
+    tmp.write("src/a.rs", rs("old"));
+    tmp.write("src/b.rs", rs("orphan"));
     let gen = generated(&[("src/a.rs", rs("new")), ("src/c.rs", rs("c"))]);
     let plan = plan(tmp.path(), &gen).unwrap();
     // Someone takes the file over by hand between plan and apply.
@@ -231,8 +231,8 @@ fn output_hand_written_extra_files_left_alone() {
     tmp.write("src/lib.rs", "\n");
     tmp.write("README.md", "# hi\n");
     tmp.write("data.json", "{\"a\": 1}\n");
-    tmp.write(".hidden/x.rs", &rs("hidden generated-looking file"));
-    tmp.write("target/debug/x.rs", &rs("build output"));
+    tmp.write(".hidden/x.rs", rs("hidden generated-looking file"));
+    tmp.write("target/debug/x.rs", rs("build output"));
     let before = snapshot(tmp.path());
 
     let empty = Generated::default();
@@ -266,7 +266,7 @@ fn output_directory_conflicts() {
     assert!(matches!(err, OutputError::NotADirectory { .. }), "{err:?}");
 
     // A generated file that is now a directory of generated files.
-    tmp.write("mod_file", &rs("was a file"));
+    tmp.write("mod_file", rs("was a file"));
     let gen = generated(&[("mod_file/x.rs", rs("x"))]);
     let plan = plan(tmp.path(), &gen).unwrap();
     assert_eq!(plan.to_string(), "extra: mod_file\nmissing: mod_file/x.rs\n");
