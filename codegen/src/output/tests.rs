@@ -154,7 +154,7 @@ fn output_orphans_removed_and_emptied_dirs_pruned() {
     tmp.write("src/lib.rs", rs("lib"));
     tmp.write("src/old/v1/mod.rs", rs("old"));
     tmp.write("src/old/v1/types.rs", rs("old types"));
-    tmp.write("ir/old.json", &json("old"));
+    tmp.write("ir/old.json", json("old"));
     tmp.write("tests/old_examples.rs", rs("old"));
     tmp.write("tests/handwritten.rs", "#[test]\nfn t() {}\n");
     fs::create_dir_all(tmp.path().join("empty_before")).unwrap();
@@ -282,7 +282,7 @@ fn output_directory_conflicts() {
 fn output_plan_is_deterministic() {
     let tmp = Scratch::new("output");
     for name in ["z", "a", "m", "b/c", "b/a"] {
-        tmp.write(&format!("src/{name}.rs"), &rs(name));
+        tmp.write(&format!("src/{name}.rs"), rs(name));
     }
     let gen = generated(&[("src/new.rs", rs("n")), ("src/m.rs", rs("changed"))]);
     let first = plan(tmp.path(), &gen).unwrap();
