@@ -2,6 +2,7 @@
 //! output tables, examples and error codes.
 
 use super::records::{RawAction, RawExample, RawParam};
+use super::sections::sections;
 use super::tables::{error_rows, params};
 use crate::error::{Error, ErrorKind, Result};
 use crate::vocab::{self, BlockKind, Note, Page, Section};
@@ -44,22 +45,13 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
     let mut tables_seen = [false; 6];
     let mut part: Option<bool> = None; // inside an example: Some(is_input)
     let mut described_name: Option<(String, u32)> = None;
-    for block in &page.blocks {
-        if let BlockKind::Heading { level: 2..=3, text } = &block.kind {
-            if let Some((_, mut s)) = vocab::numbered_section(text) {
-                // A second input section where the output section belongs.
-                if s == Section::Input && seen.contains(&Section::Input) && !seen.contains(&Section::Output) {
-                    notes.push(Note {
-                        line: block.line,
-                        message: format!(
-                            "section `{text}` repeats the input section's name: read as `3. Output Parameters`"
-                        ),
-                    });
-                    s = Section::Output;
-                }
-                section = Some(s);
-                seen.push(s);
-                part = None;
+    let starts = sections(page, notes);
+    for (index, block) in page.blocks.iter().enumerate() {
+        if let Some(start) = starts.get(&index) {
+            section = Some(start.section);
+            seen.push(start.section);
+            part = None;
+            if start.heading {
                 continue;
             }
         }

@@ -11,6 +11,7 @@ mod action;
 mod data_types;
 mod error_codes;
 mod records;
+mod sections;
 mod tables;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -29,7 +30,9 @@ pub fn extract(page: &Page) -> Result<Extracted> {
     let file = page.file.as_str();
     let mut notes = page.notes.clone();
     let title = match page.blocks.first() {
-        Some(vocab::Block { kind: BlockKind::Heading { level: 1, text }, line }) => Some((text.clone(), *line)),
+        Some(vocab::Block { kind: BlockKind::Heading { level: 1, text }, line }) if !sections::is_numbered_title(text) => {
+            Some((text.clone(), *line))
+        }
         _ => None,
     };
     let headings = || {
@@ -38,7 +41,7 @@ pub fn extract(page: &Page) -> Result<Extracted> {
             _ => None,
         })
     };
-    let numbered = headings().any(|h| vocab::numbered_section(h).is_some());
+    let numbered = sections::is_action_page(page);
     let title_text = title.as_ref().map(|(t, _)| t.as_str()).unwrap_or("");
     let error_page = !numbered
         && (vocab::is_error_codes_title(title_text)

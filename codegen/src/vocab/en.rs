@@ -11,6 +11,8 @@ pub const EN: Vocabulary = Vocabulary {
         ("Request Parameters", Section::Input),
         ("Output Parameters", Section::Output),
         ("Response Parameters", Section::Output),
+        ("Returned Parameters", Section::Output),
+        ("Return Parameters", Section::Output),
         ("Example", Section::Examples),
         ("Examples", Section::Examples),
         ("Sample", Section::Examples),

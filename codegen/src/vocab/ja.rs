@@ -13,6 +13,8 @@ pub const JA: Vocabulary = Vocabulary {
         ("パラメータ入力", Section::Input),
         ("出力パラメータ", Section::Output),
         ("パラメータ出力", Section::Output),
+        ("出力パラメーター", Section::Output),
+        ("レスポンスパラメータ", Section::Output),
         ("例", Section::Examples),
         ("サンプル", Section::Examples),
         ("開発者リソース", Section::Resources),

@@ -50,6 +50,15 @@ pub fn strip_number(heading: &str) -> Option<&str> {
     Some(rest.trim_start())
 }
 
+/// A numbered heading (`3. Whatever it is called`): its number and the title after it.
+/// None without a leading number followed by `.`, `、` or `．`.
+pub fn heading_number(heading: &str) -> Option<(u32, &str)> {
+    let heading = heading.trim();
+    let digits = heading.bytes().take_while(u8::is_ascii_digit).count();
+    let number = heading.get(..digits)?.parse().ok()?;
+    Some((number, strip_number(heading)?))
+}
+
 /// A numbered section heading (`1. API Description`): its number and section.
 pub fn numbered_section(line: &str) -> Option<(u32, Section)> {
     let line = line.trim();
