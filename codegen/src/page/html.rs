@@ -35,7 +35,7 @@ use super::html_source::{
 };
 use crate::error::{Error, Result};
 use crate::source::SourceFile;
-use crate::vocab::{normalize_cell, Block, BlockKind, Column, Page, Row, Table};
+use crate::vocab::{normalize_cell, Block, BlockKind, Column, Note, Page, Row, Table};
 
 /// Deeper nesting than this is ignored (guards the recursion against hostile input).
 const MAX_DEPTH: usize = 200;
@@ -64,7 +64,8 @@ pub fn parse(file: &SourceFile) -> Result<Page> {
     let document = Html::parse_document(&source);
     let offsets = ElementOffsets::compute(&source, &document);
     let block_holders = block_holders(&document);
-    let mut builder = PageBuilder { file, offsets, block_holders, last_offset: 0, blocks: Vec::new() };
+    let mut builder =
+        PageBuilder { file, offsets, block_holders, last_offset: 0, blocks: Vec::new(), notes: Vec::new() };
     let root = content_root(&document);
     if let Some(title) = title_element(&document) {
         if !title.ancestors().any(|a| a.id() == root.id()) {
@@ -72,7 +73,7 @@ pub fn parse(file: &SourceFile) -> Result<Page> {
         }
     }
     builder.walk_pieces(&pieces(root), 0);
-    Ok(Page { file: file.display.clone(), blocks: builder.blocks, notes: Vec::new() })
+    Ok(Page { file: file.display.clone(), blocks: builder.blocks, notes: builder.notes })
 }
 
 /// The article: the innermost element holding every numbered section heading of the page
@@ -203,6 +204,8 @@ struct PageBuilder<'f> {
     /// Offset of the last element walked, for the line of a run of bare text.
     last_offset: usize,
     blocks: Vec<Block>,
+    /// Tables whose columns were read by their cells.
+    notes: Vec<Note>,
 }
 
 impl PageBuilder<'_> {
@@ -261,6 +264,11 @@ impl PageBuilder<'_> {
                 Some(code) => self.code(code, depth),
                 None => self.text_block(el, |text| BlockKind::Paragraph { text }, depth),
             },
+            // `<h5>3. …</h5>`: a numbered section at any level; other h5/h6 are paragraphs.
+            name @ ("h5" | "h6") if is_numbered(&render_text(&pieces(el), depth)) => {
+                let level = name.as_bytes()[1] - b'0';
+                self.text_block(el, |text| BlockKind::Heading { level, text }, depth);
+            }
             "h5" | "h6" => self.text_block(el, |text| BlockKind::Paragraph { text }, depth),
             "li" => self.text_block(el, |text| BlockKind::ListItem { text }, depth),
             "table" => self.table(el, depth),
@@ -305,26 +313,36 @@ impl PageBuilder<'_> {
             .iter()
             .position(|r| r.in_thead)
             .or_else(|| rows.iter().position(|r| !r.cells.is_empty() && r.cells.iter().all(is_th)));
-        // Column index in the rows → what it holds, for the header cells we know.
-        let known: Vec<(usize, Column)> = header.map_or_else(Vec::new, |h| {
-            let cells = rows[h].cells.iter().enumerate();
-            cells.filter_map(|(i, th)| Column::from_header(&render_text(&pieces(*th), depth)).map(|c| (i, c))).collect()
-        });
+        let header_texts: Vec<String> =
+            header.map_or_else(Vec::new, |h| rows[h].cells.iter().map(|th| render_text(&pieces(*th), depth)).collect());
+        let body: Vec<(usize, &TableRow)> = rows
+            .iter()
+            .enumerate()
+            .filter(|(i, row)| !(Some(*i) == header || row.in_thead || row.cells.iter().all(is_th)))
+            .collect();
+        let texts: Vec<Vec<String>> =
+            body.iter().map(|(_, row)| row.cells.iter().map(|c| render_text(&pieces(*c), depth)).collect()).collect();
+        // Column index in the rows → what it holds (see `columns`).
+        let (resolved, note) = super::columns::resolve(&header_texts, &texts);
+        if let Some(message) = note {
+            self.notes.push(Note { line: self.file.line_of(self.offsets.get(el)), message });
+        }
+        let known: Vec<(usize, Column)> = resolved.iter().enumerate().filter_map(|(i, c)| c.map(|c| (i, c))).collect();
         let mut table = Table { columns: known.iter().map(|(_, c)| *c).collect(), rows: Vec::new() };
-        for (i, row) in rows.iter().enumerate() {
-            if Some(i) == header || row.in_thead || row.cells.iter().all(is_th) {
-                continue;
-            }
-            let cell_text =
-                |index: usize| row.cells.get(index).map_or_else(String::new, |c| render_text(&pieces(*c), depth));
+        for ((_, row), cells) in body.iter().zip(texts) {
             // A `tr` the parser made up takes the offset of a later one: use its first cell's.
             let first_cell = row.cells.first().map_or(usize::MAX, |c| self.offsets.get(*c));
             let offset = self.offsets.get(row.tr).min(first_cell);
-            let cells = known.iter().map(|(index, _)| cell_text(*index)).collect();
+            let cells = known.iter().map(|(index, _)| cells.get(*index).cloned().unwrap_or_default()).collect();
             table.rows.push(Row { line: self.file.line_of(offset), cells });
         }
         self.push(self.offsets.get(el), BlockKind::Table(table));
     }
+}
+
+/// `3. Whatever`: a numbered heading's text.
+fn is_numbered(text: &str) -> bool {
+    crate::vocab::heading_number(text).is_some_and(|(_, title)| !title.is_empty())
 }
 
 /// The `<code>` a paragraph consists of when it is a code block in all but name: its only

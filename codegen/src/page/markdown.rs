@@ -47,7 +47,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use super::html_source::BLOCK_ELEMENTS;
 use crate::error::Result;
 use crate::source::SourceFile;
-use crate::vocab::{normalize_cell, Block, BlockKind, Column, Page, Row, Table};
+use crate::vocab::{normalize_cell, Block, BlockKind, Column, Note, Page, Row, Table};
 
 /// CommonMark with GFM tables; nothing else (no strikethrough, footnotes, math …).
 const OPTIONS: Options = Options::ENABLE_TABLES;
@@ -59,13 +59,13 @@ type Spanned<'a> = (Event<'a>, Range<usize>);
 pub fn parse(file: &SourceFile) -> Result<Page> {
     let base = if file.text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let source = &file.text[base..];
-    let mut builder = Builder { file, base, source, open: None, blocks: Vec::new() };
+    let mut builder = Builder { file, base, source, open: None, blocks: Vec::new(), notes: Vec::new() };
     let mut events = Parser::new_ext(source, OPTIONS).into_offset_iter();
     while let Some((event, range)) = events.next() {
         builder.event(event, range, &mut events);
     }
     builder.flush();
-    Ok(Page { file: file.display.clone(), blocks: builder.blocks, notes: Vec::new() })
+    Ok(Page { file: file.display.clone(), blocks: builder.blocks, notes: builder.notes })
 }
 
 /// What an open text block becomes.
@@ -92,6 +92,8 @@ struct Builder<'f, 's> {
     source: &'s str,
     open: Option<Open>,
     blocks: Vec<Block>,
+    /// Tables whose columns were read by their cells.
+    notes: Vec<Note>,
 }
 
 impl<'s> Builder<'_, 's> {
@@ -130,6 +132,10 @@ impl<'s> Builder<'_, 's> {
                 HeadingLevel::H2 => self.open(OpenKind::Heading(2), range.start),
                 HeadingLevel::H3 => self.open(OpenKind::Heading(3), range.start),
                 HeadingLevel::H4 => self.open(OpenKind::Heading(4), range.start),
+                // `##### 3. …`: a numbered section at any level; other h5/h6 are paragraphs.
+                HeadingLevel::H5 | HeadingLevel::H6 if numbered_at(self.source, range.clone()) => {
+                    self.open(OpenKind::Heading(if level == HeadingLevel::H5 { 5 } else { 6 }), range.start)
+                }
                 HeadingLevel::H5 | HeadingLevel::H6 => self.open(OpenKind::Paragraph, range.start),
             },
             Event::Start(Tag::Paragraph) => match &mut self.open {
@@ -221,8 +227,13 @@ impl<'s> Builder<'_, 's> {
                 event => cell.event(&event),
             }
         }
-        let known: Vec<(usize, Column)> =
-            header.iter().enumerate().filter_map(|(i, h)| Column::from_header(h).map(|c| (i, c))).collect();
+        let by_header = header.iter().rposition(|h| Column::from_header(h).is_some());
+        let shaped: Vec<Vec<String>> = rows.iter().map(|(_, c)| shape_row(c.clone(), header.len(), by_header)).collect();
+        let (resolved, note) = super::columns::resolve(&header, &shaped);
+        if let Some(message) = note {
+            self.notes.push(Note { line: self.line_of(offset), message });
+        }
+        let known: Vec<(usize, Column)> = resolved.iter().enumerate().filter_map(|(i, c)| c.map(|c| (i, c))).collect();
         let mut table = Table { columns: known.iter().map(|(_, c)| *c).collect(), rows: Vec::new() };
         for (range, cells) in rows {
             let cells = shape_row(cells, header.len(), known.last().map(|(i, _)| *i));
@@ -231,6 +242,12 @@ impl<'s> Builder<'_, 's> {
         }
         self.push(offset, BlockKind::Table(table));
     }
+}
+
+/// Whether the heading in `range` of the source reads `N. …`.
+fn numbered_at(source: &str, range: Range<usize>) -> bool {
+    let text = source.get(range).unwrap_or("").trim_start().trim_start_matches('#');
+    crate::vocab::heading_number(text).is_some_and(|(_, title)| !title.is_empty())
 }
 
 /// A table row as pulldown-cmark gives it: its source range, its cells' ranges and text.

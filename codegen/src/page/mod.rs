@@ -4,6 +4,7 @@
 //! [`html`] (with its source-position helpers), [`markdown`]; this module picks one by the
 //! page's [`Form`].
 
+pub mod columns;
 pub mod html;
 mod html_source;
 pub mod markdown;

@@ -267,6 +267,33 @@ impl Parser<'_> {
         self.numbered
     }
 
+    /// A tab-separated table's columns told by their cells (see `columns`): a header cell
+    /// the vocabulary lacks, or one its cells overrule.
+    fn resolve_columns(&mut self, header: usize, columns: Vec<Column>, rows: Vec<Row>) -> (Vec<Column>, Vec<Row>) {
+        let heads: Vec<String> =
+            self.lines[header].split('\t').map(str::trim).filter(|c| !c.is_empty()).map(str::to_string).collect();
+        if heads.len() != columns.len() {
+            return (columns, rows);
+        }
+        let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells.clone()).collect();
+        let (resolved, note) = super::columns::resolve(&heads, &cells);
+        if let Some(message) = note {
+            self.note(header, message);
+        }
+        if resolved.iter().zip(&columns).all(|(r, c)| *r == Some(*c)) {
+            return (columns, rows);
+        }
+        let keep: Vec<(usize, Column)> = resolved.iter().enumerate().filter_map(|(i, c)| c.map(|c| (i, c))).collect();
+        let rows = rows
+            .into_iter()
+            .map(|row| Row {
+                line: row.line,
+                cells: keep.iter().map(|(i, _)| row.cells.get(*i).cloned().unwrap_or_default()).collect(),
+            })
+            .collect();
+        (keep.into_iter().map(|(_, c)| c).collect(), rows)
+    }
+
     /// A table from its header line up to its end (see the module documentation).
     fn table(&mut self, header: usize, columns: Vec<Column>, tabs: bool) -> usize {
         let mut rows: Vec<Row> = Vec::new();
@@ -334,6 +361,7 @@ impl Parser<'_> {
                 *d = normalize_cell(d);
             }
         }
+        let (columns, rows) = if tabs { self.resolve_columns(header, columns, rows) } else { (columns, rows) };
         self.blocks.push(block(header, BlockKind::Table(Table { columns, rows })));
         i
     }

@@ -10,8 +10,24 @@ pub fn table_header(line: &str) -> Option<(Vec<Column>, bool)> {
     let tabs = line.contains('\t');
     let mut columns = Vec::new();
     if tabs {
-        for cell in line.split('\t').map(str::trim).filter(|c| !c.is_empty()) {
-            columns.push(vocab::column(cell)?);
+        // A header cell the vocabulary lacks stands for the column its cells will tell (see
+        // `columns`); meanwhile it takes the place of a column the header does not name.
+        let cells: Vec<Option<Column>> =
+            line.split('\t').map(str::trim).filter(|c| !c.is_empty()).map(vocab::column).collect();
+        let named = cells.iter().flatten().count();
+        if named < 2 || cells.first() != Some(&Some(Column::Name)) {
+            return None;
+        }
+        let last = cells.len() - 1;
+        for (i, cell) in cells.iter().enumerate() {
+            let missing = |c: Column| !cells.contains(&Some(c)) && !columns.contains(&c);
+            columns.push(match cell {
+                Some(c) => *c,
+                None if i == last => Column::Description,
+                None if missing(Column::Type) => Column::Type,
+                None if missing(Column::Required) => Column::Required,
+                None => return None,
+            });
         }
     } else {
         let words = vocab::column_words();

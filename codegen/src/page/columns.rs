@@ -1,0 +1,177 @@
+//! What each column of a table holds, told by its cells, with the header's words as a
+//! hint (shared by every front-end).
+//!
+//! A column whose cells are all Yes/No words (of any language) is Required; one whose cells
+//! are all type names (`String`, `Array of Filter`, `Timestamp ISO8601`, a structure) with at
+//! least one basic type among them is Type; the first column of identifiers is the name;
+//! the free-text one is the description. A header the vocabulary knows keeps its meaning
+//! when its cells agree or say nothing certain; cells that are certain (all Yes/No words,
+//! all types) win over a header that says otherwise. A header the vocabulary lacks never
+//! fails a table: its column is read by its cells, with one note per table.
+
+use crate::vocab::{self, Column};
+
+/// What a column's cells are, all of them (empty cells aside).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cells {
+    /// No cell has text.
+    Empty,
+    /// Yes/No words of some language.
+    YesNo,
+    /// Type names, at least one of them a basic type or an `Array of …`.
+    Types,
+    /// Identifiers (`AddressId`, `Filters.N`, `InvalidParameter.Malformed`).
+    Identifiers,
+    /// Anything else.
+    Text,
+}
+
+/// `String`, `Array of Filter`, `Timestamp ISO8601`: a basic type, a list or a timestamp.
+pub fn is_basic_type_cell(cell: &str) -> bool {
+    let cell = cell.trim();
+    if let Some(inner) = cell.strip_prefix("Array of ") {
+        return is_type_cell(inner);
+    }
+    let inner = cell.strip_suffix(" ISO8601").unwrap_or(cell);
+    vocab::is_basic_type(inner)
+}
+
+/// A cell that reads like a type: a basic type, a list, or a structure's name.
+pub fn is_type_cell(cell: &str) -> bool {
+    let cell = cell.trim();
+    is_basic_type_cell(cell) || (cell.starts_with(|c: char| c.is_ascii_uppercase()) && vocab::is_param_name(cell))
+}
+
+/// An identifier cell: a parameter name (`Filters.N`) or an error code (`A.B.C`).
+pub fn is_identifier_cell(cell: &str) -> bool {
+    let cell = cell.trim();
+    vocab::is_param_name(cell)
+        || (cell.split('.').all(|part| vocab::is_param_name(part)) && cell.starts_with(|c: char| c.is_ascii_alphabetic()))
+}
+
+/// What the cells of one column are.
+pub fn classify_cells<'a>(cells: impl IntoIterator<Item = &'a str>) -> Cells {
+    let cells: Vec<&str> = cells.into_iter().map(str::trim).filter(|c| !c.is_empty()).collect();
+    if cells.is_empty() {
+        return Cells::Empty;
+    }
+    if cells.iter().all(|c| vocab::required_word(c).is_some()) {
+        Cells::YesNo
+    } else if cells.iter().all(|c| is_type_cell(c)) && cells.iter().any(|c| is_basic_type_cell(c)) {
+        Cells::Types
+    } else if cells.iter().all(|c| is_identifier_cell(c)) {
+        Cells::Identifiers
+    } else {
+        Cells::Text
+    }
+}
+
+/// The columns of a table: for each header cell, the column it holds (None: dropped), and
+/// a note when a header was not in the vocabulary or was overruled by its cells.
+///
+/// `rows` are the body rows' cells in header order (short rows are fine).
+pub fn resolve(headers: &[String], rows: &[Vec<String>]) -> (Vec<Option<Column>>, Option<String>) {
+    let hinted: Vec<Option<Column>> = headers.iter().map(|h| Column::from_header(h)).collect();
+    let kinds: Vec<Cells> =
+        (0..headers.len()).map(|i| classify_cells(rows.iter().filter_map(|r| r.get(i).map(String::as_str)))).collect();
+    let mut out = hinted.clone();
+    let mut said = Vec::new();
+    // Certain cells overrule a header that says otherwise, when no other header claims them.
+    for (i, kind) in kinds.iter().enumerate() {
+        let certain = match kind {
+            Cells::YesNo => Column::Required,
+            Cells::Types => Column::Type,
+            _ => continue,
+        };
+        match hinted[i] {
+            Some(c) if c == certain || c == Column::Name => {}
+            Some(c) if !hinted.contains(&Some(certain)) => {
+                said.push(format!("`{}` holds {certain:?} cells, not {c:?} ones: read as {certain:?}", headers[i]));
+                out[i] = Some(certain);
+            }
+            _ => {}
+        }
+    }
+    // Headers the vocabulary lacks: read by their cells, when the table is a table of
+    // parameters or codes (a header it knows, or a name and a type column by their cells).
+    let unknown: Vec<usize> = (0..headers.len()).filter(|&i| hinted[i].is_none()).collect();
+    let plausible = hinted.iter().any(Option::is_some)
+        || (kinds.contains(&Cells::Identifiers) && kinds.contains(&Cells::Types));
+    if !unknown.is_empty() && plausible {
+        let mut guessed = Vec::new();
+        for &i in &unknown {
+            let taken = |c: Column, out: &[Option<Column>]| out.contains(&Some(c));
+            let guess = match kinds[i] {
+                Cells::YesNo => Some(Column::Required),
+                Cells::Types => Some(Column::Type),
+                Cells::Identifiers if !taken(Column::Name, &out) => Some(Column::Name),
+                Cells::Identifiers if !taken(Column::Type, &out) && i + 1 < headers.len() => Some(Column::Type),
+                Cells::Identifiers | Cells::Text if !taken(Column::Description, &out) && i + 1 == headers.len() => {
+                    Some(Column::Description)
+                }
+                Cells::Text if !taken(Column::Description, &out) => Some(Column::Description),
+                _ => None,
+            };
+            if let Some(c) = guess.filter(|c| !taken(*c, &out)) {
+                out[i] = Some(c);
+                guessed.push(format!("`{}` as {c:?}", headers[i]));
+            }
+        }
+        if !guessed.is_empty() {
+            said.insert(
+                0,
+                format!("table header not in the vocabulary: column {} read by its cells", guessed.join(", ")),
+            );
+        }
+    }
+    let note = (!said.is_empty()).then(|| said.join("; "));
+    (out, note)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn cells_tell_their_column() {
+        assert_eq!(classify_cells(["Yes", "No", "是", "아니요", ""]), Cells::YesNo);
+        assert_eq!(classify_cells(["String", "Array of Filter", "Timestamp ISO8601", "Vpc"]), Cells::Types);
+        assert_eq!(classify_cells(["Vpc", "Subnet"]), Cells::Identifiers, "structures alone could be names");
+        assert_eq!(classify_cells(["Filters.N", "VpcId", "InvalidParameter.Malformed"]), Cells::Identifiers);
+        assert_eq!(classify_cells(["The ID.", "String"]), Cells::Text);
+        assert_eq!(classify_cells(["", " "]), Cells::Empty);
+        assert!(is_basic_type_cell("Array of Integer"));
+        assert!(!is_basic_type_cell("Array of the things"));
+        assert!(is_type_cell("Array of SecurityGroup"));
+    }
+
+    #[test]
+    fn an_unknown_header_is_read_by_its_cells() {
+        let headers = strings(&["Parameter Name", "Zorblat", "Type", "Description"]);
+        let rows = vec![strings(&["Limit", "No", "Integer", "How many."]), strings(&["VpcId", "Yes", "String", "The VPC."])];
+        let (columns, note) = resolve(&headers, &rows);
+        assert_eq!(columns, [Some(Column::Name), Some(Column::Required), Some(Column::Type), Some(Column::Description)]);
+        assert_eq!(note.as_deref(), Some("table header not in the vocabulary: column `Zorblat` as Required read by its cells"));
+        let headers = strings(&["参数名称", "是否必选项", "类型", "描述"]);
+        let rows = vec![strings(&["Limit", "否", "Integer", "数量。"])];
+        assert_eq!(resolve(&headers, &rows).0[1], Some(Column::Required));
+    }
+
+    #[test]
+    fn known_headers_keep_their_meaning_unless_the_cells_are_certain() {
+        let headers = strings(&["Parameter Name", "Required", "Type", "Description"]);
+        // One swapped row: the cells are no longer certain, the headers stand.
+        let rows = vec![strings(&["A", "String", "Yes", "x"]), strings(&["B", "No", "String", "y"])];
+        let (columns, note) = resolve(&headers, &rows);
+        assert_eq!(columns, [Some(Column::Name), Some(Column::Required), Some(Column::Type), Some(Column::Description)]);
+        assert_eq!(note, None);
+        // A description-less table of something else keeps no unknown column.
+        let headers = strings(&["Region", "Value"]);
+        let rows = vec![strings(&["Guangzhou", "ap-guangzhou is the region"])];
+        assert_eq!(resolve(&headers, &rows), (vec![None, None], None));
+    }
+}
