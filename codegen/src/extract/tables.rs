@@ -31,15 +31,43 @@ pub(super) fn params(
             format!("columns {cols:?}"),
         ));
     }
-    let mut out = Vec::with_capacity(table.rows.len());
+    let mut out: Vec<RawParam> = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
         if row.cells.iter().all(|c| c.trim().is_empty()) {
             notes.push(Note { line: row.line, message: "empty table row skipped".to_string() });
             continue;
         }
+        if let (Some(previous), Some(text)) = (out.last_mut(), continuation(cols, row)) {
+            notes.push(Note {
+                line: row.line,
+                message: format!(
+                    "line `{}` has no type: read as more of the description of `{}`",
+                    text.chars().take(40).collect::<String>(),
+                    previous.name
+                ),
+            });
+            if !previous.description.is_empty() {
+                previous.description.push('\n');
+            }
+            previous.description.push_str(&text);
+            continue;
+        }
         out.push(param(file, cols, row, notes)?);
     }
     Ok(out)
+}
+
+/// A row that is no row: its Type cell is empty and its Required cell (if any) holds no
+/// Yes/No word, as a description that goes on over raw lines without cell separators
+/// reads (`The default is 20.`, or `Offset No more than 100.` all in the first cell). Its
+/// text, cells joined by spaces, continues the row above.
+fn continuation(cols: &[Column], row: &Row) -> Option<String> {
+    let cell = |c| row.cell(cols, c).unwrap_or("").trim();
+    if !cell(Column::Type).is_empty() || vocab::required_word(cell(Column::Required)).is_some() {
+        return None;
+    }
+    let text: Vec<&str> = row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    Some(text.join(" "))
 }
 
 /// A row of a parameter table, read by its cells' shapes: a Required cell that holds a
@@ -52,6 +80,14 @@ fn param(file: &str, cols: &[Column], row: &Row, notes: &mut Vec<Note>) -> Resul
     if printed.is_empty() {
         return Err(Error::expected(file, row.line, "a parameter name", "an empty cell"));
     }
+    // `Total Count` (an older page): the name without its spaces.
+    let printed = match printed.split_whitespace().collect::<String>() {
+        joined if joined != printed && vocab::is_param_name(&joined) => {
+            note(format!("parameter name `{printed}` has spaces in it: read as `{joined}`"));
+            joined
+        }
+        _ => printed,
+    };
     let (name, list_suffix) = match printed.split_once('.') {
         Some((base, "N")) => (base.to_string(), true),
         Some((base, suffix)) if vocab::is_param_name(base) && !suffix.contains('.') => {
