@@ -91,6 +91,16 @@ fn an_unseen_output_section_title_is_read_by_number_and_content() {
         same,
         &["22: section title `What Comes Back` not in the vocabulary: read as section 3 (`3. Output Parameters`) by its number and content"],
     );
+    reads_as_usual(
+        "output-synonym.html",
+        same,
+        &["18: section title `What Comes Back` not in the vocabulary: read as section 3 (`3. Output Parameters`) by its number and content"],
+    );
+    reads_as_usual(
+        "output-synonym.txt",
+        same,
+        &["14: section title `What Comes Back` not in the vocabulary: read as section 3 (`3. Output Parameters`) by its number and content"],
+    );
 }
 
 #[test]

@@ -50,7 +50,7 @@ pub fn parse_with(file: &SourceFile, known: &Known) -> Page {
     let end = (start..raw.len()).find(|&i| vocab::is_footer(raw[i])).unwrap_or(raw.len());
     let lines = dedent(&raw[..end], start);
     let numbered = article.is_some();
-    let mut parser = Parser { lines: &lines, blocks, notes: Vec::new(), known, numbered };
+    let mut parser = Parser { lines: &lines, blocks, notes: Vec::new(), known, numbered, section: 0 };
     parser.content(start);
     Page { file: file.display.clone(), blocks: parser.blocks, notes: parser.notes }
 }
@@ -134,6 +134,8 @@ struct Parser<'a> {
     known: &'a Known,
     /// The article has numbered sections (an action page).
     numbered: bool,
+    /// The number of the last section heading read.
+    section: u32,
 }
 
 impl Parser<'_> {
@@ -147,7 +149,8 @@ impl Parser<'_> {
             let trimmed = line.trim();
             if trimmed.is_empty() {
                 i += 1;
-            } else if vocab::numbered_section(line).is_some() {
+            } else if vocab::numbered_section(line).is_some() || self.unseen_section(i) {
+                self.section = vocab::heading_number(line).map_or(self.section, |(n, _)| n);
                 self.blocks.push(block(i, BlockKind::Heading { level: 2, text: normalize_cell(line) }));
                 i += 1;
             } else if let Some(level) = error_page_heading(trimmed).filter(|_| !self.numbered) {
@@ -172,6 +175,19 @@ impl Parser<'_> {
                 i += 1;
             }
         }
+    }
+
+    /// A numbered line whose title the vocabulary lacks that opens the next section of an
+    /// action page (`3. What Comes Back`): it counts on from the last section (by one or
+    /// two), its title is short, and a table header follows it.
+    fn unseen_section(&self, i: usize) -> bool {
+        let Some((number, title)) = vocab::heading_number(self.lines[i]).filter(|_| self.numbered) else {
+            return false;
+        };
+        let counts_on = number > self.section && number <= self.section + 2;
+        let short = !title.is_empty() && title.chars().count() <= 40 && !title.contains('\t');
+        let next = self.lines.iter().skip(i + 1).take(LOOKAHEAD).find(|l| !l.trim().is_empty());
+        counts_on && short && next.is_some_and(|l| table_header(l).is_some())
     }
 
     /// On a page without numbered sections (the Data Types page), a structure's name is a
@@ -249,7 +265,7 @@ impl Parser<'_> {
             if line.trim().is_empty() {
                 continue;
             }
-            if vocab::numbered_section(line).is_some() {
+            if vocab::numbered_section(line).is_some() || self.unseen_section(j) {
                 return self.numbered;
             }
             if self.ends_block(line) || table_header(line).is_some() {
@@ -300,7 +316,7 @@ impl Parser<'_> {
         let mut i = header + 1;
         while i < self.lines.len() {
             let line = self.lines[i];
-            if self.ends_block(line) || table_header(line).is_some() {
+            if self.ends_block(line) || table_header(line).is_some() || self.unseen_section(i) {
                 break;
             }
             // The next structure's name right below the last row: a browser's copy drops the
