@@ -22,8 +22,7 @@ fn lower(ext: &str, text: String) -> (Action, Vec<String>) {
     let file = format!("demo/2020-01-01/Run.{ext}");
     let page = SourceFile::new(file.clone(), file.clone(), text);
     let expected = Some(("demo".to_string(), "2020-01-01".to_string()));
-    let (api, warnings) =
-        lower_sources(&[page], "demo/2020-01-01", expected).unwrap_or_else(|e| panic!("{ext}: {e}"));
+    let (api, warnings) = lower_sources(&[page], "demo/2020-01-01", expected).unwrap_or_else(|e| panic!("{ext}: {e}"));
     let prefix = format!("{file}:");
     let warnings = warnings.iter().map(Warning::to_string).map(|w| w.strip_prefix(&prefix).unwrap_or(&w).to_string());
     let action = api.actions.get("Run").cloned().unwrap_or_else(|| panic!("no action `Run`: {:?}", api.actions.keys()));
@@ -153,6 +152,9 @@ fn a_description_going_on_over_raw_lines_is_one_cell() {
 
 #[test]
 fn a_parameter_name_with_a_space_is_read_without_it() {
-    reads_as_usual("spaced-name.md", same, &["26: parameter name `Total Count` has spaces in it: read as `TotalCount`"]);
+    reads_as_usual(
+        "spaced-name.md",
+        same,
+        &["26: parameter name `Total Count` has spaces in it: read as `TotalCount`"],
+    );
 }
-

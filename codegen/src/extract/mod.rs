@@ -30,7 +30,9 @@ pub fn extract(page: &Page) -> Result<Extracted> {
     let file = page.file.as_str();
     let mut notes = page.notes.clone();
     let title = match page.blocks.first() {
-        Some(vocab::Block { kind: BlockKind::Heading { level: 1, text }, line }) if !sections::is_numbered_title(text) => {
+        Some(vocab::Block { kind: BlockKind::Heading { level: 1, text }, line })
+            if !sections::is_numbered_title(text) =>
+        {
             Some((text.clone(), *line))
         }
         _ => None,

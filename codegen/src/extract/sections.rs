@@ -177,9 +177,11 @@ pub(super) fn sections(page: &Page, notes: &mut Vec<Note>) -> BTreeMap<usize, St
     // No section 1 heading: the text between the title and the first section, if any (and
     // no table), is the description.
     if let Some(first) = headings.first().filter(|_| !seen.contains(&Section::Description)) {
-        let from = usize::from(matches!(page.blocks.first().map(|b| &b.kind), Some(BlockKind::Heading { level: 1, .. })));
+        let from =
+            usize::from(matches!(page.blocks.first().map(|b| &b.kind), Some(BlockKind::Heading { level: 1, .. })));
         let before = page.blocks.get(from..first.index).unwrap_or(&[]);
-        let text = before.iter().position(|b| matches!(b.kind, BlockKind::Paragraph { .. } | BlockKind::ListItem { .. }));
+        let text =
+            before.iter().position(|b| matches!(b.kind, BlockKind::Paragraph { .. } | BlockKind::ListItem { .. }));
         let table = before.iter().any(|b| matches!(b.kind, BlockKind::Table(_)));
         if let (Some(at), false) = (text, table) {
             notes.push(Note {

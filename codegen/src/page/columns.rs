@@ -46,7 +46,8 @@ pub fn is_type_cell(cell: &str) -> bool {
 pub fn is_identifier_cell(cell: &str) -> bool {
     let cell = cell.trim();
     vocab::is_param_name(cell)
-        || (cell.split('.').all(|part| vocab::is_param_name(part)) && cell.starts_with(|c: char| c.is_ascii_alphabetic()))
+        || (cell.split('.').all(vocab::is_param_name)
+            && cell.starts_with(|c: char| c.is_ascii_alphabetic()))
 }
 
 /// What the cells of one column are.
@@ -95,8 +96,8 @@ pub fn resolve(headers: &[String], rows: &[Vec<String>]) -> (Vec<Option<Column>>
     // Headers the vocabulary lacks: read by their cells, when the table is a table of
     // parameters or codes (a header it knows, or a name and a type column by their cells).
     let unknown: Vec<usize> = (0..headers.len()).filter(|&i| hinted[i].is_none()).collect();
-    let plausible = hinted.iter().any(Option::is_some)
-        || (kinds.contains(&Cells::Identifiers) && kinds.contains(&Cells::Types));
+    let plausible =
+        hinted.iter().any(Option::is_some) || (kinds.contains(&Cells::Identifiers) && kinds.contains(&Cells::Types));
     if !unknown.is_empty() && plausible {
         let mut guessed = Vec::new();
         for &i in &unknown {
@@ -152,10 +153,17 @@ mod tests {
     #[test]
     fn an_unknown_header_is_read_by_its_cells() {
         let headers = strings(&["Parameter Name", "Zorblat", "Type", "Description"]);
-        let rows = vec![strings(&["Limit", "No", "Integer", "How many."]), strings(&["VpcId", "Yes", "String", "The VPC."])];
+        let rows =
+            vec![strings(&["Limit", "No", "Integer", "How many."]), strings(&["VpcId", "Yes", "String", "The VPC."])];
         let (columns, note) = resolve(&headers, &rows);
-        assert_eq!(columns, [Some(Column::Name), Some(Column::Required), Some(Column::Type), Some(Column::Description)]);
-        assert_eq!(note.as_deref(), Some("table header not in the vocabulary: column `Zorblat` as Required read by its cells"));
+        assert_eq!(
+            columns,
+            [Some(Column::Name), Some(Column::Required), Some(Column::Type), Some(Column::Description)]
+        );
+        assert_eq!(
+            note.as_deref(),
+            Some("table header not in the vocabulary: column `Zorblat` as Required read by its cells")
+        );
         let headers = strings(&["参数名称", "是否必选项", "类型", "描述"]);
         let rows = vec![strings(&["Limit", "否", "Integer", "数量。"])];
         assert_eq!(resolve(&headers, &rows).0[1], Some(Column::Required));
@@ -167,7 +175,10 @@ mod tests {
         // One swapped row: the cells are no longer certain, the headers stand.
         let rows = vec![strings(&["A", "String", "Yes", "x"]), strings(&["B", "No", "String", "y"])];
         let (columns, note) = resolve(&headers, &rows);
-        assert_eq!(columns, [Some(Column::Name), Some(Column::Required), Some(Column::Type), Some(Column::Description)]);
+        assert_eq!(
+            columns,
+            [Some(Column::Name), Some(Column::Required), Some(Column::Type), Some(Column::Description)]
+        );
         assert_eq!(note, None);
         // A description-less table of something else keeps no unknown column.
         let headers = strings(&["Region", "Value"]);

@@ -228,7 +228,8 @@ impl<'s> Builder<'_, 's> {
             }
         }
         let by_header = header.iter().rposition(|h| Column::from_header(h).is_some());
-        let shaped: Vec<Vec<String>> = rows.iter().map(|(_, c)| shape_row(c.clone(), header.len(), by_header)).collect();
+        let shaped: Vec<Vec<String>> =
+            rows.iter().map(|(_, c)| shape_row(c.clone(), header.len(), by_header)).collect();
         let (resolved, note) = super::columns::resolve(&header, &shaped);
         if let Some(message) = note {
             self.notes.push(Note { line: self.line_of(offset), message });
