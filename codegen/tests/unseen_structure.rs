@@ -158,3 +158,22 @@ fn a_parameter_name_with_a_space_is_read_without_it() {
         &["26: parameter name `Total Count` has spaces in it: read as `TotalCount`"],
     );
 }
+
+#[test]
+fn what_is_not_an_action_page_stays_an_error() {
+    // A table before any numbered section.
+    let text = fixture("usual.md").replacen(
+        "## 1. API Description\n",
+        "| Name | Type | Description |\n|---|---|---|\n| A | String | a |\n\n## 1. API Description\n",
+        1,
+    );
+    let file = "demo/2020-01-01/Run.md";
+    let page = SourceFile::new(file, file, text);
+    let err = lower_sources(&[page], "demo/2020-01-01", None).expect_err("a table before section 1");
+    assert!(err.to_string().contains("section `1. API Description` before any table"), "{err}");
+    // Numbered headings that do not count up from 1 or 2: no action page.
+    let text = "## 2019. A year\n\nSome text.\n\n## 2020. Another year\n\nMore text.\n".to_string();
+    let page = SourceFile::new(file, file, text);
+    let err = lower_sources(&[page], "demo/2020-01-01", None).expect_err("not an action page");
+    assert!(err.to_string().contains("no numbered sections"), "{err}");
+}

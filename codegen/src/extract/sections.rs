@@ -70,10 +70,13 @@ fn section_headings(page: &Page) -> Vec<Numbered<'_>> {
 }
 
 /// Whether the page reads as an action page: a numbered heading with a section's title, or
-/// numbered headings counting up from 1 or 2.
+/// numbered headings counting up from 1 or 2 over a parameter table (a page of numbered
+/// prose, an overview, is none).
 pub(super) fn is_action_page(page: &Page) -> bool {
     let headings = section_headings(page);
-    headings.iter().any(|h| h.known.is_some()) || headings.len() >= 2
+    let params =
+        || page.blocks.iter().any(|b| matches!(&b.kind, BlockKind::Table(t) if t.columns.contains(&Column::Type)));
+    headings.iter().any(|h| h.known.is_some()) || (headings.len() >= 2 && params())
 }
 
 /// What a section holds, from its blocks up to the next section heading.
@@ -298,5 +301,6 @@ mod tests {
         assert_eq!(assigned(&unseen), [(0, Section::Input, true), (2, Section::Output, true)]);
         assert!(!is_action_page(&page(vec![heading(2, "2019. A year"), table(PARAMS)])));
         assert!(!is_action_page(&page(vec![heading(2, "Vpc"), table(PARAMS)])));
+        assert!(!is_action_page(&page(vec![heading(2, "1. Overview"), para("a"), heading(2, "2. Usage"), para("b")])));
     }
 }

@@ -46,8 +46,7 @@ pub fn is_type_cell(cell: &str) -> bool {
 pub fn is_identifier_cell(cell: &str) -> bool {
     let cell = cell.trim();
     vocab::is_param_name(cell)
-        || (cell.split('.').all(vocab::is_param_name)
-            && cell.starts_with(|c: char| c.is_ascii_alphabetic()))
+        || (cell.split('.').all(vocab::is_param_name) && cell.starts_with(|c: char| c.is_ascii_alphabetic()))
 }
 
 /// What the cells of one column are.
@@ -65,6 +64,16 @@ pub fn classify_cells<'a>(cells: impl IntoIterator<Item = &'a str>) -> Cells {
     } else {
         Cells::Text
     }
+}
+
+/// At least three in four of the non-empty cells are Yes/No words.
+fn mostly_yes_no<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
+    let (mut words, mut all) = (0usize, 0usize);
+    for cell in cells.into_iter().map(str::trim).filter(|c| !c.is_empty()) {
+        all += 1;
+        words += usize::from(vocab::required_word(cell).is_some());
+    }
+    all > 0 && words * 4 >= all * 3
 }
 
 /// The columns of a table: for each header cell, the column it holds (None: dropped), and
@@ -102,8 +111,11 @@ pub fn resolve(headers: &[String], rows: &[Vec<String>]) -> (Vec<Option<Column>>
         let mut guessed = Vec::new();
         for &i in &unknown {
             let taken = |c: Column, out: &[Option<Column>]| out.contains(&Some(c));
+            // Mostly Yes/No words: a row or two may have its Type and Required cells
+            // swapped (read row by row later).
+            let yes_no = mostly_yes_no(rows.iter().filter_map(|r| r.get(i).map(String::as_str)));
             let guess = match kinds[i] {
-                Cells::YesNo => Some(Column::Required),
+                _ if yes_no => Some(Column::Required),
                 Cells::Types => Some(Column::Type),
                 Cells::Identifiers if !taken(Column::Name, &out) => Some(Column::Name),
                 Cells::Identifiers if !taken(Column::Type, &out) && i + 1 < headers.len() => Some(Column::Type),
@@ -164,6 +176,14 @@ mod tests {
             note.as_deref(),
             Some("table header not in the vocabulary: column `Zorblat` as Required read by its cells")
         );
+        // One row with its Type and Required cells swapped: still the Required column.
+        let rows = vec![
+            strings(&["Limit", "No", "Integer", "How many."]),
+            strings(&["VpcId", "Yes", "String", "The VPC."]),
+            strings(&["Name", "Yes", "String", "The name."]),
+            strings(&["Offset", "Integer", "No", "Where to start."]),
+        ];
+        assert_eq!(resolve(&headers, &rows).0[1], Some(Column::Required));
         let headers = strings(&["参数名称", "是否必选项", "类型", "描述"]);
         let rows = vec![strings(&["Limit", "否", "Integer", "数量。"])];
         assert_eq!(resolve(&headers, &rows).0[1], Some(Column::Required));
