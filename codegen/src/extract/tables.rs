@@ -57,13 +57,18 @@ pub(super) fn params(
     Ok(out)
 }
 
-/// A row that is no row: its Type cell is empty and its Required cell (if any) holds no
-/// Yes/No word, as a description that goes on over raw lines without cell separators
-/// reads (`The default is 20.`, or `Offset No more than 100.` all in the first cell). Its
-/// text, cells joined by spaces, continues the row above.
+/// A row that is no row: its Type cell is empty, its Required cell (if any) holds no
+/// Yes/No word, and it is not a name with a description; as a description that goes on
+/// over raw lines without cell separators reads (`The default is 20.`, or `Offset No more
+/// than 100.` all in the first cell). Its text, cells joined by spaces, continues the row
+/// above.
 fn continuation(cols: &[Column], row: &Row) -> Option<String> {
     let cell = |c| row.cell(cols, c).unwrap_or("").trim();
     if !cell(Column::Type).is_empty() || vocab::required_word(cell(Column::Required)).is_some() {
+        return None;
+    }
+    // A name and a description around an empty Type cell: a row that lacks its type.
+    if vocab::is_param_name(cell(Column::Name)) && !cell(Column::Description).is_empty() {
         return None;
     }
     let text: Vec<&str> = row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
