@@ -4,7 +4,8 @@
 //! page's shape: not an API page, a section missing, a page cut off inside a table.
 //!
 //! [`extract`] tells the kind of page by its structure and hands it to the reader of that
-//! kind: `action.rs`, `data_types.rs`, `error_codes.rs` (their tables' rows: `tables.rs`);
+//! kind: `action.rs` (its sections, told by number and content: `sections.rs`),
+//! `data_types.rs`, `error_codes.rs` (their tables' rows: `tables.rs`);
 //! the records they return are in `records.rs`.
 
 mod action;
@@ -24,7 +25,8 @@ pub use action::common_param_value;
 pub use records::{Extracted, PageRecord, RawAction, RawDataType, RawErrorCode, RawErrorCodes, RawExample, RawParam};
 
 /// Reads the records of a page. What kind of page it is comes from its structure: numbered
-/// sections make an action page, error-code groups an Error Codes page, structure headings
+/// sections (a section's title, or numbered headings counting up over a parameter table)
+/// make an action page, error-code groups an Error Codes page, structure headings
 /// with their tables a Data Types page; the title is only a hint.
 pub fn extract(page: &Page) -> Result<Extracted> {
     let file = page.file.as_str();

@@ -18,10 +18,11 @@
 //! A heading, paragraph or list item ends at its first block child: a nested list, a table,
 //! or the rest of a page swallowed by an unclosed `<li>` follows as blocks of their own.
 //!
-//! Tables: the columns are the header cells [`Column::from_header`] knows; an unknown
-//! header cell is dropped together with the cells under it, so that the kept cells stay
-//! aligned with `columns` (a table without any known header cell has no columns, and its
-//! rows no cells). A row short of cells is padded with empty ones.
+//! Tables: the columns are told by their cells, the header cells a hint (see
+//! [`super::columns`]); a column told neither way is dropped together with the cells under
+//! it, so that the kept cells stay aligned with `columns` (a table without any column
+//! known has no columns, and its rows no cells). `h5`/`h6` are paragraphs unless they read
+//! `N. …` (a numbered section at levels 5 or 6). A row short of cells is padded with empty ones.
 //!
 //! scraper keeps no source positions, so lines come from a cursor over the start tags of
 //! the source (see [`ElementOffsets`]).

@@ -3,7 +3,8 @@
 //! with the GFM tables extension).
 //!
 //! - `#` … `####` are headings of levels 1 … 4 (`#####` and `######` are paragraphs, as
-//!   `h5`/`h6` are for the HTML front-end). A Markdown source usually has no title: then
+//!   `h5`/`h6` are for the HTML front-end, unless they read `N. …`: a numbered section at
+//!   levels 5 or 6). A Markdown source usually has no title: then
 //!   the page has no level-1 heading (none is made up).
 //! - Paragraphs, list items (without their bullet; an item ends at its first block child,
 //!   a nested list or a second paragraph, which follow as blocks of their own), fenced and
@@ -22,9 +23,9 @@
 //! a space, every other tag vanishes. A raw HTML block becomes a paragraph of its text,
 //! rendered the same way.
 //!
-//! Tables: the columns are the header cells [`Column::from_header`] knows; an unknown header
-//! cell is dropped together with the cells under it (a table without any known header cell
-//! has no columns, and its rows no cells). Every body row is kept, an empty one too. A GFM
+//! Tables: the columns are told by their cells, the header cells a hint (see
+//! [`super::columns`]); a column told neither way is dropped together with the cells under
+//! it (a table without any column known has no columns, and its rows no cells). Every body row is kept, an empty one too. A GFM
 //! parser keeps exactly as many cells per row as the header has, so the shape of an odd row
 //! is settled here, without guessing its meaning:
 //!

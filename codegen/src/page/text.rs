@@ -10,7 +10,11 @@
 //! as if it were not.
 //!
 //! Tables: a header line names its columns, with cells separated by tabs (a browser's
-//! copy) or single spaces (the seeds). A line is a row when its cells have the shape their
+//! copy) or single spaces (the seeds). A tab-separated header may hold cells the
+//! vocabulary lacks (two known ones, the name first, suffice): their columns are told by
+//! their cells once the rows are read ([`super::columns`]). A numbered line whose title
+//! the vocabulary lacks opens a section when it counts on from the last one and a table
+//! header follows it. A line is a row when its cells have the shape their
 //! columns demand: in tab-separated tables, the cell count; in space-separated ones, the
 //! leading cells: a parameter name (or an error code), a Required word of some language, a
 //! type (a basic type, `Array of …`, or a structure the Data Types page defines — see

@@ -8,6 +8,8 @@
 //! - `Heading { level: 3 }`: an example's title (`Example1 Binding an EIP …`), the code groups of
 //!   the Error Codes page (`Common Error Codes`);
 //! - `Heading { level: 4 }`: `Input Example` / `Output Example` (`输入示例` / `输出示例`);
+//! - a numbered section heading (`N. …`) may come at any level, 1 to 6 (see
+//!   `extract::sections`);
 //! - `Paragraph`, `ListItem` (without its bullet), `Code` (an example, verbatim);
 //! - `Table`: the header's columns and the rows, each row's cells in column order.
 //!
