@@ -1,39 +1,146 @@
-//! The Error Codes page: its common and service code tables.
+//! The Error Codes page: its list of the codes common to every product and its list of
+//! this product's codes.
+//!
+//! The two lists are told apart by what they hold: the common list is the one holding the
+//! codes every Tencent Cloud API may return ([`COMMON_CODES`]). The headings (`Common Error
+//! Codes`, `Service Error Codes`, or a synonym the vocabulary does not know) are a hint:
+//! they decide only when the content does not.
 
-use super::records::RawErrorCodes;
+use super::records::{RawErrorCode, RawErrorCodes};
 use super::tables::error_rows;
 use crate::error::{Error, Result};
 use crate::vocab::{self, BlockKind, Note, Page};
 
-/// The Error Codes page: the tables under `Common Error Codes` and `Service Error Codes`.
+/// The codes common to every product: the gateway's own errors, which any action of any
+/// product may return. Codes that end in `.*` stand for their family (`AuthFailure.*`).
+/// The generic categories a product's own list repeats (`FailedOperation`,
+/// `InvalidParameter`, `ResourceNotFound`, …) are not here: they tell nothing apart.
+pub const COMMON_CODES: &[&str] = &[
+    "AuthFailure",
+    "AuthFailure.*",
+    "DryRunOperation",
+    "InvalidAction",
+    "InvalidRequest",
+    "IpInBlacklist",
+    "IpNotInWhitelist",
+    "MissingParameter",
+    "NoSuchProduct",
+    "NoSuchVersion",
+    "RequestLimitExceeded",
+    "RequestLimitExceeded.*",
+    "RequestSizeLimitExceeded",
+    "ResponseSizeLimitExceeded",
+    "ServiceUnavailable",
+    "UnknownParameter",
+    "UnsupportedProtocol",
+    "UnsupportedRegion",
+    "InvalidParameterValue.InvalidSecretId",
+    "InternalError",
+    "InvalidSecretId",
+    "SignatureExpire",
+    "SignatureFailure",
+];
+
+/// Whether `code` is one of [`COMMON_CODES`] (or of a family there).
+pub fn is_common_code(code: &str) -> bool {
+    let code = code.trim();
+    COMMON_CODES.iter().any(|c| match c.strip_suffix(".*") {
+        Some(family) => code.strip_prefix(family).is_some_and(|rest| rest.starts_with('.')),
+        None => code == *c,
+    })
+}
+
+/// A table's rows are the common list when at least three of them, and a quarter of them,
+/// are codes common to every product.
+fn holds_common_codes(rows: &[RawErrorCode]) -> bool {
+    let common = rows.iter().filter(|r| is_common_code(&r.code)).count();
+    common >= 3 && common * 4 >= rows.len()
+}
+
+/// One table of the page: its line, the nearest heading above it (text and what it says:
+/// Some(true) common, Some(false) service) and its rows.
+struct Listed {
+    line: u32,
+    heading: Option<String>,
+    hint: Option<bool>,
+    rows: Vec<RawErrorCode>,
+}
+
+/// The Error Codes page: the common list and this product's list (see the module doc).
 pub(super) fn error_codes(page: &Page, notes: &mut Vec<Note>) -> Result<RawErrorCodes> {
     let file = page.file.as_str();
     let mut out = RawErrorCodes { file: file.to_string(), ..RawErrorCodes::default() };
-    let mut group: Option<bool> = None; // Some(is_common)
+    let mut tables: Vec<Listed> = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut hint: Option<bool> = None;
     for block in &page.blocks {
         match &block.kind {
-            BlockKind::Heading { text, .. } => group = vocab::error_code_group(text).or(group),
+            BlockKind::Heading { text, .. } => {
+                hint = vocab::error_code_group(text).or(hint);
+                heading = Some(text.clone());
+            }
             // `###　共通エラーコード`: a heading whose marker a full-width space keeps from
             // being one.
             BlockKind::Paragraph { text } if text.starts_with('#') => {
-                group = vocab::error_code_group(text.trim_start_matches('#').trim()).or(group)
+                let text = text.trim_start_matches('#').trim();
+                hint = vocab::error_code_group(text).or(hint);
+                heading = Some(text.to_string());
             }
             BlockKind::Table(table) => {
                 let rows = error_rows(file, block.line, table, notes)?;
-                match group {
-                    Some(true) => out.common.extend(rows),
-                    Some(false) => out.service.extend(rows),
-                    None => {
-                        return Err(Error::expected(
-                            file,
-                            block.line,
-                            "`Common Error Codes` or `Service Error Codes` before an error table",
-                            "a table",
-                        ))
-                    }
-                }
+                tables.push(Listed { line: block.line, heading: heading.clone(), hint, rows });
             }
             _ => {}
+        }
+    }
+    let by_content: Vec<bool> = tables.iter().map(|t| holds_common_codes(&t.rows)).collect();
+    let any_common = by_content.iter().any(|c| *c);
+    for (table, common_content) in tables.into_iter().zip(by_content) {
+        let under = match &table.heading {
+            Some(h) => format!("the table under `{h}`"),
+            None => "the table".to_string(),
+        };
+        let is_common = match (common_content, table.hint) {
+            (true, hint) => {
+                if hint == Some(false) {
+                    notes.push(Note {
+                        line: table.line,
+                        message: format!("{under} holds the codes common to every product: read as the common codes"),
+                    });
+                }
+                true
+            }
+            // Another table holds the common codes: this one is the product's own list,
+            // whatever the heading (a synonym the vocabulary does not know keeps the
+            // common heading's hint).
+            (false, Some(true)) if any_common => {
+                if table.heading.as_deref().and_then(vocab::error_code_group) == Some(true) {
+                    notes.push(Note {
+                        line: table.line,
+                        message: format!(
+                            "{under} holds none of the codes common to every product: read as this product's codes"
+                        ),
+                    });
+                }
+                false
+            }
+            (false, Some(hint)) => hint,
+            (false, None) => {
+                if !any_common {
+                    notes.push(Note {
+                        line: table.line,
+                        message: format!(
+                            "{under} is headed neither `Common Error Codes` nor `Service Error Codes` and holds none of the codes common to every product: read as this product's codes"
+                        ),
+                    });
+                }
+                false
+            }
+        };
+        if is_common {
+            out.common.extend(table.rows);
+        } else {
+            out.service.extend(table.rows);
         }
     }
     if out.common.is_empty() && out.service.is_empty() {
@@ -45,4 +152,32 @@ pub(super) fn error_codes(page: &Page, notes: &mut Vec<Note>) -> Result<RawError
         ));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_codes_are_known_with_their_families() {
+        assert!(is_common_code("AuthFailure.SignatureExpire") && is_common_code("AuthFailure"));
+        assert!(is_common_code("RequestLimitExceeded.UinLimitExceeded") && is_common_code(" InvalidAction "));
+        assert!(!is_common_code("AuthFailureX") && !is_common_code("AuthFailure.") && !is_common_code("FailedOperation"));
+        assert!(!is_common_code("InvalidParameter") && !is_common_code(""));
+    }
+
+    #[test]
+    fn a_table_is_common_by_its_content() {
+        let rows = |codes: &[&str]| -> Vec<RawErrorCode> {
+            codes
+                .iter()
+                .map(|c| RawErrorCode { line: 1, code: c.to_string(), description: String::new() })
+                .collect()
+        };
+        assert!(holds_common_codes(&rows(&["AuthFailure.TokenFailure", "InvalidAction", "MissingParameter"])));
+        assert!(!holds_common_codes(&rows(&["AuthFailure.TokenFailure", "InvalidAction", "FailedOperation"])));
+        let mut service = rows(&["InternalError", "RequestLimitExceeded", "AuthFailure.UnauthorizedOperation"]);
+        service.extend(rows(&["FailedOperation.A"; 10]));
+        assert!(!holds_common_codes(&service), "a product's list naming a few common codes stays the product's");
+    }
 }
