@@ -140,3 +140,13 @@ fn error_code_lists_are_told_apart_by_their_content() {
     // The synonym heading is unknown, so nothing contradicts the content: no warning.
     assert_eq!(warnings, Vec::<String>::new());
 }
+
+#[test]
+fn no_action_row_takes_the_name_of_the_example_request() {
+    let (api, warnings) = load("no-action-row-html");
+    assert_eq!(facts(&api), CVM);
+    assert_eq!(
+        warnings,
+        ["cvm/2017-03-12/Zones.html:33: the page has no `Action` row: the action's name `ListZones` is read from the example's request"]
+    );
+}

@@ -219,11 +219,13 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
     let fallback = (from_row.is_none() && described_name.is_none() && title_name.is_none())
         .then(|| {
             let version_cell = common_param_value(&raw.input, "Version").filter(|(v, _)| is_action_name(v));
-            let stem = file_stem(file).filter(|s| is_action_name(s)).map(|s| (s.to_string(), title_line));
-            let (found, what) = match (version_cell, stem) {
-                (Some(v), _) => (v, "the `Version` row"),
-                (None, Some(s)) => (s, "the file name"),
-                (None, None) => return None,
+            let stem = || file_stem(file).filter(|s| is_action_name(s)).map(|s| (s.to_string(), title_line));
+            let (found, what) = if let Some(v) = version_cell {
+                (v, "the `Version` row")
+            } else if let Some(e) = example_action(page) {
+                (e, "the example's request")
+            } else {
+                (stem()?, "the file name")
             };
             notes.push(Note {
                 line: found.1,
@@ -279,6 +281,28 @@ fn example_host(page: &Page) -> Option<(String, u32)> {
     })
 }
 
+/// The action an example's request names (`X-TC-Action: DescribeZones`,
+/// `https://…/?Action=DescribeZones&…`) and the line of its code block.
+fn example_action(page: &Page) -> Option<(String, u32)> {
+    page.blocks.iter().find_map(|b| match &b.kind {
+        BlockKind::Code { text } => text.lines().find_map(request_action).map(|a| (a, b.line)),
+        _ => None,
+    })
+}
+
+/// `X-TC-Action: DescribeZones` → `DescribeZones`; `…?Action=DescribeZones&Version=…` too.
+fn request_action(line: &str) -> Option<String> {
+    let line = line.trim();
+    let value = match line.split_once(':') {
+        Some((name, value)) if name.trim().eq_ignore_ascii_case("x-tc-action") => value.trim(),
+        _ => {
+            let (_, rest) = line.split_once("?Action=").or_else(|| line.split_once("&Action="))?;
+            rest.split(['&', ' ', '\'', '"']).next()?
+        }
+    };
+    is_action_name(value).then(|| value.to_string())
+}
+
 /// The host an example's request line names: `Host: cvm.tencentcloudapi.com`, or a URL
 /// `https://cvm.tencentcloudapi.com/?Action=…` (`curl … 'https://…'`). Hosts in a request's
 /// body are not its host.
@@ -332,6 +356,19 @@ mod tests {
         assert_eq!(request_host("Host: example.com"), None);
         assert_eq!(request_host("https://"), None);
         assert_eq!(request_host("Ĥost: 主机"), None);
+    }
+
+    #[test]
+    fn actions_of_examples() {
+        assert_eq!(request_action("X-TC-Action: DescribeZones").as_deref(), Some("DescribeZones"));
+        assert_eq!(
+            request_action("https://cvm.tencentcloudapi.com/?Action=DescribeZones&Version=2017-03-12").as_deref(),
+            Some("DescribeZones")
+        );
+        assert_eq!(request_action("https://x/?Region=a&Action=RunIt").as_deref(), Some("RunIt"));
+        assert_eq!(request_action("X-TC-Action: describe zones"), None);
+        assert_eq!(request_action("?Action="), None);
+        assert_eq!(request_action("Ação: 名前"), None);
     }
 
     #[test]
