@@ -211,30 +211,36 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
         }
         complete
     });
-    // The name: the `Action` row says it; else the description; else the title.
+    // The name: the `Action` row says it. A page without one may hold it in the `Version`
+    // row (lowering warns about that row), in its examples' request, its title, its
+    // description's `This API (X)`, or only in its file name: the first of them, with a
+    // warning.
     let from_row = common_param_value(&raw.input, "Action").filter(|(v, _)| is_action_name(v));
     let title_name = raw.title.clone().filter(|t| is_action_name(t)).map(|t| (t, title_line));
-    // A page without an `Action` row may hold the name in the `Version` row (lowering warns
-    // about that row), or only in its file name.
-    let fallback = (from_row.is_none() && described_name.is_none() && title_name.is_none())
-        .then(|| {
-            let version_cell = common_param_value(&raw.input, "Version").filter(|(v, _)| is_action_name(v));
-            let stem = || file_stem(file).filter(|s| is_action_name(s)).map(|s| (s.to_string(), title_line));
-            let (found, what) = if let Some(v) = version_cell {
-                (v, "the `Version` row")
-            } else if let Some(e) = example_action(page) {
-                (e, "the example's request")
-            } else {
-                (stem()?, "the file name")
-            };
+    let fallback = || -> Option<((String, u32), &str)> {
+        let version_cell = common_param_value(&raw.input, "Version").filter(|(v, _)| is_action_name(v));
+        let stem = || file_stem(file).filter(|s| is_action_name(s)).map(|s| (s.to_string(), title_line));
+        [
+            (version_cell, "the `Version` row"),
+            (example_action(page), "the example's request"),
+            (title_name.clone(), "the title"),
+            (described_name.clone(), "the description"),
+        ]
+        .into_iter()
+        .find_map(|(found, what)| found.map(|f| (f, what)))
+        .or_else(|| stem().map(|f| (f, "the file name")))
+    };
+    let found = match &from_row {
+        Some(row) => Some(row.clone()),
+        None => fallback().map(|(found, what)| {
             notes.push(Note {
                 line: found.1,
                 message: format!("the page has no `Action` row: the action's name `{}` is read from {what}", found.0),
             });
-            Some(found)
-        })
-        .flatten();
-    let Some((name, line)) = from_row.clone().or(described_name).or(title_name.clone()).or(fallback) else {
+            found
+        }),
+    };
+    let Some((name, line)) = found else {
         return Err(Error::expected(
             file,
             title_line,
