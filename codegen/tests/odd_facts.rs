@@ -127,18 +127,24 @@ fn a_real_version_that_disagrees_with_its_folder_stays_an_error() {
 
 #[test]
 fn error_code_lists_are_told_apart_by_their_content() {
-    let (api, warnings) = load("error-codes-synonym");
+    for case in ["error-codes-synonym", "error-codes-synonym-txt"] {
+        error_code_lists(case);
+    }
+}
+
+fn error_code_lists(case: &str) {
+    let (api, warnings) = load(case);
     assert_eq!(facts(&api), CVM);
     let kind = |code: &str| api.error_codes[code].kind;
     for code in ["AuthFailure.SignatureExpire", "InvalidAction", "MissingParameter", "RequestLimitExceeded"] {
-        assert_eq!(kind(code), ErrorCodeKind::Common, "{code}");
+        assert_eq!(kind(code), ErrorCodeKind::Common, "{case} {code}");
     }
     for code in ["FailedOperation.ZoneBusy", "ResourceNotFound.Zone", "LimitExceeded.Zones"] {
-        assert_eq!(kind(code), ErrorCodeKind::Service, "{code}");
+        assert_eq!(kind(code), ErrorCodeKind::Service, "{case} {code}");
     }
     assert!(api.error_codes["InvalidParameter"].also_service, "listed in both lists");
     // The synonym heading is unknown, so nothing contradicts the content: no warning.
-    assert_eq!(warnings, Vec::<String>::new());
+    assert_eq!(warnings, Vec::<String>::new(), "{case}");
 }
 
 #[test]

@@ -45,7 +45,10 @@ pub const COMMON_CODES: &[&str] = &[
 pub fn is_common_code(code: &str) -> bool {
     let code = code.trim();
     COMMON_CODES.iter().any(|c| match c.strip_suffix(".*") {
-        Some(family) => code.strip_prefix(family).is_some_and(|rest| rest.starts_with('.')),
+        Some(family) => code
+            .strip_prefix(family)
+            .and_then(|rest| rest.strip_prefix('.'))
+            .is_some_and(|member| !member.is_empty()),
         None => code == *c,
     })
 }
@@ -57,8 +60,8 @@ fn holds_common_codes(rows: &[RawErrorCode]) -> bool {
     common >= 3 && common * 4 >= rows.len()
 }
 
-/// One table of the page: its line, the nearest heading above it (text and what it says:
-/// Some(true) common, Some(false) service) and its rows.
+/// One table of the page: its line, the heading right above it (no other table between),
+/// what the headings so far say (Some(true) common, Some(false) service) and its rows.
 struct Listed {
     line: u32,
     heading: Option<String>,
@@ -88,7 +91,10 @@ pub(super) fn error_codes(page: &Page, notes: &mut Vec<Note>) -> Result<RawError
             }
             BlockKind::Table(table) => {
                 let rows = error_rows(file, block.line, table, notes)?;
-                tables.push(Listed { line: block.line, heading: heading.clone(), hint, rows });
+                // A heading heads the first table after it only; the next table's hint is
+                // carried over, its heading unknown (a synonym, or a line the front-end
+                // does not take for a heading).
+                tables.push(Listed { line: block.line, heading: heading.take(), hint, rows });
             }
             _ => {}
         }
@@ -100,9 +106,11 @@ pub(super) fn error_codes(page: &Page, notes: &mut Vec<Note>) -> Result<RawError
             Some(h) => format!("the table under `{h}`"),
             None => "the table".to_string(),
         };
+        // What the table's own heading says: a contradiction of its content is a warning.
+        let own = table.heading.as_deref().and_then(vocab::error_code_group);
         let is_common = match (common_content, table.hint) {
-            (true, hint) => {
-                if hint == Some(false) {
+            (true, _) => {
+                if own == Some(false) {
                     notes.push(Note {
                         line: table.line,
                         message: format!("{under} holds the codes common to every product: read as the common codes"),
@@ -114,7 +122,7 @@ pub(super) fn error_codes(page: &Page, notes: &mut Vec<Note>) -> Result<RawError
             // whatever the heading (a synonym the vocabulary does not know keeps the
             // common heading's hint).
             (false, Some(true)) if any_common => {
-                if table.heading.as_deref().and_then(vocab::error_code_group) == Some(true) {
+                if own == Some(true) {
                     notes.push(Note {
                         line: table.line,
                         message: format!(
@@ -164,6 +172,55 @@ mod tests {
         assert!(is_common_code("RequestLimitExceeded.UinLimitExceeded") && is_common_code(" InvalidAction "));
         assert!(!is_common_code("AuthFailureX") && !is_common_code("AuthFailure.") && !is_common_code("FailedOperation"));
         assert!(!is_common_code("InvalidParameter") && !is_common_code(""));
+    }
+
+    fn page(parts: &[(&str, &[&str])]) -> Page {
+        let mut blocks = Vec::new();
+        let mut line = 1;
+        for (heading, codes) in parts {
+            blocks.push(vocab::Block { line, kind: BlockKind::Heading { level: 3, text: heading.to_string() } });
+            let rows = codes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| vocab::Row { line: line + 2 + i as u32, cells: vec![c.to_string(), "Why.".to_string()] })
+                .collect();
+            let columns = vec![vocab::Column::Name, vocab::Column::Description];
+            blocks.push(vocab::Block { line: line + 1, kind: BlockKind::Table(vocab::Table { columns, rows }) });
+            line += 3 + codes.len() as u32;
+        }
+        Page { file: "E.md".to_string(), blocks, notes: Vec::new() }
+    }
+
+    const COMMON: &[&str] = &["AuthFailure.TokenFailure", "InvalidAction", "MissingParameter", "InternalError"];
+    const OWN: &[&str] = &["FailedOperation.Busy", "ResourceNotFound.Zone"];
+
+    #[test]
+    fn headings_that_contradict_the_content_are_warnings() {
+        let mut notes = Vec::new();
+        let codes = error_codes(&page(&[("Service Error Codes", COMMON), ("Common Error Codes", OWN)]), &mut notes);
+        let codes = codes.unwrap();
+        assert_eq!(codes.common.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(), COMMON);
+        assert_eq!(codes.service.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(), OWN);
+        let messages: Vec<(u32, &str)> = notes.iter().map(|n| (n.line, n.message.as_str())).collect();
+        assert_eq!(
+            messages,
+            [
+                (2, "the table under `Service Error Codes` holds the codes common to every product: read as the common codes"),
+                (9, "the table under `Common Error Codes` holds none of the codes common to every product: read as this product's codes"),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_headings_are_read_by_content_or_as_the_products_codes() {
+        let mut notes = Vec::new();
+        let codes = error_codes(&page(&[("Public Codes", COMMON), ("Application Codes", OWN)]), &mut notes).unwrap();
+        assert_eq!((codes.common.len(), codes.service.len()), (COMMON.len(), OWN.len()));
+        assert!(notes.is_empty(), "{notes:?}");
+        let codes = error_codes(&page(&[("Codes", OWN)]), &mut notes).unwrap();
+        assert_eq!((codes.common.len(), codes.service.len()), (0, OWN.len()));
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].message.starts_with("the table under `Codes` is headed neither"), "{notes:?}");
     }
 
     #[test]
