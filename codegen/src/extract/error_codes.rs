@@ -45,10 +45,9 @@ pub const COMMON_CODES: &[&str] = &[
 pub fn is_common_code(code: &str) -> bool {
     let code = code.trim();
     COMMON_CODES.iter().any(|c| match c.strip_suffix(".*") {
-        Some(family) => code
-            .strip_prefix(family)
-            .and_then(|rest| rest.strip_prefix('.'))
-            .is_some_and(|member| !member.is_empty()),
+        Some(family) => {
+            code.strip_prefix(family).and_then(|rest| rest.strip_prefix('.')).is_some_and(|member| !member.is_empty())
+        }
         None => code == *c,
     })
 }
@@ -170,7 +169,9 @@ mod tests {
     fn common_codes_are_known_with_their_families() {
         assert!(is_common_code("AuthFailure.SignatureExpire") && is_common_code("AuthFailure"));
         assert!(is_common_code("RequestLimitExceeded.UinLimitExceeded") && is_common_code(" InvalidAction "));
-        assert!(!is_common_code("AuthFailureX") && !is_common_code("AuthFailure.") && !is_common_code("FailedOperation"));
+        assert!(
+            !is_common_code("AuthFailureX") && !is_common_code("AuthFailure.") && !is_common_code("FailedOperation")
+        );
         assert!(!is_common_code("InvalidParameter") && !is_common_code(""));
     }
 
@@ -226,10 +227,7 @@ mod tests {
     #[test]
     fn a_table_is_common_by_its_content() {
         let rows = |codes: &[&str]| -> Vec<RawErrorCode> {
-            codes
-                .iter()
-                .map(|c| RawErrorCode { line: 1, code: c.to_string(), description: String::new() })
-                .collect()
+            codes.iter().map(|c| RawErrorCode { line: 1, code: c.to_string(), description: String::new() }).collect()
         };
         assert!(holds_common_codes(&rows(&["AuthFailure.TokenFailure", "InvalidAction", "MissingParameter"])));
         assert!(!holds_common_codes(&rows(&["AuthFailure.TokenFailure", "InvalidAction", "FailedOperation"])));

@@ -223,9 +223,18 @@ mod tests {
         ] {
             assert_eq!(mend_date(written).as_deref(), Some(read), "{written}");
         }
-        for odd in
-            ["DescribeZones", "2018-13-01", "13/13/2018", "2018/02", "2018-02-28-1", "18/2/28", "", "2018-0x-01", "２０１８/1/1", "2018//1"]
-        {
+        for odd in [
+            "DescribeZones",
+            "2018-13-01",
+            "13/13/2018",
+            "2018/02",
+            "2018-02-28-1",
+            "18/2/28",
+            "",
+            "2018-0x-01",
+            "２０１８/1/1",
+            "2018//1",
+        ] {
             assert_eq!(mend_date(odd), None, "{odd}");
         }
     }
