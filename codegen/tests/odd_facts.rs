@@ -156,3 +156,16 @@ fn no_action_row_takes_the_name_of_the_example_request() {
         ["cvm/2017-03-12/Zones.html:33: the page has no `Action` row: the action's name `ListZones` is read from the example's request"]
     );
 }
+
+#[test]
+fn an_example_host_of_another_product_gives_way_to_the_folder() {
+    let (api, warnings) = load("example-host-other-product");
+    assert_eq!(facts(&api), CVM);
+    assert_eq!(
+        warnings,
+        [
+            "cvm/2017-03-12/ListZones.md:1: section `1. API Description` names no domain for API requests: the host `api.tencentcloudapi.com` is read from the example at line 28",
+            "cvm/2017-03-12/ListZones.md:28: the example's request host `api.tencentcloudapi.com` names no product or another one than the folder: read as the folder's product `cvm`",
+        ]
+    );
+}

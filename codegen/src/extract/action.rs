@@ -31,6 +31,7 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
         title: title.map(|(t, _)| t),
         title_line,
         host: None,
+        host_from_example: false,
         description: Vec::new(),
         rate_limit: None,
         input: Vec::new(),
@@ -192,6 +193,7 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
         // No `Domain name for API request` line (older pages): the examples' request host
         // says it; else lowering takes the folder's product.
         raw.host = example_host(page);
+        raw.host_from_example = raw.host.is_some();
         if let Some((host, line)) = &raw.host {
             let message = format!(
                 "section `{}` names no domain for API requests: the host `{host}` is read from the example at line {line}",

@@ -93,6 +93,15 @@ fn product_of(
         None => (None, raw.title_line),
     };
     let product = host.and_then(|h| h.split('.').next()).unwrap_or("");
+    if let (true, Some(host), Some((folder, _))) = (raw.host_from_example, host, expected) {
+        if product != folder {
+            let message = format!(
+                "the example's request host `{host}` names no product or another one than the folder: read as the folder's product `{folder}`"
+            );
+            warn(warnings, raw, line, message);
+            return Ok((folder.clone(), line));
+        }
+    }
     if is_product_name(product) {
         return Ok((product.to_string(), line));
     }
