@@ -169,3 +169,18 @@ fn an_example_host_of_another_product_gives_way_to_the_folder() {
         ]
     );
 }
+
+/// A plain folder of pages, named by no product or version: the examples' requests say them.
+#[test]
+fn a_plain_folder_takes_the_version_of_the_example_request() {
+    let (api, warnings) = load("plain-folder");
+    assert_eq!(facts(&api), CVM);
+    assert_eq!(
+        warnings,
+        [
+            "ListZones.md:1: section `1. API Description` names no domain for API requests: the host `cvm.tencentcloudapi.com` is read from the example at line 27",
+            "ListZones.md:11: the `Version` row holds `ListZones`, not a version: read as the version `2017-03-12` of the example at line 27",
+            "ListZones.md:11: the page has no `Action` row: the action's name `ListZones` is read from the `Version` row",
+        ]
+    );
+}

@@ -158,12 +158,22 @@ fn version_of(
         Some((value, _)) => format!("the `Version` row holds `{value}`, not a version"),
         None => "the page states no version (no `Version` row)".to_string(),
     };
-    match expected {
-        Some((_, folder)) => {
+    // The folder's version; in a folder that names none, the examples' requests'.
+    match (expected, example_version(raw)) {
+        (Some((_, folder)), _) => {
             warn(warnings, raw, line, format!("{what}: read as the folder's version `{folder}`"));
             Ok((folder.clone(), line))
         }
-        None => match &stated {
+        (None, Some((version, example_line))) => {
+            warn(
+                warnings,
+                raw,
+                line,
+                format!("{what}: read as the version `{version}` of the example at line {example_line}"),
+            );
+            Ok((version, line))
+        }
+        (None, None) => match &stated {
             Some((value, line)) => Err(Error::expected(
                 &raw.file,
                 *line,
@@ -173,6 +183,28 @@ fn version_of(
             None => Err(Error::expected(&raw.file, line, "a `Version` row stating the API version", "none")),
         },
     }
+}
+
+/// The version the examples' requests state (`X-TC-Version: 2017-03-12`,
+/// `…&Version=2017-03-12`) and the line of the example.
+fn example_version(raw: &RawAction) -> Option<(String, u32)> {
+    raw.examples
+        .iter()
+        .filter_map(|e| e.input.as_ref())
+        .find_map(|(code, line)| code.lines().find_map(request_version).map(|v| (v, *line)))
+}
+
+/// `X-TC-Version: 2017-03-12` → `2017-03-12`; `…?Action=X&Version=2017-03-12` too.
+fn request_version(line: &str) -> Option<String> {
+    let line = line.trim();
+    let value = match line.split_once(':') {
+        Some((name, value)) if name.trim().eq_ignore_ascii_case("x-tc-version") => value.trim(),
+        _ => {
+            let (_, rest) = line.split_once("&Version=").or_else(|| line.split_once("?Version="))?;
+            rest.split(['&', ' ', '\'', '"']).next()?
+        }
+    };
+    is_version(value).then(|| value.to_string())
 }
 
 /// A date written other than `YYYY-MM-DD`, as the version it means: `2018/02/28`,
@@ -218,6 +250,16 @@ pub fn is_version(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn versions_of_example_requests() {
+        assert_eq!(request_version("X-TC-Version: 2017-03-12").as_deref(), Some("2017-03-12"));
+        assert_eq!(request_version("https://x/?Action=A&Version=2017-03-12&Region=b").as_deref(), Some("2017-03-12"));
+        assert_eq!(request_version("https://x/?Version=2017-03-12").as_deref(), Some("2017-03-12"));
+        assert_eq!(request_version("X-TC-Version: latest"), None);
+        assert_eq!(request_version("\"Version\": \"1\""), None);
+        assert_eq!(request_version("版本: 2017-03-12"), None);
+    }
 
     #[test]
     fn dates_are_mended() {
