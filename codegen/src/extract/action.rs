@@ -32,6 +32,7 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
         title: title.map(|(t, _)| t),
         title_line,
         host: None,
+        host_from_example: false,
         description: Vec::new(),
         rate_limit: None,
         input: Vec::new(),
@@ -161,11 +162,17 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
             return Err(Error::new(file, last, ErrorKind::Truncated { section: s.title().to_string() }));
         }
     }
-    for required in [Section::Description, Section::Input, Section::Output] {
+    if !seen.contains(&Section::Description) {
+        notes.push(Note {
+            line: title_line,
+            message: format!("the page has no section `{}`: no description", Section::Description.title()),
+        });
+    }
+    for required in [Section::Input, Section::Output] {
         if !seen.contains(&required) {
             return Err(Error::expected(file, last, format!("section `{}`", required.title()), "end of page"));
         }
-        if required != Section::Description && !tables_seen[required as usize] {
+        if !tables_seen[required as usize] {
             return Err(Error::expected(
                 file,
                 last,
@@ -175,12 +182,17 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
         }
     }
     if raw.host.is_none() {
-        return Err(Error::expected(
-            file,
-            title_line,
-            "the API's domain name (`Domain name for API request: <product>.tencentcloudapi.com`) in section 1",
-            "none",
-        ));
+        // No `Domain name for API request` line (older pages): the examples' request host
+        // says it; else lowering takes the folder's product.
+        raw.host = example_host(page);
+        raw.host_from_example = raw.host.is_some();
+        if let Some((host, line)) = &raw.host {
+            let message = format!(
+                "section `{}` names no domain for API requests: the host `{host}` is read from the example at line {line}",
+                Section::Description.title()
+            );
+            notes.push(Note { line: title_line, message });
+        }
     }
     raw.examples.retain(|example| {
         let complete = example.input.is_some() && example.output.is_some();
@@ -193,10 +205,36 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
         }
         complete
     });
-    // The name: the `Action` row says it; else the description; else the title.
+    // The name: the `Action` row says it. A page without one may hold it in the `Version`
+    // row (lowering warns about that row), in its examples' request, its title, its
+    // description's `This API (X)`, or only in its file name: the first of them, with a
+    // warning.
     let from_row = common_param_value(&raw.input, "Action").filter(|(v, _)| is_action_name(v));
     let title_name = raw.title.clone().filter(|t| is_action_name(t)).map(|t| (t, title_line));
-    let Some((name, line)) = from_row.clone().or(described_name).or(title_name.clone()) else {
+    let fallback = || -> Option<((String, u32), &str)> {
+        let version_cell = common_param_value(&raw.input, "Version").filter(|(v, _)| is_action_name(v));
+        let stem = || file_stem(file).filter(|s| is_action_name(s)).map(|s| (s.to_string(), title_line));
+        [
+            (version_cell, "the `Version` row"),
+            (example_action(page), "the example's request"),
+            (title_name.clone(), "the title"),
+            (described_name.clone(), "the description"),
+        ]
+        .into_iter()
+        .find_map(|(found, what)| found.map(|f| (f, what)))
+        .or_else(|| stem().map(|f| (f, "the file name")))
+    };
+    let found = match &from_row {
+        Some(row) => Some(row.clone()),
+        None => fallback().map(|(found, what)| {
+            notes.push(Note {
+                line: found.1,
+                message: format!("the page has no `Action` row: the action's name `{}` is read from {what}", found.0),
+            });
+            found
+        }),
+    };
+    let Some((name, line)) = found else {
         return Err(Error::expected(
             file,
             title_line,
@@ -228,6 +266,57 @@ pub fn common_param_value(rows: &[RawParam], name: &str) -> Option<(String, u32)
     (!value.is_empty() && !value.contains(' ')).then(|| (value.to_string(), row.line))
 }
 
+/// `DescribeZones` of `cvm/2017-03-12/DescribeZones.md`.
+fn file_stem(file: &str) -> Option<&str> {
+    let name = file.rsplit(['/', '\\']).next()?;
+    Some(name.rsplit_once('.').map_or(name, |(stem, _)| stem))
+}
+
+/// The request host of the page's examples (`Host: cvm.tencentcloudapi.com`,
+/// `https://cvm.tencentcloudapi.com/?Action=…`) and its line: the first code block naming one.
+fn example_host(page: &Page) -> Option<(String, u32)> {
+    page.blocks.iter().find_map(|b| match &b.kind {
+        BlockKind::Code { text } => text.lines().find_map(request_host).map(|h| (h, b.line)),
+        _ => None,
+    })
+}
+
+/// The action an example's request names (`X-TC-Action: DescribeZones`,
+/// `https://…/?Action=DescribeZones&…`) and the line of its code block.
+fn example_action(page: &Page) -> Option<(String, u32)> {
+    page.blocks.iter().find_map(|b| match &b.kind {
+        BlockKind::Code { text } => text.lines().find_map(request_action).map(|a| (a, b.line)),
+        _ => None,
+    })
+}
+
+/// `X-TC-Action: DescribeZones` → `DescribeZones`; `…?Action=DescribeZones&Version=…` too.
+fn request_action(line: &str) -> Option<String> {
+    let line = line.trim();
+    let value = match line.split_once(':') {
+        Some((name, value)) if name.trim().eq_ignore_ascii_case("x-tc-action") => value.trim(),
+        _ => {
+            let (_, rest) = line.split_once("?Action=").or_else(|| line.split_once("&Action="))?;
+            rest.split(['&', ' ', '\'', '"']).next()?
+        }
+    };
+    is_action_name(value).then(|| value.to_string())
+}
+
+/// The host an example's request line names: `Host: cvm.tencentcloudapi.com`, or a URL
+/// `https://cvm.tencentcloudapi.com/?Action=…` (`curl … 'https://…'`). Hosts in a request's
+/// body are not its host.
+fn request_host(line: &str) -> Option<String> {
+    let line = line.trim();
+    let header = line.split_once(':').filter(|(name, _)| name.trim().eq_ignore_ascii_case("host"));
+    if let Some((_, value)) = header {
+        return host_in(value);
+    }
+    let (_, rest) = line.split_once("://")?;
+    let authority = rest.split(['/', '?', '\'', '"', ' ']).next()?;
+    host_in(authority)
+}
+
 /// The host a paragraph names: its first word ending in `.tencentcloudapi.com`.
 fn host_in(text: &str) -> Option<String> {
     text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
@@ -249,6 +338,44 @@ mod tests {
         assert_eq!(host_in("接口请求域名： cvm.tencentcloudapi.com 。").as_deref(), Some("cvm.tencentcloudapi.com"));
         assert_eq!(host_in("API 요청 도메인 이름: as.tencentcloudapi.com.").as_deref(), Some("as.tencentcloudapi.com"));
         assert_eq!(host_in("Domain name for API request:"), None);
+    }
+
+    #[test]
+    fn hosts_of_examples() {
+        assert_eq!(request_host("Host: cvm.tencentcloudapi.com").as_deref(), Some("cvm.tencentcloudapi.com"));
+        assert_eq!(request_host("host:cvm.intl.tencentcloudapi.com ").as_deref(), Some("cvm.intl.tencentcloudapi.com"));
+        assert_eq!(
+            request_host("https://cvm.tencentcloudapi.com/?Action=DescribeZones&Version=2017-03-12").as_deref(),
+            Some("cvm.tencentcloudapi.com")
+        );
+        assert_eq!(
+            request_host("curl -X POST 'https://vpc.tencentcloudapi.com' -d '{}'").as_deref(),
+            Some("vpc.tencentcloudapi.com")
+        );
+        assert_eq!(request_host("\"Domain\": \"cvm.tencentcloudapi.com\","), None);
+        assert_eq!(request_host("Host: example.com"), None);
+        assert_eq!(request_host("https://"), None);
+        assert_eq!(request_host("Ĥost: 主机"), None);
+    }
+
+    #[test]
+    fn actions_of_examples() {
+        assert_eq!(request_action("X-TC-Action: DescribeZones").as_deref(), Some("DescribeZones"));
+        assert_eq!(
+            request_action("https://cvm.tencentcloudapi.com/?Action=DescribeZones&Version=2017-03-12").as_deref(),
+            Some("DescribeZones")
+        );
+        assert_eq!(request_action("https://x/?Region=a&Action=RunIt").as_deref(), Some("RunIt"));
+        assert_eq!(request_action("X-TC-Action: describe zones"), None);
+        assert_eq!(request_action("?Action="), None);
+        assert_eq!(request_action("Ação: 名前"), None);
+    }
+
+    #[test]
+    fn file_stems() {
+        assert_eq!(file_stem("cvm/2017-03-12/DescribeZones.md"), Some("DescribeZones"));
+        assert_eq!(file_stem("DescribeZones"), Some("DescribeZones"));
+        assert_eq!(file_stem("a\\b\\Run.txt"), Some("Run"));
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub struct RawAction {
     pub title_line: u32,
     /// `vpc.intl.tencentcloudapi.com` and its line.
     pub host: Option<(String, u32)>,
+    /// The page has no domain line: `host` is the examples' request host, a weaker word
+    /// (the folder's product wins over it).
+    pub host_from_example: bool,
     /// Description paragraphs and list items (`• ` prefixed), in order.
     pub description: Vec<String>,
     pub rate_limit: Option<u32>,

@@ -118,6 +118,11 @@ pub(super) fn lower_records(
         actions.insert(lowered.name.clone(), lowered);
     }
 
+    // A page that names no host, or whose example names another product's (lowering took
+    // the folder's product), is served by the product's default one.
+    for action in actions.values_mut().filter(|a| a.host.split('.').next() != Some(product.as_str())) {
+        action.host = format!("{product}.tencentcloudapi.com");
+    }
     check_used_by(&raw_types, &actions, &data_types, &mut warnings);
     annotate_pagination(&mut actions, &data_types);
 

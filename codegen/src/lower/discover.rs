@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::product::{is_product_name, is_version};
 use crate::error::{Error, ErrorKind, Result};
 use crate::page::Form;
 use crate::source::display_path;
@@ -43,6 +44,26 @@ fn pages_in(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(entries(dir)?.into_iter().filter(|p| !p.is_dir() && Form::of(p).is_some() && !readme(p)).collect())
 }
 
+/// The product and version a folder of pages stands for when its own path names them:
+/// `…/cvm/2017-03-12/`, or `…/cvm/2017-03-12/html/` (one form of the pages in a folder of
+/// its own). A folder named otherwise leaves them to the pages.
+fn named_by_path(dir: &Path) -> Option<(String, String)> {
+    let absolute = std::fs::canonicalize(dir).ok();
+    let names: Vec<String> = absolute
+        .as_deref()
+        .unwrap_or(dir)
+        .components()
+        .rev()
+        .take(3)
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let pair = |version: usize| {
+        let (v, p) = (names.get(version)?, names.get(version + 1)?);
+        (is_version(v) && is_product_name(p)).then(|| (p.clone(), v.clone()))
+    };
+    pair(0).or_else(|| pair(1))
+}
+
 /// Finds the product versions under `docs`.
 pub fn discover(docs: &Path) -> Result<Vec<Group>> {
     if !docs.is_dir() {
@@ -50,7 +71,7 @@ pub fn discover(docs: &Path) -> Result<Vec<Group>> {
     }
     let direct = pages_in(docs)?;
     if !direct.is_empty() {
-        return Ok(vec![Group { display: display_path(docs), expected: None, files: direct }]);
+        return Ok(vec![Group { display: display_path(docs), expected: named_by_path(docs), files: direct }]);
     }
     let mut groups = Vec::new();
     for product in entries(docs)?.into_iter().filter(|p| p.is_dir()) {
@@ -68,4 +89,22 @@ pub fn discover(docs: &Path) -> Result<Vec<Group>> {
         }
     }
     Ok(groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_folder_named_by_its_path() {
+        let named = |p: &str| named_by_path(Path::new(p));
+        let cvm = Some(("cvm".to_string(), "2017-03-12".to_string()));
+        assert_eq!(named("/no/such/docs/cvm/2017-03-12"), cvm);
+        assert_eq!(named("/no/such/docs/cvm/2017-03-12/html"), cvm);
+        assert_eq!(named("cvm/2017-03-12"), cvm);
+        assert_eq!(named("/no/such/docs/Cvm/2017-03-12"), None);
+        assert_eq!(named("/no/such/docs/cvm/latest"), None);
+        assert_eq!(named("2017-03-12"), None);
+        assert_eq!(named(""), None);
+    }
 }
