@@ -10,6 +10,7 @@
 //! The values are read from the description ([`documented_values`]), their meaning from
 //! the vocabulary's words.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use crate::ir::{Action, DataType, Param, Type, Waiter};
@@ -82,12 +83,14 @@ fn classify(items: Option<String>, state: &Param, keep_all: bool) -> Waiter {
 /// (`PENDING: Being created, DELETING: Being deleted, AVAILABLE: Running.`) and quoted ones
 /// (`Possible states are 'CREATING', 'BINDING' and 'BIND'.`), when there are two or more.
 pub fn documented_values(description: &str) -> Vec<(String, String)> {
-    // Offsets in `lower` are offsets in `description`: the first word found, its end.
+    // Offsets in `lower` are offsets in `description`: the first word found (the longest
+    // of those found there: `取值范围`, not `取值`), its end.
     let lower = lower_same_length(description);
-    let Some(start) = vocab::valid_values_words().iter().filter_map(|w| lower.find(w).map(|at| at + w.len())).min()
-    else {
+    let first = vocab::valid_values_words().into_iter().filter_map(|w| lower.find(w).map(|at| (at, Reverse(w.len()))));
+    let Some((at, Reverse(len))) = first.min() else {
         return upper_case_values(description);
     };
+    let start = at + len;
     let rest = description.get(start..).unwrap_or_default();
     let rest = rest.trim_start_matches([':', '：', ' ', '\n']);
     let mut values = Vec::new();
