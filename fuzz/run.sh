@@ -7,8 +7,9 @@
 # Works on the stable toolchain: cargo-fuzz passes nightly-only flags (-Z, sanitizer and
 # coverage options), which RUSTC_BOOTSTRAP=1 lets stable rustc and cargo accept.
 # Installs cargo-fuzz if missing (from crates.io), seeds fuzz/corpus/TARGET/ from the
-# reference pages in ../shared/corpus (the markdown target: the real Markdown pages in
-# ../shared/real; never committed: see fuzz/.gitignore), then fuzzes.
+# reference pages in ../shared/corpus and the real Chinese, Japanese and Korean pages in
+# ../shared/real (md/zh, md/ja, md/ko, html-zh-2022, txt-zh-2022; the markdown target: every
+# real Markdown page; never committed: see fuzz/.gitignore), then fuzzes.
 #
 # Environment:
 #   FUZZ_SANITIZER  address (default) or none (faster, still catches panics/hangs/OOMs)
@@ -98,6 +99,32 @@ pages() { # EXT
     if [ "$1" = txt ] && [ -d "$shared/../seeds" ]; then find "$shared/../seeds" -type f -name '*.txt' | sort; fi
 }
 
+# Real Chinese, Japanese and Korean pages of one form (txt, html or md) under ../shared/real
+# (and the corpus's zh-sample): the scripts and the wide characters the rendered corpus lacks.
+cjk_pages() { # EXT
+    case "$1" in
+        txt) find "$real/txt-zh-2022" "$shared/zh-sample" -type f -name '*.txt' 2>/dev/null | sort ;;
+        html) find "$real/html-zh-2022" -path '*/site' -prune -o -type f -name '*.html' -print 2>/dev/null | sort ;;
+        md) find "$real/md/zh" "$real/md/ja" "$real/md/ko" -type f -name '*.md' 2>/dev/null | sort ;;
+    esac
+}
+
+# A real page on stdout, small enough for -max_len: the saved Chinese site's pages are
+# 1.4 MB, almost all of it a <textarea> of navigation JSON and scripts; their contents go.
+shrunk() { # PATH
+    case "$1" in
+        *.html) perl -0777 -pe 's{(<(script|style|svg|textarea)\b[^>]*>).*?(</\2>)}{$1$3}gis' "$1" ;;
+        *) cat "$1" ;;
+    esac
+}
+
+# A short unique name for a real page: its path below ../shared/real (or the corpus).
+real_name_of() { # PATH
+    local rel=${1#"$real"/}
+    rel=${rel#"$shared"/}
+    echo "real_${rel//\//_}"
+}
+
 # seed NAME: write stdin to the corpus as seed-NAME unless already there.
 seed() {
     local out=$corpus/seed-$1
@@ -128,6 +155,8 @@ elif [ -d "$shared" ]; then
         text_front_end | html_front_end)
             ext=txt; [ "$target" = html_front_end ] && ext=html
             while read -r page; do seed "$(name_of "$page")" <"$page"; done < <(pages "$ext")
+            # The real CJK pages of that form.
+            while read -r page; do shrunk "$page" | seed "$(real_name_of "$page")"; done < <(cjk_pages "$ext")
             # Small DataTypes pages: the structures of a few actions only.
             for dt in $(find "$shared" -type f -name "DataTypes.$ext" | sort); do
                 for action in AllocateAddresses CreateVpc DescribeAddresses; do
@@ -136,7 +165,19 @@ elif [ -d "$shared" ]; then
             done
             ;;
         page_to_ir)
-            # First byte: '0' (even) = text, '1' (odd) = HTML.
+            # First byte mod 3: '0' = text, '1' = HTML, '2' = Markdown.
+            # The real CJK pages, alone and (Markdown) with their folder's DataTypes page.
+            for ext in txt html md; do
+                sel=0; [ $ext = html ] && sel=1; [ $ext = md ] && sel=2
+                while read -r page; do
+                    { printf '%s' $sel; shrunk "$page"; } | seed "$sel-$(real_name_of "$page")"
+                    dt=$(dirname "$page")/DataTypes.$ext
+                    case "$(basename "$page")" in DataTypes.* | ErrorCodes.*) continue ;; esac
+                    [ -f "$dt" ] || continue
+                    { printf '%s' $sel; shrunk "$page"; printf '\0'; shrunk "$dt"; } \
+                        | seed "$sel-pair-$(real_name_of "$page")"
+                done < <(cjk_pages "$ext")
+            done
             for ext in txt html; do
                 sel=0; [ $ext = html ] && sel=1
                 while read -r page; do
