@@ -15,6 +15,9 @@
 #   FUZZ_SANITIZER  address (default) or none (faster, still catches panics/hangs/OOMs)
 #   FUZZ_KEEP_GOING 1: fork mode that records every crash/timeout/OOM in
 #                   fuzz/artifacts/TARGET/ and keeps fuzzing instead of stopping at the first
+#   FUZZ_CJK_ONLY   1: seed only the real Chinese, Japanese and Korean pages, into
+#                   fuzz/corpus/TARGET-cjk/ (a small corpus: page_to_ir's full one takes
+#                   minutes to load before fuzzing starts)
 #
 # A crash, timeout or OOM is written to fuzz/artifacts/TARGET/; reproduce it with
 #   RUSTC_BOOTSTRAP=1 cargo fuzz run TARGET fuzz/artifacts/TARGET/<file>
@@ -48,7 +51,9 @@ fi
 
 # ---- seeding ------------------------------------------------------------------------
 
+cjk_only=${FUZZ_CJK_ONLY:-0}
 corpus=$fuzz_dir/corpus/$target
+[ "$cjk_only" = 1 ] && corpus=$corpus-cjk
 mkdir -p "$corpus" "$fuzz_dir/artifacts/$target"
 
 # The structures of a text DataTypes page whose "Used by actions" names ACTION, with the
@@ -145,7 +150,8 @@ if [ "$target" = markdown ]; then
         while read -r page; do
             rel=${page#"$real"/}
             seed "${rel//\//_}" <"$page"
-        done < <(find "$real/md" "$real/md-history" -type f -name '*.md' 2>/dev/null | sort)
+        done < <(if [ "$cjk_only" = 1 ]; then cjk_pages md; else
+            find "$real/md" "$real/md-history" -type f -name '*.md' 2>/dev/null | sort; fi)
     else
         echo "warning: $real/md is missing: fuzzing from an empty corpus" >&2
     fi
@@ -154,15 +160,17 @@ elif [ -d "$shared" ]; then
     case "$target" in
         text_front_end | html_front_end)
             ext=txt; [ "$target" = html_front_end ] && ext=html
-            while read -r page; do seed "$(name_of "$page")" <"$page"; done < <(pages "$ext")
             # The real CJK pages of that form.
             while read -r page; do shrunk "$page" | seed "$(real_name_of "$page")"; done < <(cjk_pages "$ext")
-            # Small DataTypes pages: the structures of a few actions only.
-            for dt in $(find "$shared" -type f -name "DataTypes.$ext" | sort); do
-                for action in AllocateAddresses CreateVpc DescribeAddresses; do
-                    "${ext}_types_for" "$action" "$dt" | seed "small-$action-$(name_of "$dt")"
+            if [ "$cjk_only" != 1 ]; then
+                while read -r page; do seed "$(name_of "$page")" <"$page"; done < <(pages "$ext")
+                # Small DataTypes pages: the structures of a few actions only.
+                for dt in $(find "$shared" -type f -name "DataTypes.$ext" | sort); do
+                    for action in AllocateAddresses CreateVpc DescribeAddresses; do
+                        "${ext}_types_for" "$action" "$dt" | seed "small-$action-$(name_of "$dt")"
+                    done
                 done
-            done
+            fi
             ;;
         page_to_ir)
             # First byte mod 3: '0' = text, '1' = HTML, '2' = Markdown.
@@ -178,27 +186,29 @@ elif [ -d "$shared" ]; then
                         | seed "$sel-pair-$(real_name_of "$page")"
                 done < <(cjk_pages "$ext")
             done
-            for ext in txt html; do
-                sel=0; [ $ext = html ] && sel=1
-                while read -r page; do
-                    { printf '%s' $sel; cat "$page"; } | seed "$sel-$(name_of "$page")"
-                done < <(pages "$ext")
-                # Two files: action page, NUL, DataTypes page (small: the action's structures).
-                for dt in $(find "$shared" -type f -name "DataTypes.$ext" | sort); do
-                    dir=$(dirname "$dt")
-                    for action_page in $(find "$dir" -maxdepth 1 -name "*.$ext" ! -name "DataTypes.$ext" ! -name "ErrorCodes.$ext" | sort); do
-                        action=$(basename "$action_page" ".$ext")
-                        { printf '%s' $sel; cat "$action_page"; printf '\0'; "${ext}_types_for" "$action" "$dt"; } \
-                            | seed "$sel-pair-$(name_of "$action_page")"
-                    done
-                    # And a couple with the whole DataTypes page.
-                    for action in AssociateAddress CreateVpc; do
-                        [ -f "$dir/$action.$ext" ] || continue
-                        { printf '%s' $sel; cat "$dir/$action.$ext"; printf '\0'; cat "$dt"; } \
-                            | seed "$sel-fullpair-$(name_of "$dir/$action.$ext")"
+            if [ "$cjk_only" != 1 ]; then
+                for ext in txt html; do
+                    sel=0; [ $ext = html ] && sel=1
+                    while read -r page; do
+                        { printf '%s' $sel; cat "$page"; } | seed "$sel-$(name_of "$page")"
+                    done < <(pages "$ext")
+                    # Two files: action page, NUL, DataTypes page (small: the action's structures).
+                    for dt in $(find "$shared" -type f -name "DataTypes.$ext" | sort); do
+                        dir=$(dirname "$dt")
+                        for action_page in $(find "$dir" -maxdepth 1 -name "*.$ext" ! -name "DataTypes.$ext" ! -name "ErrorCodes.$ext" | sort); do
+                            action=$(basename "$action_page" ".$ext")
+                            { printf '%s' $sel; cat "$action_page"; printf '\0'; "${ext}_types_for" "$action" "$dt"; } \
+                                | seed "$sel-pair-$(name_of "$action_page")"
+                        done
+                        # And a couple with the whole DataTypes page.
+                        for action in AssociateAddress CreateVpc; do
+                            [ -f "$dir/$action.$ext" ] || continue
+                            { printf '%s' $sel; cat "$dir/$action.$ext"; printf '\0'; cat "$dt"; } \
+                                | seed "$sel-fullpair-$(name_of "$dir/$action.$ext")"
+                        done
                     done
                 done
-            done
+            fi
             ;;
     esac
 else

@@ -23,26 +23,26 @@ fn config(cases: u32) -> ProptestConfig {
 
 /// Characters a page may hold that the readers' keywords never do, with ASCII.
 const RANGES: &[(char, char)] = &[
-    ('\u{20}', '\u{7e}'),     // ASCII
-    ('\u{300}', '\u{36f}'),   // combining marks
-    ('\u{391}', '\u{3c9}'),   // Greek
-    ('\u{5d0}', '\u{5ea}'),   // Hebrew (right to left)
-    ('\u{627}', '\u{64a}'),   // Arabic (right to left)
-    ('\u{200b}', '\u{200f}'), // zero widths, LRM, RLM
-    ('\u{202a}', '\u{202e}'), // bidi embeddings and overrides
-    ('\u{3000}', '\u{3011}'), // ideographic space, 、。〃…【】
-    ('\u{3041}', '\u{3096}'), // Hiragana
-    ('\u{30a1}', '\u{30fa}'), // Katakana
-    ('\u{4e00}', '\u{4e80}'), // CJK ideographs
-    ('\u{6700}', '\u{6800}'), // CJK ideographs (最 is here)
-    ('\u{ac00}', '\u{ac80}'), // Hangul
-    ('\u{ff01}', '\u{ff5e}'), // full-width ASCII: ！，：；（）～ ０-９ Ａ-Ｚ
+    ('\u{20}', '\u{7e}'),       // ASCII
+    ('\u{300}', '\u{36f}'),     // combining marks
+    ('\u{391}', '\u{3c9}'),     // Greek
+    ('\u{5d0}', '\u{5ea}'),     // Hebrew (right to left)
+    ('\u{627}', '\u{64a}'),     // Arabic (right to left)
+    ('\u{200b}', '\u{200f}'),   // zero widths, LRM, RLM
+    ('\u{202a}', '\u{202e}'),   // bidi embeddings and overrides
+    ('\u{3000}', '\u{3011}'),   // ideographic space, 、。〃…【】
+    ('\u{3041}', '\u{3096}'),   // Hiragana
+    ('\u{30a1}', '\u{30fa}'),   // Katakana
+    ('\u{4e00}', '\u{4e80}'),   // CJK ideographs
+    ('\u{6700}', '\u{6800}'),   // CJK ideographs (最 is here)
+    ('\u{ac00}', '\u{ac80}'),   // Hangul
+    ('\u{ff01}', '\u{ff5e}'),   // full-width ASCII: ！，：；（）～ ０-９ Ａ-Ｚ
     ('\u{1f600}', '\u{1f64f}'), // emoji
-    ('\u{fe0f}', '\u{fe0f}'), // variation selector
-    ('\u{130}', '\u{130}'),   // İ: lower case is two characters, one byte longer
-    ('\u{1e9e}', '\u{1e9e}'), // ẞ: lower case one byte shorter
-    ('\u{212a}', '\u{212a}'), // Kelvin sign: lower case two bytes shorter
-    ('\u{fb01}', '\u{fb01}'), // ﬁ ligature
+    ('\u{fe0f}', '\u{fe0f}'),   // variation selector
+    ('\u{130}', '\u{130}'),     // İ: lower case is two characters, one byte longer
+    ('\u{1e9e}', '\u{1e9e}'),   // ẞ: lower case one byte shorter
+    ('\u{212a}', '\u{212a}'),   // Kelvin sign: lower case two bytes shorter
+    ('\u{fb01}', '\u{fb01}'),   // ﬁ ligature
 ];
 
 /// Any character of [`RANGES`], or a tab or a line break now and then.

@@ -9,7 +9,10 @@ use super::{any_junk, junk};
 /// A parameter row: a name and a junk description.
 fn rows() -> impl Strategy<Value = Vec<(String, String)>> {
     proptest::collection::vec(
-        ("[A-Z][a-z]{2,8}(Id|Name|Set)?", junk(24, |c| !matches!(c, '\t' | '\n' | '\r' | '|' | '<' | '>' | '&' | '\\' | '`'))),
+        (
+            "[A-Z][a-z]{2,8}(Id|Name|Set)?",
+            junk(24, |c| !matches!(c, '\t' | '\n' | '\r' | '|' | '<' | '>' | '&' | '\\' | '`')),
+        ),
         1..5,
     )
 }
@@ -57,7 +60,8 @@ fn page(ext: &str, rows: &[(String, String)], extra: &str) -> String {
         }
         _ => {
             let row = |cells: &[&str]| format!("| {} |\n", cells.join(" | "));
-            let mut t = String::from("## 1. API Description\n\nDomain name for API request: cvm.tencentcloudapi.com.\n\n");
+            let mut t =
+                String::from("## 1. API Description\n\nDomain name for API request: cvm.tencentcloudapi.com.\n\n");
             t += &format!("Lists widgets. {extra}\n\n## 2. Input Parameters\n\n");
             t += &row(&["Parameter Name", "Required", "Type", "Description"]);
             t += "|---|---|---|---|\n";
