@@ -7,13 +7,17 @@
 # Works on the stable toolchain: cargo-fuzz passes nightly-only flags (-Z, sanitizer and
 # coverage options), which RUSTC_BOOTSTRAP=1 lets stable rustc and cargo accept.
 # Installs cargo-fuzz if missing (from crates.io), seeds fuzz/corpus/TARGET/ from the
-# reference pages in ../shared/corpus (the markdown target: the real Markdown pages in
-# ../shared/real; never committed: see fuzz/.gitignore), then fuzzes.
+# reference pages in ../shared/corpus and the real Chinese, Japanese and Korean pages in
+# ../shared/real (md/zh, md/ja, md/ko, html-zh-2022, txt-zh-2022; the markdown target: every
+# real Markdown page; never committed: see fuzz/.gitignore), then fuzzes.
 #
 # Environment:
 #   FUZZ_SANITIZER  address (default) or none (faster, still catches panics/hangs/OOMs)
 #   FUZZ_KEEP_GOING 1: fork mode that records every crash/timeout/OOM in
 #                   fuzz/artifacts/TARGET/ and keeps fuzzing instead of stopping at the first
+#   FUZZ_CJK_ONLY   1: seed only the real Chinese, Japanese and Korean pages, into
+#                   fuzz/corpus/TARGET-cjk/ (a small corpus: page_to_ir's full one takes
+#                   minutes to load before fuzzing starts)
 #
 # A crash, timeout or OOM is written to fuzz/artifacts/TARGET/; reproduce it with
 #   RUSTC_BOOTSTRAP=1 cargo fuzz run TARGET fuzz/artifacts/TARGET/<file>
@@ -47,7 +51,9 @@ fi
 
 # ---- seeding ------------------------------------------------------------------------
 
+cjk_only=${FUZZ_CJK_ONLY:-0}
 corpus=$fuzz_dir/corpus/$target
+[ "$cjk_only" = 1 ] && corpus=$corpus-cjk
 mkdir -p "$corpus" "$fuzz_dir/artifacts/$target"
 
 # The structures of a text DataTypes page whose "Used by actions" names ACTION, with the
@@ -98,6 +104,32 @@ pages() { # EXT
     if [ "$1" = txt ] && [ -d "$shared/../seeds" ]; then find "$shared/../seeds" -type f -name '*.txt' | sort; fi
 }
 
+# Real Chinese, Japanese and Korean pages of one form (txt, html or md) under ../shared/real
+# (and the corpus's zh-sample): the scripts and the wide characters the rendered corpus lacks.
+cjk_pages() { # EXT
+    case "$1" in
+        txt) find "$real/txt-zh-2022" "$shared/zh-sample" -type f -name '*.txt' 2>/dev/null | sort ;;
+        html) find "$real/html-zh-2022" -path '*/site' -prune -o -type f -name '*.html' -print 2>/dev/null | sort ;;
+        md) find "$real/md/zh" "$real/md/ja" "$real/md/ko" -type f -name '*.md' 2>/dev/null | sort ;;
+    esac
+}
+
+# A real page on stdout, small enough for -max_len: the saved Chinese site's pages are
+# 1.4 MB, almost all of it a <textarea> of navigation JSON and scripts; their contents go.
+shrunk() { # PATH
+    case "$1" in
+        *.html) perl -0777 -pe 's{(<(script|style|svg|textarea)\b[^>]*>).*?(</\2>)}{$1$3}gis' "$1" ;;
+        *) cat "$1" ;;
+    esac
+}
+
+# A short unique name for a real page: its path below ../shared/real (or the corpus).
+real_name_of() { # PATH
+    local rel=${1#"$real"/}
+    rel=${rel#"$shared"/}
+    echo "real_${rel//\//_}"
+}
+
 # seed NAME: write stdin to the corpus as seed-NAME unless already there.
 seed() {
     local out=$corpus/seed-$1
@@ -118,7 +150,8 @@ if [ "$target" = markdown ]; then
         while read -r page; do
             rel=${page#"$real"/}
             seed "${rel//\//_}" <"$page"
-        done < <(find "$real/md" "$real/md-history" -type f -name '*.md' 2>/dev/null | sort)
+        done < <(if [ "$cjk_only" = 1 ]; then cjk_pages md; else
+            find "$real/md" "$real/md-history" -type f -name '*.md' 2>/dev/null | sort; fi)
     else
         echo "warning: $real/md is missing: fuzzing from an empty corpus" >&2
     fi
@@ -127,37 +160,55 @@ elif [ -d "$shared" ]; then
     case "$target" in
         text_front_end | html_front_end)
             ext=txt; [ "$target" = html_front_end ] && ext=html
-            while read -r page; do seed "$(name_of "$page")" <"$page"; done < <(pages "$ext")
-            # Small DataTypes pages: the structures of a few actions only.
-            for dt in $(find "$shared" -type f -name "DataTypes.$ext" | sort); do
-                for action in AllocateAddresses CreateVpc DescribeAddresses; do
-                    "${ext}_types_for" "$action" "$dt" | seed "small-$action-$(name_of "$dt")"
+            # The real CJK pages of that form.
+            while read -r page; do shrunk "$page" | seed "$(real_name_of "$page")"; done < <(cjk_pages "$ext")
+            if [ "$cjk_only" != 1 ]; then
+                while read -r page; do seed "$(name_of "$page")" <"$page"; done < <(pages "$ext")
+                # Small DataTypes pages: the structures of a few actions only.
+                for dt in $(find "$shared" -type f -name "DataTypes.$ext" | sort); do
+                    for action in AllocateAddresses CreateVpc DescribeAddresses; do
+                        "${ext}_types_for" "$action" "$dt" | seed "small-$action-$(name_of "$dt")"
+                    done
                 done
-            done
+            fi
             ;;
         page_to_ir)
-            # First byte: '0' (even) = text, '1' (odd) = HTML.
-            for ext in txt html; do
-                sel=0; [ $ext = html ] && sel=1
+            # First byte mod 3: '0' = text, '1' = HTML, '2' = Markdown.
+            # The real CJK pages, alone and (Markdown) with their folder's DataTypes page.
+            for ext in txt html md; do
+                sel=0; [ $ext = html ] && sel=1; [ $ext = md ] && sel=2
                 while read -r page; do
-                    { printf '%s' $sel; cat "$page"; } | seed "$sel-$(name_of "$page")"
-                done < <(pages "$ext")
-                # Two files: action page, NUL, DataTypes page (small: the action's structures).
-                for dt in $(find "$shared" -type f -name "DataTypes.$ext" | sort); do
-                    dir=$(dirname "$dt")
-                    for action_page in $(find "$dir" -maxdepth 1 -name "*.$ext" ! -name "DataTypes.$ext" ! -name "ErrorCodes.$ext" | sort); do
-                        action=$(basename "$action_page" ".$ext")
-                        { printf '%s' $sel; cat "$action_page"; printf '\0'; "${ext}_types_for" "$action" "$dt"; } \
-                            | seed "$sel-pair-$(name_of "$action_page")"
-                    done
-                    # And a couple with the whole DataTypes page.
-                    for action in AssociateAddress CreateVpc; do
-                        [ -f "$dir/$action.$ext" ] || continue
-                        { printf '%s' $sel; cat "$dir/$action.$ext"; printf '\0'; cat "$dt"; } \
-                            | seed "$sel-fullpair-$(name_of "$dir/$action.$ext")"
+                    { printf '%s' $sel; shrunk "$page"; } | seed "$sel-$(real_name_of "$page")"
+                    dt=$(dirname "$page")/DataTypes.$ext
+                    case "$(basename "$page")" in DataTypes.* | ErrorCodes.*) continue ;; esac
+                    [ -f "$dt" ] || continue
+                    { printf '%s' $sel; shrunk "$page"; printf '\0'; shrunk "$dt"; } \
+                        | seed "$sel-pair-$(real_name_of "$page")"
+                done < <(cjk_pages "$ext")
+            done
+            if [ "$cjk_only" != 1 ]; then
+                for ext in txt html; do
+                    sel=0; [ $ext = html ] && sel=1
+                    while read -r page; do
+                        { printf '%s' $sel; cat "$page"; } | seed "$sel-$(name_of "$page")"
+                    done < <(pages "$ext")
+                    # Two files: action page, NUL, DataTypes page (small: the action's structures).
+                    for dt in $(find "$shared" -type f -name "DataTypes.$ext" | sort); do
+                        dir=$(dirname "$dt")
+                        for action_page in $(find "$dir" -maxdepth 1 -name "*.$ext" ! -name "DataTypes.$ext" ! -name "ErrorCodes.$ext" | sort); do
+                            action=$(basename "$action_page" ".$ext")
+                            { printf '%s' $sel; cat "$action_page"; printf '\0'; "${ext}_types_for" "$action" "$dt"; } \
+                                | seed "$sel-pair-$(name_of "$action_page")"
+                        done
+                        # And a couple with the whole DataTypes page.
+                        for action in AssociateAddress CreateVpc; do
+                            [ -f "$dir/$action.$ext" ] || continue
+                            { printf '%s' $sel; cat "$dir/$action.$ext"; printf '\0'; cat "$dt"; } \
+                                | seed "$sel-fullpair-$(name_of "$dir/$action.$ext")"
+                        done
                     done
                 done
-            done
+            fi
             ;;
     esac
 else

@@ -33,9 +33,8 @@ pub(crate) fn docs_then(text: &str, more: &[String]) -> TokenStream {
 
 /// Whether a Markdown line is a list item: `- a`, `* a`, `+ a`, `1. a`, `1) a`.
 fn is_list_item(line: &str) -> bool {
-    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let rest = &line[digits..];
-    if digits > 0 {
+    let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() < line.len() {
         rest.starts_with(". ") || rest.starts_with(") ")
     } else {
         ["- ", "* ", "+ "].iter().any(|p| line.starts_with(p))
@@ -55,14 +54,16 @@ pub(crate) fn doc_line(line: &str) -> String {
     let mut rest = body;
     while !rest.is_empty() {
         let url_at = ["https://", "http://"].iter().filter_map(|p| rest.find(p)).min();
-        let (plain, url) = match url_at {
+        let (plain, url, after) = match url_at {
             Some(at) => {
-                let end = rest[at..]
+                let (plain, from_url) = rest.split_at(at);
+                let end = from_url
                     .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | '）' | '，' | '。'))
-                    .map_or(rest.len(), |e| at + e);
-                (&rest[..at], Some(&rest[at..end]))
+                    .unwrap_or(from_url.len());
+                let (url, after) = from_url.split_at(end);
+                (plain, Some(url), after)
             }
-            None => (rest, None),
+            None => (rest, None, ""),
         };
         for c in plain.chars() {
             match c {
@@ -74,16 +75,14 @@ pub(crate) fn doc_line(line: &str) -> String {
             }
         }
         if let Some(url) = url {
+            let bare = url.trim_end_matches(['.', ',']);
             out.push('<');
-            out.push_str(url.trim_end_matches(['.', ',']));
+            out.push_str(bare);
             out.push('>');
-            let consumed = plain.len() + url.len();
             // Put back the trailing punctuation trimmed from the URL.
-            out.push_str(&url[url.trim_end_matches(['.', ',']).len()..]);
-            rest = &rest[consumed..];
-        } else {
-            rest = "";
+            out.push_str(url.strip_prefix(bare).unwrap_or_default());
         }
+        rest = after;
     }
     out
 }

@@ -112,38 +112,42 @@ fn first_page(description: &str) -> u64 {
 /// The largest value a description documents: the number after a "maximum" word
 /// ("Maximum value: 100", "up to 100", "最大值为100"), before one ("100 maximum"), or the
 /// upper end of a range ("Value range: 1-100", "from 1 to 1,000").
+///
+/// Text is only split at what a search found (`split_once`, `trim_*_matches`), never at an
+/// offset counted by hand: any text, in any script, is read without a panic.
 pub fn maximum(description: &str) -> Option<u64> {
     let lower = description.to_lowercase();
-    let number_after = |at: usize| -> Option<u64> {
-        let rest = &lower[at..];
-        let start = rest.find(|c: char| c.is_ascii_digit())?;
+    let number_after = |rest: &str| -> Option<u64> {
+        let (start, _) = rest.char_indices().find(|(_, c)| c.is_ascii_digit())?;
+        let (between, at_number) = rest.split_at(start);
         // Only a number close to the word: "maximum of 100", not a number sentences later.
-        if rest[..start].chars().count() > 24 || rest[..start].contains(['.', '。', ';']) && start > 2 {
+        let chars = between.chars().count();
+        if chars > 24 || between.contains(['.', '。', ';']) && chars > 2 {
             return None;
         }
-        number(&rest[start..])
+        number(at_number)
     };
     for word in vocab::maximum_words() {
-        if let Some(at) = lower.find(word) {
-            if let Some(n) = number_after(at + word.len()) {
+        if let Some((before, after)) = lower.split_once(word) {
+            if let Some(n) = number_after(after) {
                 return Some(n);
             }
             // "100 maximum": the number just before the word.
-            let before = lower[..at].trim_end();
-            let digits = before.rfind(|c: char| !(c.is_ascii_digit() || c == ',')).map_or(0, |i| i + 1);
-            if let Some(n) = number(&before[digits..]) {
+            let before = before.trim_end();
+            let words = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
+            if let Some(n) = before.strip_prefix(words).and_then(number) {
                 return Some(n);
             }
         }
     }
     for word in vocab::range_words() {
-        if let Some(at) = lower.find(word) {
-            let rest = &lower[at + word.len()..];
-            let first = rest.find(|c: char| c.is_ascii_digit())?;
-            let after_first = &rest[first..];
-            let end_of_first =
-                after_first.find(|c: char| !(c.is_ascii_digit() || c == ',')).unwrap_or(after_first.len());
-            return number_after_separator(&after_first[end_of_first..]);
+        if let Some((_, rest)) = lower.split_once(word) {
+            let first = rest.trim_start_matches(|c: char| !c.is_ascii_digit());
+            if first.is_empty() {
+                return None;
+            }
+            let after_first = first.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+            return number_after_separator(after_first);
         }
     }
     None
@@ -280,6 +284,26 @@ mod tests {
             ("Number of entries per page. Default value: 20", None),
             ("Page size", None),
             ("The maximum. See the API introduction, section 3 for 1000 reasons", None),
+        ] {
+            assert_eq!(maximum(text), max, "{text}");
+        }
+    }
+
+    /// Real Chinese `Limit` descriptions made `regen` panic: the number before a
+    /// "maximum" word was looked for one byte past a CJK character ("start byte index 10 is
+    /// not a char boundary; it is inside '询'").
+    #[test]
+    fn maximum_in_cjk_text_without_a_panic() {
+        for (text, max) in [
+            ("返回数量，默认为20，最大值为100。", Some(100)),
+            ("分页查询最大条数。默认为20", None),
+            ("分页查询100最大。", Some(100)),
+            ("１００件まで、最大。既定値は２０", None),
+            ("최대\u{3000}값：\u{3000}50", Some(50)),
+            ("范围：１～１００", None),
+            ("取值范围：1～100", Some(100)),
+            ("最大", None),
+            ("范围", None),
         ] {
             assert_eq!(maximum(text), max, "{text}");
         }

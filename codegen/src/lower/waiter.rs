@@ -10,6 +10,7 @@
 //! The values are read from the description ([`documented_values`]), their meaning from
 //! the vocabulary's words.
 
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use crate::ir::{Action, DataType, Param, Type, Waiter};
@@ -82,13 +83,15 @@ fn classify(items: Option<String>, state: &Param, keep_all: bool) -> Waiter {
 /// (`PENDING: Being created, DELETING: Being deleted, AVAILABLE: Running.`) and quoted ones
 /// (`Possible states are 'CREATING', 'BINDING' and 'BIND'.`), when there are two or more.
 pub fn documented_values(description: &str) -> Vec<(String, String)> {
-    let lower = description.to_lowercase();
-    let Some(start) = vocab::valid_values_words().iter().filter_map(|w| lower.find(w).map(|at| at + w.len())).min()
-    else {
+    // Offsets in `lower` are offsets in `description`: the first word found (the longest
+    // of those found there: `取值范围`, not `取值`), its end.
+    let lower = lower_same_length(description);
+    let first = vocab::valid_values_words().into_iter().filter_map(|w| lower.find(w).map(|at| (at, Reverse(w.len()))));
+    let Some((at, Reverse(len))) = first.min() else {
         return upper_case_values(description);
     };
-    // Byte offsets of `lower` and `description` agree only for ASCII case changes.
-    let rest = if lower.len() == description.len() { &description[start..] } else { &lower[start..] };
+    let start = at + len;
+    let rest = description.get(start..).unwrap_or_default();
     let rest = rest.trim_start_matches([':', '：', ' ', '\n']);
     let mut values = Vec::new();
     for item in split_items(rest) {
@@ -116,6 +119,21 @@ pub fn documented_values(description: &str) -> Vec<(String, String)> {
         }
     }
     values
+}
+
+/// `text` with every character lower-cased whose lower case is one character of the same
+/// length in bytes (every letter of the vocabulary's words; not `İ`, `ẞ` or the Kelvin sign,
+/// which are kept): a byte offset in the result is the same character's offset in `text`.
+fn lower_same_length(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 /// Upper-case values (`PENDING`, `BIND_ENI`) at the start of a sentence or list item with
@@ -224,6 +242,15 @@ mod tests {
             ),
             ["CREATING", "CREATED", "DELETING", "DELETED"]
         );
+    }
+
+    /// Case changes that change a character's length (`İ` → `i̇`, `ẞ` → `ß`) once moved the
+    /// offsets of the lower-cased text away from the description's.
+    #[test]
+    fn values_after_letters_whose_lower_case_is_longer_or_shorter() {
+        assert_eq!(values("İ取值：SUCCESS（成功），FAILED（失败）ẞ"), ["SUCCESS", "FAILED"]);
+        assert_eq!(values("İ Valid values: SUCCESS (done), FAILED (failed). ẞ"), ["SUCCESS", "FAILED"]);
+        assert_eq!(values("\u{212a}İİ valid values：\u{3000}RUNNING：运行中"), ["RUNNING"]);
     }
 
     #[test]

@@ -97,15 +97,15 @@ fn dedent<'a>(lines: &[&'a str], start: usize) -> Vec<&'a str> {
     let indent = lines[start.min(lines.len())..]
         .iter()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start().len())
+        .map(|l| l.chars().take_while(|c| c.is_whitespace()).count())
         .min()
         .unwrap_or(0);
     lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            if i >= start && l.len() - l.trim_start().len() >= indent {
-                &l[indent..]
+            if i >= start && l.chars().take_while(|c| c.is_whitespace()).count() >= indent {
+                l.char_indices().nth(indent).map_or("", |(at, _)| &l[at..])
             } else {
                 l.trim_end_matches('\r')
             }

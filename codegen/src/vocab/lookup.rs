@@ -305,9 +305,9 @@ pub fn rate_limit(text: &str) -> Option<u32> {
         let end = before.rfind(|c: char| c.is_ascii_digit())?;
         let start =
             before[..=end].char_indices().rev().find(|(_, c)| !c.is_ascii_digit()).map_or(0, |(i, c)| i + c.len_utf8());
-        let between = &before[end + 1..];
+        let between = before[end..].trim_start_matches(|c: char| c.is_ascii_digit());
         // Only words may stand between the number and the unit ("10 requests can be initiated").
-        if between.chars().any(|c| c.is_ascii_digit()) || between.len() > 40 {
+        if between.chars().any(|c| c.is_ascii_digit()) || between.chars().count() > 40 {
             continue;
         }
         if let Ok(n) = before[start..=end].parse() {
