@@ -194,6 +194,33 @@ fn sampled(folder: &Folder, options: &Options) -> BTreeSet<usize> {
     }
 }
 
+/// Reads each varied page alone (front-end and extraction, knowing no structure names):
+/// a page that is an error on its own is reported and put back before the folder is
+/// lowered, so that lowering seldom needs to start again (text pages excepted: they may
+/// need the Data Types page's names).
+fn screen(folder: &Folder, varied: &mut BTreeMap<usize, String>, failures: &mut Vec<PageFailure>) {
+    let pages: Vec<(usize, SourceFile)> = varied
+        .iter()
+        // A text page may need the structure names to be read: left to the lowering.
+        .filter(|(&i, _)| folder.forms[i] != Form::Text)
+        .map(|(&i, text)| {
+            (i, SourceFile::new(folder.files[i].display.clone(), folder.files[i].path.clone(), text.clone()))
+        })
+        .collect();
+    let read = codegen::parallel_map(&pages, |(i, file)| {
+        let read = catch_unwind(AssertUnwindSafe(|| codegen::pages::extract_pages(std::slice::from_ref(file))));
+        match read {
+            Ok(Ok(_)) => None,
+            Ok(Err(e)) => Some((*i, format!("error: {e}"))),
+            Err(_) => Some((*i, "PANIC while reading the page".to_string())),
+        }
+    });
+    for (i, what) in read.into_iter().flatten() {
+        varied.remove(&i);
+        failures.push(PageFailure { page: page_name(folder, i), what: vec![what] });
+    }
+}
+
 /// Lowers the folder with `varied` pages replaced; a page whose variant is an error is put
 /// back (its failure recorded) until the rest lowers.
 fn lower_varied(
@@ -259,7 +286,8 @@ fn judge(folder: &Folder, kind: Kind, pages: &[usize], lowered: &(Api, Vec<Warni
     let mut per_page: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     let mut product = Vec::new();
     for d in differences {
-        let page = if shared_run { Some(pages[0]) } else { d.action.as_deref().and_then(|a| action_pages.get(a).copied()) };
+        let page =
+            if shared_run { Some(pages[0]) } else { d.action.as_deref().and_then(|a| action_pages.get(a).copied()) };
         match page {
             Some(i) => per_page.entry(i).or_default().push(d.text),
             None => product.push(d.text),
@@ -324,6 +352,7 @@ fn run_kind(folder: &Folder, kind: Kind, options: &Options) -> KindOutcome {
         return out;
     }
     out.tried = actions.len() + shared.len();
+    screen(folder, &mut actions, &mut out.failures);
     if !actions.is_empty() {
         if let Some(lowered) = lower_varied(folder, &mut actions, &mut out.failures) {
             let pages: Vec<usize> = actions.keys().copied().collect();

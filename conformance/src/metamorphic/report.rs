@@ -18,11 +18,7 @@ fn cell(text: &str, max: usize) -> String {
 
 /// The first difference of a kind on a folder: `page: path: a vs b`.
 fn first(outcome: &KindOutcome) -> String {
-    outcome
-        .failures
-        .iter()
-        .find_map(|f| f.what.first().map(|w| format!("{}: {w}", f.page)))
-        .unwrap_or_default()
+    outcome.failures.iter().find_map(|f| f.what.first().map(|w| format!("{}: {w}", f.page))).unwrap_or_default()
 }
 
 /// Per kind over all folders: folders tried, folders passing, pages tried, pages equal.
@@ -112,11 +108,7 @@ pub fn render(outcomes: &[FolderOutcome], details: bool) -> String {
     out.push_str("| kind | folders tried | folders passing | skipped (form) | pages tried | pages equal |\n");
     out.push_str("| --- | ---: | ---: | ---: | ---: | ---: |\n");
     for (kind, t) in totals(outcomes) {
-        let _ = writeln!(
-            out,
-            "| {kind} | {} | {} | {} | {} | {} |",
-            t.folders, t.passing, t.skipped, t.tried, t.equal
-        );
+        let _ = writeln!(out, "| {kind} | {} | {} | {} | {} | {} |", t.folders, t.passing, t.skipped, t.tried, t.equal);
     }
     let passing: Vec<&str> = passing_kinds(outcomes).into_iter().map(Kind::name).collect();
     let _ = writeln!(
