@@ -217,7 +217,7 @@ fn markdown_no_intro_removes_section_1() {
 fn markdown_wrap_moves_words_to_a_raw_line() {
     let v = variant(Form::Markdown, Kind::Wrap, MD, &action());
     assert!(v.lines().count() > MD.lines().count());
-    let raw: Vec<&str> = v.lines().filter(|l| !MD.contains(*l) && !l.contains('|')).collect();
+    let raw: Vec<&str> = v.lines().filter(|l| !MD.lines().any(|m| m == *l) && !l.contains('|')).collect();
     assert!(!raw.is_empty());
     let fold = |s: &str| s.replace(['|', '\n'], " ").split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(fold(&v), fold(MD), "the same words in the same order");
@@ -294,14 +294,19 @@ fn text_variants() {
     assert!(no_intro.starts_with("Menu\n1. API Description\n"), "the contents stay");
 }
 
-/// Every real folder: the originals lower, and every gated kind passes. In a debug build
-/// at most 6 action pages per folder are tried (chosen with the seed).
+/// Every real folder: the originals lower, and every gated kind passes on every page (in a
+/// debug build at most 6 action pages per folder, chosen with the seed). While no kind is
+/// gated, every kind runs on 2 action pages per folder and the table is printed, not
+/// asserted: the full table is `cargo xtask conformance --metamorphic --real`.
 #[test]
 fn real_folders_keep_their_ir() {
     let Some(real) = test_support::shared::dir("real", "the metamorphic run over the real pages") else { return };
     let settings = Settings { real: true, shared: real.parent().map(Into::into), ..Settings::default() };
-    let sample = cfg!(debug_assertions).then_some(6);
-    let options = metamorphic::Options { kinds: Kind::ALL.to_vec(), seed: 20, sample };
+    let options = if GATED.is_empty() {
+        metamorphic::Options { kinds: Kind::ALL.to_vec(), seed: 20, sample: Some(2) }
+    } else {
+        metamorphic::Options { kinds: GATED.to_vec(), seed: 20, sample: cfg!(debug_assertions).then_some(6) }
+    };
     let outcomes = metamorphic::run_sets(&settings, &options).unwrap();
     eprintln!("{}", metamorphic::report::render(&outcomes, false));
     assert!(outcomes.len() >= 20, "the real folders: {}", outcomes.len());
