@@ -21,7 +21,8 @@ fn first(outcome: &KindOutcome) -> String {
     outcome.failures.iter().find_map(|f| f.what.first().map(|w| format!("{}: {w}", f.page))).unwrap_or_default()
 }
 
-/// Per kind over all folders: folders tried, folders passing, pages tried, pages equal.
+/// Per kind over all folders: folders tried (with a page to vary), folders passing, pages
+/// tried, pages equal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct KindTotal {
     /// Folders the kind was tried on.
@@ -30,6 +31,8 @@ pub struct KindTotal {
     pub passing: usize,
     /// Folders whose form the kind cannot apply to.
     pub skipped: usize,
+    /// Folders with no page the kind changes (no Error Codes page, no domain line, …).
+    pub nothing: usize,
     /// Pages tried.
     pub tried: usize,
     /// Pages that gave the same IR.
@@ -43,6 +46,10 @@ pub fn totals(outcomes: &[FolderOutcome]) -> BTreeMap<Kind, KindTotal> {
         let t = totals.entry(o.kind).or_default();
         if o.skipped.is_some() {
             t.skipped += 1;
+            continue;
+        }
+        if o.tried == 0 && o.passes() {
+            t.nothing += 1;
             continue;
         }
         t.folders += 1;
@@ -105,8 +112,10 @@ pub fn render(outcomes: &[FolderOutcome], details: bool) -> String {
         }
     }
     out.push_str("\n== metamorphic summary\n\n");
-    out.push_str("| kind | folders tried | folders passing | skipped (form) | pages tried | pages equal |\n");
-    out.push_str("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+    out.push_str(
+        "| kind | folders tried | folders passing | skipped (form) | nothing to vary | pages tried | pages equal |\n",
+    );
+    out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (kind, t) in totals(outcomes) {
         let _ = writeln!(out, "| {kind} | {} | {} | {} | {} | {} |", t.folders, t.passing, t.skipped, t.tried, t.equal);
     }
