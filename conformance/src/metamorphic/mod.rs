@@ -10,6 +10,14 @@
 //! the failure of its page. The variants are made per form ([`markdown`], [`html`],
 //! [`text`]); a kind that cannot apply to a form says so. [`report`] prints the table.
 //!
+//! Per form: Markdown and HTML pages get every kind; a browser copy (`.txt`) has no
+//! heading levels and no marked headings, so `levels` and `error-headings` are skipped
+//! there, and its table kinds apply to tab-separated tables only (a copy whose cells are
+//! separated by spaces has nothing they can change). Kinds that remove a fact (`domain`,
+//! `no-intro`, `version-name`) also need a new warning on the page; `domain` leaves the
+//! host out of the comparison, `no-intro` the description, host and rate limit (all of
+//! section 1), and `wrap` compares descriptions with white space folded.
+//!
 //! The modules, each using only those listed before it: `kind`, `lines`, `markdown`,
 //! `html`, `text`, `compare`, `report`, then the run here.
 
