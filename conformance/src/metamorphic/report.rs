@@ -117,7 +117,11 @@ pub fn render(outcomes: &[FolderOutcome], details: bool) -> String {
     );
     out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (kind, t) in totals(outcomes) {
-        let _ = writeln!(out, "| {kind} | {} | {} | {} | {} | {} |", t.folders, t.passing, t.skipped, t.tried, t.equal);
+        let _ = writeln!(
+            out,
+            "| {kind} | {} | {} | {} | {} | {} | {} |",
+            t.folders, t.passing, t.skipped, t.nothing, t.tried, t.equal
+        );
     }
     let passing: Vec<&str> = passing_kinds(outcomes).into_iter().map(Kind::name).collect();
     let _ = writeln!(
