@@ -12,7 +12,8 @@
 //! The modules, each using only those listed before it: `paths`, `request`, `class`
 //! (messages into classes), `oracle`, `report` (the shared types of a comparison),
 //! `compare`, `judgements`, `failure`, `unit`, `salvage`, `check`, `cache`, `summary`,
-//! `batch`, then [`run`] here.
+//! `batch`, `metamorphic` (variants of every page must give the same IR: `--metamorphic`),
+//! then [`run`] here.
 
 #![warn(missing_docs)]
 
@@ -23,6 +24,7 @@ mod class;
 mod compare;
 mod failure;
 pub mod judgements;
+pub mod metamorphic;
 mod oracle;
 mod paths;
 mod report;
@@ -55,6 +57,17 @@ pub fn run(settings: &Settings) -> Result<Conformance> {
         (Some(docs), Some(oracle)) => run_one(docs, oracle),
         _ => batch::run(settings),
     }
+}
+
+/// `--metamorphic`: every folder of the sets the settings name, tried with the variants
+/// of `options`; the report, and whether every kind tried passed on every folder.
+pub fn run_metamorphic(settings: &Settings, options: &metamorphic::Options, details: bool) -> Result<Conformance> {
+    let start = std::time::Instant::now();
+    let outcomes = metamorphic::run_sets(settings, options)?;
+    let mut report = metamorphic::report::render(&outcomes, details);
+    let _ = writeln!(report, "({} folders in {:.1} s)", outcomes.len(), start.elapsed().as_secs_f64());
+    let perfect = outcomes.iter().all(|f| f.error.is_none() && f.kinds.iter().all(metamorphic::KindOutcome::passes));
+    Ok(Conformance { report, perfect })
 }
 
 /// Loads the docs (one product version) and the oracle, and compares them.

@@ -43,6 +43,21 @@ pub struct ConformanceArgs {
     /// Print the report but exit 0 whatever it says (errors of the tool itself still fail).
     #[arg(long)]
     pub report_only: bool,
+    /// Metamorphic tests: variants of every page (titles renamed, levels changed, columns
+    /// reordered, …) must give the page's IR; a table of (folder, kind, tried, equal,
+    /// failures). With --real, --all, --catalog or --tree.
+    #[arg(long, conflicts_with = "docs")]
+    pub metamorphic: bool,
+    /// The kinds of variant to try (comma-separated; default: all): titles, levels,
+    /// headers, columns, domain, version-name, version-date, no-intro, wrap, error-headings.
+    #[arg(long, value_name = "LIST", requires = "metamorphic")]
+    pub kinds: Option<String>,
+    /// The seed of the variants' random words and choices.
+    #[arg(long, value_name = "N", default_value_t = 20, requires = "metamorphic")]
+    pub seed: u64,
+    /// At most N action pages per folder (chosen with the seed).
+    #[arg(long, value_name = "N", requires = "metamorphic")]
+    pub sample: Option<usize>,
 }
 
 impl ConformanceArgs {
@@ -61,12 +76,28 @@ impl ConformanceArgs {
             details: self.details,
         }
     }
+
+    /// The metamorphic run's options.
+    pub fn metamorphic_options(&self) -> Result<conformance::metamorphic::Options> {
+        let kinds = match &self.kinds {
+            Some(list) => conformance::metamorphic::Kind::parse_list(list).map_err(anyhow::Error::msg)?,
+            None => conformance::metamorphic::Kind::ALL.to_vec(),
+        };
+        if kinds.is_empty() {
+            anyhow::bail!("--kinds names no kind");
+        }
+        Ok(conformance::metamorphic::Options { kinds, seed: self.seed, sample: self.sample })
+    }
 }
 
 /// Runs the comparison the arguments ask for and prints the report; Ok(true) when
 /// everything matches (or `--report-only` was given).
 pub fn run(args: &ConformanceArgs) -> Result<bool> {
-    let run = conformance::run(&args.settings())?;
+    let run = if args.metamorphic {
+        conformance::run_metamorphic(&args.settings(), &args.metamorphic_options()?, args.details)?
+    } else {
+        conformance::run(&args.settings())?
+    };
     print!("{}", run.report);
     if !run.perfect && args.report_only {
         println!("conformance: --report-only: the report does not fail the run");

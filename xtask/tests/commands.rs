@@ -81,3 +81,29 @@ fn conformance_flags_reach_the_runner() {
     assert_eq!(output.status.code(), Some(1), "{:?}", text(&output));
     assert!(text(&output).1.contains("no such folder"), "{:?}", text(&output));
 }
+
+#[test]
+fn conformance_metamorphic_flags_reach_the_runner() {
+    let tmp = Scratch::new("xtask-metamorphic");
+    let page = std::fs::read_to_string(xtask::default_docs().join("vpc/2017-03-12/AssociateAddress.txt")).unwrap();
+    tmp.write("tree/vpc/2017-03-12/AssociateAddress.txt", page);
+    tmp.write("tree/vpc/2017-03-12/oracle.json", "{}");
+    let tree = tmp.join("tree");
+    let tree = tree.to_str().unwrap();
+
+    let args = ["conformance", "--tree", tree, "--metamorphic", "--kinds", "levels,titles", "--seed", "3"];
+    let output = xtask(tmp.path(), &[&args[..], &["--report-only"]].concat());
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert!(stdout.contains("vpc/2017-03-12 | levels | - | - | - | - | skipped: text:"), "{stdout}");
+    assert!(stdout.contains("vpc/2017-03-12 | titles | 1 |"), "{stdout}");
+    assert!(!stdout.contains("| columns |"), "{stdout}");
+    assert!(stdout.contains("== metamorphic summary"), "{stdout}");
+
+    let output = xtask(tmp.path(), &["conformance", "--tree", tree, "--metamorphic", "--kinds", "nonsense"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output).1.contains("unknown kind `nonsense`"), "{:?}", text(&output));
+    // --kinds belongs to --metamorphic.
+    let output = xtask(tmp.path(), &["conformance", "--tree", tree, "--kinds", "titles"]);
+    assert_eq!(output.status.code(), Some(2), "{:?}", text(&output));
+}
