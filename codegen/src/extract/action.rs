@@ -45,6 +45,7 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
     let mut seen: Vec<Section> = Vec::new();
     let mut tables_seen = [false; 6];
     let mut part: Option<bool> = None; // inside an example: Some(is_input)
+    let mut example_level: Option<u8> = None; // the heading level of the first example's title
     let mut described_name: Option<(String, u32)> = None;
     let starts = sections(page, notes);
     for (index, block) in page.blocks.iter().enumerate() {
@@ -101,29 +102,38 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
                     _ => raw.errors = error_rows(file, block.line, table, notes)?,
                 }
             }
-            (Section::Examples, BlockKind::Heading { level: 3, text }) if vocab::example_part(text).is_none() => {
-                raw.examples.push(RawExample {
-                    line: block.line,
-                    title: text.clone(),
-                    description: String::new(),
-                    input: None,
-                    output: None,
-                });
-                part = None;
-            }
-            (Section::Examples, BlockKind::Heading { level: 3..=4, text }) => {
-                let Some(is_input) = vocab::example_part(text) else { continue };
-                if raw.examples.is_empty() || (is_input && raw.examples.last().is_some_and(|e| e.input.is_some())) {
+            // An example's title and its input/output headings, at whatever levels the
+            // page puts them: a heading naming an input or output is a part; any other
+            // heading no deeper than the first example's title starts an example.
+            (Section::Examples, BlockKind::Heading { level, text }) => match vocab::example_part(text) {
+                None => {
+                    if example_level.is_some_and(|first| *level > first) {
+                        continue;
+                    }
+                    example_level.get_or_insert(*level);
                     raw.examples.push(RawExample {
                         line: block.line,
-                        title: String::new(),
+                        title: text.clone(),
                         description: String::new(),
                         input: None,
                         output: None,
                     });
+                    part = None;
                 }
-                part = Some(is_input);
-            }
+                Some(is_input) => {
+                    if raw.examples.is_empty() || (is_input && raw.examples.last().is_some_and(|e| e.input.is_some()))
+                    {
+                        raw.examples.push(RawExample {
+                            line: block.line,
+                            title: String::new(),
+                            description: String::new(),
+                            input: None,
+                            output: None,
+                        });
+                    }
+                    part = Some(is_input);
+                }
+            },
             (Section::Examples, BlockKind::Paragraph { text }) if part.is_none() => {
                 if let Some(example) = raw.examples.last_mut() {
                     if !example.description.is_empty() {
