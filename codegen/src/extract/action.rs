@@ -329,10 +329,20 @@ fn request_host(line: &str) -> Option<String> {
 
 /// The host a paragraph names: its first word ending in `.tencentcloudapi.com`.
 fn host_in(text: &str) -> Option<String> {
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
-        .map(|w| w.trim_end_matches('.'))
-        .find(|w| w.ends_with(".tencentcloudapi.com") && w.len() > ".tencentcloudapi.com".len())
-        .map(str::to_string)
+    // A domain line: a short label, then the host at the end (`Domain name for API request:
+    // vpc.tencentcloudapi.com.`, `接口请求域名： cvm.tencentcloudapi.com 。`). A sentence that
+    // names a host among other words (a note on the finance regions' hosts) is none.
+    let text = text.trim().trim_end_matches(|c: char| c == '.' || c == '。' || c.is_whitespace());
+    let is_host_char = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '-';
+    let start = text.char_indices().rev().take_while(|(_, c)| is_host_char(*c)).last().map(|(i, _)| i)?;
+    let (label, host) = text.split_at(start);
+    let host = host.trim_start_matches(['.', '-']);
+    let short_label = label.chars().count() <= 60
+        && label.split_whitespace().count() <= 8
+        && !label.contains(['。', '，', ','])
+        && !label.contains(". ");
+    (short_label && host.ends_with(".tencentcloudapi.com") && host.len() > ".tencentcloudapi.com".len())
+        .then(|| host.to_string())
 }
 
 #[cfg(test)]
@@ -348,6 +358,14 @@ mod tests {
         assert_eq!(host_in("接口请求域名： cvm.tencentcloudapi.com 。").as_deref(), Some("cvm.tencentcloudapi.com"));
         assert_eq!(host_in("API 요청 도메인 이름: as.tencentcloudapi.com.").as_deref(), Some("as.tencentcloudapi.com"));
         assert_eq!(host_in("Domain name for API request:"), None);
+        assert_eq!(host_in("vpc.tencentcloudapi.com").as_deref(), Some("vpc.tencentcloudapi.com"));
+        // A note naming another host is no domain line.
+        assert_eq!(
+            host_in("Note: This API supports Finance regions. Use a domain such as vpc.ap-shanghai-fsi.tencentcloudapi.com."),
+            None
+        );
+        assert_eq!(host_in("注意：本接口支持金融区地域，例如：tke.ap-shanghai-fsi.tencentcloudapi.com。"), None);
+        assert_eq!(host_in("Domain name for API request: 域名 ★ ü"), None);
     }
 
     #[test]
