@@ -45,6 +45,7 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
     let mut seen: Vec<Section> = Vec::new();
     let mut tables_seen = [false; 6];
     let mut part: Option<bool> = None; // inside an example: Some(is_input)
+    let mut example_level: Option<u8> = None; // the heading level of the first example's title
     let mut described_name: Option<(String, u32)> = None;
     let starts = sections(page, notes);
     for (index, block) in page.blocks.iter().enumerate() {
@@ -101,29 +102,38 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
                     _ => raw.errors = error_rows(file, block.line, table, notes)?,
                 }
             }
-            (Section::Examples, BlockKind::Heading { level: 3, text }) if vocab::example_part(text).is_none() => {
-                raw.examples.push(RawExample {
-                    line: block.line,
-                    title: text.clone(),
-                    description: String::new(),
-                    input: None,
-                    output: None,
-                });
-                part = None;
-            }
-            (Section::Examples, BlockKind::Heading { level: 3..=4, text }) => {
-                let Some(is_input) = vocab::example_part(text) else { continue };
-                if raw.examples.is_empty() || (is_input && raw.examples.last().is_some_and(|e| e.input.is_some())) {
+            // An example's title and its input/output headings, at whatever levels the
+            // page puts them: a heading naming an input or output is a part; any other
+            // heading no deeper than the first example's title starts an example.
+            (Section::Examples, BlockKind::Heading { level, text }) => match vocab::example_part(text) {
+                None => {
+                    if example_level.is_some_and(|first| *level > first) {
+                        continue;
+                    }
+                    example_level.get_or_insert(*level);
                     raw.examples.push(RawExample {
                         line: block.line,
-                        title: String::new(),
+                        title: text.clone(),
                         description: String::new(),
                         input: None,
                         output: None,
                     });
+                    part = None;
                 }
-                part = Some(is_input);
-            }
+                Some(is_input) => {
+                    if raw.examples.is_empty() || (is_input && raw.examples.last().is_some_and(|e| e.input.is_some()))
+                    {
+                        raw.examples.push(RawExample {
+                            line: block.line,
+                            title: String::new(),
+                            description: String::new(),
+                            input: None,
+                            output: None,
+                        });
+                    }
+                    part = Some(is_input);
+                }
+            },
             (Section::Examples, BlockKind::Paragraph { text }) if part.is_none() => {
                 if let Some(example) = raw.examples.last_mut() {
                     if !example.description.is_empty() {
@@ -319,10 +329,20 @@ fn request_host(line: &str) -> Option<String> {
 
 /// The host a paragraph names: its first word ending in `.tencentcloudapi.com`.
 fn host_in(text: &str) -> Option<String> {
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
-        .map(|w| w.trim_end_matches('.'))
-        .find(|w| w.ends_with(".tencentcloudapi.com") && w.len() > ".tencentcloudapi.com".len())
-        .map(str::to_string)
+    // A domain line: a short label, then the host at the end (`Domain name for API request:
+    // vpc.tencentcloudapi.com.`, `接口请求域名： cvm.tencentcloudapi.com 。`). A sentence that
+    // names a host among other words (a note on the finance regions' hosts) is none.
+    let text = text.trim().trim_end_matches(|c: char| c == '.' || c == '。' || c.is_whitespace());
+    let is_host_char = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '-';
+    let start = text.char_indices().rev().take_while(|(_, c)| is_host_char(*c)).last().map(|(i, _)| i)?;
+    let (label, host) = text.split_at(start);
+    let host = host.trim_start_matches(['.', '-']);
+    let short_label = label.chars().count() <= 60
+        && label.split_whitespace().count() <= 8
+        && !label.contains(['。', '，', ','])
+        && !label.contains(". ");
+    (short_label && host.ends_with(".tencentcloudapi.com") && host.len() > ".tencentcloudapi.com".len())
+        .then(|| host.to_string())
 }
 
 #[cfg(test)]
@@ -338,6 +358,14 @@ mod tests {
         assert_eq!(host_in("接口请求域名： cvm.tencentcloudapi.com 。").as_deref(), Some("cvm.tencentcloudapi.com"));
         assert_eq!(host_in("API 요청 도메인 이름: as.tencentcloudapi.com.").as_deref(), Some("as.tencentcloudapi.com"));
         assert_eq!(host_in("Domain name for API request:"), None);
+        assert_eq!(host_in("vpc.tencentcloudapi.com").as_deref(), Some("vpc.tencentcloudapi.com"));
+        // A note naming another host is no domain line.
+        assert_eq!(
+            host_in("Note: This API supports Finance regions. Use a domain such as vpc.ap-shanghai-fsi.tencentcloudapi.com."),
+            None
+        );
+        assert_eq!(host_in("注意：本接口支持金融区地域，例如：tke.ap-shanghai-fsi.tencentcloudapi.com。"), None);
+        assert_eq!(host_in("Domain name for API request: 域名 ★ ü"), None);
     }
 
     #[test]

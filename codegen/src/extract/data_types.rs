@@ -6,15 +6,17 @@ use super::tables::params;
 use crate::error::{Error, ErrorKind, Result};
 use crate::vocab::{self, BlockKind, Column, Note, Page};
 
-/// The Data Types page: a level-2 heading per structure, its description, the
-/// `Used by actions:` line, then its field table.
+/// The Data Types page: a heading per structure, its description, the `Used by actions:`
+/// line, then its field table. A structure's heading is any level-2 heading, or a heading
+/// at any other level that reads as a structure's name (pages put them at other levels;
+/// the page's title is none).
 pub(super) fn data_types(page: &Page, notes: &mut Vec<Note>) -> Result<Vec<RawDataType>> {
     let file = page.file.as_str();
     let mut out: Vec<RawDataType> = Vec::new();
     let mut table_done = true;
     for block in &page.blocks {
         match &block.kind {
-            BlockKind::Heading { level: 2, text } => {
+            BlockKind::Heading { level, text } if *level == 2 || is_structure_name(text) => {
                 if !table_done {
                     if let Some(prev) = out.pop() {
                         notes.push(Note {
@@ -76,4 +78,28 @@ pub(super) fn data_types(page: &Page, notes: &mut Vec<Note>) -> Result<Vec<RawDa
         }
     }
     Ok(out)
+}
+
+/// `AddressTemplate`: an ASCII letter, then ASCII letters, digits and underscores (the
+/// page's title, `Data Types` or `数据结构`, is none).
+fn is_structure_name(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !vocab::is_data_types_title(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_structure_name;
+
+    #[test]
+    fn structure_names_are_identifiers() {
+        assert!(is_structure_name("AddressTemplate"));
+        assert!(is_structure_name(" Filter_2 "));
+        assert!(!is_structure_name("Data Types"));
+        assert!(!is_structure_name("数据结构"));
+        assert!(!is_structure_name("2. Input"));
+        assert!(!is_structure_name(""));
+    }
 }

@@ -21,8 +21,9 @@
 //! Tables: the columns are told by their cells, the header cells a hint (see
 //! [`super::columns`]); a column told neither way is dropped together with the cells under
 //! it, so that the kept cells stay aligned with `columns` (a table without any column
-//! known has no columns, and its rows no cells). `h5`/`h6` are paragraphs unless they read
-//! `N. …` (a numbered section at levels 5 or 6). A row short of cells is padded with empty ones.
+//! known has no columns, and its rows no cells). `h1` … `h6` are headings of levels 1 … 6
+//! (what a heading is, section or example part, is `extract`'s to tell, by number and
+//! content). A row short of cells is padded with empty ones.
 //!
 //! scraper keeps no source positions, so lines come from a cursor over the start tags of
 //! the source (see [`ElementOffsets`]).
@@ -257,7 +258,7 @@ impl PageBuilder<'_> {
         }
         self.last_offset = self.offsets.get(el);
         match el.value().name() {
-            name @ ("h1" | "h2" | "h3" | "h4") => {
+            name @ ("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => {
                 let level = name.as_bytes()[1] - b'0';
                 self.text_block(el, |text| BlockKind::Heading { level, text }, depth);
             }
@@ -265,12 +266,6 @@ impl PageBuilder<'_> {
                 Some(code) => self.code(code, depth),
                 None => self.text_block(el, |text| BlockKind::Paragraph { text }, depth),
             },
-            // `<h5>3. …</h5>`: a numbered section at any level; other h5/h6 are paragraphs.
-            name @ ("h5" | "h6") if is_numbered(&render_text(&pieces(el), depth)) => {
-                let level = name.as_bytes()[1] - b'0';
-                self.text_block(el, |text| BlockKind::Heading { level, text }, depth);
-            }
-            "h5" | "h6" => self.text_block(el, |text| BlockKind::Paragraph { text }, depth),
             "li" => self.text_block(el, |text| BlockKind::ListItem { text }, depth),
             "table" => self.table(el, depth),
             "pre" => self.code(el, depth),
@@ -339,11 +334,6 @@ impl PageBuilder<'_> {
         }
         self.push(self.offsets.get(el), BlockKind::Table(table));
     }
-}
-
-/// `3. Whatever`: a numbered heading's text.
-fn is_numbered(text: &str) -> bool {
-    crate::vocab::heading_number(text).is_some_and(|(_, title)| !title.is_empty())
 }
 
 /// The `<code>` a paragraph consists of when it is a code block in all but name: its only

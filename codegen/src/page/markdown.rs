@@ -2,9 +2,9 @@
 //! `DataTypes.md`, `ErrorCodes.md`) → [`Page`] blocks, read with pulldown-cmark (CommonMark
 //! with the GFM tables extension).
 //!
-//! - `#` … `####` are headings of levels 1 … 4 (`#####` and `######` are paragraphs, as
-//!   `h5`/`h6` are for the HTML front-end, unless they read `N. …`: a numbered section at
-//!   levels 5 or 6). A Markdown source usually has no title: then
+//! - `#` … `######` are headings of levels 1 … 6 (what a heading is, section or example
+//!   part, is `extract`'s to tell, by number and content). A Markdown source usually has
+//!   no title: then
 //!   the page has no level-1 heading (none is made up).
 //! - Paragraphs, list items (without their bullet; an item ends at its first block child,
 //!   a nested list or a second paragraph, which follow as blocks of their own), fenced and
@@ -133,11 +133,8 @@ impl<'s> Builder<'_, 's> {
                 HeadingLevel::H2 => self.open(OpenKind::Heading(2), range.start),
                 HeadingLevel::H3 => self.open(OpenKind::Heading(3), range.start),
                 HeadingLevel::H4 => self.open(OpenKind::Heading(4), range.start),
-                // `##### 3. …`: a numbered section at any level; other h5/h6 are paragraphs.
-                HeadingLevel::H5 | HeadingLevel::H6 if numbered_at(self.source, range.clone()) => {
-                    self.open(OpenKind::Heading(if level == HeadingLevel::H5 { 5 } else { 6 }), range.start)
-                }
-                HeadingLevel::H5 | HeadingLevel::H6 => self.open(OpenKind::Paragraph, range.start),
+                HeadingLevel::H5 => self.open(OpenKind::Heading(5), range.start),
+                HeadingLevel::H6 => self.open(OpenKind::Heading(6), range.start),
             },
             Event::Start(Tag::Paragraph) => match &mut self.open {
                 // An item's first paragraph (loose list) is the item's text.
@@ -244,12 +241,6 @@ impl<'s> Builder<'_, 's> {
         }
         self.push(offset, BlockKind::Table(table));
     }
-}
-
-/// Whether the heading in `range` of the source reads `N. …`.
-fn numbered_at(source: &str, range: Range<usize>) -> bool {
-    let text = source.get(range).unwrap_or("").trim_start().trim_start_matches('#');
-    crate::vocab::heading_number(text).is_some_and(|(_, title)| !title.is_empty())
 }
 
 /// A table row as pulldown-cmark gives it: its source range, its cells' ranges and text.

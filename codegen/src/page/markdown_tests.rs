@@ -50,7 +50,7 @@ fn headings_keep_their_levels_and_no_title_is_made_up() {
         at(7, heading(2, "4. Example")),
         at(9, heading(3, "Example 1 Binding an EIP")),
         at(11, heading(4, "Input example")),
-        at(13, para("Note")),
+        at(13, heading(5, "Note")),
         at(15, heading(2, "Error Code List")),
         at(17, heading(3, "Common Error Codes")),
     ];
