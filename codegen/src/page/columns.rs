@@ -165,8 +165,12 @@ pub fn resolve(headers: &[String], rows: &[Vec<String>]) -> (Vec<Option<Column>>
     // Headers the vocabulary lacks: read by their cells, when the table is a table of
     // parameters or codes (a header it knows, or a name and a type column by their cells).
     let unknown: Vec<usize> = (0..headers.len()).filter(|&i| hinted[i].is_none()).collect();
-    let plausible =
-        hinted.iter().any(Option::is_some) || (kinds.contains(&Cells::Identifiers) && kinds.contains(&Cells::Types));
+    // (Or a name column beside Yes/No cells, or beside a second column of identifiers: a
+    // Type column of structure names.)
+    let identifiers = kinds.iter().filter(|k| **k == Cells::Identifiers).count();
+    let plausible = hinted.iter().any(Option::is_some)
+        || (identifiers > 0 && (kinds.contains(&Cells::Types) || kinds.contains(&Cells::YesNo)))
+        || (identifiers >= 2 && kinds.contains(&Cells::Text));
     if !unknown.is_empty() && plausible {
         let mut guessed = Vec::new();
         for &i in &unknown {
@@ -311,5 +315,21 @@ mod tests {
         assert_eq!(error_table_columns(&rows, 3), None);
         assert!(is_error_code_cell("FailedOperation. TaskFailed") && is_error_code_cell("InvalidParameter."));
         assert!(!is_error_code_cell("ap-guangzhou") && !is_error_code_cell("400") && !is_error_code_cell("The job."));
+    }
+
+    #[test]
+    fn a_type_column_of_structure_names_under_an_unseen_header_is_read_by_its_cells() {
+        let rows = vec![
+            strings(&["InstancePrice", "ItemPrice", "Instance price."]),
+            strings(&["BandwidthPrice", "ItemPrice", "Network price."]),
+        ];
+        let (columns, _) = resolve(&strings(&["Zorblat", "Quux", "Kexol"]), &rows);
+        assert_eq!(columns, [Some(Column::Name), Some(Column::Type), Some(Column::Description)]);
+        let rows = vec![strings(&["SecurityService", "RunSecurityServiceEnabled", "No", "Whether to run it."])];
+        let (columns, _) = resolve(&strings(&["Zorblat", "Quux", "Plimp", "Kexol"]), &rows);
+        assert_eq!(
+            columns,
+            [Some(Column::Name), Some(Column::Type), Some(Column::Required), Some(Column::Description)]
+        );
     }
 }
