@@ -9,7 +9,8 @@
 use super::records::{RawErrorCode, RawErrorCodes};
 use super::tables::error_rows;
 use crate::error::{Error, Result};
-use crate::vocab::{self, BlockKind, Note, Page};
+use crate::page::columns::is_error_code_cell;
+use crate::vocab::{self, BlockKind, Column, Note, Page};
 
 /// The codes common to every product: the gateway's own errors, which any action of any
 /// product may return. Codes that end in `.*` stand for their family (`AuthFailure.*`).
@@ -50,6 +51,36 @@ pub fn is_common_code(code: &str) -> bool {
         }
         None => code == *c,
     })
+}
+
+/// Whether a page's tables are error code tables, by their cells: every table has a code
+/// column and no Type column (a Data Types page's tables have one, of type names), three in
+/// four of the codes read as codes and one at least is a code common to every product or a
+/// dotted `Category.Reason`.
+pub(super) fn holds_error_codes(page: &Page) -> bool {
+    let tables: Vec<&vocab::Table> = page
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    if tables.is_empty()
+        || tables.iter().any(|t| t.columns.contains(&Column::Type) || !t.columns.contains(&Column::Name))
+    {
+        return false;
+    }
+    let codes: Vec<&str> = tables
+        .iter()
+        .flat_map(|t| t.rows.iter().filter_map(|r| r.cell(&t.columns, Column::Name)))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let read = codes.iter().filter(|c| is_error_code_cell(c)).count();
+    !codes.is_empty()
+        && read * 4 >= codes.len() * 3
+        && codes.iter().any(|c| is_common_code(c) || c.trim_end_matches('.').contains('.'))
 }
 
 /// A table's rows are the common list when at least three of them, and a quarter of them,

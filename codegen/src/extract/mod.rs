@@ -26,7 +26,8 @@ pub use records::{Extracted, PageRecord, RawAction, RawDataType, RawErrorCode, R
 
 /// Reads the records of a page. What kind of page it is comes from its structure: numbered
 /// sections (a section's title, or numbered headings counting up over a parameter table)
-/// make an action page, error-code groups an Error Codes page, structure headings
+/// make an action page, error-code groups (or tables whose cells are error codes, whatever
+/// the headings say) an Error Codes page, structure headings
 /// with their tables a Data Types page; the title is only a hint.
 pub fn extract(page: &Page) -> Result<Extracted> {
     let file = page.file.as_str();
@@ -49,7 +50,8 @@ pub fn extract(page: &Page) -> Result<Extracted> {
     let title_text = title.as_ref().map(|(t, _)| t.as_str()).unwrap_or("");
     let error_page = !numbered
         && (vocab::is_error_codes_title(title_text)
-            || headings().any(|h| vocab::error_code_group(h).is_some() || vocab::is_error_page_section(h)));
+            || headings().any(|h| vocab::error_code_group(h).is_some() || vocab::is_error_page_section(h))
+            || error_codes::holds_error_codes(page));
     let has_table = page.blocks.iter().any(|b| matches!(b.kind, BlockKind::Table(_)));
     let record = if numbered {
         PageRecord::Action(action(page, title, &mut notes)?)

@@ -143,8 +143,11 @@ fn looks_like_type(cell: &str) -> bool {
     vocab::is_basic_type(inner) || vocab::is_param_name(inner)
 }
 
+/// Rows of an error code table: its code column (told by the front-ends by its cells, in
+/// any place: see `page::columns`) and its description; a table with a Type column is a
+/// parameter table, not this.
 pub(super) fn error_rows(file: &str, line: u32, table: &Table, notes: &mut Vec<Note>) -> Result<Vec<RawErrorCode>> {
-    if table.columns.first() != Some(&Column::Name) {
+    if !table.columns.contains(&Column::Name) || table.columns.contains(&Column::Type) {
         return Err(Error::expected(
             file,
             line,

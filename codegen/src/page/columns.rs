@@ -66,6 +66,63 @@ pub fn classify_cells<'a>(cells: impl IntoIterator<Item = &'a str>) -> Cells {
     }
 }
 
+/// An error code as a page prints it: `InvalidParameter`, `ResourceNotFound.Zone`, parts of
+/// letters, digits and `_` joined by dots, the first starting with a capital; a trailing dot
+/// or spaces around a dot (malformed, warned later) still make a code.
+pub fn is_error_code_cell(cell: &str) -> bool {
+    let cell = cell.trim();
+    let cell = cell.strip_suffix('.').unwrap_or(cell);
+    cell.starts_with(|c: char| c.is_ascii_uppercase())
+        && cell.split('.').map(str::trim).all(|part| {
+            part.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+}
+
+/// `400`, `404`: an HTTP-status-like number.
+fn is_status_cell(cell: &str) -> bool {
+    let cell = cell.trim();
+    !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The columns of an error code table told by its cells: the column whose cells are
+/// error codes (three in four at least, a malformed one may be among them; one at least
+/// dotted, `Category.Reason`, or all of them CamelCase, `InternalError`) is the code; a column of
+/// numbers (an HTTP status) is dropped; the free text is the description (the widest when
+/// there are several). None when the cells do not read as an error code table (a Yes/No or
+/// a type column, a second column of identifiers, no code column, or no text).
+pub fn error_table_columns(rows: &[Vec<String>], width: usize) -> Option<Vec<Option<Column>>> {
+    let column = |i: usize| -> Vec<&str> {
+        rows.iter().filter_map(|r| r.get(i)).map(|c| c.trim()).filter(|c| !c.is_empty()).collect()
+    };
+    let columns: Vec<Vec<&str>> = (0..width).map(column).collect();
+    if columns.iter().any(|cells| matches!(classify_cells(cells.iter().copied()), Cells::YesNo | Cells::Types)) {
+        return None;
+    }
+    let code = columns.iter().position(|cells| {
+        let codes = cells.iter().filter(|c| is_error_code_cell(c)).count();
+        !cells.is_empty()
+            && codes * 4 >= cells.len() * 3
+            && (cells.iter().any(|c| c.trim_end_matches('.').contains('.'))
+                || cells.iter().all(|c| c.chars().filter(char::is_ascii_uppercase).count() >= 2))
+    })?;
+    // A second column of identifiers (structure names in a Type column): a parameter table.
+    let identifiers = |i: usize| classify_cells(columns[i].iter().copied()) == Cells::Identifiers;
+    if (0..width).any(|i| i != code && identifiers(i)) {
+        return None;
+    }
+    let status = |cells: &[&str]| !cells.is_empty() && cells.iter().all(|c| is_status_cell(c));
+    let text_width = |cells: &[&str]| cells.iter().map(|c| c.chars().count()).sum::<usize>();
+    let description = (0..width)
+        .filter(|&i| i != code && !status(&columns[i]) && !columns[i].is_empty())
+        .filter(|&i| !columns[i].iter().all(|c| is_error_code_cell(c)))
+        .max_by_key(|&i| (text_width(&columns[i]), std::cmp::Reverse(i)))?;
+    let mut out = vec![None; width];
+    out[code] = Some(Column::Name);
+    out[description] = Some(Column::Description);
+    Some(out)
+}
+
 /// At least three in four of the non-empty cells are Yes/No words.
 fn mostly_yes_no<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
     let (mut words, mut all) = (0usize, 0usize);
@@ -82,6 +139,9 @@ fn mostly_yes_no<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
 /// `rows` are the body rows' cells in header order (short rows are fine).
 pub fn resolve(headers: &[String], rows: &[Vec<String>]) -> (Vec<Option<Column>>, Option<String>) {
     let hinted: Vec<Option<Column>> = headers.iter().map(|h| Column::from_header(h)).collect();
+    if let Some(by_cells) = error_table(headers, &hinted, rows) {
+        return by_cells;
+    }
     let kinds: Vec<Cells> =
         (0..headers.len()).map(|i| classify_cells(rows.iter().filter_map(|r| r.get(i).map(String::as_str)))).collect();
     let mut out = hinted.clone();
@@ -105,8 +165,12 @@ pub fn resolve(headers: &[String], rows: &[Vec<String>]) -> (Vec<Option<Column>>
     // Headers the vocabulary lacks: read by their cells, when the table is a table of
     // parameters or codes (a header it knows, or a name and a type column by their cells).
     let unknown: Vec<usize> = (0..headers.len()).filter(|&i| hinted[i].is_none()).collect();
-    let plausible =
-        hinted.iter().any(Option::is_some) || (kinds.contains(&Cells::Identifiers) && kinds.contains(&Cells::Types));
+    // (Or a name column beside Yes/No cells, or beside a second column of identifiers: a
+    // Type column of structure names.)
+    let identifiers = kinds.iter().filter(|k| **k == Cells::Identifiers).count();
+    let plausible = hinted.iter().any(Option::is_some)
+        || (identifiers > 0 && (kinds.contains(&Cells::Types) || kinds.contains(&Cells::YesNo)))
+        || (identifiers >= 2 && kinds.contains(&Cells::Text));
     if !unknown.is_empty() && plausible {
         let mut guessed = Vec::new();
         for &i in &unknown {
@@ -139,6 +203,33 @@ pub fn resolve(headers: &[String], rows: &[Vec<String>]) -> (Vec<Option<Column>>
     }
     let note = (!said.is_empty()).then(|| said.join("; "));
     (out, note)
+}
+
+/// An error code table read by its cells (see [`error_table_columns`]): the headers are a
+/// hint only; a header the vocabulary lacks, or one its cells contradict, gets a note.
+/// None when the headers name a Type or Required column (a parameter table) or the cells
+/// are no error code table's.
+fn error_table(
+    headers: &[String],
+    hinted: &[Option<Column>],
+    rows: &[Vec<String>],
+) -> Option<(Vec<Option<Column>>, Option<String>)> {
+    if hinted.iter().any(|h| matches!(h, Some(Column::Type | Column::Required))) {
+        return None;
+    }
+    let by_cells = error_table_columns(rows, headers.len())?;
+    let mut said = Vec::new();
+    for (i, (cells, header)) in by_cells.iter().zip(hinted).enumerate() {
+        match (cells, header) {
+            (Some(c), None) => said.push(format!("`{}` as {c:?}", headers[i])),
+            (Some(c), Some(h)) if c != h => said.push(format!("`{}` as {c:?}, not {h:?}", headers[i])),
+            _ => {}
+        }
+    }
+    let note = (!said.is_empty()).then(|| {
+        format!("error code table header not as the vocabulary has it: column {} read by its cells", said.join(", "))
+    });
+    Some((by_cells, note))
 }
 
 #[cfg(test)]
@@ -204,5 +295,41 @@ mod tests {
         let headers = strings(&["Region", "Value"]);
         let rows = vec![strings(&["Guangzhou", "ap-guangzhou is the region"])];
         assert_eq!(resolve(&headers, &rows), (vec![None, None], None));
+    }
+
+    #[test]
+    fn an_error_code_table_is_told_by_its_cells() {
+        let rows = vec![
+            strings(&["Why it failed.", "400", "FailedOperation.Busy"]),
+            strings(&["No such zone.", "404", "ResourceNotFound.Zone. "]),
+        ];
+        let (columns, note) = resolve(&strings(&["Zorblat", "Quux", "Kexol"]), &rows);
+        assert_eq!(columns, [Some(Column::Description), None, Some(Column::Name)]);
+        assert!(note.is_some_and(|n| n.contains("`Kexol` as Name")));
+        // Known headers that agree: no note.
+        let rows = vec![strings(&["InternalError", "Internal error."]), strings(&["LimitExceeded", "Too many."])];
+        let (columns, note) = resolve(&strings(&["Error Code", "Description"]), &rows);
+        assert_eq!((columns, note), (vec![Some(Column::Name), Some(Column::Description)], None));
+        // Names and structure types: a parameter table, not an error code table.
+        let rows = vec![strings(&["InstancePrice", "ItemPrice", "Instance price."])];
+        assert_eq!(error_table_columns(&rows, 3), None);
+        assert!(is_error_code_cell("FailedOperation. TaskFailed") && is_error_code_cell("InvalidParameter."));
+        assert!(!is_error_code_cell("ap-guangzhou") && !is_error_code_cell("400") && !is_error_code_cell("The job."));
+    }
+
+    #[test]
+    fn a_type_column_of_structure_names_under_an_unseen_header_is_read_by_its_cells() {
+        let rows = vec![
+            strings(&["InstancePrice", "ItemPrice", "Instance price."]),
+            strings(&["BandwidthPrice", "ItemPrice", "Network price."]),
+        ];
+        let (columns, _) = resolve(&strings(&["Zorblat", "Quux", "Kexol"]), &rows);
+        assert_eq!(columns, [Some(Column::Name), Some(Column::Type), Some(Column::Description)]);
+        let rows = vec![strings(&["SecurityService", "RunSecurityServiceEnabled", "No", "Whether to run it."])];
+        let (columns, _) = resolve(&strings(&["Zorblat", "Quux", "Plimp", "Kexol"]), &rows);
+        assert_eq!(
+            columns,
+            [Some(Column::Name), Some(Column::Type), Some(Column::Required), Some(Column::Description)]
+        );
     }
 }
