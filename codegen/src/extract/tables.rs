@@ -2,6 +2,7 @@
 
 use super::records::{RawErrorCode, RawParam};
 use crate::error::{Error, Result};
+use crate::page::columns::is_error_code_cell;
 use crate::vocab::{self, Column, Note, Row, Table};
 
 /// Rows of a parameter table. `input` tables must have a Required column.
@@ -155,10 +156,31 @@ pub(super) fn error_rows(file: &str, line: u32, table: &Table, notes: &mut Vec<N
             format!("columns {:?}", table.columns),
         ));
     }
-    let mut out = Vec::new();
+    let mut out: Vec<RawErrorCode> = Vec::new();
     for row in &table.rows {
         let code = row.cell(&table.columns, Column::Name).unwrap_or("").trim().to_string();
         let description = row.cell(&table.columns, Column::Description).unwrap_or("").to_string();
+        // A description that goes on over raw lines without cell separators: its text lands
+        // in one cell, and no code reads so (`does not exist.`). A row with a description
+        // keeps its code, however odd.
+        let wrapped = !code.is_empty() && !is_error_code_cell(&code) && description.trim().is_empty();
+        if let (Some(previous), true) = (out.last_mut(), wrapped) {
+            let text: Vec<&str> = row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+            let text = text.join(" ");
+            notes.push(Note {
+                line: row.line,
+                message: format!(
+                    "line `{}` holds no error code: read as more of the description of `{}`",
+                    text.chars().take(40).collect::<String>(),
+                    previous.code
+                ),
+            });
+            if !previous.description.is_empty() {
+                previous.description.push('\n');
+            }
+            previous.description.push_str(&text);
+            continue;
+        }
         if code.is_empty() {
             if !description.trim().is_empty() {
                 notes.push(Note { line: row.line, message: "error code row without a code skipped".to_string() });

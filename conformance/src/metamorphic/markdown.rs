@@ -292,7 +292,10 @@ fn wrap(lines: &mut Lines, tables: &[Table], rng: &mut Rng) -> bool {
         for _ in 0..candidates.len().min(8) {
             let i = candidates[rng.below(candidates.len())];
             let row = Row::of(&lines.lines[i].text);
-            if let Some(split) = row.cells.last().and_then(|c| split_for_wrap(c, rng)) {
+            // A raw line that would open a block of its own (a list item, a heading, an HTML
+            // block…) ends the table in Markdown: a wrap a site could not have made.
+            let split = row.cells.last().and_then(|c| split_for_wrap(c, rng));
+            if let Some(split) = split.filter(|(_, rest)| !opens_a_block(rest)) {
                 picked = Some((i, row, split));
                 break;
             }
@@ -303,11 +306,23 @@ fn wrap(lines: &mut Lines, tables: &[Table], rng: &mut Rng) -> bool {
         }
         row.trail = false;
         lines.lines[i].text = row.render();
-        let continuation = lines.line(rest);
+        let mut continuation = lines.line(rest);
+        // The page's last line, without an end: the continuation takes its place at the end.
+        if lines.lines[i].end.is_empty() {
+            lines.lines[i].end = std::mem::take(&mut continuation.end);
+        }
         lines.lines.insert(i + 1, continuation);
         changed = true;
     }
     changed
+}
+
+/// Whether a raw line starting with `text` opens a Markdown block (and so ends a table).
+fn opens_a_block(text: &str) -> bool {
+    let text = text.trim_start();
+    let ordered =
+        text.split_once(['.', ')']).is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    ordered || text.starts_with(['-', '*', '+', '#', '>', '|', '<', '`', '~', '=', '_'])
 }
 
 fn error_headings(lines: &mut Lines, headings: &[Heading], rng: &mut Rng) -> bool {
