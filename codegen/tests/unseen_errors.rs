@@ -102,3 +102,23 @@ fn a_data_types_page_with_renamed_headings_stays_one() {
     assert_eq!(types.len(), 1);
     assert_eq!(types[0].fields.len(), 2);
 }
+
+#[test]
+fn an_error_description_wrapped_onto_a_raw_line_continues_its_row() {
+    let usual = fixture("unseen", "usual.md");
+    let (expected, _) = lower("md", usual.clone());
+    let to = "| Error Code | Description |\n|---------|---------|\n| FailedOperation.JobBusy | The job\nis busy.\n| InvalidParameterValue.JobName | The job name is invalid. |";
+    let (action, warnings) = lower("md", usual.replace(MD_TABLE, to));
+    let folded = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(action.errors.len(), expected.errors.len());
+    for (got, want) in action.errors.iter().zip(&expected.errors) {
+        assert_eq!(got.code, want.code);
+        assert_eq!(folded(&got.description), folded(&want.description));
+    }
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("holds no error code: read as more of the description of `FailedOperation.JobBusy`")),
+        "{warnings:?}"
+    );
+}

@@ -29,9 +29,10 @@ fn lower(name: &str) -> (Action, Vec<String>) {
 
 #[test]
 fn examples_headed_at_other_levels_read_as_the_usual_ones() {
-    for (usual, variants) in
-        [("usual.md", &["examples-deeper.md", "examples-shallower.md"][..]), ("usual.html", &["examples-deeper.html"][..])]
-    {
+    for (usual, variants) in [
+        ("usual.md", &["examples-deeper.md", "examples-shallower.md"][..]),
+        ("usual.html", &["examples-deeper.html"][..]),
+    ] {
         let (expected, _) = lower(usual);
         assert_eq!(expected.examples.len(), 1, "{usual}");
         assert_eq!(expected.examples[0].title, "Example1 Running a job", "{usual}");

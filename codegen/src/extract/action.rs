@@ -121,8 +121,7 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
                     part = None;
                 }
                 Some(is_input) => {
-                    if raw.examples.is_empty() || (is_input && raw.examples.last().is_some_and(|e| e.input.is_some()))
-                    {
+                    if raw.examples.is_empty() || (is_input && raw.examples.last().is_some_and(|e| e.input.is_some())) {
                         raw.examples.push(RawExample {
                             line: block.line,
                             title: String::new(),

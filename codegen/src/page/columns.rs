@@ -59,11 +59,18 @@ pub fn classify_cells<'a>(cells: impl IntoIterator<Item = &'a str>) -> Cells {
         Cells::YesNo
     } else if cells.iter().all(|c| is_type_cell(c)) && cells.iter().any(|c| is_basic_type_cell(c)) {
         Cells::Types
-    } else if cells.iter().all(|c| is_identifier_cell(c)) {
+    } else if mostly(&cells, |c| is_identifier_cell(c)) {
+        // (A name or two may be broken on the page: `SecurityGroupIds.아니요`.)
         Cells::Identifiers
     } else {
         Cells::Text
     }
+}
+
+/// All the cells, or three in four of at least four, pass `test`.
+fn mostly(cells: &[&str], test: impl Fn(&str) -> bool) -> bool {
+    let passing = cells.iter().filter(|c| test(c)).count();
+    passing == cells.len() || (cells.len() >= 4 && passing * 4 >= cells.len() * 3)
 }
 
 /// An error code as a page prints it: `InvalidParameter`, `ResourceNotFound.Zone`, parts of
@@ -171,13 +178,17 @@ pub fn resolve(headers: &[String], rows: &[Vec<String>]) -> (Vec<Option<Column>>
     let plausible = hinted.iter().any(Option::is_some)
         || (identifiers > 0 && (kinds.contains(&Cells::Types) || kinds.contains(&Cells::YesNo)))
         || (identifiers >= 2 && kinds.contains(&Cells::Text));
+    let full: Vec<&Vec<String>> =
+        rows.iter().filter(|r| r.len() >= headers.len() && r.last().is_some_and(|c| !c.trim().is_empty())).collect();
+    let full_rows: Vec<&Vec<String>> = if full.is_empty() { rows.iter().collect() } else { full };
     if !unknown.is_empty() && plausible {
         let mut guessed = Vec::new();
         for &i in &unknown {
             let taken = |c: Column, out: &[Option<Column>]| out.contains(&Some(c));
             // Mostly Yes/No words: a row or two may have its Type and Required cells
-            // swapped (read row by row later).
-            let yes_no = mostly_yes_no(rows.iter().filter_map(|r| r.get(i).map(String::as_str)));
+            // swapped (read row by row later); rows one cell short (their last cell empty,
+            // their text shifted left) are left out when there are others.
+            let yes_no = mostly_yes_no(full_rows.iter().filter_map(|r| r.get(i).map(String::as_str)));
             let guess = match kinds[i] {
                 _ if yes_no => Some(Column::Required),
                 Cells::Types => Some(Column::Type),
@@ -251,6 +262,26 @@ mod tests {
         assert!(is_basic_type_cell("Array of Integer"));
         assert!(!is_basic_type_cell("Array of the things"));
         assert!(is_type_cell("Array of SecurityGroup"));
+    }
+
+    #[test]
+    fn unseen_headers_over_a_broken_name_or_a_short_row() {
+        let all = [Some(Column::Name), Some(Column::Type), Some(Column::Required), Some(Column::Description)];
+        let headers = strings(&["Qux", "Zorblat", "Wibble", "Frob"]);
+        // One name broken on the page (a translated `.N` suffix): the column is still names.
+        let rows = vec![
+            strings(&["Limit", "Integer", "No", "How many."]),
+            strings(&["VpcId", "String", "Yes", "The VPC."]),
+            strings(&["Name", "String", "Yes", "The name."]),
+            strings(&["SecurityGroupIds.아니요", "Array of String", "No", "The groups."]),
+        ];
+        assert_eq!(resolve(&headers, &rows).0, all);
+        // A row one cell short (no Required cell): its description shifted left.
+        let rows = vec![
+            strings(&["NodeRole", "String", "Yes", "The role."]),
+            strings(&["Settings", "Settings", "The settings of the node.", ""]),
+        ];
+        assert_eq!(resolve(&headers, &rows).0, all);
     }
 
     #[test]
