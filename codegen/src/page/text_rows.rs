@@ -123,7 +123,8 @@ fn classify_tabbed(line: &str, columns: &[Column], known: &Known) -> Line {
         return Line::Continuation;
     }
     let error_table = !columns.contains(&Column::Type);
-    let name_ok = if error_table { is_error_code(&cells[0]) } else { is_param_name(&cells[0]) };
+    let name = cells.get(columns.iter().position(|c| *c == Column::Name).unwrap_or(0)).map_or("", String::as_str);
+    let name_ok = if error_table { is_error_code(name) } else { is_param_name(name) };
     if !name_ok {
         return Line::Continuation;
     }
