@@ -79,3 +79,23 @@ fn unseen_header_words_are_told_by_their_cells() {
 fn reordered_columns_are_told_by_their_cells() {
     reads_as_usual("columns.txt", &[]);
 }
+
+#[test]
+fn an_unseen_section_1_title_opens_section_1() {
+    let expected = &["section title `Zorblat Intro` not in the vocabulary"];
+    reads_as_usual("section-1.txt", expected);
+    reads_as_usual("section-1-toc.txt", expected);
+}
+
+/// A note in section 1 that names another region's host is description, not the domain
+/// line (which this page lacks).
+#[test]
+fn a_note_naming_a_host_is_description() {
+    let (action, _) = lower(fixture("note-host.txt"));
+    assert_ne!(action.host, "demo.ap-shanghai-fsi.tencentcloudapi.com");
+    assert!(
+        action.description.ends_with("for example: demo.ap-shanghai-fsi.tencentcloudapi.com."),
+        "{}",
+        action.description
+    );
+}

@@ -55,7 +55,7 @@ pub fn parse_with(file: &SourceFile, known: &Known) -> Page {
     let end = (start..raw.len()).find(|&i| vocab::is_footer(raw[i])).unwrap_or(raw.len());
     let lines = dedent(&raw[..end], start);
     let numbered = article.is_some();
-    let mut parser = Parser { lines: &lines, blocks, notes: Vec::new(), known, numbered, section: 0 };
+    let mut parser = Parser { lines: &lines, blocks, notes: Vec::new(), known, numbered, section: 0, start };
     parser.content(start);
     Page { file: file.display.clone(), blocks: parser.blocks, notes: parser.notes }
 }
@@ -65,8 +65,32 @@ pub fn parse_with(file: &SourceFile, known: &Known) -> Page {
 /// between its headings, the article the last run with one. Returns the article's first line, or, for a page
 /// without numbered sections, the line after a table of contents it may carry.
 fn find_article(lines: &[&str]) -> (Option<usize>, Option<usize>) {
-    let heads: Vec<(usize, u32)> =
-        lines.iter().enumerate().filter_map(|(i, l)| section_like(l).map(|n| (i, n))).collect();
+    // Known section titles first; numbered lines that read as headings when those find no
+    // article (a page whose titles the vocabulary lacks).
+    let known = article_by(lines, |l| vocab::numbered_section(l).map(|(n, _)| n));
+    let (article, toc_end) = match known {
+        (Some(a), t) => (Some(a), t),
+        _ => article_by(lines, section_like),
+    };
+    (article.map(|a| first_section(lines, a)), toc_end)
+}
+
+/// The article's first heading when the one found (`2. Input Parameters`) follows a
+/// section 1 whose title the vocabulary lacks: the nearest numbered heading-like line
+/// before it that counts down to 1, with text between.
+fn first_section(lines: &[&str], mut a: usize) -> usize {
+    while let Some((n, _)) = vocab::heading_number(lines[a]).filter(|(n, _)| *n > 1) {
+        let Some(j) = (0..a).rev().find(|&j| vocab::heading_number(lines[j]).is_some()) else { break };
+        if section_like(lines[j]) != Some(n - 1) || !lines[j + 1..a].iter().any(|l| !l.trim().is_empty()) {
+            break;
+        }
+        a = j;
+    }
+    a
+}
+
+fn article_by(lines: &[&str], head: impl Fn(&str) -> Option<u32>) -> (Option<usize>, Option<usize>) {
+    let heads: Vec<(usize, u32)> = lines.iter().enumerate().filter_map(|(i, l)| head(l).map(|n| (i, n))).collect();
     let mut runs: Vec<(usize, usize)> = Vec::new(); // (first heading, last heading)
     for (k, &(i, n)) in heads.iter().enumerate() {
         match runs.last_mut() {
@@ -81,7 +105,7 @@ fn find_article(lines: &[&str]) -> (Option<usize>, Option<usize>) {
     // off before its second table).
     let with_text = || {
         runs.iter().rfind(|(first, _)| {
-            lines[first + 1..].iter().find(|l| !l.trim().is_empty()).is_some_and(|l| section_like(l).is_none())
+            lines[first + 1..].iter().find(|l| !l.trim().is_empty()).is_some_and(|l| head(l).is_none())
         })
     };
     let article = with_table.or_else(with_text).map(|r| r.0);
@@ -188,6 +212,8 @@ struct Parser<'a> {
     numbered: bool,
     /// The number of the last section heading read.
     section: u32,
+    /// The article's first line.
+    start: usize,
 }
 
 impl Parser<'_> {
@@ -238,7 +264,12 @@ impl Parser<'_> {
         let Some(number) = section_like(self.lines[i]).filter(|_| self.numbered) else {
             return false;
         };
-        number > self.section && number <= self.section + 2
+        // A numbered list's item (a numbered line next to it) is no section.
+        let numbered = |l: &&&str| !l.trim().is_empty();
+        let before = self.lines[self.start.min(i)..i].iter().rev().find(numbered);
+        let after = self.lines[i + 1..].iter().find(numbered);
+        let listed = [before, after].iter().flatten().any(|l| vocab::heading_number(l).is_some());
+        number > self.section && number <= self.section + 2 && !listed
     }
 
     /// On a page without numbered sections (the Data Types page), a structure's name is a
