@@ -70,9 +70,21 @@ fn find_article(lines: &[&str]) -> (Option<usize>, Option<usize>) {
     let known = article_by(lines, |l| vocab::numbered_section(l).map(|(n, _)| n));
     let (article, toc_end) = match known {
         (Some(a), t) => (Some(a), t),
-        _ => article_by(lines, section_like),
+        _ => match article_by(lines, section_like) {
+            (Some(a), t) if action_like(lines, a) => (Some(a), t),
+            _ => (None, known.1),
+        },
     };
     (article.map(|a| first_section(lines, a)), toc_end)
+}
+
+/// Whether an article found by heading-like lines alone reads as an action page's: its
+/// first section (1) holds no table and at least two more sections follow, counting on.
+fn action_like(lines: &[&str], a: usize) -> bool {
+    let heads: Vec<(usize, u32)> =
+        lines.iter().enumerate().skip(a).filter_map(|(i, l)| section_like(l).map(|n| (i, n))).take(3).collect();
+    let counts = heads.iter().map(|h| h.1).collect::<Vec<_>>() == [1, 2, 3];
+    counts && !lines[heads[0].0..heads[1].0].iter().any(|l| l.contains('\t'))
 }
 
 /// The article's first heading when the one found (`2. Input Parameters`) follows a
@@ -320,7 +332,7 @@ impl Parser<'_> {
     /// many tab-separated cells), whose columns the rows' cells tell ([`super::columns`]).
     fn unseen_header(&self, i: usize) -> Option<Vec<Column>> {
         let heads = tab_cells(self.lines[i]);
-        if heads.len() < 2 || heads.iter().any(String::is_empty) {
+        if !self.numbered || heads.len() < 2 || heads.iter().any(String::is_empty) {
             return None;
         }
         let mut rows: Vec<Vec<String>> = Vec::new();
