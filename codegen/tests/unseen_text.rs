@@ -99,3 +99,12 @@ fn a_note_naming_a_host_is_description() {
         action.description
     );
 }
+
+/// Sections whose titles the vocabulary lacks right after a table (and after each other)
+/// end the table.
+#[test]
+fn unseen_sections_right_after_a_table_end_it() {
+    let (action, _) = lower(fixture("titles-after-table.txt"));
+    let (usual, _) = lower(fixture("usual.txt"));
+    assert_eq!(action.errors, usual.errors);
+}

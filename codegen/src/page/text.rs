@@ -55,7 +55,8 @@ pub fn parse_with(file: &SourceFile, known: &Known) -> Page {
     let end = (start..raw.len()).find(|&i| vocab::is_footer(raw[i])).unwrap_or(raw.len());
     let lines = dedent(&raw[..end], start);
     let numbered = article.is_some();
-    let mut parser = Parser { lines: &lines, blocks, notes: Vec::new(), known, numbered, section: 0, start };
+    let mut parser =
+        Parser { lines: &lines, blocks, notes: Vec::new(), known, numbered, section: 0, start, heading_line: None };
     parser.content(start);
     Page { file: file.display.clone(), blocks: parser.blocks, notes: parser.notes }
 }
@@ -226,6 +227,8 @@ struct Parser<'a> {
     section: u32,
     /// The article's first line.
     start: usize,
+    /// The line of the last section heading read.
+    heading_line: Option<usize>,
 }
 
 impl Parser<'_> {
@@ -241,6 +244,7 @@ impl Parser<'_> {
                 i += 1;
             } else if vocab::numbered_section(line).is_some() || self.unseen_section(i) {
                 self.section = vocab::heading_number(line).map_or(self.section, |(n, _)| n);
+                self.heading_line = Some(i);
                 self.blocks.push(block(i, BlockKind::Heading { level: 2, text: normalize_cell(line) }));
                 i += 1;
             } else if let Some(level) = error_page_heading(trimmed).filter(|_| !self.numbered) {
@@ -276,11 +280,11 @@ impl Parser<'_> {
         let Some(number) = section_like(self.lines[i]).filter(|_| self.numbered) else {
             return false;
         };
-        // A numbered list's item (a numbered line next to it) is no section.
-        let numbered = |l: &&&str| !l.trim().is_empty();
-        let before = self.lines[self.start.min(i)..i].iter().rev().find(numbered);
-        let after = self.lines[i + 1..].iter().find(numbered);
-        let listed = [before, after].iter().flatten().any(|l| vocab::heading_number(l).is_some());
+        // A numbered list's item (right after a numbered line that opened no section) is
+        // no section.
+        let before = (self.start.min(i)..i).rev().find(|&j| !self.lines[j].trim().is_empty());
+        let listed =
+            before.is_some_and(|j| Some(j) != self.heading_line && vocab::heading_number(self.lines[j]).is_some());
         number > self.section && number <= self.section + 2 && !listed
     }
 
