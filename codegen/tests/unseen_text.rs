@@ -108,3 +108,11 @@ fn unseen_sections_right_after_a_table_end_it() {
     let (usual, _) = lower(fixture("usual.txt"));
     assert_eq!(action.errors, usual.errors);
 }
+
+/// A tab table's description wrapped on a line without a tab continues it, even when the
+/// line starts with what looks like an error code.
+#[test]
+fn a_wrapped_line_continues_the_description() {
+    let (action, _) = lower(fixture("wrap.txt"));
+    assert_eq!(action.errors.len(), 1, "{:?}", action.errors);
+}

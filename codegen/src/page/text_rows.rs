@@ -62,6 +62,11 @@ pub fn classify(line: &str, columns: &[Column], tabs: bool, known: &Known) -> Li
     if tabs && line.contains('\t') {
         return classify_tabbed(line, columns, known);
     }
+    // A line without a tab in a table of two or more tab-separated columns continues the
+    // last row's description (`EIP does not exist.` is no error code and its description).
+    if tabs && columns.len() >= 2 {
+        return Line::Continuation;
+    }
     let mut rest = line.trim_end();
     if rest.starts_with(char::is_whitespace) || rest.is_empty() {
         return Line::Continuation;
