@@ -70,7 +70,10 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
         };
         match (current, &block.kind) {
             (Section::Description, BlockKind::Paragraph { text }) => {
-                if let (None, Some(host)) = (&raw.host, host_in(text)) {
+                // The domain line is short (`Domain name for API request: x.tencentcloudapi.com.`):
+                // a note that mentions a host in passing is description.
+                let domain_line = text.split_whitespace().count() <= 10;
+                if let (None, Some(host), true) = (&raw.host, host_in(text), domain_line) {
                     raw.host = Some((host, block.line));
                 } else if let (None, Some(limit)) = (raw.rate_limit, vocab::rate_limit(text)) {
                     raw.rate_limit = Some(limit);

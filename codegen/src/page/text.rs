@@ -22,7 +22,8 @@
 //! the table unless a row of it follows (a blank line inside a description cell), or, in a
 //! numbered section, unless only description text follows up to the next section.
 
-use super::text_rows::{classify, classify_any_row, table_header, Line};
+use super::columns::{classify_cells, is_basic_type_cell, Cells};
+use super::text_rows::{classify, classify_any_row, is_error_code, table_header, Line};
 use crate::source::SourceFile;
 use crate::vocab::{self, is_param_name, normalize_cell, Block, BlockKind, Column, Known, Note, Page, Row, Table};
 
@@ -54,7 +55,8 @@ pub fn parse_with(file: &SourceFile, known: &Known) -> Page {
     let end = (start..raw.len()).find(|&i| vocab::is_footer(raw[i])).unwrap_or(raw.len());
     let lines = dedent(&raw[..end], start);
     let numbered = article.is_some();
-    let mut parser = Parser { lines: &lines, blocks, notes: Vec::new(), known, numbered, section: 0 };
+    let mut parser =
+        Parser { lines: &lines, blocks, notes: Vec::new(), known, numbered, section: 0, start, heading_line: None };
     parser.content(start);
     Page { file: file.display.clone(), blocks: parser.blocks, notes: parser.notes }
 }
@@ -64,8 +66,44 @@ pub fn parse_with(file: &SourceFile, known: &Known) -> Page {
 /// between its headings, the article the last run with one. Returns the article's first line, or, for a page
 /// without numbered sections, the line after a table of contents it may carry.
 fn find_article(lines: &[&str]) -> (Option<usize>, Option<usize>) {
+    // Known section titles first; numbered lines that read as headings when those find no
+    // article (a page whose titles the vocabulary lacks).
+    let known = article_by(lines, |l| vocab::numbered_section(l).map(|(n, _)| n));
+    let (article, toc_end) = match known {
+        (Some(a), t) => (Some(a), t),
+        _ => match article_by(lines, section_like) {
+            (Some(a), t) if action_like(lines, a) => (Some(a), t),
+            _ => (None, known.1),
+        },
+    };
+    (article.map(|a| first_section(lines, a)), toc_end)
+}
+
+/// Whether an article found by heading-like lines alone reads as an action page's: its
+/// first section (1) holds no table and at least two more sections follow, counting on.
+fn action_like(lines: &[&str], a: usize) -> bool {
     let heads: Vec<(usize, u32)> =
-        lines.iter().enumerate().filter_map(|(i, l)| vocab::numbered_section(l).map(|(n, _)| (i, n))).collect();
+        lines.iter().enumerate().skip(a).filter_map(|(i, l)| section_like(l).map(|n| (i, n))).take(3).collect();
+    let counts = heads.iter().map(|h| h.1).collect::<Vec<_>>() == [1, 2, 3];
+    counts && !lines[heads[0].0..heads[1].0].iter().any(|l| l.contains('\t'))
+}
+
+/// The article's first heading when the one found (`2. Input Parameters`) follows a
+/// section 1 whose title the vocabulary lacks: the nearest numbered heading-like line
+/// before it that counts down to 1, with text between.
+fn first_section(lines: &[&str], mut a: usize) -> usize {
+    while let Some((n, _)) = vocab::heading_number(lines[a]).filter(|(n, _)| *n > 1) {
+        let Some(j) = (0..a).rev().find(|&j| vocab::heading_number(lines[j]).is_some()) else { break };
+        if section_like(lines[j]) != Some(n - 1) || !lines[j + 1..a].iter().any(|l| !l.trim().is_empty()) {
+            break;
+        }
+        a = j;
+    }
+    a
+}
+
+fn article_by(lines: &[&str], head: impl Fn(&str) -> Option<u32>) -> (Option<usize>, Option<usize>) {
+    let heads: Vec<(usize, u32)> = lines.iter().enumerate().filter_map(|(i, l)| head(l).map(|n| (i, n))).collect();
     let mut runs: Vec<(usize, usize)> = Vec::new(); // (first heading, last heading)
     for (k, &(i, n)) in heads.iter().enumerate() {
         match runs.last_mut() {
@@ -73,15 +111,14 @@ fn find_article(lines: &[&str]) -> (Option<usize>, Option<usize>) {
             _ => runs.push((i, i)),
         }
     }
-    let with_table = runs.iter().rfind(|(first, last)| lines[*first..*last].iter().any(|l| table_header(l).is_some()));
+    let with_table = runs.iter().rfind(|(first, last)| {
+        lines[*first..*last].iter().any(|l| table_header(l).is_some() || tab_cells(l).len() >= 2)
+    });
     // A run whose first heading is followed by text, not by the next heading (a page cut
     // off before its second table).
     let with_text = || {
         runs.iter().rfind(|(first, _)| {
-            lines[first + 1..]
-                .iter()
-                .find(|l| !l.trim().is_empty())
-                .is_some_and(|l| vocab::numbered_section(l).is_none())
+            lines[first + 1..].iter().find(|l| !l.trim().is_empty()).is_some_and(|l| head(l).is_none())
         })
     };
     let article = with_table.or_else(with_text).map(|r| r.0);
@@ -90,6 +127,54 @@ fn find_article(lines: &[&str]) -> (Option<usize>, Option<usize>) {
         None => runs.last().map(|r| r.1 + 1),
     };
     (article, toc_end)
+}
+
+/// The number of a line that reads as a section heading: a known section title, or a
+/// number followed by a short title that does not read as a sentence or a list item
+/// (`3. What Comes Back`, not `1. Only one EIP can be bound.`).
+fn section_like(line: &str) -> Option<u32> {
+    if let Some((n, _)) = vocab::numbered_section(line) {
+        return Some(n);
+    }
+    let (number, title) = vocab::heading_number(line)?;
+    let sentence_end = |c: char| ".。:：;；,，、!！?？".contains(c);
+    let short = title.chars().count() <= 40 && title.split_whitespace().count() <= 6;
+    let heading = !title.is_empty()
+        && short
+        && !title.contains('\t')
+        && !title.ends_with(sentence_end)
+        && !title.starts_with(|c: char| c.is_ascii_digit());
+    (heading && (1..=20).contains(&number)).then_some(number)
+}
+
+/// A table's columns in the usual order (name, required, type, description), each row's
+/// cells with them: a page may put them in any order.
+fn in_usual_order(columns: Vec<Column>, rows: Vec<Row>) -> (Vec<Column>, Vec<Row>) {
+    if columns.is_sorted() {
+        return (columns, rows);
+    }
+    let mut order: Vec<usize> = (0..columns.len()).collect();
+    order.sort_by_key(|&i| columns[i]);
+    let rows = rows
+        .into_iter()
+        .map(|row| Row {
+            line: row.line,
+            cells: order.iter().map(|&i| row.cells.get(i).cloned().unwrap_or_default()).collect(),
+        })
+        .collect();
+    (order.iter().map(|&i| columns[i]).collect(), rows)
+}
+
+/// A line's tab-separated cells, normalised (trailing empty cells dropped).
+fn tab_cells(line: &str) -> Vec<String> {
+    if !line.contains('\t') {
+        return Vec::new();
+    }
+    let mut cells: Vec<String> = line.split('\t').map(normalize_cell).collect();
+    while cells.last().is_some_and(String::is_empty) {
+        cells.pop();
+    }
+    cells
 }
 
 /// The lines with the article's common indentation (from `start` on) removed.
@@ -140,6 +225,10 @@ struct Parser<'a> {
     numbered: bool,
     /// The number of the last section heading read.
     section: u32,
+    /// The article's first line.
+    start: usize,
+    /// The line of the last section heading read.
+    heading_line: Option<usize>,
 }
 
 impl Parser<'_> {
@@ -155,6 +244,7 @@ impl Parser<'_> {
                 i += 1;
             } else if vocab::numbered_section(line).is_some() || self.unseen_section(i) {
                 self.section = vocab::heading_number(line).map_or(self.section, |(n, _)| n);
+                self.heading_line = Some(i);
                 self.blocks.push(block(i, BlockKind::Heading { level: 2, text: normalize_cell(line) }));
                 i += 1;
             } else if let Some(level) = error_page_heading(trimmed).filter(|_| !self.numbered) {
@@ -168,6 +258,8 @@ impl Parser<'_> {
                 i = self.code(i + 1);
             } else if let Some((columns, tabs)) = table_header(line) {
                 i = self.table(i, columns, tabs);
+            } else if let Some(columns) = self.unseen_header(i) {
+                i = self.table(i, columns, true);
             } else if let Some(item) = trimmed.strip_prefix('•') {
                 self.blocks.push(block(i, BlockKind::ListItem { text: normalize_cell(item) }));
                 i += 1;
@@ -183,15 +275,17 @@ impl Parser<'_> {
 
     /// A numbered line whose title the vocabulary lacks that opens the next section of an
     /// action page (`3. What Comes Back`): it counts on from the last section (by one or
-    /// two), its title is short, and a table header follows it.
+    /// two) and reads as a heading (see [`section_like`]).
     fn unseen_section(&self, i: usize) -> bool {
-        let Some((number, title)) = vocab::heading_number(self.lines[i]).filter(|_| self.numbered) else {
+        let Some(number) = section_like(self.lines[i]).filter(|_| self.numbered) else {
             return false;
         };
-        let counts_on = number > self.section && number <= self.section + 2;
-        let short = !title.is_empty() && title.chars().count() <= 40 && !title.contains('\t');
-        let next = self.lines.iter().skip(i + 1).take(LOOKAHEAD).find(|l| !l.trim().is_empty());
-        counts_on && short && next.is_some_and(|l| table_header(l).is_some())
+        // A numbered list's item (right after a numbered line that opened no section) is
+        // no section.
+        let before = (self.start.min(i)..i).rev().find(|&j| !self.lines[j].trim().is_empty());
+        let listed =
+            before.is_some_and(|j| Some(j) != self.heading_line && vocab::heading_number(self.lines[j]).is_some());
+        number > self.section && number <= self.section + 2 && !listed
     }
 
     /// On a page without numbered sections (the Data Types page), a structure's name is a
@@ -237,9 +331,69 @@ impl Parser<'_> {
         false
     }
 
-    /// True when a line ends a code block or a table (a heading).
-    fn ends_block(&self, line: &str) -> bool {
+    /// A tab-separated header the vocabulary cannot read (unseen words, or known ones in an
+    /// unusual order): a line whose cells do not read like the rows below it (lines with as
+    /// many tab-separated cells), whose columns the rows' cells tell ([`super::columns`]).
+    fn unseen_header(&self, i: usize) -> Option<Vec<Column>> {
+        let heads = tab_cells(self.lines[i]);
+        if !self.numbered || heads.len() < 2 || heads.iter().any(String::is_empty) {
+            return None;
+        }
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for (j, line) in self.lines.iter().enumerate().skip(i + 1).take(LOOKAHEAD) {
+            if line.trim().is_empty() && rows.is_empty() {
+                continue;
+            }
+            if line.trim().is_empty() || section_like(line).is_some() || self.unseen_section(j) {
+                break;
+            }
+            if !line.contains('\t') {
+                continue;
+            }
+            let cells = tab_cells(line);
+            if cells.len() != heads.len() {
+                break;
+            }
+            rows.push(cells);
+        }
+        if rows.is_empty() {
+            return None;
+        }
+        let (resolved, _) = super::columns::resolve(&heads, &rows);
+        let kinds: Vec<Cells> = (0..heads.len()).map(|c| classify_cells(rows.iter().map(|r| r[c].as_str()))).collect();
+        let columns: Vec<Column> = if resolved.iter().all(Option::is_none)
+            && kinds == [Cells::Identifiers, Cells::Text]
+            && rows.iter().all(|r| is_error_code(&r[0]))
+        {
+            // An error code table: codes, then what they mean.
+            vec![Column::Name, Column::Description]
+        } else {
+            resolved.into_iter().collect::<Option<Vec<_>>>()?
+        };
+        let one = |c: Column| columns.iter().filter(|x| **x == c).count() == 1;
+        if !one(Column::Name) || !one(Column::Description) || columns.iter().filter(|c| **c == Column::Type).count() > 1
+        {
+            return None;
+        }
+        // The header reads unlike its rows: its name cell is no name (or code), or a Type
+        // or Required cell is no type or Yes/No word.
+        let name = columns.iter().position(|c| *c == Column::Name)?;
+        let error_table = !columns.contains(&Column::Type);
+        let differs = heads.iter().zip(&columns).enumerate().any(|(c, (head, column))| match column {
+            Column::Name if error_table => !is_error_code(head),
+            Column::Name => !is_param_name(head) || c != name,
+            Column::Type => !is_basic_type_cell(head),
+            Column::Required => vocab::required_word(head).is_none(),
+            Column::Description => false,
+        });
+        differs.then_some(columns)
+    }
+
+    /// True when line `i` ends a code block or a table (a heading).
+    fn ends_block(&self, i: usize) -> bool {
+        let line = self.lines[i];
         vocab::numbered_section(line).is_some()
+            || self.unseen_section(i)
             || (self.numbered && (vocab::is_example_title(line) || vocab::example_part(line).is_some()))
             || (!self.numbered && error_page_heading(line.trim()).is_some())
     }
@@ -247,7 +401,7 @@ impl Parser<'_> {
     /// An example's code: every line up to the next heading, blank lines at both ends dropped.
     fn code(&mut self, start: usize) -> usize {
         let mut end = start;
-        while end < self.lines.len() && !self.ends_block(self.lines[end]) {
+        while end < self.lines.len() && !self.ends_block(end) {
             end += 1;
         }
         let body = &self.lines[start..end];
@@ -272,7 +426,7 @@ impl Parser<'_> {
             if vocab::numbered_section(line).is_some() || self.unseen_section(j) {
                 return self.numbered;
             }
-            if self.ends_block(line) || table_header(line).is_some() {
+            if self.ends_block(j) || table_header(line).is_some() {
                 return false;
             }
             // The next structure's name: text before it still belongs to the last row.
@@ -300,7 +454,7 @@ impl Parser<'_> {
         if let Some(message) = note {
             self.note(header, message);
         }
-        if resolved.iter().zip(&columns).all(|(r, c)| *r == Some(*c)) {
+        if resolved.iter().all(Option::is_none) || resolved.iter().zip(&columns).all(|(r, c)| *r == Some(*c)) {
             return (columns, rows);
         }
         let keep: Vec<(usize, Column)> = resolved.iter().enumerate().filter_map(|(i, c)| c.map(|c| (i, c))).collect();
@@ -317,10 +471,13 @@ impl Parser<'_> {
     /// A table from its header line up to its end (see the module documentation).
     fn table(&mut self, header: usize, columns: Vec<Column>, tabs: bool) -> usize {
         let mut rows: Vec<Row> = Vec::new();
+        // The description cell (last, unless the header put it elsewhere) takes the lines
+        // that continue a row.
+        let described = columns.iter().position(|c| *c == Column::Description).unwrap_or(columns.len() - 1);
         let mut i = header + 1;
         while i < self.lines.len() {
             let line = self.lines[i];
-            if self.ends_block(line) || table_header(line).is_some() || self.unseen_section(i) {
+            if self.ends_block(i) || table_header(line).is_some() {
                 break;
             }
             // The next structure's name right below the last row: a browser's copy drops the
@@ -347,7 +504,7 @@ impl Parser<'_> {
                         continue;
                     }
                     Some(next) if !rows.is_empty() && self.continues_after_blank(next, &columns, tabs) => {
-                        if let Some(description) = rows.last_mut().and_then(|r| r.cells.last_mut()) {
+                        if let Some(description) = rows.last_mut().and_then(|r| r.cells.get_mut(described)) {
                             description.push('\n');
                         }
                         i = next;
@@ -362,7 +519,7 @@ impl Parser<'_> {
                     self.note(i, why);
                     rows.push(Row { line: i as u32 + 1, cells });
                 }
-                Line::Continuation => match rows.last_mut().and_then(|r| r.cells.last_mut()) {
+                Line::Continuation => match rows.last_mut().and_then(|r| r.cells.get_mut(described)) {
                     Some(description) => {
                         let more = normalize_cell(line);
                         if !description.is_empty() && !description.ends_with('\n') {
@@ -377,11 +534,12 @@ impl Parser<'_> {
             i += 1;
         }
         for row in &mut rows {
-            if let Some(d) = row.cells.last_mut() {
+            if let Some(d) = row.cells.get_mut(described) {
                 *d = normalize_cell(d);
             }
         }
         let (columns, rows) = if tabs { self.resolve_columns(header, columns, rows) } else { (columns, rows) };
+        let (columns, rows) = in_usual_order(columns, rows);
         self.blocks.push(block(header, BlockKind::Table(Table { columns, rows })));
         i
     }

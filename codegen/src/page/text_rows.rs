@@ -62,6 +62,11 @@ pub fn classify(line: &str, columns: &[Column], tabs: bool, known: &Known) -> Li
     if tabs && line.contains('\t') {
         return classify_tabbed(line, columns, known);
     }
+    // A line without a tab in a table of two or more tab-separated columns continues the
+    // last row's description (`EIP does not exist.` is no error code and its description).
+    if tabs && columns.len() >= 2 {
+        return Line::Continuation;
+    }
     let mut rest = line.trim_end();
     if rest.starts_with(char::is_whitespace) || rest.is_empty() {
         return Line::Continuation;
@@ -123,7 +128,8 @@ fn classify_tabbed(line: &str, columns: &[Column], known: &Known) -> Line {
         return Line::Continuation;
     }
     let error_table = !columns.contains(&Column::Type);
-    let name_ok = if error_table { is_error_code(&cells[0]) } else { is_param_name(&cells[0]) };
+    let name = cells.get(columns.iter().position(|c| *c == Column::Name).unwrap_or(0)).map_or("", String::as_str);
+    let name_ok = if error_table { is_error_code(name) } else { is_param_name(name) };
     if !name_ok {
         return Line::Continuation;
     }
