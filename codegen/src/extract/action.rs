@@ -70,10 +70,9 @@ pub(super) fn action(page: &Page, title: Option<(String, u32)>, notes: &mut Vec<
         };
         match (current, &block.kind) {
             (Section::Description, BlockKind::Paragraph { text }) => {
-                // The domain line is short (`Domain name for API request: x.tencentcloudapi.com.`):
-                // a note that mentions a host in passing is description.
-                let domain_line = text.split_whitespace().count() <= 10;
-                if let (None, Some(host), true) = (&raw.host, host_in(text), domain_line) {
+                // The domain line (a short label and the host, see `host_in`): a note that
+                // mentions a host in passing is description.
+                if let (None, Some(host)) = (&raw.host, host_in(text)) {
                     raw.host = Some((host, block.line));
                 } else if let (None, Some(limit)) = (raw.rate_limit, vocab::rate_limit(text)) {
                     raw.rate_limit = Some(limit);
@@ -329,7 +328,7 @@ fn request_host(line: &str) -> Option<String> {
     host_in(authority)
 }
 
-/// The host a paragraph names: its first word ending in `.tencentcloudapi.com`.
+/// The host of a domain line, or of a request's `Host:` value or URL authority.
 fn host_in(text: &str) -> Option<String> {
     // A domain line: a short label, then the host at the end (`Domain name for API request:
     // vpc.tencentcloudapi.com.`, `接口请求域名： cvm.tencentcloudapi.com 。`). A sentence that
