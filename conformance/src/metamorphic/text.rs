@@ -180,7 +180,12 @@ fn version(lines: &mut Lines, tables: &[Table], kind: Kind, action: &str, rng: &
 
 /// Removes the article's section 1, up to its section 2.
 fn no_intro(lines: &mut Lines, sections: &[usize]) -> bool {
-    let Some(k) = sections.iter().position(|&s| numbered(&lines.lines[s].text).is_some_and(|(n, _)| n == "1")) else {
+    // The article's section 1: the last `1.` line that the next numbered line follows with
+    // `2.` (a copy may have the table of contents first, in the site's language).
+    let number = |k: usize| sections.get(k).and_then(|&s| numbered(&lines.lines[s].text)).map(|(n, _)| n.to_string());
+    let Some(k) =
+        (0..sections.len()).rev().find(|&k| number(k).as_deref() == Some("1") && number(k + 1).as_deref() == Some("2"))
+    else {
         return false;
     };
     let end = sections.get(k + 1).copied().unwrap_or(lines.lines.len());
