@@ -71,6 +71,7 @@ fn unseen_header_words_are_told_by_their_cells() {
         &[
             "table header not in the vocabulary: column `Qakosh` as Name, `Thejakynd` as Required",
             "table header not in the vocabulary: column `Groxugrax` as Name, `Grubrybrylt` as Type",
+            "error code table header not as the vocabulary has it: column `Briplikemp` as Name, `Xojov` as Description",
         ],
     );
 }
@@ -115,4 +116,24 @@ fn unseen_sections_right_after_a_table_end_it() {
 fn a_wrapped_line_continues_the_description() {
     let (action, _) = lower(fixture("wrap.txt"));
     assert_eq!(action.errors.len(), 1, "{:?}", action.errors);
+}
+
+/// The structures of a Data Types copy, as records.
+fn structures(name: &str) -> String {
+    use codegen::pages::{extract, parse, Form, PageRecord};
+    let file = SourceFile::new(format!("demo/2020-01-01/{name}"), name, fixture(name));
+    let page = parse(&file, Form::Text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    match extract(&page).unwrap_or_else(|e| panic!("{name}: {e}")).record {
+        PageRecord::DataTypes((_, types)) => {
+            assert_eq!(types.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["Job", "Tag"], "{name}");
+            assert!(types.iter().all(|t| t.fields.len() == 2), "{name}: {types:?}");
+            format!("{:?}", types.iter().map(|t| (&t.name, &t.fields)).collect::<Vec<_>>())
+        }
+        other => panic!("{name}: not read as a Data Types page: {other:?}"),
+    }
+}
+
+#[test]
+fn a_data_types_copy_with_unseen_tab_headers_reads_by_its_cells() {
+    assert_eq!(structures("DataTypes-headers.txt"), structures("DataTypes.txt"));
 }

@@ -319,9 +319,9 @@ impl Parser<'_> {
     /// Whether a table header comes (within a few lines) before any line that reads as a
     /// field row with a basic type: what follows a structure's name.
     fn header_before_row(&self, from: usize) -> bool {
-        for line in self.lines.iter().skip(from).take(LOOKAHEAD) {
+        for (j, line) in self.lines.iter().enumerate().skip(from).take(LOOKAHEAD) {
             let t = line.trim();
-            if table_header(t).is_some() {
+            if table_header(t).is_some() || self.unseen_header_over_fields(j) {
                 return true;
             }
             if vocab::numbered_section(t).is_some() || classify_any_row(t) {
@@ -336,7 +336,7 @@ impl Parser<'_> {
     /// many tab-separated cells), whose columns the rows' cells tell ([`super::columns`]).
     fn unseen_header(&self, i: usize) -> Option<Vec<Column>> {
         let heads = tab_cells(self.lines[i]);
-        if !self.numbered || heads.len() < 2 || heads.iter().any(String::is_empty) {
+        if !(self.numbered || self.in_structure()) || heads.len() < 2 || heads.iter().any(String::is_empty) {
             return None;
         }
         let mut rows: Vec<Vec<String>> = Vec::new();
@@ -387,6 +387,28 @@ impl Parser<'_> {
             Column::Description => false,
         });
         differs.then_some(columns)
+    }
+
+    /// On a Data Types page: after a structure's name, before its field table.
+    fn in_structure(&self) -> bool {
+        !self.numbered
+            && self
+                .blocks
+                .iter()
+                .rev()
+                .find(|b| matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Table(_)))
+                .is_some_and(|b| matches!(b.kind, BlockKind::Heading { level: 2, .. }))
+    }
+
+    /// A tab-separated line of unseen header words over a field row of as many cells (what
+    /// follows a structure's name on a Data Types page whose headers the vocabulary lacks).
+    fn unseen_header_over_fields(&self, j: usize) -> bool {
+        let heads = tab_cells(self.lines[j]);
+        if heads.len() < 3 || heads.iter().any(String::is_empty) || classify_any_row(self.lines[j]) {
+            return false;
+        }
+        let next = self.lines.iter().skip(j + 1).find(|l| !l.trim().is_empty());
+        next.is_some_and(|l| tab_cells(l).len() == heads.len() && classify_any_row(l))
     }
 
     /// True when line `i` ends a code block or a table (a heading).
