@@ -59,7 +59,7 @@ pub fn classify_cells<'a>(cells: impl IntoIterator<Item = &'a str>) -> Cells {
         Cells::YesNo
     } else if cells.iter().all(|c| is_type_cell(c)) && cells.iter().any(|c| is_basic_type_cell(c)) {
         Cells::Types
-    } else if mostly(&cells, |c| is_identifier_cell(c)) {
+    } else if mostly(&cells, is_identifier_cell) {
         // (A name or two may be broken on the page: `SecurityGroupIds.아니요`.)
         Cells::Identifiers
     } else {
