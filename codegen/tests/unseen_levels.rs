@@ -5,26 +5,22 @@
 //!
 //! Fixtures: `tests/fixtures/unseen-levels/` (`usual.<form>` and variants of it).
 
+mod one_page;
+
 use std::path::PathBuf;
 
 use codegen::ir::Action;
 use codegen::pages::{extract, parse, Form, PageRecord, SourceFile};
-use codegen::{lower_sources, Warning};
 
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen-levels").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Lowers one page as `demo/2020-01-01/Run.<ext>`: the action and the warnings.
+/// Lowers one fixture as `demo/2020-01-01/Run.<ext>`: the action and the warnings.
 fn lower(name: &str) -> (Action, Vec<String>) {
     let ext = name.rsplit_once('.').map_or("md", |(_, e)| e);
-    let file = format!("demo/2020-01-01/Run.{ext}");
-    let page = SourceFile::new(file.clone(), file.clone(), fixture(name));
-    let expected = Some(("demo".to_string(), "2020-01-01".to_string()));
-    let (api, warnings) = lower_sources(&[page], "demo/2020-01-01", expected).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let action = api.actions.get("Run").cloned().unwrap_or_else(|| panic!("{name}: no action `Run`"));
-    (action, warnings.iter().map(Warning::to_string).collect())
+    one_page::lower(ext, fixture(name))
 }
 
 #[test]

@@ -5,28 +5,17 @@
 //! Each fixture under `tests/fixtures/unseen/` is `usual.<form>` with one thing changed;
 //! the test lowers both and compares the action's IR, then the warnings.
 
+mod one_page;
+
 use std::path::PathBuf;
 
-use codegen::ir::Action;
+use codegen::lower_sources;
 use codegen::pages::SourceFile;
-use codegen::{lower_sources, Warning};
+use one_page::lower;
 
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Lowers one page (as `demo/2020-01-01/Run.<ext>`): the action `Run` and the warnings,
-/// without the file name.
-fn lower(ext: &str, text: String) -> (Action, Vec<String>) {
-    let file = format!("demo/2020-01-01/Run.{ext}");
-    let page = SourceFile::new(file.clone(), file.clone(), text);
-    let expected = Some(("demo".to_string(), "2020-01-01".to_string()));
-    let (api, warnings) = lower_sources(&[page], "demo/2020-01-01", expected).unwrap_or_else(|e| panic!("{ext}: {e}"));
-    let prefix = format!("{file}:");
-    let warnings = warnings.iter().map(Warning::to_string).map(|w| w.strip_prefix(&prefix).unwrap_or(&w).to_string());
-    let action = api.actions.get("Run").cloned().unwrap_or_else(|| panic!("no action `Run`: {:?}", api.actions.keys()));
-    (action, warnings.collect())
 }
 
 /// The fixture reads as `usual` does (after `usual_edit`), with exactly these warnings

@@ -4,11 +4,12 @@
 //! are told by their cells. Each fixture under `tests/fixtures/unseen-text/` is `usual.txt`
 //! with one thing changed, and must give the same action (and the listed new warnings).
 
+mod one_page;
+
 use std::path::PathBuf;
 
 use codegen::ir::Action;
 use codegen::pages::SourceFile;
-use codegen::{lower_sources, Warning};
 
 fn fixture(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen-text").join(name);
@@ -16,14 +17,7 @@ fn fixture(name: &str) -> String {
 }
 
 fn lower(text: String) -> (Action, Vec<String>) {
-    let file = "demo/2020-01-01/Run.txt".to_string();
-    let page = SourceFile::new(file.clone(), file.clone(), text);
-    let expected = Some(("demo".to_string(), "2020-01-01".to_string()));
-    let (api, warnings) = lower_sources(&[page], "demo/2020-01-01", expected).unwrap_or_else(|e| panic!("{e}"));
-    let prefix = format!("{file}:");
-    let warnings = warnings.iter().map(Warning::to_string).map(|w| w.strip_prefix(&prefix).unwrap_or(&w).to_string());
-    let action = api.actions.get("Run").cloned().unwrap_or_else(|| panic!("no action `Run`: {:?}", api.actions.keys()));
-    (action, warnings.collect())
+    one_page::lower("txt", text)
 }
 
 /// The fixture reads as `usual.txt` does, with exactly these new warnings (by their start).

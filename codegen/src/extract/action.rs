@@ -303,15 +303,20 @@ fn example_action(page: &Page) -> Option<(String, u32)> {
 
 /// `X-TC-Action: DescribeZones` → `DescribeZones`; `…?Action=DescribeZones&Version=…` too.
 fn request_action(line: &str) -> Option<String> {
+    request_field(line, "X-TC-Action", "Action").filter(|v| is_action_name(v)).map(str::to_string)
+}
+
+/// A field of an example's request: the header `header` (`X-TC-Version: 2017-03-12`,
+/// any case) or the query parameter `key` (`…?Action=X&Version=2017-03-12`).
+pub fn request_field<'a>(line: &'a str, header: &str, key: &str) -> Option<&'a str> {
     let line = line.trim();
-    let value = match line.split_once(':') {
-        Some((name, value)) if name.trim().eq_ignore_ascii_case("x-tc-action") => value.trim(),
+    match line.split_once(':') {
+        Some((name, value)) if name.trim().eq_ignore_ascii_case(header) => Some(value.trim()),
         _ => {
-            let (_, rest) = line.split_once("?Action=").or_else(|| line.split_once("&Action="))?;
-            rest.split(['&', ' ', '\'', '"']).next()?
+            let (_, rest) = line.split_once(&format!("?{key}=")).or_else(|| line.split_once(&format!("&{key}=")))?;
+            rest.split(['&', ' ', '\'', '"']).next()
         }
-    };
-    is_action_name(value).then(|| value.to_string())
+    }
 }
 
 /// The host an example's request line names: `Host: cvm.tencentcloudapi.com`, or a URL

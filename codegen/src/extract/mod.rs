@@ -21,7 +21,7 @@ use action::action;
 use data_types::data_types;
 use error_codes::error_codes;
 
-pub use action::common_param_value;
+pub use action::{common_param_value, request_field};
 pub use records::{Extracted, PageRecord, RawAction, RawDataType, RawErrorCode, RawErrorCodes, RawExample, RawParam};
 
 /// Reads the records of a page. What kind of page it is comes from its structure: numbered

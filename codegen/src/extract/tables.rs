@@ -39,18 +39,8 @@ pub(super) fn params(
             continue;
         }
         if let (Some(previous), Some(text)) = (out.last_mut(), continuation(cols, row)) {
-            notes.push(Note {
-                line: row.line,
-                message: format!(
-                    "line `{}` has no type: read as more of the description of `{}`",
-                    text.chars().take(40).collect::<String>(),
-                    previous.name
-                ),
-            });
-            if !previous.description.is_empty() {
-                previous.description.push('\n');
-            }
-            previous.description.push_str(&text);
+            let why = format!("has no type: read as more of the description of `{}`", previous.name);
+            continue_description(&mut previous.description, &text, row.line, &why, notes);
             continue;
         }
         out.push(param(file, cols, row, notes)?);
@@ -166,19 +156,8 @@ pub(super) fn error_rows(file: &str, line: u32, table: &Table, notes: &mut Vec<N
         let wrapped = !code.is_empty() && !is_error_code_cell(&code) && description.trim().is_empty();
         if let (Some(previous), true) = (out.last_mut(), wrapped) {
             let text: Vec<&str> = row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-            let text = text.join(" ");
-            notes.push(Note {
-                line: row.line,
-                message: format!(
-                    "line `{}` holds no error code: read as more of the description of `{}`",
-                    text.chars().take(40).collect::<String>(),
-                    previous.code
-                ),
-            });
-            if !previous.description.is_empty() {
-                previous.description.push('\n');
-            }
-            previous.description.push_str(&text);
+            let why = format!("holds no error code: read as more of the description of `{}`", previous.code);
+            continue_description(&mut previous.description, &text.join(" "), row.line, &why, notes);
             continue;
         }
         if code.is_empty() {
@@ -192,4 +171,14 @@ pub(super) fn error_rows(file: &str, line: u32, table: &Table, notes: &mut Vec<N
         out.push(RawErrorCode { line: row.line, code, description });
     }
     Ok(out)
+}
+
+/// A raw line read as more of the description above (`line `…` <why>`).
+fn continue_description(description: &mut String, text: &str, line: u32, why: &str, notes: &mut Vec<Note>) {
+    let start: String = text.chars().take(40).collect();
+    notes.push(Note { line, message: format!("line `{start}` {why}") });
+    if !description.is_empty() {
+        description.push('\n');
+    }
+    description.push_str(text);
 }

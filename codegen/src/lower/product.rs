@@ -2,7 +2,7 @@
 
 use super::warning::Warning;
 use crate::error::{Error, ErrorKind, Result};
-use crate::extract::{common_param_value, RawAction};
+use crate::extract::{common_param_value, request_field, RawAction};
 
 /// The product and version the pages state, checked against the folder they lie in.
 ///
@@ -196,15 +196,7 @@ fn example_version(raw: &RawAction) -> Option<(String, u32)> {
 
 /// `X-TC-Version: 2017-03-12` → `2017-03-12`; `…?Action=X&Version=2017-03-12` too.
 fn request_version(line: &str) -> Option<String> {
-    let line = line.trim();
-    let value = match line.split_once(':') {
-        Some((name, value)) if name.trim().eq_ignore_ascii_case("x-tc-version") => value.trim(),
-        _ => {
-            let (_, rest) = line.split_once("&Version=").or_else(|| line.split_once("?Version="))?;
-            rest.split(['&', ' ', '\'', '"']).next()?
-        }
-    };
-    is_version(value).then(|| value.to_string())
+    request_field(line, "X-TC-Version", "Version").filter(|v| is_version(v)).map(str::to_string)
 }
 
 /// A date written other than `YYYY-MM-DD`, as the version it means: `2018/02/28`,
