@@ -149,8 +149,23 @@ pub fn resolve(headers: &[String], rows: &[Vec<String>]) -> (Vec<Option<Column>>
     if let Some(by_cells) = error_table(headers, &hinted, rows) {
         return by_cells;
     }
-    let kinds: Vec<Cells> =
-        (0..headers.len()).map(|i| classify_cells(rows.iter().filter_map(|r| r.get(i).map(String::as_str)))).collect();
+    let column = |i: usize| rows.iter().filter_map(move |r| r.get(i).map(String::as_str));
+    let mut kinds: Vec<Cells> = (0..headers.len()).map(|i| classify_cells(column(i))).collect();
+    // Two columns of type names: names can be too (`Bucket`, `Region`, `Object`). The one
+    // with the larger share of basic types is the Type column (on a tie the later one: the
+    // name comes first); the others, identifiers all, are names.
+    let basic_share = |i: usize| {
+        let cells: Vec<&str> = column(i).map(str::trim).filter(|c| !c.is_empty()).collect();
+        (cells.iter().filter(|c| is_basic_type_cell(c)).count() * 1000) / cells.len().max(1)
+    };
+    let typed: Vec<usize> = (0..kinds.len()).filter(|&i| kinds[i] == Cells::Types).collect();
+    if let Some(&kept) = typed.iter().max_by_key(|&&i| (basic_share(i), i)) {
+        for &i in typed.iter().filter(|&&i| i != kept) {
+            if column(i).map(str::trim).filter(|c| !c.is_empty()).all(is_identifier_cell) {
+                kinds[i] = Cells::Identifiers;
+            }
+        }
+    }
     let mut out = hinted.clone();
     let mut said = Vec::new();
     // Certain cells overrule a header that says otherwise, when no other header claims them.
@@ -280,6 +295,13 @@ mod tests {
         let rows = vec![
             strings(&["NodeRole", "String", "Yes", "The role."]),
             strings(&["Settings", "Settings", "The settings of the node.", ""]),
+        ];
+        assert_eq!(resolve(&headers, &rows).0, all);
+        // Names that are type names too (`Object`): the column of basic types is the Type.
+        let rows = vec![
+            strings(&["Bucket", "String", "Yes", "A bucket."]),
+            strings(&["Region", "String", "Yes", "A region."]),
+            strings(&["Object", "String", "Yes", "An object."]),
         ];
         assert_eq!(resolve(&headers, &rows).0, all);
     }
