@@ -151,15 +151,16 @@ pub fn resolve(headers: &[String], rows: &[Vec<String>]) -> (Vec<Option<Column>>
     }
     let column = |i: usize| rows.iter().filter_map(move |r| r.get(i).map(String::as_str));
     let mut kinds: Vec<Cells> = (0..headers.len()).map(|i| classify_cells(column(i))).collect();
-    // Two columns of type names: names can be too (`Bucket`, `Region`, `Object`). The one
-    // with the larger share of basic types is the Type column (on a tie the later one: the
-    // name comes first); the others, identifiers all, are names.
+    // Two columns of type names: names and descriptions can be too (`Object`, `Date`). The
+    // one with the larger share of basic types is the Type column (on a tie, the first but
+    // the first column: the name comes first, the description after the type); the others,
+    // identifiers all, are read as identifiers.
     let basic_share = |i: usize| {
         let cells: Vec<&str> = column(i).map(str::trim).filter(|c| !c.is_empty()).collect();
         (cells.iter().filter(|c| is_basic_type_cell(c)).count() * 1000) / cells.len().max(1)
     };
     let typed: Vec<usize> = (0..kinds.len()).filter(|&i| kinds[i] == Cells::Types).collect();
-    if let Some(&kept) = typed.iter().max_by_key(|&&i| (basic_share(i), i)) {
+    if let Some(&kept) = typed.iter().max_by_key(|&&i| (basic_share(i), i != 0, std::cmp::Reverse(i))) {
         for &i in typed.iter().filter(|&&i| i != kept) {
             if column(i).map(str::trim).filter(|c| !c.is_empty()).all(is_identifier_cell) {
                 kinds[i] = Cells::Identifiers;
@@ -296,6 +297,9 @@ mod tests {
             strings(&["NodeRole", "String", "Yes", "The role."]),
             strings(&["Settings", "Settings", "The settings of the node.", ""]),
         ];
+        assert_eq!(resolve(&headers, &rows).0, all);
+        // A description that reads as a type (`Date`) in a table of one row.
+        let rows = vec![strings(&["Name", "String", "No", "Date"])];
         assert_eq!(resolve(&headers, &rows).0, all);
         // Names that are type names too (`Object`): the column of basic types is the Type.
         let rows = vec![
