@@ -4,7 +4,7 @@
 //! changes: it starts at the site's `markdown-text-box` / `markdown-body`, else at the first
 //! numbered heading. Every slice is taken with `get`, so no input can make it panic.
 
-use super::kind::{numbered, rewrite_date, split_for_wrap, us_date, Kind, Made, Rng, Role};
+use super::kind::{new_levels, numbered, rewrite_date, split_for_wrap, us_date, Kind, Made, Rng, Role};
 
 /// A tag: where it starts and ends, its lowercase name, whether it closes.
 #[derive(Debug, Clone)]
@@ -215,21 +215,8 @@ fn retag(page: &str, h: &Heading, level: usize) -> Edits {
 }
 
 fn levels(page: &str, s: &Scan, rng: &mut Rng) -> Edits {
-    let Some(top) = s.headings.iter().map(|h| h.level).min() else { return Vec::new() };
-    let (mut delta, mut top_new) = (0i64, top);
-    let mut edits = Vec::new();
-    for h in &s.headings {
-        let level = if h.level == top {
-            let choices: Vec<usize> = (1..=3).filter(|&l| l != h.level).collect();
-            top_new = choices[rng.below(choices.len())];
-            delta = top_new as i64 - h.level as i64;
-            top_new
-        } else {
-            ((h.level as i64 + delta).clamp(1, 6) as usize).max(top_new + 1).min(6)
-        };
-        edits.extend(retag(page, h, level));
-    }
-    edits
+    let levels = new_levels(&s.headings.iter().map(|h| h.level).collect::<Vec<_>>(), rng);
+    s.headings.iter().zip(levels).flat_map(|(h, level)| retag(page, h, level)).collect()
 }
 
 fn headers(s: &Scan, rng: &mut Rng) -> Edits {

@@ -279,3 +279,23 @@ pub fn numbered(text: &str) -> Option<(&str, &str)> {
     let ok = !number.is_empty() && number.len() <= 2 && number.chars().all(|c| c.is_ascii_digit());
     (ok && !title.trim().is_empty()).then_some((number, title.trim()))
 }
+
+/// New levels for a page's headings (their levels in page order): the top headings (the
+/// lowest level) each get another level of 1 to 3; the headings under one move with it,
+/// staying below it.
+pub fn new_levels(levels: &[usize], rng: &mut Rng) -> Vec<usize> {
+    let Some(top) = levels.iter().copied().min() else { return Vec::new() };
+    let (mut delta, mut top_new) = (0i64, top);
+    let mut out = Vec::with_capacity(levels.len());
+    for &level in levels {
+        out.push(if level == top {
+            let choices: Vec<usize> = (1..=3).filter(|&l| l != level).collect();
+            top_new = choices[rng.below(choices.len())];
+            delta = top_new as i64 - level as i64;
+            top_new
+        } else {
+            ((level as i64 + delta).clamp(1, 6) as usize).max(top_new + 1).min(6)
+        });
+    }
+    out
+}

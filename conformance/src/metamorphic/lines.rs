@@ -48,6 +48,16 @@ impl Lines {
         Line { text: text.into(), end: self.usual_end() }
     }
 
+    /// Puts `text` on a line of its own after line `i` (with the page's usual end; after
+    /// the page's last line, when that has no end, the new line takes its place at the end).
+    pub fn insert_after(&mut self, i: usize, text: impl Into<String>) {
+        let mut line = self.line(text);
+        if self.lines[i].end.is_empty() {
+            self.lines[i].end = std::mem::take(&mut line.end);
+        }
+        self.lines.insert(i + 1, line);
+    }
+
     /// The page again.
     pub fn join(&self) -> String {
         let mut out = String::new();

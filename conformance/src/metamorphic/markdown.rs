@@ -1,7 +1,7 @@
 //! Variants of Markdown pages (`md/…` folders): headings are `#` lines, tables are pipe
 //! rows under a `|---|` line, both outside code fences.
 
-use super::kind::{numbered, rewrite_date, split_for_wrap, us_date, Kind, Made, Rng, Role};
+use super::kind::{new_levels, numbered, rewrite_date, split_for_wrap, us_date, Kind, Made, Rng, Role};
 use super::lines::Lines;
 
 /// A heading line: its index, level and text.
@@ -168,20 +168,11 @@ fn titles(lines: &mut Lines, headings: &[Heading], rng: &mut Rng) -> bool {
 /// The page's top headings (its lowest level) each get another level of 1 to 3; the
 /// headings under one move with it, staying below it.
 fn levels(lines: &mut Lines, headings: &[Heading], rng: &mut Rng) -> bool {
-    let Some(top) = headings.iter().map(|h| h.level).min() else { return false };
-    let (mut delta, mut top_new) = (0i64, top);
-    for h in headings {
-        let level = if h.level == top {
-            let choices: Vec<usize> = (1..=3).filter(|&l| l != h.level).collect();
-            top_new = choices[rng.below(choices.len())];
-            delta = top_new as i64 - h.level as i64;
-            top_new
-        } else {
-            ((h.level as i64 + delta).clamp(1, 6) as usize).max(top_new + 1).min(6)
-        };
-        set_heading(lines, h, level, &h.text);
+    let levels = new_levels(&headings.iter().map(|h| h.level).collect::<Vec<_>>(), rng);
+    for (h, level) in headings.iter().zip(&levels) {
+        set_heading(lines, h, *level, &h.text);
     }
-    true
+    !headings.is_empty()
 }
 
 fn headers(lines: &mut Lines, tables: &[Table], rng: &mut Rng) -> bool {
@@ -306,12 +297,7 @@ fn wrap(lines: &mut Lines, tables: &[Table], rng: &mut Rng) -> bool {
         }
         row.trail = false;
         lines.lines[i].text = row.render();
-        let mut continuation = lines.line(rest);
-        // The page's last line, without an end: the continuation takes its place at the end.
-        if lines.lines[i].end.is_empty() {
-            lines.lines[i].end = std::mem::take(&mut continuation.end);
-        }
-        lines.lines.insert(i + 1, continuation);
+        lines.insert_after(i, rest);
         changed = true;
     }
     changed

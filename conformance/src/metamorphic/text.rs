@@ -212,12 +212,7 @@ fn wrap(lines: &mut Lines, tables: &[Table], rng: &mut Rng) -> bool {
             *last = first;
         }
         lines.lines[r].text = row.join("\t");
-        let mut continuation = lines.line(rest);
-        // The page's last line, without an end: the continuation takes its place at the end.
-        if lines.lines[r].end.is_empty() {
-            lines.lines[r].end = std::mem::take(&mut continuation.end);
-        }
-        lines.lines.insert(r + 1, continuation);
+        lines.insert_after(r, rest);
         changed = true;
     }
     changed
