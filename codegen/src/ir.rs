@@ -154,7 +154,6 @@ pub struct ActionNames {
 
 /// A parameter of an action or a field of a structure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Param {
     /// Wire name, without the `.N` list suffix: `AddressIds`.
     pub name: String,
@@ -173,6 +172,101 @@ pub struct Param {
     /// The example value the page gives (`示例值:` on the Chinese site).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example_value: Option<String>,
+    /// What the description states about the values (`lower::facts`), as keys of this
+    /// object: `allowed_values`, `default`, `min`, `max`, `min_length`, `max_length`,
+    /// `length_of`, `unit`, `filters`, `facts_from`.
+    #[serde(flatten)]
+    pub facts: Facts,
+}
+
+/// What a parameter's description states about its values, each fact with the sentence it
+/// came from (`facts_from`). Values are typed by the parameter's type: `[0, 1]` for an
+/// Integer, `["5.6", "5.7"]` for a String; for an array, the facts of each element, except
+/// `min_length` / `max_length` with `length_of: items`. Every key is absent when the prose
+/// says nothing of it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Facts {
+    /// The wire values the page allows, in page order (for `Filters`: the filter names).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_values: Option<Vec<AllowedValue>>,
+    /// False when the text says the list may be partial ("include", "etc.", "等"): the
+    /// values are examples of an open set. Absent when no values are named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_values_complete: Option<bool>,
+    /// A literal wire value the server takes when the parameter is not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<serde_json::Value>,
+    /// The range of the value itself (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<serde_json::Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<serde_json::Number>,
+    /// Limits on the length, counted in `length_of`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length_of: Option<LengthOf>,
+    /// The unit of the value, normalised: `s`, `ms`, `day`, `month`, `B`, `KB`, `MB`, `GB`,
+    /// `GiB`, `Mbps`, `CNY`, `USD`, `%`, …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// For a `Filters.N` parameter: the filters its description documents.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub filters: Vec<FilterDoc>,
+    /// For each fact above (by its key), the sentence of the description it came from.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub facts_from: BTreeMap<String, String>,
+}
+
+/// A documented value: the wire value and what the page says it means.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllowedValue {
+    pub value: serde_json::Value,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub meaning: String,
+}
+
+/// What a length limit counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LengthOf {
+    /// Characters of a string.
+    Chars,
+    /// Items of a list.
+    Items,
+    /// Bytes of a string.
+    Bytes,
+}
+
+/// One filter a `Filters.N` parameter documents: `address-status`, its value type, whether
+/// it must be given, what it filters by, and its own value set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FilterDoc {
+    /// The filter name as printed: `address-status`, `tag:tag-key`.
+    pub name: String,
+    /// The type of its values as printed (`String`, `Integer`), when the page gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_type: Option<String>,
+    /// Whether the page says it must be given, when it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_values: Option<Vec<AllowedValue>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_values_complete: Option<bool>,
+}
+
+impl Facts {
+    /// Whether the description states nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == Facts::default()
+    }
 }
 
 /// A resolved type.

@@ -31,7 +31,8 @@ pub(crate) fn rust_type(api: &Api, ty: &Type) -> TokenStream {
 /// The fields of a request, response or structure.
 pub(crate) fn fields(api: &Api, params: &[ir::Param], boxed: &dyn Fn(&ir::Param) -> bool) -> TokenStream {
     let fields = params.iter().map(|p| {
-        let ir::Param { name, rust_name, required, doc_type, ty, nullable: _, description, example_value } = p;
+        let ir::Param { name, rust_name, required, doc_type, ty, nullable: _, description, example_value, facts: _ } =
+            p;
         let id = ident(rust_name);
         let mut ty_tokens = rust_type(api, ty);
         if boxed(p) {

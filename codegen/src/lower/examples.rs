@@ -305,6 +305,7 @@ mod tests {
             nullable: false,
             description: String::new(),
             example_value: None,
+            facts: Default::default(),
         }
     }
 

@@ -182,6 +182,7 @@ mod tests {
             nullable: false,
             description: description.into(),
             example_value: None,
+            facts: Default::default(),
         }
     }
 

@@ -90,6 +90,7 @@ pub fn lower_params(
             nullable,
             description,
             example_value,
+            facts: Default::default(),
         });
     }
     Ok(out)
