@@ -12,6 +12,7 @@ mod generate;
 pub mod paging_report;
 mod paths;
 pub mod regen;
+pub mod typed_values;
 #[cfg(test)]
 mod test_util;
 
