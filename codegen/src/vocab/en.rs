@@ -129,7 +129,7 @@ pub const EN: Vocabulary = Vocabulary {
             "it can be",
         ],
         open_list: &["include", "includes", "including", "etc.", "etc", "and so on"],
-        only_value: &["can only be", "currently only supports the", "only supports the", "currently only supports", "only supports", "must be"],
+        only_value: &["can only be", "currently only supports the", "only supports the", "currently only supports", "only supports"],
         example: &["such as", "for example", "e.g.", "example:", "example of", "in the format of", "like"],
         default_before: &[
             "default value is",
@@ -140,7 +140,6 @@ pub const EN: Vocabulary = Vocabulary {
             "default:",
             "defaults to",
             "default value",
-            "default",
         ],
         default_after: &["by default", "(default)", "(default value)", "is the default", "is used by default"],
         range: &["between", "value range:", "value range", "valid range:", "valid range", "range:", "ranges from", "range from", "in the range of", "range"],

@@ -14,7 +14,9 @@ use crate::vocab;
 /// The filters of a `Filters` description (normalised), in page order.
 pub fn read(text: &str) -> Vec<FilterDoc> {
     let mut filters: Vec<FilterDoc> = Vec::new();
-    for line in text.lines() {
+    // `vpc-id: …; local-gateway-name: …`: items of one line.
+    let lines = text.lines().flat_map(|l| if l.trim_start().starts_with(['•', '-']) { vec![l] } else { l.split("; ").collect() });
+    for line in lines {
         let line = line.trim();
         let (bulleted, item) = match line.strip_prefix(['•', '-', '*', '·']).or_else(|| line.strip_prefix("li>")) {
             Some(rest) => (true, rest.trim_start()),
@@ -28,7 +30,9 @@ pub fn read(text: &str) -> Vec<FilterDoc> {
         let parts: Vec<&str> = rest.split(" - ").map(str::trim).collect();
         let typed = parts.get(1).is_some_and(|t| vocab::is_basic_type(t));
         let separated = rest.trim_start().starts_with(['-', ':', '：']);
-        if !(typed || (bulleted && (separated || rest.starts_with(' ')))) {
+        // Without a bullet: a kebab-case name and `:` (`vpc-id: VPC instance ID`).
+        let plain = !bulleted && name.contains('-') && rest.starts_with([':', '：']);
+        if !(typed || plain || (bulleted && (separated || rest.starts_with(' ')))) {
             continue;
         }
         if filters.iter().any(|f| f.name == name) {
@@ -61,6 +65,26 @@ pub fn read(text: &str) -> Vec<FilterDoc> {
         });
     }
     filters
+}
+
+/// `Currently, only ClusterName is supported`, `当前只支持按照单个条件ClusterName进行过滤`:
+/// the one name of a sentence saying "only", when it has one.
+pub fn named_in_prose(text: &str) -> Option<(String, String)> {
+    let lower = text::lower(text);
+    let only = text::find_all(&lower, &words().only_value).into_iter().chain(text::find_all(&lower, &words().single_item));
+    let mut sentences: Vec<&str> = only.map(|(start, _)| text::sentence_at(text, start)).collect();
+    sentences.extend(text.split(['.', '。', '\n']).filter(|s| text::find_all(&text::lower(s), &["only"]).len() == 1));
+    for sentence in sentences {
+        let names: Vec<&str> = sentence
+            .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':')))
+            .filter(|w| w.len() > 2 && (w.contains('-') || w.chars().skip(1).any(|c| c.is_ascii_uppercase())))
+            .filter(|w| *w != "Filters")
+            .collect();
+        if let [name] = names[..] {
+            return Some((name.to_string(), sentence.to_string()));
+        }
+    }
+    None
 }
 
 /// The filter name at the start of a line: `address-status`, `tag:tag-key`,

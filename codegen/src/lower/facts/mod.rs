@@ -51,7 +51,7 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
     let kind = kind_of(ty);
     let array = matches!(ty, Type::Array(_));
     let mut facts = Facts::default();
-    if name == "Filters" && array {
+    if name == "Filters" && matches!(kind, Kind::None) {
         read_filters(&text, &mut facts);
         return facts;
     }
@@ -194,9 +194,17 @@ fn read_filters(text: &str, facts: &mut Facts) {
     if !filters.is_empty() {
         let names = filters.iter().map(|f| AllowedValue { value: f.name.clone().into(), meaning: f.description.clone() }).collect();
         facts.allowed_values = Some(names);
-        facts.allowed_values_complete = Some(true);
+        // `Valid filters include:`: the line before the first filter says the list is partial.
+        let first = filters.first().map_or("", |f| f.name.as_str());
+        let before = text.find(first).and_then(|at| text.get(..at)).unwrap_or_default();
+        let open = !text::find_all(&text::lower(before), &text::words().open_list).is_empty();
+        facts.allowed_values_complete = Some(!open);
         facts.facts_from.insert("allowed_values".into(), text.lines().next().unwrap_or_default().trim().to_string());
         facts.filters = filters;
+    } else if let Some((name, sentence)) = filters::named_in_prose(text) {
+        facts.allowed_values = Some(vec![AllowedValue { value: name.into(), meaning: String::new() }]);
+        facts.allowed_values_complete = Some(true);
+        facts.facts_from.insert("allowed_values".into(), sentence);
     } else if let Some(list) = values::read(text, Kind::Text) {
         facts.allowed_values = Some(list.values.into_iter().map(|(v, m)| AllowedValue { value: v.into(), meaning: m }).collect());
         facts.allowed_values_complete = Some(list.complete);

@@ -29,7 +29,15 @@ const QUOTES: &[char] = &['\'', '"', '‘', '’', '“', '”', '「', '」', '
 /// The value list of a description (already normalised), if it has one.
 pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
     let lower = text::lower(text);
+    // `Default value: 0`, `最大値は100`, `기본값은 0`: a value word inside another word.
+    let taken: Vec<(usize, usize)> = [&words().default_before, &words().maximum, &words().minimum]
+        .iter()
+        .flat_map(|list| text::find_all(&lower, list))
+        .collect();
     for (start, end) in text::find_all(&lower, &words().value_list) {
+        if taken.iter().any(|(s, e)| start < *e && *s < end) {
+            continue;
+        }
         let after = text.get(end..).unwrap_or_default();
         let rest = skip(after, &[":", "：", "为", "是", "は", "은", "는", "include", "are"]);
         let at = text.len() - rest.len();
@@ -171,7 +179,8 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
         values.push((token.to_string(), meaning.to_string()));
         len += line.len();
     }
-    let plausible = introduced || (values.len() >= 2 && values.iter().all(|(v, _)| looks_like_wire_value(v)));
+    let wire = values.iter().filter(|(v, _)| looks_like_wire_value(v)).count();
+    let plausible = introduced || (values.len() >= 2 && wire * 2 > values.len());
     (plausible && !values.is_empty()).then_some((values, len))
 }
 
