@@ -78,7 +78,7 @@ pub const JA: Vocabulary = Vocabulary {
         units: &[
             ("ミリ秒", "ms"),
             ("秒", "s"),
-            ("分", "min"),
+            ("分間", "min"),
             ("時間", "h"),
             ("日", "day"),
             ("ヶ月", "month"),

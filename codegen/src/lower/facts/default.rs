@@ -14,6 +14,10 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
     }
     let lower = text::lower(text);
     for (start, end) in text::find_all(&lower, &words().default_before) {
+        // `• DEFAULT: Default level`: a value named DEFAULT, not a default.
+        if text.get(start..end).is_some_and(|w| w.chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase()) && w.is_ascii()) {
+            continue;
+        }
         let rest = skip(text.get(end..).unwrap_or_default(), &[":", "：", "为", "是", "は", "은", "는", "of ", "(", "（"]);
         let rest = rest.trim_start_matches(['\'', '"', '“', '「']);
         let token = literal(rest, kind);

@@ -23,7 +23,7 @@ pub fn read(text: &str) -> Vec<FilterDoc> {
             None => (false, line),
         };
         let name = name_at(item);
-        if name.is_empty() || name.chars().count() < 2 || name.contains(['.']) && !name.contains('-') {
+        if name.chars().filter(char::is_ascii_alphabetic).count() < 2 {
             continue;
         }
         let rest = item.get(name.len()..).unwrap_or_default();

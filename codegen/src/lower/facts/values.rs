@@ -200,7 +200,7 @@ fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
     for sentence in text.split(['\n', '。']).flat_map(|s| s.split(". ")) {
         let mut values: Vec<(String, String)> = Vec::new();
         let mut span_start = None;
-        for item in sentence.split([';', '；', ',', '，']) {
+        for item in sentence.split([';', '；', ',', '，']).flat_map(|i| i.split(" 和 ")) {
             let offset = item.as_ptr() as usize - sentence.as_ptr() as usize;
             let trimmed = item.trim_start();
             let (passed, trimmed) = match trimmed.strip_prefix('传') {
@@ -214,7 +214,9 @@ fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
             let numeric = token.parse::<i64>().is_ok();
             let word = numeric || token.eq_ignore_ascii_case("true") || token.eq_ignore_ascii_case("false") || looks_like_wire_value(token);
             let glued = numeric && after.starts_with(is_cjk) && (passed || !values.is_empty());
-            if !token.is_empty() && word && fits(token, kind) && (marked || glued) {
+            // `Event(异步)`: a value with its meaning in brackets, in a sentence of pairs.
+            let explained = spaced.strip_prefix(['(', '（']).is_some_and(|m| m.starts_with(is_cjk)) && after.starts_with(['(', '（']);
+            if !token.is_empty() && (word || explained) && fits(token, kind) && (marked || glued) {
                 let meaning = spaced.trim_start_matches([':', '：', '-', '(', '（', '=']).trim_end_matches([')', '）']).trim();
                 span_start.get_or_insert(offset);
                 values.push((token.to_string(), meaning.to_string()));
@@ -311,6 +313,7 @@ mod tests {
         assert_eq!(values("是否需要<br/>1-表示需要， 0-表示不需要", Kind::Integer), v(&["1", "0"], true));
         assert_eq!(values("是否自动使用代金券,1:是,0否,默认0", Kind::Integer), v(&["1", "0"], true));
         assert_eq!(values("传0不生成子用户密钥，传1生成子用户密钥。", Kind::Integer), v(&["0", "1"], true));
+        assert_eq!(values("RequestResponse(同步) 和 Event(异步)，默认为同步", Kind::Text), v(&["RequestResponse", "Event"], true));
         assert_eq!(values("• Linux instances: 8 to 16 characters\n• Windows: 12", Kind::Text), None);
     }
 
