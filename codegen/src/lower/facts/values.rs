@@ -132,7 +132,7 @@ fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
     if values.is_empty() {
         return None;
     }
-    Some((values, text.len() - rest.len()))
+    Some((values, segment.len() - rest.len()))
 }
 
 /// `1, 2, 3]`: the values of a bracketed list (the `[` already read).
