@@ -82,7 +82,8 @@ pub mod readers {
             Type::Array(Box::new(Type::String)),
             Type::Array(Box::new(Type::Struct("Filter".into()))),
         ];
-        let mut all: Vec<crate::ir::Facts> = types.iter().map(|t| crate::lower::facts::read("Value", description, t)).collect();
+        let mut all: Vec<crate::ir::Facts> =
+            types.iter().map(|t| crate::lower::facts::read("Value", description, t)).collect();
         all.push(crate::lower::facts::read("Filters", description, &types[5]));
         all
     }

@@ -12,9 +12,9 @@ mod generate;
 pub mod paging_report;
 mod paths;
 pub mod regen;
-pub mod typed_values;
 #[cfg(test)]
 mod test_util;
+pub mod typed_values;
 
 pub use generate::{generate, generate_with, print_warnings, GenArgs, Target};
 pub use paths::{default_docs, default_out, default_targets, golden_docs, golden_out, workspace_root};

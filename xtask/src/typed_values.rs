@@ -132,11 +132,14 @@ fn closed_view(api: &Api) -> Api {
     api
 }
 
+/// A label prefix, its IR file and the IR file with only the closed sets.
+pub type IrFiles = (String, PathBuf, PathBuf);
+
 /// Writes the IR of every labelled source folder under `out` (`<prefix with _>.json`, and
 /// `….closed.json` with only the closed sets); returns language → [(prefix, file, closed file)].
-pub fn write_irs(shared: &Path, prefixes: &[String], out: &Path) -> Result<BTreeMap<String, Vec<(String, PathBuf, PathBuf)>>> {
+pub fn write_irs(shared: &Path, prefixes: &[String], out: &Path) -> Result<BTreeMap<String, Vec<IrFiles>>> {
     std::fs::create_dir_all(out)?;
-    let mut by_lang: BTreeMap<String, Vec<(String, PathBuf, PathBuf)>> = BTreeMap::new();
+    let mut by_lang: BTreeMap<String, Vec<IrFiles>> = BTreeMap::new();
     for prefix in prefixes {
         let Some(dir) = source_folder(shared, prefix) else { continue };
         let loaded = codegen::load_docs(&dir).with_context(|| format!("reading {}", dir.display()))?;
@@ -195,7 +198,13 @@ pub const KINDS: &[(&str, &str)] = &[
 ];
 
 /// Scores every language of the labels: language → scores, and the reports printed.
-pub fn score(shared: &Path, labels: &Path, out: &Path, show: Option<usize>, langs: &[String]) -> Result<BTreeMap<String, (Scores, String)>> {
+pub fn score(
+    shared: &Path,
+    labels: &Path,
+    out: &Path,
+    show: Option<usize>,
+    langs: &[String],
+) -> Result<BTreeMap<String, (Scores, String)>> {
     let text = std::fs::read_to_string(labels).with_context(|| format!("reading {}", labels.display()))?;
     let by_lang = write_irs(shared, &prefixes(&text)?, out)?;
     let check_py = labels.parent().unwrap_or(Path::new(".")).join("check.py");
@@ -232,11 +241,18 @@ fn pct(num: usize, den: usize) -> String {
 
 /// The score table: one line per language and kind.
 pub fn table(all: &BTreeMap<String, (Scores, String)>) -> String {
-    let mut s = format!("{:<4} {:<12} {:>5} {:>5} {:>5} {:>9} {:>9}\n", "lang", "kind", "gold", "pred", "TP", "precision", "recall");
+    let mut s = format!(
+        "{:<4} {:<12} {:>5} {:>5} {:>5} {:>9} {:>9}\n",
+        "lang", "kind", "gold", "pred", "TP", "precision", "recall"
+    );
     for (lang, (scores, _)) in all {
         for kind in std::iter::once("closed sets").chain(KINDS.iter().map(|(k, _)| *k)) {
             if let Some((gold, pred, tp)) = scores.get(kind) {
-                s += &format!("{lang:<4} {kind:<12} {gold:>5} {pred:>5} {tp:>5} {:>9} {:>9}\n", pct(*tp, *pred), pct(*tp, *gold));
+                s += &format!(
+                    "{lang:<4} {kind:<12} {gold:>5} {pred:>5} {tp:>5} {:>9} {:>9}\n",
+                    pct(*tp, *pred),
+                    pct(*tp, *gold)
+                );
             }
         }
     }
@@ -287,7 +303,10 @@ mod tests {
     fn prefixes_and_their_folders() {
         let shared = Path::new("/s");
         assert_eq!(source_folder(shared, "en/vpc/2017-03-12/"), Some(PathBuf::from("/s/real/md/en/vpc/2017-03-12")));
-        assert_eq!(source_folder(shared, "rendered/vpc/2017-03-12/"), Some(PathBuf::from("/s/corpus/vpc/2017-03-12/txt")));
+        assert_eq!(
+            source_folder(shared, "rendered/vpc/2017-03-12/"),
+            Some(PathBuf::from("/s/corpus/vpc/2017-03-12/txt"))
+        );
         assert_eq!(language("rendered/vpc/2017-03-12/"), "en");
         assert_eq!(language("ko/as/2018-04-19/"), "ko");
         let labels = "{\"file\": \"en/vpc/2017-03-12/A.md\"}\n{\"file\": \"zh/cam/2019-01-16/B.md\"}\n";

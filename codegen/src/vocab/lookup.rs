@@ -189,7 +189,8 @@ pub fn fact_words(pick: FactPick) -> Vec<&'static str> {
 
 /// Unit names and their normalised units, every language's, longest name first.
 pub fn unit_names() -> Vec<(&'static str, &'static str)> {
-    let mut all: Vec<(&'static str, &'static str)> = LANGUAGES.iter().flat_map(|v| v.facts.units.iter().copied()).collect();
+    let mut all: Vec<(&'static str, &'static str)> =
+        LANGUAGES.iter().flat_map(|v| v.facts.units.iter().copied()).collect();
     all.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
     all
 }

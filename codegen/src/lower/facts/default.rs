@@ -4,8 +4,8 @@
 //! 默认为同步`). A behaviour (`It defaults to a random IP`, `若不指定该参数，则绑定默认安全组`)
 //! is no default.
 
+use super::kind::Kind;
 use super::text::{self, is_cjk, skip, token_at, words};
-use super::Kind;
 
 /// The default a description states: the value as printed and the sentence.
 pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(String, String)> {
@@ -15,10 +15,13 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
     let lower = text::lower(text);
     for (start, end) in text::find_all(&lower, &words().default_before) {
         // `• DEFAULT: Default level`: a value named DEFAULT, not a default.
-        if text.get(start..end).is_some_and(|w| w.chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase()) && w.is_ascii()) {
+        if text.get(start..end).is_some_and(|w| {
+            w.chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase()) && w.is_ascii()
+        }) {
             continue;
         }
-        let rest = skip(text.get(end..).unwrap_or_default(), &[":", "：", "为", "是", "は", "은", "는", "of ", "(", "（"]);
+        let rest =
+            skip(text.get(end..).unwrap_or_default(), &[":", "：", "为", "是", "は", "은", "는", "of ", "(", "（"]);
         let rest = rest.trim_start_matches(['\'', '"', '“', '「']);
         let token = literal(rest, kind);
         if let Some(token) = token {
@@ -28,7 +31,8 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
             }
         }
         // A default named by its meaning: `默认为同步`.
-        let meaning: String = rest.chars().take_while(|c| !matches!(c, '，' | ',' | '。' | '.' | '；' | ';' | '\n')).collect();
+        let meaning: String =
+            rest.chars().take_while(|c| !matches!(c, '，' | ',' | '。' | '.' | '；' | ';' | '\n')).collect();
         let meaning = meaning.trim();
         if !meaning.is_empty() {
             if let Some((v, _)) = values.iter().find(|(_, m)| !m.is_empty() && m == meaning) {
@@ -91,7 +95,8 @@ fn literal(text: &str, kind: Kind) -> Option<&str> {
 /// What may follow a default value: the end of a sentence or clause, a unit, a particle.
 fn ends_value(after: &str, kind: Kind) -> bool {
     let trimmed = after.trim_start();
-    if trimmed.is_empty() || trimmed.starts_with(['.', '。', ',', '，', ';', '；', ')', '）', '、', '\n', '(', '（']) {
+    if trimmed.is_empty() || trimmed.starts_with(['.', '。', ',', '，', ';', '；', ')', '）', '、', '\n', '(', '（'])
+    {
         return true;
     }
     if after.starts_with(is_cjk) {
@@ -114,8 +119,14 @@ mod tests {
         assert_eq!(default("Number of entries per page; 20 by default", Kind::Integer).as_deref(), Some("20"));
         assert_eq!(default("Cluster version (the default value is 1.10.5)", Kind::Text).as_deref(), Some("1.10.5"));
         assert_eq!(default("Valid values: True and False (default).", Kind::Boolean).as_deref(), Some("False"));
-        assert_eq!(default("Choose a value between 1 and 300 seconds; The default is 3 seconds.", Kind::Integer).as_deref(), Some("3"));
-        assert_eq!(default("Specify a value between 128 MB (default) and 1,536 MB", Kind::Integer).as_deref(), Some("128"));
+        assert_eq!(
+            default("Choose a value between 1 and 300 seconds; The default is 3 seconds.", Kind::Integer).as_deref(),
+            Some("3")
+        );
+        assert_eq!(
+            default("Specify a value between 128 MB (default) and 1,536 MB", Kind::Integer).as_deref(),
+            Some("128")
+        );
         assert_eq!(default("It defaults to False.", Kind::Boolean).as_deref(), Some("False"));
     }
 
@@ -127,7 +138,10 @@ mod tests {
         assert_eq!(default("返される数、デフォルトは20、最大値は100です。", Kind::Integer).as_deref(), Some("20"));
         assert_eq!(default("CVM 기본값은 POSTPAID_BY_HOUR입니다.", Kind::Text).as_deref(), Some("POSTPAID_BY_HOUR"));
         let values = [("RequestResponse".to_string(), "同步".to_string()), ("Event".to_string(), "异步".to_string())];
-        assert_eq!(read("RequestResponse(同步) 和 Event(异步)，默认为同步", Kind::Text, &values).map(|d| d.0).as_deref(), Some("RequestResponse"));
+        assert_eq!(
+            read("RequestResponse(同步) 和 Event(异步)，默认为同步", Kind::Text, &values).map(|d| d.0).as_deref(),
+            Some("RequestResponse")
+        );
     }
 
     #[test]

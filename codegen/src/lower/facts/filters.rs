@@ -1,13 +1,13 @@
-//! The filters a `Filters.N` parameter documents: one line each (`• address-status - String
-//! - Required: No - (Filter condition) … Valid values: …`, `- name - String - …`, `name:
-//! meaning`, broken bullets such as `li>havip-id - String`), names kept as printed, in page
-//! order, each with its type, whether it is required, its description and its own value set;
-//! and the documented maximum number of filters per request (`The maximum number of Filters
-//! per request is 10`, `Filtersの上限は10`, `Filters 상한은 10`).
+//! The filters a `Filters.N` parameter documents: one line each (`• address-status -
+//! String - Required: No - (Filter condition) … Valid values: …`, `- name - String - …`,
+//! `name: meaning`, broken bullets such as `li>havip-id - String`), names kept as printed,
+//! in page order, each with its type, whether it is required, its description and its own
+//! value set; and the documented maximum number of filters per request (`The maximum number
+//! of Filters per request is 10`, `Filtersの上限は10`, `Filters 상한은 10`).
 
+use super::kind::Kind;
 use super::text::{self, count_at, token_at, words};
 use super::values;
-use super::Kind;
 use crate::ir::{AllowedValue, FilterDoc};
 use crate::vocab;
 
@@ -15,7 +15,9 @@ use crate::vocab;
 pub fn read(text: &str) -> Vec<FilterDoc> {
     let mut filters: Vec<FilterDoc> = Vec::new();
     // `vpc-id: …; local-gateway-name: …`: items of one line.
-    let lines = text.lines().flat_map(|l| if l.trim_start().starts_with(['•', '-']) { vec![l] } else { l.split("; ").collect() });
+    let lines =
+        text.lines()
+            .flat_map(|l| if l.trim_start().starts_with(['•', '-']) { vec![l] } else { l.split("; ").collect() });
     for line in lines {
         let line = line.trim();
         let (bulleted, item) = match line.strip_prefix(['•', '-', '*', '·']).or_else(|| line.strip_prefix("li>")) {
@@ -59,7 +61,10 @@ pub fn read(text: &str) -> Vec<FilterDoc> {
             required,
             allowed_values_complete: list.as_ref().map(|l| l.complete),
             allowed_values: list.map(|l| {
-                l.values.into_iter().map(|(v, m)| AllowedValue { value: serde_json::Value::String(v), meaning: m }).collect()
+                l.values
+                    .into_iter()
+                    .map(|(v, m)| AllowedValue { value: serde_json::Value::String(v), meaning: m })
+                    .collect()
             }),
             description,
         });
@@ -71,7 +76,8 @@ pub fn read(text: &str) -> Vec<FilterDoc> {
 /// the one name of a sentence saying "only", when it has one.
 pub fn named_in_prose(text: &str) -> Option<(String, String)> {
     let lower = text::lower(text);
-    let only = text::find_all(&lower, &words().only_value).into_iter().chain(text::find_all(&lower, &words().single_item));
+    let only =
+        text::find_all(&lower, &words().only_value).into_iter().chain(text::find_all(&lower, &words().single_item));
     let mut sentences: Vec<&str> = only.map(|(start, _)| text::sentence_at(text, start)).collect();
     sentences.extend(text.split(['.', '。', '\n']).filter(|s| text::find_all(&text::lower(s), &["only"]).len() == 1));
     for sentence in sentences {
@@ -116,9 +122,14 @@ fn required_of(part: &str) -> Option<bool> {
 
 /// The documented maximum number of filters per request, with its sentence.
 pub fn max_count(text: &str) -> Option<(u64, String)> {
-    let clauses = text.split([',', '，', '、', ';', '；', '。', '\n']).flat_map(|c| c.split(" and ")).flat_map(|c| c.split(". "));
+    let clauses =
+        text.split([',', '，', '、', ';', '；', '。', '\n']).flat_map(|c| c.split(" and ")).flat_map(|c| c.split(". "));
     for clause in clauses {
-        let Some(at) = clause.match_indices("Filters").map(|(i, _)| i).find(|i| !clause.get(*i..).unwrap_or_default().starts_with("Filters.")) else {
+        let Some(at) = clause
+            .match_indices("Filters")
+            .map(|(i, _)| i)
+            .find(|i| !clause.get(*i..).unwrap_or_default().starts_with("Filters."))
+        else {
             continue;
         };
         let lower = text::lower(clause);

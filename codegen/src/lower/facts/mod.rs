@@ -13,6 +13,7 @@
 
 mod default;
 mod filters;
+mod kind;
 mod length;
 mod range;
 mod text;
@@ -20,29 +21,7 @@ mod unit;
 mod values;
 
 use crate::ir::{AllowedValue, Facts, LengthOf, Type};
-
-/// How a parameter's values are typed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    Integer,
-    Float,
-    Boolean,
-    /// Strings, timestamps, dates, JSON: strings as printed.
-    Text,
-    /// A structure: none of its fields' facts.
-    None,
-}
-
-fn kind_of(ty: &Type) -> Kind {
-    match ty {
-        Type::Integer => Kind::Integer,
-        Type::Float => Kind::Float,
-        Type::Boolean => Kind::Boolean,
-        Type::String | Type::Timestamp | Type::Date => Kind::Text,
-        Type::Array(inner) => kind_of(inner),
-        Type::Struct(_) | Type::Json => Kind::None,
-    }
-}
+use kind::{kind_of, Kind};
 
 /// The facts of a parameter named `name` (wire name, without `.N`), of type `ty`, from its
 /// description.
@@ -151,14 +130,16 @@ fn read_limits(text: &str, kind: Kind, array: bool, facts: &mut Facts) {
             }
             None if matches!(kind, Kind::Integer | Kind::Float | Kind::Text) && !has_set => {
                 if let Some(min) = limit.min.and_then(number) {
-                    let lower = facts.min.as_ref().and_then(serde_json::Number::as_f64).is_none_or(|m| limit.min < Some(m));
+                    let lower =
+                        facts.min.as_ref().and_then(serde_json::Number::as_f64).is_none_or(|m| limit.min < Some(m));
                     if lower {
                         facts.min = Some(min);
                         facts.facts_from.insert("min".into(), limit.sentence.clone());
                     }
                 }
                 if let Some(max) = limit.max.and_then(number) {
-                    let higher = facts.max.as_ref().and_then(serde_json::Number::as_f64).is_none_or(|m| limit.max > Some(m));
+                    let higher =
+                        facts.max.as_ref().and_then(serde_json::Number::as_f64).is_none_or(|m| limit.max > Some(m));
                     if higher {
                         facts.max = Some(max);
                         facts.facts_from.insert("max".into(), limit.sentence.clone());
@@ -192,7 +173,10 @@ fn single_item(text: &str) -> bool {
 fn read_filters(text: &str, facts: &mut Facts) {
     let filters = filters::read(text);
     if !filters.is_empty() {
-        let names = filters.iter().map(|f| AllowedValue { value: f.name.clone().into(), meaning: f.description.clone() }).collect();
+        let names = filters
+            .iter()
+            .map(|f| AllowedValue { value: f.name.clone().into(), meaning: f.description.clone() })
+            .collect();
         facts.allowed_values = Some(names);
         // `Valid filters include:`: the line before the first filter says the list is partial.
         let first = filters.first().map_or("", |f| f.name.as_str());
@@ -206,7 +190,8 @@ fn read_filters(text: &str, facts: &mut Facts) {
         facts.allowed_values_complete = Some(true);
         facts.facts_from.insert("allowed_values".into(), sentence);
     } else if let Some(list) = values::read(text, Kind::Text) {
-        facts.allowed_values = Some(list.values.into_iter().map(|(v, m)| AllowedValue { value: v.into(), meaning: m }).collect());
+        facts.allowed_values =
+            Some(list.values.into_iter().map(|(v, m)| AllowedValue { value: v.into(), meaning: m }).collect());
         facts.allowed_values_complete = Some(list.complete);
         facts.facts_from.insert("allowed_values".into(), list.sentence);
     }

@@ -34,8 +34,11 @@ pub fn starts_with_range(text: &str) -> bool {
     })
 }
 
-/// `A <unit> <(…)> join B <unit>` at the start of `text`: (A, B, measure of B, unit, length).
-fn range_at(text: &str, string: bool) -> Option<(f64, f64, Option<(LengthOf, u64)>, Option<&'static str>, usize)> {
+/// A range read: (A, B, what B counts and its multiplier, unit, length read).
+type Range = (f64, f64, Option<(LengthOf, u64)>, Option<&'static str>, usize);
+
+/// `A <unit> <(…)> join B <unit>` at the start of `text`.
+fn range_at(text: &str, string: bool) -> Option<Range> {
     let (a, len) = number_at(text)?;
     let mut rest = text.get(len..)?;
     let measure_a = length::measure_after(rest, string);
@@ -77,7 +80,14 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
         let rest = skip(text.get(end..).unwrap_or_default(), GAP);
         if let Some((a, b, measure, unit, _)) = range_at(rest, string) {
             let (counts, m) = measure.map_or((None, 1), |(c, m)| (Some(c), m));
-            limits.push(Limit { min: Some(a * m as f64), max: Some(b * m as f64), counts, unit, sentence: sentence(start), start: false });
+            limits.push(Limit {
+                min: Some(a * m as f64),
+                max: Some(b * m as f64),
+                counts,
+                unit,
+                sentence: sentence(start),
+                start: false,
+            });
         }
     }
     for (list, is_max) in [(&words().maximum, true), (&words().minimum, false)] {
@@ -107,19 +117,40 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
         }
         if let Some((a, b, Some((counts, m)), _, _)) = range_at(text.get(i..).unwrap_or_default(), string) {
             if !limits.iter().any(|l| l.counts == Some(counts) && l.max == Some(b * m as f64)) {
-                limits.push(Limit { min: Some(a * m as f64), max: Some(b * m as f64), counts: Some(counts), unit: None, sentence: sentence(i), start: false });
+                limits.push(Limit {
+                    min: Some(a * m as f64),
+                    max: Some(b * m as f64),
+                    counts: Some(counts),
+                    unit: None,
+                    sentence: sentence(i),
+                    start: false,
+                });
             }
         }
     }
     for (start, end) in text::find_all(&lower, &words().starts_before) {
         if let Some((n, _)) = number_at(text.get(end..).unwrap_or_default().trim_start()) {
-            limits.push(Limit { min: Some(n), max: None, counts: None, unit: None, sentence: sentence(start), start: true });
+            limits.push(Limit {
+                min: Some(n),
+                max: None,
+                counts: None,
+                unit: None,
+                sentence: sentence(start),
+                start: true,
+            });
         }
     }
     for (start, _) in text::find_all(&lower, &words().starts_after) {
         let before = text.get(..start).unwrap_or_default().trim_end();
         if let Some((n, _)) = trailing_number(before) {
-            limits.push(Limit { min: Some(n), max: None, counts: None, unit: None, sentence: sentence(start), start: true });
+            limits.push(Limit {
+                min: Some(n),
+                max: None,
+                counts: None,
+                unit: None,
+                sentence: sentence(start),
+                start: true,
+            });
         }
     }
     limits
@@ -147,7 +178,8 @@ fn number_before(text: &str, at: usize, string: bool) -> Option<(f64, &str)> {
         if let Some((n, len)) = number_at(candidate) {
             let after = candidate.get(len..)?;
             let rest = after.trim();
-            let measured = length::measure_after(after, string).is_some_and(|(_, _, l)| after.get(l..).is_some_and(|r| r.trim().is_empty()));
+            let measured = length::measure_after(after, string)
+                .is_some_and(|(_, _, l)| after.get(l..).is_some_and(|r| r.trim().is_empty()));
             let unit = text::unit_at(rest).is_some_and(|(_, l)| rest.len() == l);
             if rest.is_empty() || measured || unit {
                 return Some((n, text.get(i + len..)?));
@@ -173,11 +205,20 @@ mod tests {
 
     #[test]
     fn ranges_and_bounds() {
-        assert_eq!(bounds("IPsec SA lifetime (in KB). Value range: 2560-604800.", false), [(Some(2560.0), Some(604800.0), None)]);
-        assert_eq!(bounds("Specify a value between 128 MB (default) and 1,536 MB in 128 MB increments.", false), [(Some(128.0), Some(1536.0), None)]);
+        assert_eq!(
+            bounds("IPsec SA lifetime (in KB). Value range: 2560-604800.", false),
+            [(Some(2560.0), Some(604800.0), None)]
+        );
+        assert_eq!(
+            bounds("Specify a value between 128 MB (default) and 1,536 MB in 128 MB increments.", false),
+            [(Some(128.0), Some(1536.0), None)]
+        );
         assert_eq!(bounds("unit: month, value range: 1~60.", false), [(Some(1.0), Some(60.0), None)]);
         assert_eq!(bounds("Default is 20. Maximum is 100.", false), [(None, Some(100.0), None)]);
-        assert_eq!(bounds("页码，默认值是 1，从 1开始，不能大于 200", false), [(None, Some(200.0), None), (Some(1.0), None, None)]);
+        assert_eq!(
+            bounds("页码，默认值是 1，从 1开始，不能大于 200", false),
+            [(None, Some(200.0), None), (Some(1.0), None, None)]
+        );
         assert_eq!(bounds("The maximum difference between StartTime and EndTime is 24 hours.", false), []);
         assert_eq!(bounds("Maximum number of pods per node", false), []);
     }
@@ -185,8 +226,14 @@ mod tests {
     #[test]
     fn lengths() {
         assert_eq!(bounds("The maximum length is 60 characters.", true), [(None, Some(60.0), Some(LengthOf::Chars))]);
-        assert_eq!(bounds("最大長は55バイトを超えることはできません。", true), [(None, Some(55.0), Some(LengthOf::Bytes)), (None, Some(55.0), Some(LengthOf::Bytes))]);
-        assert_eq!(bounds("The maximum size of original data is 4 KB.", true), [(None, Some(4096.0), Some(LengthOf::Bytes))]);
+        assert_eq!(
+            bounds("最大長は55バイトを超えることはできません。", true),
+            [(None, Some(55.0), Some(LengthOf::Bytes)), (None, Some(55.0), Some(LengthOf::Bytes))]
+        );
+        assert_eq!(
+            bounds("The maximum size of original data is 4 KB.", true),
+            [(None, Some(4096.0), Some(LengthOf::Bytes))]
+        );
         assert_eq!(bounds("パスワードは8-16桁で", true), [(Some(8.0), Some(16.0), Some(LengthOf::Chars))]);
         assert_eq!(bounds("60바이트를 초과할 수 없습니다", true), [(None, Some(60.0), Some(LengthOf::Bytes))]);
         assert_eq!(bounds("which contains at most two IP addresses.", false), [(None, Some(2.0), None)]);

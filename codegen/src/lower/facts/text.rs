@@ -67,7 +67,8 @@ pub fn normalize(description: &str) -> String {
         if c == '<' {
             if let Some(end) = rest.find('>') {
                 let tag = rest.get(1..end).unwrap_or_default().trim().to_ascii_lowercase();
-                let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+                let name: String =
+                    tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphabetic()).collect();
                 if !name.is_empty() && end < 40 {
                     match name.as_str() {
                         "li" if !tag.starts_with('/') => out.push_str("\n• "),
@@ -80,7 +81,8 @@ pub fn normalize(description: &str) -> String {
             }
         }
         if c == '&' {
-            let entities = [("&#124;", "|"), ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\"")];
+            let entities =
+                [("&#124;", "|"), ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\"")];
             if let Some((e, r)) = entities.iter().find(|(e, _)| rest.starts_with(e)) {
                 out.push_str(r);
                 rest = rest.get(e.len()..).unwrap_or_default();
@@ -156,7 +158,9 @@ pub fn sentence_at(text: &str, at: usize) -> &str {
     let start = before
         .char_indices()
         .rev()
-        .find(|(i, c)| matches!(c, '\n' | '。' | '；') || (*c == '.' && text.get(i + 1..).is_some_and(|r| r.starts_with(' '))))
+        .find(|(i, c)| {
+            matches!(c, '\n' | '。' | '；') || (*c == '.' && text.get(i + 1..).is_some_and(|r| r.starts_with(' ')))
+        })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let after = text.get(at..).unwrap_or_default();
     let end = sentence_end(after).map_or(text.len(), |e| at + e);

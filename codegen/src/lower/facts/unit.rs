@@ -15,7 +15,9 @@ pub fn read(text: &str) -> Option<(&'static str, String)> {
             let after = rest.get(len..).unwrap_or_default();
             let word_before = lower.get(start..end).unwrap_or_default();
             // `in` needs a closed unit: `in ms`, `(in month)`, not `in seconds or minutes` prose.
-            let closed = after.is_empty() || after.starts_with([')', '）', '.', ',', '，', '。', ';', ' ', '\n', '、']) || after.starts_with(text::is_cjk);
+            let closed = after.is_empty()
+                || after.starts_with([')', '）', '.', ',', '，', '。', ';', ' ', '\n', '、'])
+                || after.starts_with(text::is_cjk);
             let weak_single = len == 1 && rest.is_ascii() && word_before.trim_start_matches('(') == "in";
             if closed && !weak_single {
                 found.push((unit, start));
@@ -61,6 +63,9 @@ mod tests {
         assert_eq!(unit("시스템 디크스 크기, 단위는 GB입니다."), Some("GB"));
         assert_eq!(unit("인스턴스 용량 크기(MB)"), Some("MB"));
         assert_eq!(unit("List of ID(s) in the group"), None);
-        assert_eq!(unit("flux：流量，单位为 byte<br/>bandwidth：带宽，单位为 bps<br/>request：请求数，单位为 次"), None);
+        assert_eq!(
+            unit("flux：流量，单位为 byte<br/>bandwidth：带宽，单位为 bps<br/>request：请求数，单位为 次"),
+            None
+        );
     }
 }

@@ -8,8 +8,8 @@
 //! (`can only be POSTPAID_BY_HOUR`, `目前固定为1`). Examples (`such as vpc-f49l6u0z`)
 //! never make a set.
 
+use super::kind::Kind;
 use super::text::{self, is_cjk, skip, token_at, words};
-use super::Kind;
 
 /// A value list read from a description.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +22,8 @@ pub struct ValueList {
 }
 
 /// Words joining two values of an inline list.
-const JOINS: &[&str] = &["and ", "or ", "和", "或者", "或", "及", "以及", "および", "と", "과 ", "와 ", "과", "와", "및 "];
+const JOINS: &[&str] =
+    &["and ", "or ", "和", "或者", "或", "及", "以及", "および", "と", "과 ", "와 ", "과", "와", "및 "];
 const SEPARATORS: &[char] = &[',', '，', '、', ';', '；', '|', '/'];
 const QUOTES: &[char] = &['\'', '"', '‘', '’', '“', '”', '「', '」', '『', '』'];
 
@@ -41,7 +42,9 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
         let after = text.get(end..).unwrap_or_default();
         let rest = skip(after, &[":", "：", "为", "是", "は", "은", "는", "include", "are"]);
         let at = text.len() - rest.len();
-        let list = if rest.starts_with(['•', '-', '*', '·']) || after.trim_start_matches([' ', ':', '：']).starts_with('\n') {
+        let list = if rest.starts_with(['•', '-', '*', '·'])
+            || after.trim_start_matches([' ', ':', '：']).starts_with('\n')
+        {
             bullets(rest, kind, true)
         } else if let Some(inner) = rest.strip_prefix(['[', '［']) {
             bracketed(inner, kind)
@@ -53,12 +56,16 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
         if let Some((values, len)) = list {
             let span = text.get(start..(at + len).min(text.len())).unwrap_or_default();
             let sentence = text::sentence_at(text, start);
-            let open = is_open(span) || is_open(sentence) || is_open(text.get(at + len..).unwrap_or_default().get(..12).unwrap_or_default());
+            let open = is_open(span)
+                || is_open(sentence)
+                || is_open(text.get(at + len..).unwrap_or_default().get(..12).unwrap_or_default());
             return Some(ValueList { values, complete: !open, sentence: span.trim().to_string() });
         }
     }
     // Bullet lines anywhere, with no word before them.
-    if let Some(at) = text.find("\n•").or_else(|| text.find("\n-")).map(|i| i + 1).or_else(|| text.starts_with(['•']).then_some(0)) {
+    if let Some(at) =
+        text.find("\n•").or_else(|| text.find("\n-")).map(|i| i + 1).or_else(|| text.starts_with(['•']).then_some(0))
+    {
         if let Some((values, len)) = bullets(text.get(at..).unwrap_or_default(), kind, false) {
             let intro = text::sentence_at(text, at.saturating_sub(1));
             let span = text.get(at..at + len).unwrap_or_default();
@@ -107,7 +114,10 @@ fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
         let (meaning, next) = if let Some(inner) = spaced.strip_prefix(['(', '（']) {
             let close = inner.find([')', '）']).unwrap_or(inner.len());
             let tail = inner.get(close..).unwrap_or_default();
-            (inner.get(..close).unwrap_or_default(), tail.get(tail.chars().next().map_or(0, char::len_utf8)..).unwrap_or_default())
+            (
+                inner.get(..close).unwrap_or_default(),
+                tail.get(tail.chars().next().map_or(0, char::len_utf8)..).unwrap_or_default(),
+            )
         } else if let Some(m) = spaced.strip_prefix([':', '：', '=']) {
             let stop = m.find(SEPARATORS).unwrap_or(m.len());
             (m.get(..stop).unwrap_or_default(), m.get(stop..).unwrap_or_default())
@@ -116,7 +126,9 @@ fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
         };
         let continues = next.is_empty()
             || next.trim_start().starts_with(SEPARATORS)
-            || JOINS.iter().any(|j| text::lower(next.trim_start()).starts_with(j.trim_end()) && !j.trim_end().is_empty())
+            || JOINS
+                .iter()
+                .any(|j| text::lower(next.trim_start()).starts_with(j.trim_end()) && !j.trim_end().is_empty())
             || next.trim().is_empty();
         let particle = next.starts_with(is_cjk);
         if !continues && !particle {
@@ -210,14 +222,21 @@ fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
             let token = token_at(trimmed);
             let after = trimmed.get(token.len()..).unwrap_or_default();
             let spaced = after.trim_start();
-            let marked = spaced.starts_with([':', '：', '-', '(', '（', '=']) || spaced.starts_with("表示") || spaced.starts_with("代表");
+            let marked = spaced.starts_with([':', '：', '-', '(', '（', '='])
+                || spaced.starts_with("表示")
+                || spaced.starts_with("代表");
             let numeric = token.parse::<i64>().is_ok();
-            let word = numeric || token.eq_ignore_ascii_case("true") || token.eq_ignore_ascii_case("false") || looks_like_wire_value(token);
+            let word = numeric
+                || token.eq_ignore_ascii_case("true")
+                || token.eq_ignore_ascii_case("false")
+                || looks_like_wire_value(token);
             let glued = numeric && after.starts_with(is_cjk) && (passed || !values.is_empty());
             // `Event(异步)`: a value with its meaning in brackets, in a sentence of pairs.
-            let explained = spaced.strip_prefix(['(', '（']).is_some_and(|m| m.starts_with(is_cjk)) && after.starts_with(['(', '（']);
+            let explained = spaced.strip_prefix(['(', '（']).is_some_and(|m| m.starts_with(is_cjk))
+                && after.starts_with(['(', '（']);
             if !token.is_empty() && (word || explained) && fits(token, kind) && (marked || glued) {
-                let meaning = spaced.trim_start_matches([':', '：', '-', '(', '（', '=']).trim_end_matches([')', '）']).trim();
+                let meaning =
+                    spaced.trim_start_matches([':', '：', '-', '(', '（', '=']).trim_end_matches([')', '）']).trim();
                 span_start.get_or_insert(offset);
                 values.push((token.to_string(), meaning.to_string()));
             } else if values.len() >= 2 {
@@ -285,11 +304,23 @@ mod tests {
 
     #[test]
     fn lists_after_a_word() {
-        assert_eq!(values("Protocol. Valid values: TCP, UDP, ICMP, ALL.", Kind::Text), v(&["TCP", "UDP", "ICMP", "ALL"], true));
-        assert_eq!(values("Available values: 'ADDRESS' and 'FQDN'. Default is ADDRESS.", Kind::Text), v(&["ADDRESS", "FQDN"], true));
-        assert_eq!(values("Values include MASTER, WORKER and ALL. The default value is WORKER.", Kind::Text), v(&["MASTER", "WORKER", "ALL"], false));
+        assert_eq!(
+            values("Protocol. Valid values: TCP, UDP, ICMP, ALL.", Kind::Text),
+            v(&["TCP", "UDP", "ICMP", "ALL"], true)
+        );
+        assert_eq!(
+            values("Available values: 'ADDRESS' and 'FQDN'. Default is ADDRESS.", Kind::Text),
+            v(&["ADDRESS", "FQDN"], true)
+        );
+        assert_eq!(
+            values("Values include MASTER, WORKER and ALL. The default value is WORKER.", Kind::Text),
+            v(&["MASTER", "WORKER", "ALL"], false)
+        );
         assert_eq!(values("Valid values: 0 (disable) and 1 (enable)", Kind::Integer), v(&["0", "1"], true));
-        assert_eq!(values("The network type. Valid value: BGP, indicating that it is BGP.", Kind::Text), v(&["BGP"], true));
+        assert_eq!(
+            values("The network type. Valid value: BGP, indicating that it is BGP.", Kind::Text),
+            v(&["BGP"], true)
+        );
         assert_eq!(values("Value range: [1, 2, 3, 12, 24]", Kind::Integer), v(&["1", "2", "3", "12", "24"], true));
         assert_eq!(values("Value range: 2560-604800.", Kind::Integer), None);
         assert_eq!(values("Note: no valid values can be obtained.", Kind::Text), None);
@@ -297,30 +328,63 @@ mod tests {
 
     #[test]
     fn lists_in_cjk() {
-        assert_eq!(values("节点角色，取值:MASTER_ETCD, WORKER。MASTER_ETCD只有…", Kind::Text), v(&["MASTER_ETCD", "WORKER"], true));
+        assert_eq!(
+            values("节点角色，取值:MASTER_ETCD, WORKER。MASTER_ETCD只有…", Kind::Text),
+            v(&["MASTER_ETCD", "WORKER"], true)
+        );
         assert_eq!(values("以升序还是降序的方式返回结果，可选值 ASC 和 DESC", Kind::Text), v(&["ASC", "DESC"], true));
-        assert_eq!(values("検証ポリシー。値はALLおよびANYがあり、デフォルト値はANYです。", Kind::Text), v(&["ALL", "ANY"], true));
-        assert_eq!(values("검사 전략, 가능한 값은 ALL과 ANY를 포함하고 기본값은 ANY입니다.", Kind::Text), v(&["ALL", "ANY"], false));
-        assert_eq!(values("値範囲：<br><li>LOCAL_BASIC：ローカル<br><li>CLOUD_SSD：SSD<br><br>デフォルト値：LOCAL_BASIC。", Kind::Text), v(&["LOCAL_BASIC", "CLOUD_SSD"], true));
-        assert_eq!(values("購入時期。単位は月、値の範囲[1,2,3,24,36]", Kind::Integer), v(&["1", "2", "3", "24", "36"], true));
+        assert_eq!(
+            values("検証ポリシー。値はALLおよびANYがあり、デフォルト値はANYです。", Kind::Text),
+            v(&["ALL", "ANY"], true)
+        );
+        assert_eq!(
+            values("검사 전략, 가능한 값은 ALL과 ANY를 포함하고 기본값은 ANY입니다.", Kind::Text),
+            v(&["ALL", "ANY"], false)
+        );
+        assert_eq!(
+            values(
+                "値範囲：<br><li>LOCAL_BASIC：ローカル<br><li>CLOUD_SSD：SSD<br><br>デフォルト値：LOCAL_BASIC。",
+                Kind::Text
+            ),
+            v(&["LOCAL_BASIC", "CLOUD_SSD"], true)
+        );
+        assert_eq!(
+            values("購入時期。単位は月、値の範囲[1,2,3,24,36]", Kind::Integer),
+            v(&["1", "2", "3", "24", "36"], true)
+        );
     }
 
     #[test]
     fn bullets_and_pairs() {
-        assert_eq!(values("Types:\n• VXLAN - VXLAN type.\n• MPLS - MPLS type.\nNote: x", Kind::Text), v(&["VXLAN", "MPLS"], true));
-        assert_eq!(values("Bandwidth package type, includes:\n• BGP: General\n• ANYCAST: AIA", Kind::Text), v(&["BGP", "ANYCAST"], false));
+        assert_eq!(
+            values("Types:\n• VXLAN - VXLAN type.\n• MPLS - MPLS type.\nNote: x", Kind::Text),
+            v(&["VXLAN", "MPLS"], true)
+        );
+        assert_eq!(
+            values("Bandwidth package type, includes:\n• BGP: General\n• ANYCAST: AIA", Kind::Text),
+            v(&["BGP", "ANYCAST"], false)
+        );
         assert_eq!(values("Sort by time. 0: descending; 1: ascending.", Kind::Integer), v(&["0", "1"], true));
         assert_eq!(values("是否需要<br/>1-表示需要， 0-表示不需要", Kind::Integer), v(&["1", "0"], true));
         assert_eq!(values("是否自动使用代金券,1:是,0否,默认0", Kind::Integer), v(&["1", "0"], true));
         assert_eq!(values("传0不生成子用户密钥，传1生成子用户密钥。", Kind::Integer), v(&["0", "1"], true));
-        assert_eq!(values("RequestResponse(同步) 和 Event(异步)，默认为同步", Kind::Text), v(&["RequestResponse", "Event"], true));
+        assert_eq!(
+            values("RequestResponse(同步) 和 Event(异步)，默认为同步", Kind::Text),
+            v(&["RequestResponse", "Event"], true)
+        );
         assert_eq!(values("• Linux instances: 8 to 16 characters\n• Windows: 12", Kind::Text), None);
     }
 
     #[test]
     fn one_value_and_examples() {
-        assert_eq!(values("That is, the parameter value can only be POSTPAID_BY_HOUR.", Kind::Text), v(&["POSTPAID_BY_HOUR"], true));
-        assert_eq!(values("Sorting field. currently only supports the priority field.", Kind::Text), v(&["priority"], true));
+        assert_eq!(
+            values("That is, the parameter value can only be POSTPAID_BY_HOUR.", Kind::Text),
+            v(&["POSTPAID_BY_HOUR"], true)
+        );
+        assert_eq!(
+            values("Sorting field. currently only supports the priority field.", Kind::Text),
+            v(&["priority"], true)
+        );
         assert_eq!(values("组织类型（目前固定为1）", Kind::Integer), v(&["1"], true));
         assert_eq!(values("VPC instance ID, such as vpc-f49l6u0z.", Kind::Text), None);
         assert!(has_examples("VPC instance ID, such as vpc-f49l6u0z."));
