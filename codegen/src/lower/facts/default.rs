@@ -54,7 +54,8 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
             || token.eq_ignore_ascii_case("true")
             || token.eq_ignore_ascii_case("false")
             || values.iter().any(|(v, _)| v == token);
-        if !token.is_empty() && plain && literal(token, kind) == Some(token) {
+        // `DEFAULT (Default)`: a value that means default.
+        if !token.is_empty() && plain && literal(token, kind) == Some(token) && !token.eq_ignore_ascii_case("default") {
             return Some((token.to_string(), text::sentence_at(text, start).to_string()));
         }
     }
@@ -84,7 +85,7 @@ fn literal(text: &str, kind: Kind) -> Option<&str> {
             let token = token_at(text);
             (token.eq_ignore_ascii_case("true") || token.eq_ignore_ascii_case("false")).then_some(token)
         }
-        Kind::Text => {
+        Kind::Text | Kind::Time => {
             let token = token_at(text);
             (!token.is_empty()).then_some(token)
         }
@@ -150,5 +151,6 @@ mod tests {
         assert_eq!(default("若不指定该参数，则绑定默认安全组", Kind::Text), None);
         assert_eq!(default("If not specified, Cloud Security will be enabled by default.", Kind::Boolean), None);
         assert_eq!(default("Default is 0.", Kind::None), None);
+        assert_eq!(default("Values: PT (Gold), AG (Bronze) and DEFAULT (Default).", Kind::Text), None);
     }
 }

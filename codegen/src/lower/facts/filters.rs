@@ -21,7 +21,8 @@ pub fn read(text: &str) -> Vec<FilterDoc> {
     for line in lines {
         let line = line.trim();
         let (bulleted, item) = match line.strip_prefix(['•', '-', '*', '·']).or_else(|| line.strip_prefix("li>")) {
-            Some(rest) => (true, rest.trim_start()),
+            // `• - charge-type`: a bullet doubled.
+            Some(rest) => (true, rest.trim_start().strip_prefix("- ").unwrap_or(rest.trim_start())),
             None => (false, line),
         };
         let name = name_at(item);
@@ -31,7 +32,7 @@ pub fn read(text: &str) -> Vec<FilterDoc> {
         let rest = item.get(name.len()..).unwrap_or_default();
         let parts: Vec<&str> = rest.split(" - ").map(str::trim).collect();
         let typed = parts.get(1).is_some_and(|t| vocab::is_basic_type(t));
-        let separated = rest.trim_start().starts_with(['-', ':', '：']);
+        let separated = rest.trim_start().starts_with(['-', ':', '：']) || rest.starts_with(". ");
         // Without a bullet: a kebab-case name and `:` (`vpc-id: VPC instance ID`).
         let plain = !bulleted && name.contains('-') && rest.starts_with([':', '：']);
         if !(typed || plain || (bulleted && (separated || rest.starts_with(' ')))) {
@@ -157,10 +158,22 @@ mod tests {
 
     #[test]
     fn filter_lines() {
-        let text = "The maximum number of Filters per request is 10, and the maximum number of Filter.Values is 5. Conditions:\n• address-id - String - Required: No - (Filter condition) Filter by ID.\n• is-arrears - String - Optional - Valid values: TRUE, FALSE.\n.\nli>havip-id - String - HAVIP ID.\n- tag:tag-key - String - tag.\n• service-port-Protocol port.\n• description The rule description";
+        let text = "The maximum number of Filters per request is 10, and the maximum number of Filter.Values is 5. Conditions:\n• address-id - String - Required: No - (Filter condition) Filter by ID.\n• is-arrears - String - Optional - Valid values: TRUE, FALSE.\n.\nli>havip-id - String - HAVIP ID.\n- tag:tag-key - String - tag.\n• - charge-type - String - x.\n• private-port. The port.\n• service-port-Protocol port.\n• description The rule description";
         let filters = read(text);
         let names: Vec<&str> = filters.iter().map(|f| f.name.as_str()).collect();
-        assert_eq!(names, ["address-id", "is-arrears", "havip-id", "tag:tag-key", "service-port", "description"]);
+        assert_eq!(
+            names,
+            [
+                "address-id",
+                "is-arrears",
+                "havip-id",
+                "tag:tag-key",
+                "charge-type",
+                "private-port",
+                "service-port",
+                "description"
+            ]
+        );
         assert_eq!(filters[0].doc_type.as_deref(), Some("String"));
         assert_eq!(filters[0].required, Some(false));
         assert_eq!(filters[1].allowed_values.as_ref().map(Vec::len), Some(2));

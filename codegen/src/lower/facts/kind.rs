@@ -8,8 +8,10 @@ pub enum Kind {
     Integer,
     Float,
     Boolean,
-    /// Strings, timestamps, dates, JSON: strings as printed.
+    /// Strings: strings as printed.
     Text,
+    /// Timestamps and dates: strings as printed, no range or unit.
+    Time,
     /// A structure: none of its fields' facts.
     None,
 }
@@ -19,7 +21,8 @@ pub fn kind_of(ty: &Type) -> Kind {
         Type::Integer => Kind::Integer,
         Type::Float => Kind::Float,
         Type::Boolean => Kind::Boolean,
-        Type::String | Type::Timestamp | Type::Date => Kind::Text,
+        Type::String => Kind::Text,
+        Type::Timestamp | Type::Date => Kind::Time,
         Type::Array(inner) => kind_of(inner),
         Type::Struct(_) | Type::Json => Kind::None,
     }

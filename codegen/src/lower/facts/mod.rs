@@ -57,7 +57,7 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
         }
     }
     read_limits(&text, kind, array, &mut facts);
-    if kind != Kind::None && !array {
+    if !matches!(kind, Kind::None | Kind::Time) && !array {
         if let Some((unit, sentence)) = unit::read(&text) {
             facts.unit = Some(unit.to_string());
             facts.facts_from.insert("unit".into(), sentence);
@@ -82,7 +82,7 @@ fn typed(value: &str, kind: Kind) -> Option<serde_json::Value> {
             "false" => Some(false.into()),
             _ => None,
         },
-        Kind::Text => Some(serde_json::Value::String(value.to_string())),
+        Kind::Text | Kind::Time => Some(serde_json::Value::String(value.to_string())),
         Kind::None => None,
     }
 }
@@ -98,6 +98,9 @@ fn number(n: f64) -> Option<serde_json::Number> {
 /// Ranges of the value, lengths (characters, bytes; items of an array) and a unit attached
 /// to a range's numbers: the envelope of what is stated.
 fn read_limits(text: &str, kind: Kind, array: bool, facts: &mut Facts) {
+    if kind == Kind::Time {
+        return;
+    }
     let string = kind == Kind::Text && !array;
     let has_set = facts.allowed_values.is_some();
     let mut unit = None;
@@ -128,7 +131,8 @@ fn read_limits(text: &str, kind: Kind, array: bool, facts: &mut Facts) {
                     facts.facts_from.entry("max_length".into()).or_insert(limit.sentence.clone());
                 }
             }
-            None if matches!(kind, Kind::Integer | Kind::Float | Kind::Text) && !has_set => {
+            // A string's range only from a number standing alone (`Maximum is 100`).
+            None if (matches!(kind, Kind::Integer | Kind::Float) || limit.bare) && limit.digits && !has_set => {
                 if let Some(min) = limit.min.and_then(number) {
                     let lower =
                         facts.min.as_ref().and_then(serde_json::Number::as_f64).is_none_or(|m| limit.min < Some(m));

@@ -20,6 +20,11 @@ pub struct Limit {
     pub sentence: String,
     /// A numbering start (`starting from 1`), not a stated range.
     pub start: bool,
+    /// The number stands alone (`Maximum is 100.`), not before a noun (`100 instances`),
+    /// and is written in digits.
+    pub bare: bool,
+    /// Written in digits (not `one`, `two`).
+    pub digits: bool,
 }
 
 /// Words between a limit word and its number.
@@ -87,6 +92,8 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
                 unit,
                 sentence: sentence(start),
                 start: false,
+                bare: true,
+                digits: true,
             });
         }
     }
@@ -99,7 +106,9 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
             if after.trim_start().starts_with(['-', '~', '～']) {
                 continue;
             }
-            limits.push(limit(n, after, is_max, string, sentence(start)));
+            let mut l = limit(n, after, is_max, string, sentence(start));
+            l.digits = rest.starts_with(|c: char| c.is_ascii_digit());
+            limits.push(l);
         }
     }
     for (list, is_max) in [(&words().maximum_after, true), (&words().minimum_after, false)] {
@@ -124,6 +133,8 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
                     unit: None,
                     sentence: sentence(i),
                     start: false,
+                    bare: true,
+                    digits: true,
                 });
             }
         }
@@ -137,6 +148,8 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
                 unit: None,
                 sentence: sentence(start),
                 start: true,
+                bare: true,
+                digits: true,
             });
         }
     }
@@ -150,6 +163,8 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
                 unit: None,
                 sentence: sentence(start),
                 start: true,
+                bare: true,
+                digits: true,
             });
         }
     }
@@ -162,7 +177,11 @@ fn limit(n: f64, after: &str, is_max: bool, string: bool, sentence: String) -> L
     let unit = if measure.is_none() { text::unit_at(after.trim_start()).map(|(u, _)| u) } else { None };
     let n = n * m as f64;
     let (min, max) = if is_max { (None, Some(n)) } else { (Some(n), None) };
-    Limit { min, max, counts, unit, sentence, start: false }
+    let next = after.trim_start();
+    let bare = next.is_empty()
+        || next.starts_with(['.', ',', ';', '。', '，', '；', '、', ')', '）'])
+        || next.starts_with(text::is_cjk);
+    Limit { min, max, counts, unit, sentence, start: false, bare, digits: true }
 }
 
 /// The number just before `at`, with a measure word between (`55バイト|を超える`, `8位|以上`):

@@ -254,7 +254,7 @@ pub fn count_at(text: &str) -> Option<(f64, usize)> {
 pub fn token_at(text: &str) -> &str {
     let end = text
         .char_indices()
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | ':' | '/' | '*')))
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | ':' | '*')))
         .map_or(text.len(), |(i, _)| i);
     let token = text.get(..end).unwrap_or_default();
     let token = token.trim_end_matches(['.', ':', '-', '/']);

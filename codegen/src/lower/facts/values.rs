@@ -42,10 +42,11 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
         let after = text.get(end..).unwrap_or_default();
         let rest = skip(after, &[":", "：", "为", "是", "は", "은", "는", "include", "are"]);
         let at = text.len() - rest.len();
-        let list = if rest.starts_with(['•', '-', '*', '·'])
-            || after.trim_start_matches([' ', ':', '：']).starts_with('\n')
-        {
+        let list = if rest.starts_with(['•', '-', '*', '·']) {
             bullets(rest, kind, true)
+        } else if after.trim_start_matches([' ', ':', '：']).starts_with('\n') {
+            // `支持的类型有：` then lines `flux：流量`, or a line `a,b,c`.
+            bullets(rest, kind, true).or_else(|| inline(rest, kind).filter(|(v, _)| v.len() >= 2))
         } else if let Some(inner) = rest.strip_prefix(['[', '［']) {
             bracketed(inner, kind)
         } else if super::range::starts_with_range(rest) {
@@ -56,7 +57,10 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
         if let Some((values, len)) = list {
             let span = text.get(start..(at + len).min(text.len())).unwrap_or_default();
             let sentence = text::sentence_at(text, start);
+            // The line after the list may say other values are accepted too.
+            let next_line = text.get(at + len..).unwrap_or_default().trim_start().lines().next().unwrap_or_default();
             let open = is_open(span)
+                || (len > 0 && text.get(at..at + len).is_some_and(|l| l.contains('\n')) && is_open(next_line))
                 || is_open(sentence)
                 || is_open(text.get(at + len..).unwrap_or_default().get(..12).unwrap_or_default());
             return Some(ValueList { values, complete: !open, sentence: span.trim().to_string() });
@@ -86,7 +90,7 @@ fn fits(token: &str, kind: Kind) -> bool {
         Kind::Integer => token.parse::<i64>().is_ok(),
         Kind::Float => token.parse::<f64>().is_ok(),
         Kind::Boolean => token.eq_ignore_ascii_case("true") || token.eq_ignore_ascii_case("false"),
-        Kind::Text => !token.is_empty(),
+        Kind::Text | Kind::Time => !token.is_empty(),
         Kind::None => false,
     }
 }
@@ -141,9 +145,18 @@ fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
             break;
         }
     }
-    if values.is_empty() {
+    // A list cut short by an item that is no value while more items follow (`all, single
+    // port, range`) is no list.
+    let left = rest.trim_start().trim_start_matches(SEPARATORS);
+    if values.is_empty() || (left.contains(SEPARATORS) && !left.starts_with(is_cjk)) {
         return None;
     }
+    let mut seen = Vec::new();
+    values.retain(|(v, _)| {
+        let new = !seen.contains(v);
+        seen.push(v.clone());
+        new
+    });
     Some((values, segment.len() - rest.len()))
 }
 
@@ -166,20 +179,31 @@ fn bracketed(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
 fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, String)>, usize)> {
     let mut values = Vec::new();
     let mut len = 0;
+    let mut seen_bullet = false;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
         if trimmed.is_empty() {
             len += line.len();
             continue;
         }
-        let Some(item) = trimmed.strip_prefix(['•', '-', '*', '·']) else { break };
+        // Lines without a bullet count after a "values" word (`flux：流量`), up to the
+        // first that is no `VALUE：meaning` line.
+        seen_bullet |= trimmed.starts_with(['•', '-', '*', '·']);
+        let (item, bulleted) = match trimmed.strip_prefix(['•', '-', '*', '·']) {
+            Some(item) => (item, true),
+            None if introduced && !seen_bullet => (trimmed, false),
+            None => break,
+        };
         let item = item.trim_start().trim_start_matches(QUOTES);
         let token = token_at(item);
+        let after = item.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
+        let spaced = after.trim_start();
+        if !bulleted && !spaced.starts_with([':', '：']) {
+            break;
+        }
         if token.is_empty() || !fits(token, kind) {
             return None;
         }
-        let after = item.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
-        let spaced = after.trim_start();
         let meaning = if let Some(m) = spaced.strip_prefix([':', '：', '-', '=', '(', '（', ',', '，', '、']) {
             m
         } else if after.starts_with(is_cjk) || spaced.is_empty() {
@@ -269,7 +293,7 @@ fn only_value(text: &str, lower: &str, kind: Kind) -> Option<ValueList> {
         }
         let after = rest.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
         let ends = after.is_empty()
-            || after.starts_with(['.', '。', ')', '）', '，', ','])
+            || after.starts_with(['.', '。', ')', '）'])
             || after.starts_with(" field")
             || after.starts_with(" value")
             || (after.starts_with(is_cjk) && !text::lower(token).chars().all(|c| c.is_ascii_lowercase()));
@@ -324,6 +348,15 @@ mod tests {
         assert_eq!(values("Value range: [1, 2, 3, 12, 24]", Kind::Integer), v(&["1", "2", "3", "12", "24"], true));
         assert_eq!(values("Value range: 2560-604800.", Kind::Integer), None);
         assert_eq!(values("Note: no valid values can be obtained.", Kind::Text), None);
+        assert_eq!(values("Port. Valid values: all, single port, range. When…", Kind::Text), None);
+        assert_eq!(
+            values("Egress. Valid values:\ncenter_egress1,center_egress2", Kind::Text),
+            v(&["center_egress1", "center_egress2"], true)
+        );
+        assert_eq!(
+            values("Valid values: EGRESS/INGRESS/ALL (VPC) and ALL (public IP).", Kind::Text),
+            v(&["EGRESS", "INGRESS", "ALL"], true)
+        );
     }
 
     #[test]
@@ -357,6 +390,14 @@ mod tests {
     #[test]
     fn bullets_and_pairs() {
         assert_eq!(
+            values("Valid values:\n- EIPv6: common\n- HighQualityEIPv6: dedicated\nNote: contact us.", Kind::Text),
+            v(&["EIPv6", "HighQualityEIPv6"], true)
+        );
+        assert_eq!(
+            values("支持的类型有：<br/>flux：流量<br/>request：请求数<br/>支持指定具体状态码查询", Kind::Text),
+            v(&["flux", "request"], false)
+        );
+        assert_eq!(
             values("Types:\n• VXLAN - VXLAN type.\n• MPLS - MPLS type.\nNote: x", Kind::Text),
             v(&["VXLAN", "MPLS"], true)
         );
@@ -386,6 +427,7 @@ mod tests {
             v(&["priority"], true)
         );
         assert_eq!(values("组织类型（目前固定为1）", Kind::Integer), v(&["1"], true));
+        assert_eq!(values("目前仅支持 Python2.7，Python3.6 和 Java8", Kind::Text), None);
         assert_eq!(values("VPC instance ID, such as vpc-f49l6u0z.", Kind::Text), None);
         assert!(has_examples("VPC instance ID, such as vpc-f49l6u0z."));
     }
