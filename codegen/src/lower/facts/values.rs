@@ -9,7 +9,7 @@
 //! never make a set.
 
 use super::kind::Kind;
-use super::text::{self, is_cjk, skip, token_at, words};
+use super::text::{self, is_cjk, skip, words};
 
 /// A value list read from a description.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,11 +40,11 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
             continue;
         }
         let after = text.get(end..).unwrap_or_default();
-        let rest = skip(after, &[":", "：", "为", "是", "は", "은", "는", "include", "are"]);
+        let rest = skip(after, &[":", "：", "为", "是", "は", "은", "는", "include", "are", "."]);
         let at = text.len() - rest.len();
         let list = if rest.starts_with(['•', '-', '*', '·']) {
             bullets(rest, kind, true)
-        } else if after.trim_start_matches([' ', ':', '：']).starts_with('\n') {
+        } else if after.trim_start_matches([' ', ':', '：', '.']).starts_with('\n') {
             // `支持的类型有：` then lines `flux：流量`, or a line `a,b,c`.
             bullets(rest, kind, true).or_else(|| inline(rest, kind).filter(|(v, _)| v.len() >= 2))
         } else if let Some(inner) = rest.strip_prefix(['[', '［']) {
@@ -77,6 +77,12 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
         }
     }
     pairs(text, kind).or_else(|| only_value(text, &lower, kind))
+}
+
+/// A value token at the start of `text`, cut at a `:` (`TOTAL_EIP_QUOTA:EIP quota`).
+fn token_at(text: &str) -> &str {
+    let token = text::token_at(text);
+    token.split(':').next().unwrap_or_default()
 }
 
 /// Whether a list's text says it may be partial.
@@ -182,7 +188,8 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
     let mut seen_bullet = false;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
-        if trimmed.is_empty() {
+        // Empty lines and stray `.` lines between items.
+        if trimmed.is_empty() || trimmed == "." {
             len += line.len();
             continue;
         }
@@ -198,7 +205,8 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
         let token = token_at(item);
         let after = item.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
         let spaced = after.trim_start();
-        if !bulleted && !spaced.starts_with([':', '：']) {
+        // Without a bullet: `flux：流量`, or a value alone on its line (`HIGH_QUALITY_BGP`).
+        if !bulleted && !spaced.starts_with([':', '：']) && !(spaced.is_empty() && !token.is_empty()) {
             break;
         }
         if token.is_empty() || !fits(token, kind) {
@@ -233,10 +241,10 @@ fn looks_like_wire_value(v: &str) -> bool {
 /// Inline pairs with no word before them: `0: descending; 1: ascending`,
 /// `1-表示需要， 0-表示不需要`, `0表示全部CMK， 1 表示…`, `传0不生成…，传1生成…`.
 fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
-    for sentence in text.split(['\n', '。']).flat_map(|s| s.split(". ")) {
+    for sentence in text.split('。').flat_map(|s| s.split(". ")) {
         let mut values: Vec<(String, String)> = Vec::new();
         let mut span_start = None;
-        for item in sentence.split([';', '；', ',', '，']).flat_map(|i| i.split(" 和 ")) {
+        for item in sentence.split([';', '；', ',', '，', '\n']).flat_map(|i| i.split(" 和 ")) {
             let offset = item.as_ptr() as usize - sentence.as_ptr() as usize;
             let trimmed = item.trim_start();
             let (passed, trimmed) = match trimmed.strip_prefix('传') {
@@ -389,6 +397,22 @@ mod tests {
 
     #[test]
     fn bullets_and_pairs() {
+        assert_eq!(
+            values("Value range:\n• TOTAL_EIP_QUOTA:EIP quota\n• DAILY_EIP_APPLY: applications", Kind::Text),
+            v(&["TOTAL_EIP_QUOTA", "DAILY_EIP_APPLY"], true)
+        );
+        assert_eq!(
+            values("Whether. available values:.\n• true: on.\n.\n• false: off.\n.", Kind::Boolean),
+            v(&["true", "false"], true)
+        );
+        assert_eq!(
+            values("Default value: BGP. Valid values:\nBGP\nHIGH_QUALITY_BGP", Kind::Text),
+            v(&["BGP", "HIGH_QUALITY_BGP"], true)
+        );
+        assert_eq!(
+            values("The status\n0: disable\n1: enable\nNote: may be null.", Kind::Integer),
+            v(&["0", "1"], true)
+        );
         assert_eq!(
             values("Valid values:\n- EIPv6: common\n- HighQualityEIPv6: dedicated\nNote: contact us.", Kind::Text),
             v(&["EIPv6", "HighQualityEIPv6"], true)
