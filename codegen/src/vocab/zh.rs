@@ -89,6 +89,9 @@ pub const ZH: Vocabulary = Vocabulary {
         example: &["例如", "比如", "如：", "例：", "例:", "示例："],
         default_before: &[
             "默认取值为",
+            "默认取值：",
+            "默认取值",
+            "默认取",
             "默认值为",
             "默认值是",
             "默认值：",

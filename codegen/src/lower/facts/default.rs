@@ -50,7 +50,11 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
             .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let token = before.get(token_start..).unwrap_or_default();
-        let plain = token.parse::<f64>().is_ok()
+        // `Python2.7 (default)`: a marker in brackets right after a value names it.
+        let bracketed = text.get(start..).is_some_and(|m| m.starts_with(['(', '（']))
+            && text.get(..start).is_some_and(|b| b.trim_end_matches(' ').len() + 1 >= b.len());
+        let plain = bracketed
+            || token.parse::<f64>().is_ok()
             || token.eq_ignore_ascii_case("true")
             || token.eq_ignore_ascii_case("false")
             || values.iter().any(|(v, _)| v == token);
@@ -96,7 +100,9 @@ fn literal(text: &str, kind: Kind) -> Option<&str> {
 /// What may follow a default value: the end of a sentence or clause, a unit, a particle.
 fn ends_value(after: &str, kind: Kind) -> bool {
     let trimmed = after.trim_start();
-    if trimmed.is_empty() || trimmed.starts_with(['.', '。', ',', '，', ';', '；', ')', '）', '、', '\n', '(', '（'])
+    if after.trim_start_matches([' ', '\t']).starts_with('\n')
+        || trimmed.is_empty()
+        || trimmed.starts_with(['.', '。', ',', '，', ';', '；', ')', '）', '、', '\n', '(', '（'])
     {
         return true;
     }
@@ -133,6 +139,17 @@ mod tests {
 
     #[test]
     fn cjk_defaults() {
+        assert_eq!(
+            default("取值范围：<br><li>TRUE：开启<br><li>FALSE：不开启<br><br>默认取值：TRUE。", Kind::Boolean)
+                .as_deref(),
+            Some("TRUE")
+        );
+        assert_eq!(default("'Role' 表示只获取角色，默认取 'All'", Kind::Text).as_deref(), Some("All"));
+        assert_eq!(default("Default value: True\n- True: dedicated", Kind::Boolean).as_deref(), Some("True"));
+        assert_eq!(
+            default("supported environment: Python2.7 (default), Python3.6", Kind::Text).as_deref(),
+            Some("Python2.7")
+        );
         assert_eq!(default("最大输出条数，默认20", Kind::Integer).as_deref(), Some("20"));
         assert_eq!(default("缺省值为10，最大值为200", Kind::Integer).as_deref(), Some("10"));
         assert_eq!(default("多域名查询时，默认（false)返回", Kind::Boolean).as_deref(), Some("false"));

@@ -244,7 +244,7 @@ fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
     for sentence in text.split('。').flat_map(|s| s.split(". ")) {
         let mut values: Vec<(String, String)> = Vec::new();
         let mut span_start = None;
-        for item in sentence.split([';', '；', ',', '，', '\n']).flat_map(|i| i.split(" 和 ")) {
+        for item in sentence.split([';', '；', ',', '，', '、', '\n']).flat_map(|i| i.split(" 和 ")) {
             let offset = item.as_ptr() as usize - sentence.as_ptr() as usize;
             let trimmed = item.trim_start();
             let (passed, trimmed) = match trimmed.strip_prefix('传') {
