@@ -142,6 +142,11 @@ fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
             || next.trim().is_empty();
         let particle = next.starts_with(is_cjk);
         if !continues && !particle {
+            // `Centos7.2x86_64, ubuntu16.04.1 LTSx86_64`: a value with words after it is
+            // a value this reader cannot delimit; the list is not read at all.
+            if !values.is_empty() && (token.contains(|c: char| c.is_ascii_digit()) || looks_like_wire_value(token)) {
+                return None;
+            }
             rest = before;
             break;
         }
@@ -357,6 +362,10 @@ mod tests {
         assert_eq!(values("Value range: 2560-604800.", Kind::Integer), None);
         assert_eq!(values("Note: no valid values can be obtained.", Kind::Text), None);
         assert_eq!(values("Port. Valid values: all, single port, range. When…", Kind::Text), None);
+        assert_eq!(
+            values("Cluster OS. Valid values: Centos7.2x86_64, ubuntu16.04.1 LTSx86_64. Default", Kind::Text),
+            None
+        );
         assert_eq!(
             values("Egress. Valid values:\ncenter_egress1,center_egress2", Kind::Text),
             v(&["center_egress1", "center_egress2"], true)
