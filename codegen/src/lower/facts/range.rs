@@ -102,8 +102,9 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
             let rest = skip(text.get(end..).unwrap_or_default(), GAP);
             let Some((n, len)) = count_at(rest) else { continue };
             let after = rest.get(len..).unwrap_or_default();
-            // `up to 1-5`: a range, read above.
-            if after.trim_start().starts_with(['-', '~', '～']) {
+            // `up to 1-5`: a range, read above; `at least one of A and B`: a constraint
+            // between fields.
+            if after.trim_start().starts_with(['-', '~', '～']) || after.trim_start().starts_with("of ") {
                 continue;
             }
             let mut l = limit(n, after, is_max, string, sentence(start));
@@ -240,6 +241,7 @@ mod tests {
         );
         assert_eq!(bounds("The maximum difference between StartTime and EndTime is 24 hours.", false), []);
         assert_eq!(bounds("Maximum number of pods per node", false), []);
+        assert_eq!(bounds("At least one of NewCidrBlocks or OldCidrBlocks must be specified.", false), []);
     }
 
     #[test]
