@@ -17,6 +17,7 @@
 //! |---|---|
 //! | `validation` | `ValidationError`: what a request breaks of its documentation |
 //! | `wire` | `Wire`: the documented JSON form of generated types |
+//! | `enums` | what generated enums of documented value sets share (`string_enum!`, `integer_enum!`) |
 //! | `decode` | lenient decoding of a documented shape (`decode_value`, `Documented`, `Deviation`) |
 //! | `action` | the traits generated code implements: `Action`, `Paginated`, `ApiError`, `ErrorOf`; the reply envelope |
 //!
@@ -57,6 +58,7 @@
 
 mod action;
 mod decode;
+mod enums;
 mod validation;
 pub mod wire;
 
