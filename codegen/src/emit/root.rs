@@ -192,7 +192,7 @@ pub fn product_root(versions: &[&Api], crate_name: &str) -> TokenStream {
 }
 
 /// `src/<product>/<version>/mod.rs`: the action modules and their re-exports.
-pub fn version_module(api: &Api) -> TokenStream {
+pub fn version_module(api: &Api, enums: &super::enums::Enums) -> TokenStream {
     let summary = format!(
         " `{}` API, version `{}`: {} actions, {} structures, {} error codes.",
         api.product,
@@ -216,6 +216,13 @@ pub fn version_module(api: &Api) -> TokenStream {
             pub use types::{#(#names),*};
         }
     });
+    let enum_mod = (!enums.is_empty()).then(|| {
+        let names = enums.names().map(ident);
+        quote! {
+            mod enums;
+            pub use enums::{#(#names),*};
+        }
+    });
     let service = &api.product;
     let version = &api.version;
     let host_doc = docs(&format!("The API's product (service) name: `{service}`."));
@@ -236,6 +243,7 @@ pub fn version_module(api: &Api) -> TokenStream {
         #[cfg(feature = "client")]
         pub use client::Client;
         #types
+        #enum_mod
         #(#actions)*
 
         #host_doc
