@@ -508,9 +508,7 @@ impl ValueSet<'_> {
     pub fn contains(&self, value: &serde_json::Value) -> bool {
         match (self, value) {
             (ValueSet::Strings(values), serde_json::Value::String(s)) => values.iter().any(|(v, _)| v == s),
-            (ValueSet::Integers(values), value) => {
-                value.as_i64().is_some_and(|n| values.iter().any(|(v, _)| *v == n))
-            }
+            (ValueSet::Integers(values), value) => value.as_i64().is_some_and(|n| values.iter().any(|(v, _)| *v == n)),
             _ => false,
         }
     }

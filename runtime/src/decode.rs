@@ -544,8 +544,8 @@ mod tests {
 
     #[test]
     fn a_value_outside_its_documented_set_is_kept_and_reported() {
-        let d = decode_value::<Stated>(json!({"State": "GONE", "States": ["BIND", "X"], "Code": "7"}), "Response")
-            .unwrap();
+        let d =
+            decode_value::<Stated>(json!({"State": "GONE", "States": ["BIND", "X"], "Code": "7"}), "Response").unwrap();
         assert_eq!(d.value.state, State::Other("GONE".into()));
         assert_eq!(d.value.states, [State::Bind, State::Other("X".into())]);
         assert_eq!(d.value.code, Some(7));

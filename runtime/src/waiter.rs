@@ -130,15 +130,16 @@ pub fn states_of<'a, T: AsRef<str>>(
     failed: &[&str],
     field: &str,
 ) -> WaitState {
-    let is = |values: &mut dyn Iterator<Item = &str>, state: &str| values.any(|v| v.eq_ignore_ascii_case(state.trim()));
+    let is = |values: &[&str], state: &str| values.iter().any(|v| v.eq_ignore_ascii_case(state.trim()));
+    let targets: Vec<&str> = targets.iter().map(AsRef::as_ref).collect();
     let mut seen = 0;
     let mut all_there = true;
     for state in states {
         seen += 1;
-        if is(&mut targets.iter().map(AsRef::as_ref), state) {
+        if is(&targets, state) {
             continue;
         }
-        if is(&mut failed.iter().copied(), state) {
+        if is(failed, state) {
             return WaitState::Failed(format!("{field} is {state}"));
         }
         all_there = false;

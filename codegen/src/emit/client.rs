@@ -5,9 +5,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::enums::{Enums, Owner};
 use super::rustdoc::{docs, docs_then};
 use super::tokens::ident;
-use super::enums::{Enums, Owner};
 use crate::ir::Api;
 
 pub fn client_file(api: &Api, enums: &Enums) -> TokenStream {

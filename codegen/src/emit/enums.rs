@@ -88,7 +88,7 @@ impl<'a> Enums<'a> {
                     } else {
                         naming::enum_name(&format!("{}{}", naming::type_name(&owner_name), param.name))
                     };
-                    let name = taken.take(wanted);
+                    let name = taken.take(if taken.is_taken(&wanted) { format!("{wanted}Value") } else { wanted });
                     enums.list.push(EnumDef { name, set, users: Vec::new(), open: false });
                     index.insert((param.name.as_str(), k), enums.list.len() - 1);
                     enums.list.len() - 1

@@ -186,6 +186,11 @@ impl UniqueNames {
         UniqueNames { taken: taken.into_iter().map(str::to_string).collect() }
     }
 
+    /// Whether a name is taken already.
+    pub fn is_taken(&self, name: &str) -> bool {
+        self.taken.contains(name)
+    }
+
     pub fn take(&mut self, wanted: String) -> String {
         if self.taken.insert(wanted.clone()) {
             return wanted;
@@ -247,15 +252,15 @@ mod tests {
         assert_eq!(variants(&["CREATING", "BIND_ENI", "UNBIND"]), ["Creating", "BindEni", "Unbind"]);
         assert_eq!(variants(&["5.6", "5.7", "56", "8.0.1"]), ["V5_6", "V5_7", "V56", "V8_0_1"]);
         assert_eq!(variants(&["0", "1", "-1", "-1.5"]), ["V0", "V1", "Minus1", "Minus1_5"]);
-        assert_eq!(variants(&["tag:tag-key", "Traffic-Mirror-Name", "traffic-package_id"]), [
-            "TagTagKey",
-            "TrafficMirrorName",
-            "TrafficPackageId"
-        ]);
+        assert_eq!(
+            variants(&["tag:tag-key", "Traffic-Mirror-Name", "traffic-package_id"]),
+            ["TagTagKey", "TrafficMirrorName", "TrafficPackageId"]
+        );
         // Duplicates after naming, the carrying variant's name, `Self`, nothing ASCII.
-        assert_eq!(variants(&["bind", "BIND", "Bind2", "other", "self", "按量计费", "", "IPv6"]), [
-            "Bind", "Bind2", "Bind2_2", "OtherValue", "SelfValue", "Value6", "Value7", "Ipv6"
-        ]);
+        assert_eq!(
+            variants(&["bind", "BIND", "Bind2", "other", "self", "按量计费", "", "IPv6"]),
+            ["Bind", "Bind2", "Bind2_2", "OtherValue", "SelfValue", "Value6", "Value7", "Ipv6"]
+        );
         assert_eq!(variants(&["v1", "V1", "v1_2"]), ["V1", "V1_2", "V1_2_2"]);
         // Keywords are lower-case: no UpperCamelCase variant is one.
         assert_eq!(variants(&["type", "fn", "async"]), ["Type", "Fn", "Async"]);

@@ -14,14 +14,12 @@ pub use client::Client;
 
 mod associate_address;
 
-pub use associate_address::{
-    AssociateAddressRequest, AssociateAddressResponse, AssociateAddressError,
-};
+pub use associate_address::{AssociateAddressError, AssociateAddressRequest, AssociateAddressResponse};
 
 mod associate_ipv6_address;
 
 pub use associate_ipv6_address::{
-    AssociateIPv6AddressRequest, AssociateIPv6AddressResponse, AssociateIPv6AddressError,
+    AssociateIPv6AddressError, AssociateIPv6AddressRequest, AssociateIPv6AddressResponse,
 };
 
 /// The API's product (service) name: `vpc`.
