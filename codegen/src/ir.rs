@@ -504,7 +504,7 @@ impl ValueSet<'_> {
         }
     }
 
-    /// Whether `text` (a string value, or an integer as text) is one of the values.
+    /// Whether `value` (a JSON string, or an integer) is one of the values.
     pub fn contains(&self, value: &serde_json::Value) -> bool {
         match (self, value) {
             (ValueSet::Strings(values), serde_json::Value::String(s)) => values.iter().any(|(v, _)| v == s),
@@ -523,30 +523,54 @@ impl Param {
         if self.name == "Filters" || !self.facts.filters.is_empty() {
             return None;
         }
-        let values = self.facts.allowed_values.as_deref().filter(|v| !v.is_empty())?;
         let base = match &self.ty {
             Type::Array(inner) => inner.as_ref(),
             other => other,
         };
-        let mut seen = BTreeSet::new();
-        match base {
-            Type::String => {
-                let all: Option<Vec<(&str, &str)>> =
-                    values.iter().map(|v| v.value.as_str().map(|s| (s, v.meaning.as_str()))).collect();
-                Some(ValueSet::Strings(all?.into_iter().filter(|(v, _)| seen.insert(v.to_string())).collect()))
-            }
-            Type::Integer => {
-                let all: Option<Vec<(i64, &str)>> =
-                    values.iter().map(|v| v.value.as_i64().map(|n| (n, v.meaning.as_str()))).collect();
-                Some(ValueSet::Integers(all?.into_iter().filter(|(v, _)| seen.insert(v.to_string())).collect()))
-            }
-            _ => None,
-        }
+        value_set_of(self.facts.allowed_values.as_deref(), base)
     }
 
     /// Whether the documented value set is closed: a value outside it contradicts the page
     /// (an open set, "values include …", is examples of a wider domain).
     pub fn value_set_is_closed(&self) -> bool {
         self.value_set().is_some() && self.facts.allowed_values_complete != Some(false)
+    }
+}
+
+impl FilterDoc {
+    /// The value set of this filter's values (`address-status`: `CREATING`, `BIND`, …), of
+    /// its printed type (`String` when it prints none).
+    pub fn value_set(&self) -> Option<ValueSet<'_>> {
+        let base = match self.doc_type.as_deref().map(str::trim) {
+            Some(t) if t.eq_ignore_ascii_case("integer") || t.eq_ignore_ascii_case("int64") => Type::Integer,
+            Some(t) if !t.is_empty() && !t.eq_ignore_ascii_case("string") => return None,
+            _ => Type::String,
+        };
+        value_set_of(self.allowed_values.as_deref(), &base)
+    }
+
+    /// Whether its value set is closed.
+    pub fn value_set_is_closed(&self) -> bool {
+        self.value_set().is_some() && self.allowed_values_complete != Some(false)
+    }
+}
+
+/// The value set of these documented values for a `String` or `Integer`: each value once,
+/// in page order; `None` when there are none, or one is not of the type.
+fn value_set_of<'a>(values: Option<&'a [AllowedValue]>, base: &Type) -> Option<ValueSet<'a>> {
+    let values = values.filter(|v| !v.is_empty())?;
+    let mut seen = BTreeSet::new();
+    match base {
+        Type::String => {
+            let all: Option<Vec<(&str, &str)>> =
+                values.iter().map(|v| v.value.as_str().map(|s| (s, v.meaning.as_str()))).collect();
+            Some(ValueSet::Strings(all?.into_iter().filter(|(v, _)| seen.insert(v.to_string())).collect()))
+        }
+        Type::Integer => {
+            let all: Option<Vec<(i64, &str)>> =
+                values.iter().map(|v| v.value.as_i64().map(|n| (n, v.meaning.as_str()))).collect();
+            Some(ValueSet::Integers(all?.into_iter().filter(|(v, _)| seen.insert(v.to_string())).collect()))
+        }
+        _ => None,
     }
 }

@@ -82,6 +82,7 @@ pub fn action_file(api: &Api, enums: &Enums, action: &Action) -> TokenStream {
         .any(|p| p.name == "ClientToken" && p.ty == Type::String)
         .then(|| quote! { const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken"); });
     let error_enum = error_enum(api, action);
+    let filter_builder = super::filters::filter_builder(api, enums, action);
     let service = &api.product;
     let version = &api.version;
     let rate = match rate_limit {
@@ -124,6 +125,7 @@ pub fn action_file(api: &Api, enums: &Enums, action: &Action) -> TokenStream {
         }
 
         #error_enum
+        #filter_builder
     }
 }
 

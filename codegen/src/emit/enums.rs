@@ -12,6 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -26,6 +27,32 @@ pub(crate) enum Owner<'a> {
     Type(&'a str),
     Input(&'a str),
     Output(&'a str),
+    /// A filter of an action's `Filters`, by the filter's name.
+    Filter(&'a str),
+}
+
+/// A value set where it is used.
+struct Use<'a> {
+    owner: Owner<'a>,
+    name: &'a str,
+    owner_name: String,
+    set: ValueSet<'a>,
+    open: bool,
+}
+
+/// The `Filters` input of an action whose description documents filters, when it is a
+/// list of a structure with a `Name` string and a `Values` list of strings (what a filter
+/// builder fills in).
+pub(crate) fn filters_param<'a>(api: &'a Api, action: &'a crate::ir::Action) -> Option<&'a Param> {
+    let p = action.input.iter().find(|p| p.name == "Filters" && !p.facts.filters.is_empty())?;
+    let crate::ir::Type::Array(inner) = &p.ty else { return None };
+    let crate::ir::Type::Struct(name) = inner.as_ref() else { return None };
+    let dt = api.data_types.get(name)?;
+    let field = |n: &str| dt.fields.iter().find(|f| f.name == n);
+    let string = crate::ir::Type::String;
+    let list = crate::ir::Type::Array(Box::new(crate::ir::Type::String));
+    (field("Name")?.ty == string && field("Values")?.ty == list && field("Values")?.value_set().is_none())
+        .then_some(p)
 }
 
 /// One enum: its name, the field it types, its values, and where it is used.
@@ -42,6 +69,8 @@ struct EnumDef<'a> {
 pub(crate) struct Enums<'a> {
     by_field: BTreeMap<(Owner<'a>, &'a str), usize>,
     list: Vec<EnumDef<'a>>,
+    /// The filter builder of each action that has one: `DescribeAddressesFilter`.
+    filter_types: BTreeMap<&'a str, String>,
 }
 
 /// What makes two value sets the same: the kind and the values, in any order.
@@ -52,62 +81,97 @@ fn key(set: &ValueSet) -> SetKey {
 }
 
 impl<'a> Enums<'a> {
-    /// The enums of `api`, named.
+    /// The enums of `api`, named, and the names of its filter builders.
     pub fn of(api: &'a Api) -> Self {
-        // Every parameter with a value set, in a fixed order: structures, then actions
-        // (inputs, then outputs), each by name.
-        let mut uses: Vec<(Owner<'a>, &'a Param, String)> = Vec::new();
+        // Every value set, in a fixed order: structures, then actions (inputs, outputs,
+        // then the filters of `Filters`), each by name.
+        let mut found: Vec<Use<'a>> = Vec::new();
+        let param = |owner: Owner<'a>, p: &'a Param, owner_name: &str| {
+            p.value_set().map(|set| Use {
+                owner,
+                name: &p.name,
+                owner_name: owner_name.to_string(),
+                set,
+                open: p.facts.allowed_values_complete == Some(false),
+            })
+        };
         for dt in api.data_types.values() {
-            uses.extend(dt.fields.iter().map(|f| (Owner::Type(&dt.name), f, dt.rust_name.clone())));
+            found.extend(dt.fields.iter().filter_map(|f| param(Owner::Type(&dt.name), f, &dt.rust_name)));
         }
+        let mut filter_actions = Vec::new();
         for action in api.actions.values() {
-            uses.extend(action.input.iter().map(|p| (Owner::Input(&action.name), p, action.name.clone())));
-            uses.extend(action.output.iter().map(|p| (Owner::Output(&action.name), p, action.name.clone())));
-        }
-        let mut sets: BTreeMap<&str, Vec<SetKey>> = BTreeMap::new();
-        let mut found = Vec::new();
-        for (owner, param, owner_name) in uses {
-            let Some(set) = param.value_set() else { continue };
-            let k = key(&set);
-            let keys = sets.entry(param.name.as_str()).or_default();
-            if !keys.contains(&k) {
-                keys.push(k.clone());
+            found.extend(action.input.iter().filter_map(|p| param(Owner::Input(&action.name), p, &action.name)));
+            found.extend(action.output.iter().filter_map(|p| param(Owner::Output(&action.name), p, &action.name)));
+            let Some(filters) = filters_param(api, action) else { continue };
+            filter_actions.push(action.name.as_str());
+            for f in &filters.facts.filters {
+                let Some(set) = f.value_set() else { continue };
+                let open = f.allowed_values_complete == Some(false);
+                let owner_name = action.name.to_string();
+                found.push(Use { owner: Owner::Filter(&action.name), name: &f.name, owner_name, set, open });
             }
-            found.push((owner, param, owner_name, set, k));
         }
         let mut taken = naming::UniqueNames::with_taken(other_names(api).iter().map(String::as_str));
-        let mut index: BTreeMap<(&str, SetKey), usize> = BTreeMap::new();
-        let mut enums = Enums { by_field: BTreeMap::new(), list: Vec::new() };
-        for (owner, param, owner_name, set, k) in found {
-            let i = match index.get(&(param.name.as_str(), k.clone())) {
+        let mut enums = Enums { by_field: BTreeMap::new(), list: Vec::new(), filter_types: BTreeMap::new() };
+        for action in filter_actions {
+            let name = taken.take(naming::enum_name(&format!("{action}Filter")));
+            enums.filter_types.insert(action, name);
+        }
+        // The sets of each name (`address-status` and `AddressStatus` are one name).
+        let mut sets: BTreeMap<String, Vec<SetKey>> = BTreeMap::new();
+        for u in &found {
+            let keys = sets.entry(naming::enum_name(u.name)).or_default();
+            let k = key(&u.set);
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        let mut index: BTreeMap<(String, SetKey), usize> = BTreeMap::new();
+        for Use { owner, name, owner_name, set, open } in found {
+            let group = (naming::enum_name(name), key(&set));
+            let i = match index.get(&group) {
                 Some(&i) => i,
                 None => {
-                    let shared = sets.get(param.name.as_str()).is_none_or(|keys| keys.len() == 1);
+                    let shared = sets.get(&group.0).is_none_or(|keys| keys.len() == 1);
                     let wanted = if shared {
-                        naming::enum_name(&param.name)
+                        group.0.clone()
                     } else {
-                        naming::enum_name(&format!("{}{}", naming::type_name(&owner_name), param.name))
+                        naming::enum_name(&format!("{}{}", naming::type_name(&owner_name), group.0))
                     };
                     let name = taken.take(if taken.is_taken(&wanted) { format!("{wanted}Value") } else { wanted });
                     enums.list.push(EnumDef { name, set, users: Vec::new(), open: false });
-                    index.insert((param.name.as_str(), k), enums.list.len() - 1);
+                    index.insert(group, enums.list.len() - 1);
                     enums.list.len() - 1
                 }
             };
             let def = &mut enums.list[i];
-            def.open |= param.facts.allowed_values_complete == Some(false);
+            def.open |= open;
             def.users.push(match owner {
-                Owner::Type(t) => format!("`{t}.{}`", param.name),
-                Owner::Input(a) => format!("`{a}` input `{}`", param.name),
-                Owner::Output(a) => format!("`{a}` output `{}`", param.name),
+                Owner::Type(t) => format!("`{t}.{name}`"),
+                Owner::Input(a) => format!("`{a}` input `{name}`"),
+                Owner::Output(a) => format!("`{a}` output `{name}`"),
+                Owner::Filter(a) => format!("`{a}` filter `{name}`"),
             });
-            enums.by_field.insert((owner, param.name.as_str()), i);
+            enums.by_field.entry((owner, name)).or_insert(i);
         }
         enums
     }
 
+    /// The enum of a filter's values, if it has one.
+    pub fn of_filter(&self, action: &str, filter: &str) -> Option<&str> {
+        self.by_field.get(&(Owner::Filter(action), filter)).map(|&i| self.list[i].name.as_str())
+    }
+
+    /// The name of an action's filter builder, if its `Filters` documents filters.
+    pub fn filter_type(&self, action: &str) -> Option<&str> {
+        self.filter_types.get(action).map(String::as_str)
+    }
+
     /// The enum of a parameter's values, if it has one.
     pub fn name(&self, owner: Owner, param: &Param) -> Option<&str> {
+        if matches!(owner, Owner::Filter(_)) {
+            return None;
+        }
         self.by_field.get(&(owner, param.name.as_str())).map(|&i| self.list[i].name.as_str())
     }
 

@@ -21,6 +21,7 @@ mod enums;
 mod error_code;
 mod examples;
 mod fields;
+mod filters;
 mod root;
 mod rustdoc;
 mod tokens;

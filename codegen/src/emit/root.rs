@@ -204,9 +204,13 @@ pub fn version_module(api: &Api, enums: &super::enums::Enums) -> TokenStream {
     let actions = api.actions.values().map(|a| {
         let module = ident(&a.rust.module);
         let (req, resp, err) = (ident(&a.rust.request), ident(&a.rust.response), ident(&a.rust.error));
+        let filter = enums.filter_type(&a.name).map(|f| {
+            let f = ident(f);
+            quote! { , #f }
+        });
         quote! {
             mod #module;
-            pub use #module::{#req, #resp, #err};
+            pub use #module::{#req, #resp, #err #filter};
         }
     });
     let types = (!api.data_types.is_empty()).then(|| {

@@ -2,8 +2,8 @@
 
 //! The documented examples as tests.
 
-use tencentcloud_api_runtime::Action;
 use tencentcloud_api_vpc::v20170312::*;
+use tencentcloud_api_runtime::Action;
 
 /// `AssociateAddress`: Example1 Binding an EIP with an instance
 #[test]
@@ -18,21 +18,28 @@ fn associate_address_example_1() {
     "TaskId": "50121411"
   }
 }"#;
-    let request: AssociateAddressRequest =
-        serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: AssociateAddressRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: AssociateAddressRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: AssociateAddressRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed =
-        tencentcloud_api_runtime::testing::check_documented_output::<AssociateAddressResponse>(&output, true)
-            .expect("the documented output decodes, and so do its perturbations");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        AssociateAddressResponse,
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<AssociateAddressRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            AssociateAddressRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -50,21 +57,28 @@ fn associate_ipv6_address_example_1() {
     "RequestId": "631011dd-6dfa-41b5-be7c-47bd61d82978"
   }
 }"#;
-    let request: AssociateIPv6AddressRequest =
-        serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: AssociateIPv6AddressRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: AssociateIPv6AddressRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: AssociateIPv6AddressRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed =
-        tencentcloud_api_runtime::testing::check_documented_output::<AssociateIPv6AddressResponse>(&output, true)
-            .expect("the documented output decodes, and so do its perturbations");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        AssociateIPv6AddressResponse,
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<AssociateIPv6AddressRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            AssociateIPv6AddressRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }

@@ -90,7 +90,10 @@ impl crate::Wire for AssociateAddressResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { task_id: fields.get("TaskId")?, request_id: fields.get("RequestId")? })
+        Ok(Self {
+            task_id: fields.get("TaskId")?,
+            request_id: fields.get("RequestId")?,
+        })
     }
 }
 
@@ -117,13 +120,20 @@ impl crate::Action for AssociateAddressRequest {
     #[inline]
     fn validate(&self) -> Result<(), crate::ValidationError> {
         if self.address_id.is_empty() {
-            return Err(crate::ValidationError::Empty { param: "AddressId" });
+            return Err(crate::ValidationError::Empty {
+                param: "AddressId",
+            });
         }
         if self.network_interface_id.is_some() && self.instance_id.is_some() {
-            return Err(crate::ValidationError::MutuallyExclusive { params: &["NetworkInterfaceId", "InstanceId"] });
+            return Err(crate::ValidationError::MutuallyExclusive {
+                params: &["NetworkInterfaceId", "InstanceId"],
+            });
         }
         if self.network_interface_id.is_some() && self.private_ip_address.is_none() {
-            return Err(crate::ValidationError::Requires { param: "NetworkInterfaceId", requires: "PrivateIpAddress" });
+            return Err(crate::ValidationError::Requires {
+                param: "NetworkInterfaceId",
+                requires: "PrivateIpAddress",
+            });
         }
         Ok(())
     }
@@ -297,26 +307,44 @@ impl crate::ApiError for AssociateAddressError {
     #[inline]
     fn from_code(code: &str) -> Self {
         match code {
-            "FailedOperation.AddressEniInfoNotFound" => Self::FailedOperationAddressEniInfoNotFound,
+            "FailedOperation.AddressEniInfoNotFound" => {
+                Self::FailedOperationAddressEniInfoNotFound
+            }
             "FailedOperation.TaskFailed" => Self::FailedOperationTaskFailed,
             "InvalidAccount.NotSupported" => Self::InvalidAccountNotSupported,
             "InvalidAddressId.Blocked" => Self::InvalidAddressIdBlocked,
             "InvalidAddressId.NotFound" => Self::InvalidAddressIdNotFound,
             "InvalidInstanceId.AlreadyBindEip" => Self::InvalidInstanceIdAlreadyBindEip,
             "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound,
-            "InvalidNetworkInterfaceId.NotFound" => Self::InvalidNetworkInterfaceIdNotFound,
+            "InvalidNetworkInterfaceId.NotFound" => {
+                Self::InvalidNetworkInterfaceIdNotFound
+            }
             "InvalidParameterConflict" => Self::InvalidParameterConflict,
-            "InvalidParameterValue.AddressIdMalformed" => Self::InvalidParameterValueAddressIdMalformed,
-            "InvalidParameterValue.AddressNotApplicable" => Self::InvalidParameterValueAddressNotApplicable,
-            "InvalidParameterValue.AddressNotFound" => Self::InvalidParameterValueAddressNotFound,
+            "InvalidParameterValue.AddressIdMalformed" => {
+                Self::InvalidParameterValueAddressIdMalformed
+            }
+            "InvalidParameterValue.AddressNotApplicable" => {
+                Self::InvalidParameterValueAddressNotApplicable
+            }
+            "InvalidParameterValue.AddressNotFound" => {
+                Self::InvalidParameterValueAddressNotFound
+            }
             "InvalidParameterValue.Combination" => Self::InvalidParameterValueCombination,
             "InvalidParameterValue.InstanceDoesNotSupportAnycast" => {
                 Self::InvalidParameterValueInstanceDoesNotSupportAnycast
             }
-            "InvalidParameterValue.InstanceHasNoWanIP" => Self::InvalidParameterValueInstanceHasNoWanIP,
-            "InvalidParameterValue.InstanceHasWanIP" => Self::InvalidParameterValueInstanceHasWanIP,
-            "InvalidParameterValue.InstanceIdMalformed" => Self::InvalidParameterValueInstanceIdMalformed,
-            "InvalidParameterValue.InstanceNoWanIP" => Self::InvalidParameterValueInstanceNoWanIP,
+            "InvalidParameterValue.InstanceHasNoWanIP" => {
+                Self::InvalidParameterValueInstanceHasNoWanIP
+            }
+            "InvalidParameterValue.InstanceHasWanIP" => {
+                Self::InvalidParameterValueInstanceHasWanIP
+            }
+            "InvalidParameterValue.InstanceIdMalformed" => {
+                Self::InvalidParameterValueInstanceIdMalformed
+            }
+            "InvalidParameterValue.InstanceNoWanIP" => {
+                Self::InvalidParameterValueInstanceNoWanIP
+            }
             "InvalidParameterValue.InstanceNormalPublicIpBlocked" => {
                 Self::InvalidParameterValueInstanceNormalPublicIpBlocked
             }
@@ -326,28 +354,54 @@ impl crate::ApiError for AssociateAddressError {
             "InvalidParameterValue.InvalidInstanceInternetChargeType" => {
                 Self::InvalidParameterValueInvalidInstanceInternetChargeType
             }
-            "InvalidParameterValue.InvalidInstanceState" => Self::InvalidParameterValueInvalidInstanceState,
-            "InvalidParameterValue.LBAlreadyBindEip" => Self::InvalidParameterValueLBAlreadyBindEip,
-            "InvalidParameterValue.MissingAssociateEntity" => Self::InvalidParameterValueMissingAssociateEntity,
-            "InvalidParameterValue.NetworkInterfaceNotFound" => Self::InvalidParameterValueNetworkInterfaceNotFound,
-            "InvalidParameterValue.ResourceNotSupport" => Self::InvalidParameterValueResourceNotSupport,
-            "InvalidPrivateIpAddress.AlreadyBindEip" => Self::InvalidPrivateIpAddressAlreadyBindEip,
-            "LimitExceeded.InstanceAddressQuota" => Self::LimitExceededInstanceAddressQuota,
+            "InvalidParameterValue.InvalidInstanceState" => {
+                Self::InvalidParameterValueInvalidInstanceState
+            }
+            "InvalidParameterValue.LBAlreadyBindEip" => {
+                Self::InvalidParameterValueLBAlreadyBindEip
+            }
+            "InvalidParameterValue.MissingAssociateEntity" => {
+                Self::InvalidParameterValueMissingAssociateEntity
+            }
+            "InvalidParameterValue.NetworkInterfaceNotFound" => {
+                Self::InvalidParameterValueNetworkInterfaceNotFound
+            }
+            "InvalidParameterValue.ResourceNotSupport" => {
+                Self::InvalidParameterValueResourceNotSupport
+            }
+            "InvalidPrivateIpAddress.AlreadyBindEip" => {
+                Self::InvalidPrivateIpAddressAlreadyBindEip
+            }
+            "LimitExceeded.InstanceAddressQuota" => {
+                Self::LimitExceededInstanceAddressQuota
+            }
             "MissingParameter" => Self::MissingParameter,
             "OperationDenied.AddressInArrears" => Self::OperationDeniedAddressInArrears,
             "OperationDenied.MutexTaskRunning" => Self::OperationDeniedMutexTaskRunning,
-            "UnsupportedOperation.ActionNotFound" => Self::UnsupportedOperationActionNotFound,
-            "UnsupportedOperation.AddressIpNotSupportInstance" => Self::UnsupportedOperationAddressIpNotSupportInstance,
-            "UnsupportedOperation.AddressStatusNotPermit" => Self::UnsupportedOperationAddressStatusNotPermit,
+            "UnsupportedOperation.ActionNotFound" => {
+                Self::UnsupportedOperationActionNotFound
+            }
+            "UnsupportedOperation.AddressIpNotSupportInstance" => {
+                Self::UnsupportedOperationAddressIpNotSupportInstance
+            }
+            "UnsupportedOperation.AddressStatusNotPermit" => {
+                Self::UnsupportedOperationAddressStatusNotPermit
+            }
             "UnsupportedOperation.IncorrectAddressResourceType" => {
                 Self::UnsupportedOperationIncorrectAddressResourceType
             }
-            "UnsupportedOperation.InstanceStateNotSupported" => Self::UnsupportedOperationInstanceStateNotSupported,
-            "UnsupportedOperation.InvalidAction" => Self::UnsupportedOperationInvalidAction,
+            "UnsupportedOperation.InstanceStateNotSupported" => {
+                Self::UnsupportedOperationInstanceStateNotSupported
+            }
+            "UnsupportedOperation.InvalidAction" => {
+                Self::UnsupportedOperationInvalidAction
+            }
             "UnsupportedOperation.InvalidAddressInternetChargeType" => {
                 Self::UnsupportedOperationInvalidAddressInternetChargeType
             }
-            "UnsupportedOperation.IspNotSupported" => Self::UnsupportedOperationIspNotSupported,
+            "UnsupportedOperation.IspNotSupported" => {
+                Self::UnsupportedOperationIspNotSupported
+            }
             _ => Self::Unknown(code.to_string()),
         }
     }
@@ -355,26 +409,44 @@ impl crate::ApiError for AssociateAddressError {
     #[inline]
     fn code(&self) -> &str {
         match self {
-            Self::FailedOperationAddressEniInfoNotFound => "FailedOperation.AddressEniInfoNotFound",
+            Self::FailedOperationAddressEniInfoNotFound => {
+                "FailedOperation.AddressEniInfoNotFound"
+            }
             Self::FailedOperationTaskFailed => "FailedOperation.TaskFailed",
             Self::InvalidAccountNotSupported => "InvalidAccount.NotSupported",
             Self::InvalidAddressIdBlocked => "InvalidAddressId.Blocked",
             Self::InvalidAddressIdNotFound => "InvalidAddressId.NotFound",
             Self::InvalidInstanceIdAlreadyBindEip => "InvalidInstanceId.AlreadyBindEip",
             Self::InvalidInstanceIdNotFound => "InvalidInstanceId.NotFound",
-            Self::InvalidNetworkInterfaceIdNotFound => "InvalidNetworkInterfaceId.NotFound",
+            Self::InvalidNetworkInterfaceIdNotFound => {
+                "InvalidNetworkInterfaceId.NotFound"
+            }
             Self::InvalidParameterConflict => "InvalidParameterConflict",
-            Self::InvalidParameterValueAddressIdMalformed => "InvalidParameterValue.AddressIdMalformed",
-            Self::InvalidParameterValueAddressNotApplicable => "InvalidParameterValue.AddressNotApplicable",
-            Self::InvalidParameterValueAddressNotFound => "InvalidParameterValue.AddressNotFound",
+            Self::InvalidParameterValueAddressIdMalformed => {
+                "InvalidParameterValue.AddressIdMalformed"
+            }
+            Self::InvalidParameterValueAddressNotApplicable => {
+                "InvalidParameterValue.AddressNotApplicable"
+            }
+            Self::InvalidParameterValueAddressNotFound => {
+                "InvalidParameterValue.AddressNotFound"
+            }
             Self::InvalidParameterValueCombination => "InvalidParameterValue.Combination",
             Self::InvalidParameterValueInstanceDoesNotSupportAnycast => {
                 "InvalidParameterValue.InstanceDoesNotSupportAnycast"
             }
-            Self::InvalidParameterValueInstanceHasNoWanIP => "InvalidParameterValue.InstanceHasNoWanIP",
-            Self::InvalidParameterValueInstanceHasWanIP => "InvalidParameterValue.InstanceHasWanIP",
-            Self::InvalidParameterValueInstanceIdMalformed => "InvalidParameterValue.InstanceIdMalformed",
-            Self::InvalidParameterValueInstanceNoWanIP => "InvalidParameterValue.InstanceNoWanIP",
+            Self::InvalidParameterValueInstanceHasNoWanIP => {
+                "InvalidParameterValue.InstanceHasNoWanIP"
+            }
+            Self::InvalidParameterValueInstanceHasWanIP => {
+                "InvalidParameterValue.InstanceHasWanIP"
+            }
+            Self::InvalidParameterValueInstanceIdMalformed => {
+                "InvalidParameterValue.InstanceIdMalformed"
+            }
+            Self::InvalidParameterValueInstanceNoWanIP => {
+                "InvalidParameterValue.InstanceNoWanIP"
+            }
             Self::InvalidParameterValueInstanceNormalPublicIpBlocked => {
                 "InvalidParameterValue.InstanceNormalPublicIpBlocked"
             }
@@ -384,28 +456,54 @@ impl crate::ApiError for AssociateAddressError {
             Self::InvalidParameterValueInvalidInstanceInternetChargeType => {
                 "InvalidParameterValue.InvalidInstanceInternetChargeType"
             }
-            Self::InvalidParameterValueInvalidInstanceState => "InvalidParameterValue.InvalidInstanceState",
-            Self::InvalidParameterValueLBAlreadyBindEip => "InvalidParameterValue.LBAlreadyBindEip",
-            Self::InvalidParameterValueMissingAssociateEntity => "InvalidParameterValue.MissingAssociateEntity",
-            Self::InvalidParameterValueNetworkInterfaceNotFound => "InvalidParameterValue.NetworkInterfaceNotFound",
-            Self::InvalidParameterValueResourceNotSupport => "InvalidParameterValue.ResourceNotSupport",
-            Self::InvalidPrivateIpAddressAlreadyBindEip => "InvalidPrivateIpAddress.AlreadyBindEip",
-            Self::LimitExceededInstanceAddressQuota => "LimitExceeded.InstanceAddressQuota",
+            Self::InvalidParameterValueInvalidInstanceState => {
+                "InvalidParameterValue.InvalidInstanceState"
+            }
+            Self::InvalidParameterValueLBAlreadyBindEip => {
+                "InvalidParameterValue.LBAlreadyBindEip"
+            }
+            Self::InvalidParameterValueMissingAssociateEntity => {
+                "InvalidParameterValue.MissingAssociateEntity"
+            }
+            Self::InvalidParameterValueNetworkInterfaceNotFound => {
+                "InvalidParameterValue.NetworkInterfaceNotFound"
+            }
+            Self::InvalidParameterValueResourceNotSupport => {
+                "InvalidParameterValue.ResourceNotSupport"
+            }
+            Self::InvalidPrivateIpAddressAlreadyBindEip => {
+                "InvalidPrivateIpAddress.AlreadyBindEip"
+            }
+            Self::LimitExceededInstanceAddressQuota => {
+                "LimitExceeded.InstanceAddressQuota"
+            }
             Self::MissingParameter => "MissingParameter",
             Self::OperationDeniedAddressInArrears => "OperationDenied.AddressInArrears",
             Self::OperationDeniedMutexTaskRunning => "OperationDenied.MutexTaskRunning",
-            Self::UnsupportedOperationActionNotFound => "UnsupportedOperation.ActionNotFound",
-            Self::UnsupportedOperationAddressIpNotSupportInstance => "UnsupportedOperation.AddressIpNotSupportInstance",
-            Self::UnsupportedOperationAddressStatusNotPermit => "UnsupportedOperation.AddressStatusNotPermit",
+            Self::UnsupportedOperationActionNotFound => {
+                "UnsupportedOperation.ActionNotFound"
+            }
+            Self::UnsupportedOperationAddressIpNotSupportInstance => {
+                "UnsupportedOperation.AddressIpNotSupportInstance"
+            }
+            Self::UnsupportedOperationAddressStatusNotPermit => {
+                "UnsupportedOperation.AddressStatusNotPermit"
+            }
             Self::UnsupportedOperationIncorrectAddressResourceType => {
                 "UnsupportedOperation.IncorrectAddressResourceType"
             }
-            Self::UnsupportedOperationInstanceStateNotSupported => "UnsupportedOperation.InstanceStateNotSupported",
-            Self::UnsupportedOperationInvalidAction => "UnsupportedOperation.InvalidAction",
+            Self::UnsupportedOperationInstanceStateNotSupported => {
+                "UnsupportedOperation.InstanceStateNotSupported"
+            }
+            Self::UnsupportedOperationInvalidAction => {
+                "UnsupportedOperation.InvalidAction"
+            }
             Self::UnsupportedOperationInvalidAddressInternetChargeType => {
                 "UnsupportedOperation.InvalidAddressInternetChargeType"
             }
-            Self::UnsupportedOperationIspNotSupported => "UnsupportedOperation.IspNotSupported",
+            Self::UnsupportedOperationIspNotSupported => {
+                "UnsupportedOperation.IspNotSupported"
+            }
             Self::Unknown(code) => code,
         }
     }

@@ -68,7 +68,9 @@ impl crate::Wire for AssociateIPv6AddressResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { request_id: fields.get("RequestId")? })
+        Ok(Self {
+            request_id: fields.get("RequestId")?,
+        })
     }
 }
 
@@ -77,7 +79,9 @@ crate::wire::serde_by_wire!(AssociateIPv6AddressResponse);
 impl crate::Documented for AssociateIPv6AddressResponse {
     #[inline]
     fn fields() -> &'static [crate::Field] {
-        const FIELDS: &[crate::Field] = &[crate::Field::new("RequestId", crate::Shape::String, false)];
+        const FIELDS: &[crate::Field] = &[
+            crate::Field::new("RequestId", crate::Shape::String, false),
+        ];
         FIELDS
     }
 }
@@ -92,7 +96,9 @@ impl crate::Action for AssociateIPv6AddressRequest {
     #[inline]
     fn validate(&self) -> Result<(), crate::ValidationError> {
         if self.ipv6_address_id.is_empty() {
-            return Err(crate::ValidationError::Empty { param: "IPv6AddressId" });
+            return Err(crate::ValidationError::Empty {
+                param: "IPv6AddressId",
+            });
         }
         if self.network_interface_id.is_some() && self.private_ipv6_address.is_none() {
             return Err(crate::ValidationError::Requires {
@@ -171,18 +177,32 @@ impl crate::ApiError for AssociateIPv6AddressError {
             "InvalidParameter" => Self::InvalidParameter,
             "InvalidParameterConflict" => Self::InvalidParameterConflict,
             "InvalidParameterValue" => Self::InvalidParameterValue,
-            "InvalidParameterValue.AddressIdMalformed" => Self::InvalidParameterValueAddressIdMalformed,
-            "InvalidParameterValue.AddressIpNotFound" => Self::InvalidParameterValueAddressIpNotFound,
-            "InvalidParameterValue.AddressNotApplicable" => Self::InvalidParameterValueAddressNotApplicable,
-            "InvalidParameterValue.MissingAssociateEntity" => Self::InvalidParameterValueMissingAssociateEntity,
+            "InvalidParameterValue.AddressIdMalformed" => {
+                Self::InvalidParameterValueAddressIdMalformed
+            }
+            "InvalidParameterValue.AddressIpNotFound" => {
+                Self::InvalidParameterValueAddressIpNotFound
+            }
+            "InvalidParameterValue.AddressNotApplicable" => {
+                Self::InvalidParameterValueAddressNotApplicable
+            }
+            "InvalidParameterValue.MissingAssociateEntity" => {
+                Self::InvalidParameterValueMissingAssociateEntity
+            }
             "InvalidParameterValue.NetworkInterfaceInstanceNotSupport" => {
                 Self::InvalidParameterValueNetworkInterfaceInstanceNotSupport
             }
-            "InvalidParameterValue.NetworkInterfaceNotFound" => Self::InvalidParameterValueNetworkInterfaceNotFound,
-            "InvalidPrivateIpAddress.AlreadyBindEip" => Self::InvalidPrivateIpAddressAlreadyBindEip,
+            "InvalidParameterValue.NetworkInterfaceNotFound" => {
+                Self::InvalidParameterValueNetworkInterfaceNotFound
+            }
+            "InvalidPrivateIpAddress.AlreadyBindEip" => {
+                Self::InvalidPrivateIpAddressAlreadyBindEip
+            }
             "MissingParameter" => Self::MissingParameter,
             "OperationDenied.AddressInArrears" => Self::OperationDeniedAddressInArrears,
-            "UnsupportedOperation.AddressStatusNotPermit" => Self::UnsupportedOperationAddressStatusNotPermit,
+            "UnsupportedOperation.AddressStatusNotPermit" => {
+                Self::UnsupportedOperationAddressStatusNotPermit
+            }
             _ => Self::Unknown(code.to_string()),
         }
     }
@@ -193,18 +213,32 @@ impl crate::ApiError for AssociateIPv6AddressError {
             Self::InvalidParameter => "InvalidParameter",
             Self::InvalidParameterConflict => "InvalidParameterConflict",
             Self::InvalidParameterValue => "InvalidParameterValue",
-            Self::InvalidParameterValueAddressIdMalformed => "InvalidParameterValue.AddressIdMalformed",
-            Self::InvalidParameterValueAddressIpNotFound => "InvalidParameterValue.AddressIpNotFound",
-            Self::InvalidParameterValueAddressNotApplicable => "InvalidParameterValue.AddressNotApplicable",
-            Self::InvalidParameterValueMissingAssociateEntity => "InvalidParameterValue.MissingAssociateEntity",
+            Self::InvalidParameterValueAddressIdMalformed => {
+                "InvalidParameterValue.AddressIdMalformed"
+            }
+            Self::InvalidParameterValueAddressIpNotFound => {
+                "InvalidParameterValue.AddressIpNotFound"
+            }
+            Self::InvalidParameterValueAddressNotApplicable => {
+                "InvalidParameterValue.AddressNotApplicable"
+            }
+            Self::InvalidParameterValueMissingAssociateEntity => {
+                "InvalidParameterValue.MissingAssociateEntity"
+            }
             Self::InvalidParameterValueNetworkInterfaceInstanceNotSupport => {
                 "InvalidParameterValue.NetworkInterfaceInstanceNotSupport"
             }
-            Self::InvalidParameterValueNetworkInterfaceNotFound => "InvalidParameterValue.NetworkInterfaceNotFound",
-            Self::InvalidPrivateIpAddressAlreadyBindEip => "InvalidPrivateIpAddress.AlreadyBindEip",
+            Self::InvalidParameterValueNetworkInterfaceNotFound => {
+                "InvalidParameterValue.NetworkInterfaceNotFound"
+            }
+            Self::InvalidPrivateIpAddressAlreadyBindEip => {
+                "InvalidPrivateIpAddress.AlreadyBindEip"
+            }
             Self::MissingParameter => "MissingParameter",
             Self::OperationDeniedAddressInArrears => "OperationDenied.AddressInArrears",
-            Self::UnsupportedOperationAddressStatusNotPermit => "UnsupportedOperation.AddressStatusNotPermit",
+            Self::UnsupportedOperationAddressStatusNotPermit => {
+                "UnsupportedOperation.AddressStatusNotPermit"
+            }
             Self::Unknown(code) => code,
         }
     }

@@ -31,7 +31,11 @@ impl Client {
     pub fn associate_address<'a>(
         &'a self,
         request: &'a super::AssociateAddressRequest,
-    ) -> crate::Pending<'a, super::AssociateAddressResponse, super::AssociateAddressError> {
+    ) -> crate::Pending<
+        'a,
+        super::AssociateAddressResponse,
+        super::AssociateAddressError,
+    > {
         self.inner.send_boxed(request)
     }
 
@@ -45,7 +49,11 @@ impl Client {
     pub fn associate_ipv6_address<'a>(
         &'a self,
         request: &'a super::AssociateIPv6AddressRequest,
-    ) -> crate::Pending<'a, super::AssociateIPv6AddressResponse, super::AssociateIPv6AddressError> {
+    ) -> crate::Pending<
+        'a,
+        super::AssociateIPv6AddressResponse,
+        super::AssociateIPv6AddressError,
+    > {
         self.inner.send_boxed(request)
     }
 }

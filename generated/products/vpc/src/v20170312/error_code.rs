@@ -184,29 +184,49 @@ impl ErrorCode {
     /// The code as the API sends it: `FailedOperation.TaskFailed`.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::FailedOperationAddressEniInfoNotFound => "FailedOperation.AddressEniInfoNotFound",
+            Self::FailedOperationAddressEniInfoNotFound => {
+                "FailedOperation.AddressEniInfoNotFound"
+            }
             Self::FailedOperationTaskFailed => "FailedOperation.TaskFailed",
             Self::InvalidAccountNotSupported => "InvalidAccount.NotSupported",
             Self::InvalidAddressIdBlocked => "InvalidAddressId.Blocked",
             Self::InvalidAddressIdNotFound => "InvalidAddressId.NotFound",
             Self::InvalidInstanceIdAlreadyBindEip => "InvalidInstanceId.AlreadyBindEip",
             Self::InvalidInstanceIdNotFound => "InvalidInstanceId.NotFound",
-            Self::InvalidNetworkInterfaceIdNotFound => "InvalidNetworkInterfaceId.NotFound",
+            Self::InvalidNetworkInterfaceIdNotFound => {
+                "InvalidNetworkInterfaceId.NotFound"
+            }
             Self::InvalidParameter => "InvalidParameter",
             Self::InvalidParameterConflict => "InvalidParameterConflict",
             Self::InvalidParameterValue => "InvalidParameterValue",
-            Self::InvalidParameterValueAddressIdMalformed => "InvalidParameterValue.AddressIdMalformed",
-            Self::InvalidParameterValueAddressIpNotFound => "InvalidParameterValue.AddressIpNotFound",
-            Self::InvalidParameterValueAddressNotApplicable => "InvalidParameterValue.AddressNotApplicable",
-            Self::InvalidParameterValueAddressNotFound => "InvalidParameterValue.AddressNotFound",
+            Self::InvalidParameterValueAddressIdMalformed => {
+                "InvalidParameterValue.AddressIdMalformed"
+            }
+            Self::InvalidParameterValueAddressIpNotFound => {
+                "InvalidParameterValue.AddressIpNotFound"
+            }
+            Self::InvalidParameterValueAddressNotApplicable => {
+                "InvalidParameterValue.AddressNotApplicable"
+            }
+            Self::InvalidParameterValueAddressNotFound => {
+                "InvalidParameterValue.AddressNotFound"
+            }
             Self::InvalidParameterValueCombination => "InvalidParameterValue.Combination",
             Self::InvalidParameterValueInstanceDoesNotSupportAnycast => {
                 "InvalidParameterValue.InstanceDoesNotSupportAnycast"
             }
-            Self::InvalidParameterValueInstanceHasNoWanIP => "InvalidParameterValue.InstanceHasNoWanIP",
-            Self::InvalidParameterValueInstanceHasWanIP => "InvalidParameterValue.InstanceHasWanIP",
-            Self::InvalidParameterValueInstanceIdMalformed => "InvalidParameterValue.InstanceIdMalformed",
-            Self::InvalidParameterValueInstanceNoWanIP => "InvalidParameterValue.InstanceNoWanIP",
+            Self::InvalidParameterValueInstanceHasNoWanIP => {
+                "InvalidParameterValue.InstanceHasNoWanIP"
+            }
+            Self::InvalidParameterValueInstanceHasWanIP => {
+                "InvalidParameterValue.InstanceHasWanIP"
+            }
+            Self::InvalidParameterValueInstanceIdMalformed => {
+                "InvalidParameterValue.InstanceIdMalformed"
+            }
+            Self::InvalidParameterValueInstanceNoWanIP => {
+                "InvalidParameterValue.InstanceNoWanIP"
+            }
             Self::InvalidParameterValueInstanceNormalPublicIpBlocked => {
                 "InvalidParameterValue.InstanceNormalPublicIpBlocked"
             }
@@ -216,31 +236,57 @@ impl ErrorCode {
             Self::InvalidParameterValueInvalidInstanceInternetChargeType => {
                 "InvalidParameterValue.InvalidInstanceInternetChargeType"
             }
-            Self::InvalidParameterValueInvalidInstanceState => "InvalidParameterValue.InvalidInstanceState",
-            Self::InvalidParameterValueLBAlreadyBindEip => "InvalidParameterValue.LBAlreadyBindEip",
-            Self::InvalidParameterValueMissingAssociateEntity => "InvalidParameterValue.MissingAssociateEntity",
+            Self::InvalidParameterValueInvalidInstanceState => {
+                "InvalidParameterValue.InvalidInstanceState"
+            }
+            Self::InvalidParameterValueLBAlreadyBindEip => {
+                "InvalidParameterValue.LBAlreadyBindEip"
+            }
+            Self::InvalidParameterValueMissingAssociateEntity => {
+                "InvalidParameterValue.MissingAssociateEntity"
+            }
             Self::InvalidParameterValueNetworkInterfaceInstanceNotSupport => {
                 "InvalidParameterValue.NetworkInterfaceInstanceNotSupport"
             }
-            Self::InvalidParameterValueNetworkInterfaceNotFound => "InvalidParameterValue.NetworkInterfaceNotFound",
-            Self::InvalidParameterValueResourceNotSupport => "InvalidParameterValue.ResourceNotSupport",
-            Self::InvalidPrivateIpAddressAlreadyBindEip => "InvalidPrivateIpAddress.AlreadyBindEip",
-            Self::LimitExceededInstanceAddressQuota => "LimitExceeded.InstanceAddressQuota",
+            Self::InvalidParameterValueNetworkInterfaceNotFound => {
+                "InvalidParameterValue.NetworkInterfaceNotFound"
+            }
+            Self::InvalidParameterValueResourceNotSupport => {
+                "InvalidParameterValue.ResourceNotSupport"
+            }
+            Self::InvalidPrivateIpAddressAlreadyBindEip => {
+                "InvalidPrivateIpAddress.AlreadyBindEip"
+            }
+            Self::LimitExceededInstanceAddressQuota => {
+                "LimitExceeded.InstanceAddressQuota"
+            }
             Self::MissingParameter => "MissingParameter",
             Self::OperationDeniedAddressInArrears => "OperationDenied.AddressInArrears",
             Self::OperationDeniedMutexTaskRunning => "OperationDenied.MutexTaskRunning",
-            Self::UnsupportedOperationActionNotFound => "UnsupportedOperation.ActionNotFound",
-            Self::UnsupportedOperationAddressIpNotSupportInstance => "UnsupportedOperation.AddressIpNotSupportInstance",
-            Self::UnsupportedOperationAddressStatusNotPermit => "UnsupportedOperation.AddressStatusNotPermit",
+            Self::UnsupportedOperationActionNotFound => {
+                "UnsupportedOperation.ActionNotFound"
+            }
+            Self::UnsupportedOperationAddressIpNotSupportInstance => {
+                "UnsupportedOperation.AddressIpNotSupportInstance"
+            }
+            Self::UnsupportedOperationAddressStatusNotPermit => {
+                "UnsupportedOperation.AddressStatusNotPermit"
+            }
             Self::UnsupportedOperationIncorrectAddressResourceType => {
                 "UnsupportedOperation.IncorrectAddressResourceType"
             }
-            Self::UnsupportedOperationInstanceStateNotSupported => "UnsupportedOperation.InstanceStateNotSupported",
-            Self::UnsupportedOperationInvalidAction => "UnsupportedOperation.InvalidAction",
+            Self::UnsupportedOperationInstanceStateNotSupported => {
+                "UnsupportedOperation.InstanceStateNotSupported"
+            }
+            Self::UnsupportedOperationInvalidAction => {
+                "UnsupportedOperation.InvalidAction"
+            }
             Self::UnsupportedOperationInvalidAddressInternetChargeType => {
                 "UnsupportedOperation.InvalidAddressInternetChargeType"
             }
-            Self::UnsupportedOperationIspNotSupported => "UnsupportedOperation.IspNotSupported",
+            Self::UnsupportedOperationIspNotSupported => {
+                "UnsupportedOperation.IspNotSupported"
+            }
             Self::Unknown(code) => code,
         }
     }
@@ -367,66 +413,122 @@ impl ErrorCode {
 impl std::str::FromStr for ErrorCode {
     type Err = std::convert::Infallible;
     fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Ok(match code {
-            "FailedOperation.AddressEniInfoNotFound" => Self::FailedOperationAddressEniInfoNotFound,
-            "FailedOperation.TaskFailed" => Self::FailedOperationTaskFailed,
-            "InvalidAccount.NotSupported" => Self::InvalidAccountNotSupported,
-            "InvalidAddressId.Blocked" => Self::InvalidAddressIdBlocked,
-            "InvalidAddressId.NotFound" => Self::InvalidAddressIdNotFound,
-            "InvalidInstanceId.AlreadyBindEip" => Self::InvalidInstanceIdAlreadyBindEip,
-            "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound,
-            "InvalidNetworkInterfaceId.NotFound" => Self::InvalidNetworkInterfaceIdNotFound,
-            "InvalidParameter" => Self::InvalidParameter,
-            "InvalidParameterConflict" => Self::InvalidParameterConflict,
-            "InvalidParameterValue" => Self::InvalidParameterValue,
-            "InvalidParameterValue.AddressIdMalformed" => Self::InvalidParameterValueAddressIdMalformed,
-            "InvalidParameterValue.AddressIpNotFound" => Self::InvalidParameterValueAddressIpNotFound,
-            "InvalidParameterValue.AddressNotApplicable" => Self::InvalidParameterValueAddressNotApplicable,
-            "InvalidParameterValue.AddressNotFound" => Self::InvalidParameterValueAddressNotFound,
-            "InvalidParameterValue.Combination" => Self::InvalidParameterValueCombination,
-            "InvalidParameterValue.InstanceDoesNotSupportAnycast" => {
-                Self::InvalidParameterValueInstanceDoesNotSupportAnycast
-            }
-            "InvalidParameterValue.InstanceHasNoWanIP" => Self::InvalidParameterValueInstanceHasNoWanIP,
-            "InvalidParameterValue.InstanceHasWanIP" => Self::InvalidParameterValueInstanceHasWanIP,
-            "InvalidParameterValue.InstanceIdMalformed" => Self::InvalidParameterValueInstanceIdMalformed,
-            "InvalidParameterValue.InstanceNoWanIP" => Self::InvalidParameterValueInstanceNoWanIP,
-            "InvalidParameterValue.InstanceNormalPublicIpBlocked" => {
-                Self::InvalidParameterValueInstanceNormalPublicIpBlocked
-            }
-            "InvalidParameterValue.InstanceNotMatchAssociateEni" => {
-                Self::InvalidParameterValueInstanceNotMatchAssociateEni
-            }
-            "InvalidParameterValue.InvalidInstanceInternetChargeType" => {
-                Self::InvalidParameterValueInvalidInstanceInternetChargeType
-            }
-            "InvalidParameterValue.InvalidInstanceState" => Self::InvalidParameterValueInvalidInstanceState,
-            "InvalidParameterValue.LBAlreadyBindEip" => Self::InvalidParameterValueLBAlreadyBindEip,
-            "InvalidParameterValue.MissingAssociateEntity" => Self::InvalidParameterValueMissingAssociateEntity,
-            "InvalidParameterValue.NetworkInterfaceInstanceNotSupport" => {
-                Self::InvalidParameterValueNetworkInterfaceInstanceNotSupport
-            }
-            "InvalidParameterValue.NetworkInterfaceNotFound" => Self::InvalidParameterValueNetworkInterfaceNotFound,
-            "InvalidParameterValue.ResourceNotSupport" => Self::InvalidParameterValueResourceNotSupport,
-            "InvalidPrivateIpAddress.AlreadyBindEip" => Self::InvalidPrivateIpAddressAlreadyBindEip,
-            "LimitExceeded.InstanceAddressQuota" => Self::LimitExceededInstanceAddressQuota,
-            "MissingParameter" => Self::MissingParameter,
-            "OperationDenied.AddressInArrears" => Self::OperationDeniedAddressInArrears,
-            "OperationDenied.MutexTaskRunning" => Self::OperationDeniedMutexTaskRunning,
-            "UnsupportedOperation.ActionNotFound" => Self::UnsupportedOperationActionNotFound,
-            "UnsupportedOperation.AddressIpNotSupportInstance" => Self::UnsupportedOperationAddressIpNotSupportInstance,
-            "UnsupportedOperation.AddressStatusNotPermit" => Self::UnsupportedOperationAddressStatusNotPermit,
-            "UnsupportedOperation.IncorrectAddressResourceType" => {
-                Self::UnsupportedOperationIncorrectAddressResourceType
-            }
-            "UnsupportedOperation.InstanceStateNotSupported" => Self::UnsupportedOperationInstanceStateNotSupported,
-            "UnsupportedOperation.InvalidAction" => Self::UnsupportedOperationInvalidAction,
-            "UnsupportedOperation.InvalidAddressInternetChargeType" => {
-                Self::UnsupportedOperationInvalidAddressInternetChargeType
-            }
-            "UnsupportedOperation.IspNotSupported" => Self::UnsupportedOperationIspNotSupported,
-            other => Self::Unknown(other.to_string()),
-        })
+        Ok(
+            match code {
+                "FailedOperation.AddressEniInfoNotFound" => {
+                    Self::FailedOperationAddressEniInfoNotFound
+                }
+                "FailedOperation.TaskFailed" => Self::FailedOperationTaskFailed,
+                "InvalidAccount.NotSupported" => Self::InvalidAccountNotSupported,
+                "InvalidAddressId.Blocked" => Self::InvalidAddressIdBlocked,
+                "InvalidAddressId.NotFound" => Self::InvalidAddressIdNotFound,
+                "InvalidInstanceId.AlreadyBindEip" => {
+                    Self::InvalidInstanceIdAlreadyBindEip
+                }
+                "InvalidInstanceId.NotFound" => Self::InvalidInstanceIdNotFound,
+                "InvalidNetworkInterfaceId.NotFound" => {
+                    Self::InvalidNetworkInterfaceIdNotFound
+                }
+                "InvalidParameter" => Self::InvalidParameter,
+                "InvalidParameterConflict" => Self::InvalidParameterConflict,
+                "InvalidParameterValue" => Self::InvalidParameterValue,
+                "InvalidParameterValue.AddressIdMalformed" => {
+                    Self::InvalidParameterValueAddressIdMalformed
+                }
+                "InvalidParameterValue.AddressIpNotFound" => {
+                    Self::InvalidParameterValueAddressIpNotFound
+                }
+                "InvalidParameterValue.AddressNotApplicable" => {
+                    Self::InvalidParameterValueAddressNotApplicable
+                }
+                "InvalidParameterValue.AddressNotFound" => {
+                    Self::InvalidParameterValueAddressNotFound
+                }
+                "InvalidParameterValue.Combination" => {
+                    Self::InvalidParameterValueCombination
+                }
+                "InvalidParameterValue.InstanceDoesNotSupportAnycast" => {
+                    Self::InvalidParameterValueInstanceDoesNotSupportAnycast
+                }
+                "InvalidParameterValue.InstanceHasNoWanIP" => {
+                    Self::InvalidParameterValueInstanceHasNoWanIP
+                }
+                "InvalidParameterValue.InstanceHasWanIP" => {
+                    Self::InvalidParameterValueInstanceHasWanIP
+                }
+                "InvalidParameterValue.InstanceIdMalformed" => {
+                    Self::InvalidParameterValueInstanceIdMalformed
+                }
+                "InvalidParameterValue.InstanceNoWanIP" => {
+                    Self::InvalidParameterValueInstanceNoWanIP
+                }
+                "InvalidParameterValue.InstanceNormalPublicIpBlocked" => {
+                    Self::InvalidParameterValueInstanceNormalPublicIpBlocked
+                }
+                "InvalidParameterValue.InstanceNotMatchAssociateEni" => {
+                    Self::InvalidParameterValueInstanceNotMatchAssociateEni
+                }
+                "InvalidParameterValue.InvalidInstanceInternetChargeType" => {
+                    Self::InvalidParameterValueInvalidInstanceInternetChargeType
+                }
+                "InvalidParameterValue.InvalidInstanceState" => {
+                    Self::InvalidParameterValueInvalidInstanceState
+                }
+                "InvalidParameterValue.LBAlreadyBindEip" => {
+                    Self::InvalidParameterValueLBAlreadyBindEip
+                }
+                "InvalidParameterValue.MissingAssociateEntity" => {
+                    Self::InvalidParameterValueMissingAssociateEntity
+                }
+                "InvalidParameterValue.NetworkInterfaceInstanceNotSupport" => {
+                    Self::InvalidParameterValueNetworkInterfaceInstanceNotSupport
+                }
+                "InvalidParameterValue.NetworkInterfaceNotFound" => {
+                    Self::InvalidParameterValueNetworkInterfaceNotFound
+                }
+                "InvalidParameterValue.ResourceNotSupport" => {
+                    Self::InvalidParameterValueResourceNotSupport
+                }
+                "InvalidPrivateIpAddress.AlreadyBindEip" => {
+                    Self::InvalidPrivateIpAddressAlreadyBindEip
+                }
+                "LimitExceeded.InstanceAddressQuota" => {
+                    Self::LimitExceededInstanceAddressQuota
+                }
+                "MissingParameter" => Self::MissingParameter,
+                "OperationDenied.AddressInArrears" => {
+                    Self::OperationDeniedAddressInArrears
+                }
+                "OperationDenied.MutexTaskRunning" => {
+                    Self::OperationDeniedMutexTaskRunning
+                }
+                "UnsupportedOperation.ActionNotFound" => {
+                    Self::UnsupportedOperationActionNotFound
+                }
+                "UnsupportedOperation.AddressIpNotSupportInstance" => {
+                    Self::UnsupportedOperationAddressIpNotSupportInstance
+                }
+                "UnsupportedOperation.AddressStatusNotPermit" => {
+                    Self::UnsupportedOperationAddressStatusNotPermit
+                }
+                "UnsupportedOperation.IncorrectAddressResourceType" => {
+                    Self::UnsupportedOperationIncorrectAddressResourceType
+                }
+                "UnsupportedOperation.InstanceStateNotSupported" => {
+                    Self::UnsupportedOperationInstanceStateNotSupported
+                }
+                "UnsupportedOperation.InvalidAction" => {
+                    Self::UnsupportedOperationInvalidAction
+                }
+                "UnsupportedOperation.InvalidAddressInternetChargeType" => {
+                    Self::UnsupportedOperationInvalidAddressInternetChargeType
+                }
+                "UnsupportedOperation.IspNotSupported" => {
+                    Self::UnsupportedOperationIspNotSupported
+                }
+                other => Self::Unknown(other.to_string()),
+            },
+        )
     }
 }
 
@@ -435,7 +537,7 @@ impl crate::ApiError for ErrorCode {
     fn from_code(code: &str) -> Self {
         match code.parse() {
             Ok(parsed) => parsed,
-            Err(never) => match never {},
+            Err(never) => match never {}
         }
     }
 

@@ -14,12 +14,14 @@ pub use client::Client;
 
 mod associate_address;
 
-pub use associate_address::{AssociateAddressError, AssociateAddressRequest, AssociateAddressResponse};
+pub use associate_address::{
+    AssociateAddressRequest, AssociateAddressResponse, AssociateAddressError,
+};
 
 mod associate_ipv6_address;
 
 pub use associate_ipv6_address::{
-    AssociateIPv6AddressError, AssociateIPv6AddressRequest, AssociateIPv6AddressResponse,
+    AssociateIPv6AddressRequest, AssociateIPv6AddressResponse, AssociateIPv6AddressError,
 };
 
 /// The API's product (service) name: `vpc`.
