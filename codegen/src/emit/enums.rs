@@ -12,7 +12,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -51,8 +50,7 @@ pub(crate) fn filters_param<'a>(api: &'a Api, action: &'a crate::ir::Action) -> 
     let field = |n: &str| dt.fields.iter().find(|f| f.name == n);
     let string = crate::ir::Type::String;
     let list = crate::ir::Type::Array(Box::new(crate::ir::Type::String));
-    (field("Name")?.ty == string && field("Values")?.ty == list && field("Values")?.value_set().is_none())
-        .then_some(p)
+    (field("Name")?.ty == string && field("Values")?.ty == list && field("Values")?.value_set().is_none()).then_some(p)
 }
 
 /// One enum: its name, the field it types, its values, and where it is used.
