@@ -267,11 +267,8 @@ mod tests {
         }
         let reply = json!({"State": "BIND", "Code": 0});
         let all = perturbations::<Stated>(&reply);
-        let odd: Vec<&Value> = all
-            .iter()
-            .filter(|p| p.expected == Some(DeviationKind::UndocumentedValue))
-            .map(|p| &p.reply)
-            .collect();
+        let odd: Vec<&Value> =
+            all.iter().filter(|p| p.expected == Some(DeviationKind::UndocumentedValue)).map(|p| &p.reply).collect();
         assert_eq!(odd, [&json!({"State": "BIND_UNDOCUMENTED_", "Code": 0}), &json!({"State": "BIND", "Code": -1})]);
         // Response: 1 undocumented; State: null, drop, a value; Code: null, drop, 0.0, "0", a value.
         assert_eq!(check_perturbations::<Stated>(&reply), Ok(9));

@@ -6,6 +6,9 @@ use golden_typed_typed::v20210101::*;
 use tencentcloud_api_runtime::Action;
 
 /// `CreateThing`: Example1 An example
+///
+/// The page contradicts itself; the test follows the tables:
+/// - gives `Mode` as 2, which is not among its documented values (0, 1, -1)
 #[test]
 fn create_thing_example_1() {
     const INPUT: &str = r#"{
