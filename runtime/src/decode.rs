@@ -520,7 +520,7 @@ mod tests {
         Other(String),
     }
 
-    crate::wire::string_enum!(State { Bind = "BIND" });
+    crate::enums::string_enum!(State { Bind = "BIND" });
 
     #[derive(Debug, Default, PartialEq)]
     struct Stated {

@@ -16,7 +16,7 @@
 //! shape and reports a value outside a closed set as `undocumented value`
 //! ([`crate::DeviationKind::UndocumentedValue`]).
 
-/// The impls of a generated string enum: `crate::wire::string_enum!(AddressStatus {
+/// The impls of a generated string enum: `crate::enums::string_enum!(AddressStatus {
 /// Creating = "CREATING", … })`; the enum has these unit variants and `Other(String)`.
 /// Not part of the API a user calls.
 #[doc(hidden)]
@@ -116,7 +116,7 @@ macro_rules! __string_enum {
     };
 }
 
-/// The impls of a generated integer enum: `crate::wire::integer_enum!(Kind { V0 = 0,
+/// The impls of a generated integer enum: `crate::enums::integer_enum!(Kind { V0 = 0,
 /// V1 = 1 })`; the enum has these unit variants and `Other(i64)`. Not part of the API a
 /// user calls.
 #[doc(hidden)]
@@ -193,6 +193,9 @@ macro_rules! __integer_enum {
     };
 }
 
+#[doc(hidden)]
+pub use crate::{__integer_enum as integer_enum, __string_enum as string_enum};
+
 #[cfg(test)]
 mod tests {
     use crate::wire::Wire;
@@ -207,7 +210,7 @@ mod tests {
         Other(String),
     }
 
-    crate::wire::string_enum!(AddressStatus { Creating = "CREATING", BindEni = "BIND_ENI" });
+    crate::enums::string_enum!(AddressStatus { Creating = "CREATING", BindEni = "BIND_ENI" });
 
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
@@ -217,7 +220,7 @@ mod tests {
         Other(i64),
     }
 
-    crate::wire::integer_enum!(Flag { V0 = 0, Minus1 = -1 });
+    crate::enums::integer_enum!(Flag { V0 = 0, Minus1 = -1 });
 
     #[test]
     fn string_enums_carry_any_value_both_ways() {

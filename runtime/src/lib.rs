@@ -7,8 +7,8 @@
 //! # Map of the modules
 //!
 //! Every item is exported at the crate root (generated code and users name
-//! `tencentcloud_api_runtime::X`); the modules are private, but for `wire`, `sign` and
-//! `providers`. Each module uses only those listed before it (no circles); this file
+//! `tencentcloud_api_runtime::X`); the modules are private, but for `wire`, `enums` (hidden), `sign`
+//! and `providers`. Each module uses only those listed before it (no circles); this file
 //! only declares and re-exports.
 //!
 //! Always (the types, without `client`):
@@ -58,7 +58,8 @@
 
 mod action;
 mod decode;
-mod enums;
+#[doc(hidden)]
+pub mod enums;
 mod validation;
 pub mod wire;
 

@@ -268,9 +268,6 @@ macro_rules! __serde_by_wire {
 #[doc(hidden)]
 pub use crate::__serde_by_wire as serde_by_wire;
 
-#[doc(hidden)]
-pub use crate::{__integer_enum as integer_enum, __string_enum as string_enum};
-
 /// A JSON string, as `String::from_wire` reads it (what generated string enums read).
 #[doc(hidden)]
 pub fn string_of(value: &Value) -> Result<&str, WireError> {

@@ -258,6 +258,6 @@ fn enum_item(def: &EnumDef) -> TokenStream {
             Other(#other_ty),
         }
 
-        crate::wire::#macro_name!(#id { #(#ids = #literals),* });
+        crate::enums::#macro_name!(#id { #(#ids = #literals),* });
     }
 }

@@ -16,7 +16,7 @@ pub enum AddressStatus {
     Other(String),
 }
 
-crate::wire::string_enum!(
+crate::enums::string_enum!(
     AddressStatus { Creating = "CREATING", Bind = "BIND", Unbind = "UNBIND", BindEni =
     "BIND_ENI" }
 );
@@ -33,7 +33,9 @@ pub enum AddressAddressType {
     Other(String),
 }
 
-crate::wire::string_enum!(AddressAddressType { Eip = "EIP", AnycastEip = "AnycastEIP" });
+crate::enums::string_enum!(
+    AddressAddressType { Eip = "EIP", AnycastEip = "AnycastEIP" }
+);
 
 /// The values the documentation lists for `Address.InternetChargeType`. The page says the list may be partial. `as_str()` gives the wire value; `Other` carries any other value, both ways.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -47,7 +49,7 @@ pub enum InternetChargeType {
     Other(String),
 }
 
-crate::wire::string_enum!(
+crate::enums::string_enum!(
     InternetChargeType { TrafficPostpaidByHour = "TRAFFIC_POSTPAID_BY_HOUR",
     BandwidthPackage = "BANDWIDTH_PACKAGE" }
 );
@@ -66,7 +68,7 @@ pub enum InstanceState {
     Other(String),
 }
 
-crate::wire::string_enum!(
+crate::enums::string_enum!(
     InstanceState { Pending = "PENDING", Running = "RUNNING", LaunchFailed =
     "LAUNCH_FAILED" }
 );
@@ -83,7 +85,7 @@ pub enum InstanceAddressType {
     Other(String),
 }
 
-crate::wire::string_enum!(InstanceAddressType { Wan = "WAN", Lan = "LAN" });
+crate::enums::string_enum!(InstanceAddressType { Wan = "WAN", Lan = "LAN" });
 
 /// The values the documentation lists for `CreateThing` input `Mode`, `CreateThing` output `Mode`. `value()` gives the wire value; `Other` carries any other value, both ways.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -99,7 +101,7 @@ pub enum Mode {
     Other(i64),
 }
 
-crate::wire::integer_enum!(Mode { V0 = 0, V1 = 1, Minus1 = - 1 });
+crate::enums::integer_enum!(Mode { V0 = 0, V1 = 1, Minus1 = - 1 });
 
 /// The values the documentation lists for `CreateThing` input `Engine`. `as_str()` gives the wire value; `Other` carries any other value, both ways.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -115,7 +117,7 @@ pub enum Engine {
     Other(String),
 }
 
-crate::wire::string_enum!(Engine { V5_6 = "5.6", V5_7 = "5.7", V8_0 = "8.0" });
+crate::enums::string_enum!(Engine { V5_6 = "5.6", V5_7 = "5.7", V8_0 = "8.0" });
 
 /// The values the documentation lists for `CreateThing` input `Kinds`. `as_str()` gives the wire value; `Other` carries any other value, both ways.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -135,7 +137,7 @@ pub enum Kinds {
     Other(String),
 }
 
-crate::wire::string_enum!(
+crate::enums::string_enum!(
     Kinds { TagTagKey = "tag:tag-key", Value2 = "按量计费", OtherValue = "other",
     OtherValue2 = "Other", SelfValue = "self" }
 );
@@ -152,7 +154,7 @@ pub enum Type {
     Other(String),
 }
 
-crate::wire::string_enum!(Type { Type = "type", Fn = "fn" });
+crate::enums::string_enum!(Type { Type = "type", Fn = "fn" });
 
 /// The values the documentation lists for `DescribeTaskResult` output `Status`. `as_str()` gives the wire value; `Other` carries any other value, both ways.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -168,6 +170,6 @@ pub enum StatusValue {
     Other(String),
 }
 
-crate::wire::string_enum!(
+crate::enums::string_enum!(
     StatusValue { Success = "SUCCESS", Failed = "FAILED", Running = "RUNNING" }
 );
