@@ -101,7 +101,9 @@ async fn an_eip_is_waited_for_until_it_is_bound() {
     })
     .await;
     let request = DescribeAddressesRequest { address_ids: Some(vec!["eip-1".into()]), ..Default::default() };
-    let reply = vpc(&server).describe_addresses_until(&request, &["BIND"], &policy).await.unwrap();
-    assert_eq!(reply.address_set[0].address_status, "BIND");
+    // `AddressStatus::Bind` where the page's value set is read (the enum), `"BIND"` where not:
+    // `"BIND".into()` is either.
+    let reply = vpc(&server).describe_addresses_until(&request, &["BIND".into()], &policy).await.unwrap();
+    assert_eq!(reply.address_set[0].address_status.to_string(), "BIND");
     assert_eq!(server.seen().len(), 4);
 }

@@ -27,6 +27,11 @@ pub enum Shape {
     List(&'static Shape),
     /// A structure (or a response): its fields.
     Object(fn() -> &'static [Field]),
+    /// A `String` whose page lists every value it takes (a generated enum's `VALUES`): a
+    /// value outside them is an `undocumented value`.
+    StringIn(&'static [&'static str]),
+    /// An `Integer` whose page lists every value it takes.
+    IntegerIn(&'static [i64]),
 }
 
 /// A documented field of a structure or response.
@@ -74,6 +79,8 @@ pub enum DeviationKind {
     Undocumented,
     /// A value of another kind that cannot stand for the documented one: the default used.
     WrongType,
+    /// A value outside the set its page lists: kept (an enum's `Other(..)`).
+    UndocumentedValue,
 }
 
 impl DeviationKind {
@@ -110,6 +117,7 @@ impl std::fmt::Display for Deviation {
             DeviationKind::AList => "a list",
             DeviationKind::Undocumented => "undocumented",
             DeviationKind::WrongType => "wrong type",
+            DeviationKind::UndocumentedValue => "undocumented value",
         };
         write!(f, "{}: {kind}: expected {}, found {}", self.path, self.expected, self.found)
     }
@@ -143,6 +151,7 @@ pub struct Decoded<T> {
 /// | a list of one object where an object is documented | that object | | `a list` |
 /// | a field the tables do not document | ignored | ignored | `undocumented` |
 /// | a value of another kind (an object for an integer…) | `T::default()` | `None` | `wrong type` |
+/// | a value outside the documented set of an enum | `Other(value)` | `Some(Other(value))` | `undocumented value` |
 ///
 /// A value kept as JSON (`serde_json::Value`: a type the pages do not document) is taken
 /// as it comes.
@@ -159,8 +168,8 @@ pub fn decode_value<T: Documented>(mut value: Value, path: &str) -> Result<Decod
 /// The name of a shape, for messages.
 fn describe(shape: &Shape) -> String {
     match shape {
-        Shape::String => "String".into(),
-        Shape::Integer => "Integer".into(),
+        Shape::String | Shape::StringIn(_) => "String".into(),
+        Shape::Integer | Shape::IntegerIn(_) => "Integer".into(),
         Shape::Float => "Float".into(),
         Shape::Boolean => "Boolean".into(),
         Shape::Any => "any value".into(),
@@ -172,8 +181,8 @@ fn describe(shape: &Shape) -> String {
 /// The default value of a shape (what a missing required field becomes).
 fn default_of(shape: &Shape) -> Value {
     match shape {
-        Shape::String => Value::String(String::new()),
-        Shape::Integer => Value::from(0),
+        Shape::String | Shape::StringIn(_) => Value::String(String::new()),
+        Shape::Integer | Shape::IntegerIn(_) => Value::from(0),
         Shape::Float => Value::from(0.0),
         Shape::Boolean => Value::Bool(false),
         Shape::Any => Value::Null,
@@ -199,6 +208,22 @@ fn normalize(value: &mut Value, shape: &Shape, path: &mut String, out: &mut Vec<
     };
     match shape {
         Shape::Any => {}
+        Shape::StringIn(values) => {
+            let before = out.len();
+            normalize(value, &Shape::String, path, out);
+            let listed = |v: &Value| v.as_str().is_some_and(|s| values.contains(&s));
+            if !out[before..].iter().any(|d| d.kind == DeviationKind::WrongType) && !listed(value) {
+                note(out, path, DeviationKind::UndocumentedValue, one_of(values), shown(value));
+            }
+        }
+        Shape::IntegerIn(values) => {
+            let before = out.len();
+            normalize(value, &Shape::Integer, path, out);
+            let listed = |v: &Value| v.as_i64().is_some_and(|n| values.contains(&n));
+            if !out[before..].iter().any(|d| d.kind == DeviationKind::WrongType) && !listed(value) {
+                note(out, path, DeviationKind::UndocumentedValue, one_of(values), shown(value));
+            }
+        }
         Shape::String => match value {
             Value::String(_) => {}
             Value::Number(_) | Value::Bool(_) => {
@@ -300,6 +325,15 @@ fn normalize(value: &mut Value, shape: &Shape, path: &mut String, out: &mut Vec<
             object(map, fields(), path, out);
         }
     }
+}
+
+/// What a value set documents, for messages: `one of CREATING, BIND` (the first ten).
+fn one_of<T: std::fmt::Display>(values: &[T]) -> String {
+    let mut listed: Vec<String> = values.iter().take(10).map(ToString::to_string).collect();
+    if values.len() > 10 {
+        listed.push(format!("… ({} values)", values.len()));
+    }
+    format!("one of {}", listed.join(", "))
 }
 
 fn wrong_type(value: &mut Value, shape: &Shape, path: &str, out: &mut Vec<Deviation>) {
@@ -477,6 +511,62 @@ mod tests {
         // Not an object at all: every required field defaulted, nothing fails.
         let d = decode_value::<Reply>(json!("text"), "Response").unwrap();
         assert_eq!(d.value, Reply::default());
+    }
+
+    /// A generated enum of a closed value set.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    enum State {
+        Bind,
+        Other(String),
+    }
+
+    crate::enums::string_enum!(State { Bind = "BIND" });
+
+    #[derive(Debug, Default, PartialEq)]
+    struct Stated {
+        state: State,
+        states: Vec<State>,
+        code: Option<i64>,
+    }
+
+    wire_struct!(Stated { state: "State", states: "States", code: "Code" });
+
+    impl Documented for Stated {
+        fn fields() -> &'static [Field] {
+            const FIELDS: &[Field] = &[
+                Field { name: "State", shape: Shape::StringIn(State::VALUES), optional: false },
+                Field { name: "States", shape: Shape::List(&Shape::StringIn(State::VALUES)), optional: false },
+                Field { name: "Code", shape: Shape::IntegerIn(&[0, 1]), optional: true },
+            ];
+            FIELDS
+        }
+    }
+
+    #[test]
+    fn a_value_outside_its_documented_set_is_kept_and_reported() {
+        let d =
+            decode_value::<Stated>(json!({"State": "GONE", "States": ["BIND", "X"], "Code": "7"}), "Response").unwrap();
+        assert_eq!(d.value.state, State::Other("GONE".into()));
+        assert_eq!(d.value.states, [State::Bind, State::Other("X".into())]);
+        assert_eq!(d.value.code, Some(7));
+        let shown: Vec<String> = d.deviations.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "Response.State: undocumented value: expected one of BIND, found \"GONE\"",
+                "Response.States[1]: undocumented value: expected one of BIND, found \"X\"",
+                "Response.Code: reformatted: expected Integer, found \"7\"",
+                "Response.Code: undocumented value: expected one of 0, 1, found 7",
+            ]
+        );
+        assert!(d.deviations.iter().all(|d| d.kind.is_contradiction()));
+        // Documented values, and a value of another kind (reported as such, not twice).
+        let d = decode_value::<Stated>(json!({"State": "BIND", "States": [], "Code": 1}), "Response").unwrap();
+        assert!(d.deviations.is_empty(), "{:?}", d.deviations);
+        let d = decode_value::<Stated>(json!({"State": {}, "States": ["BIND"], "Code": [1]}), "Response").unwrap();
+        let kinds: Vec<&DeviationKind> = d.deviations.iter().map(|d| &d.kind).collect();
+        assert_eq!(kinds, [&DeviationKind::WrongType, &DeviationKind::WrongType]);
+        assert!(d.value.state.is_empty() && !d.value.state.is_documented() && d.value.code.is_none());
     }
 
     #[test]

@@ -7,8 +7,8 @@
 //! # Map of the modules
 //!
 //! Every item is exported at the crate root (generated code and users name
-//! `tencentcloud_api_runtime::X`); the modules are private, but for `wire`, `sign` and
-//! `providers`. Each module uses only those listed before it (no circles); this file
+//! `tencentcloud_api_runtime::X`); the modules are private, but for `wire`, `enums` (hidden), `sign`
+//! and `providers`. Each module uses only those listed before it (no circles); this file
 //! only declares and re-exports.
 //!
 //! Always (the types, without `client`):
@@ -17,6 +17,7 @@
 //! |---|---|
 //! | `validation` | `ValidationError`: what a request breaks of its documentation |
 //! | `wire` | `Wire`: the documented JSON form of generated types |
+//! | `enums` | what generated enums of documented value sets share (`string_enum!`, `integer_enum!`) |
 //! | `decode` | lenient decoding of a documented shape (`decode_value`, `Documented`, `Deviation`) |
 //! | `action` | the traits generated code implements: `Action`, `Paginated`, `ApiError`, `ErrorOf`; the reply envelope |
 //!
@@ -57,6 +58,8 @@
 
 mod action;
 mod decode;
+#[doc(hidden)]
+pub mod enums;
 mod validation;
 pub mod wire;
 

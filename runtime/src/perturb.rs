@@ -1,7 +1,8 @@
 //! Replies as servers may send them, made from a documented one: the generated example
 //! tests check that each documented output still decodes when a server nulls a field,
 //! leaves one out, writes an integer as `2.0` or `"2"`, a boolean as `"true"`, adds a
-//! field, or puts a `null` in a list — and that each change is reported at its path.
+//! field, puts a `null` in a list, or sends a value a closed value set does not list — and
+//! that each change is reported at its path.
 //! Not part of the API a user calls (hidden from the docs).
 
 use serde::de::DeserializeOwned;
@@ -150,10 +151,25 @@ impl Edits<'_> {
 
     fn value(&mut self, steps: &mut Vec<Step>, path: &str, shape: &Shape, value: &Value) {
         match (shape, value) {
-            (Shape::Integer, Value::Number(n)) if n.is_i64() => {
+            (Shape::Integer | Shape::IntegerIn(_), Value::Number(n)) if n.is_i64() => {
                 let n = n.as_i64().unwrap_or_default();
                 self.with(steps, path.into(), Some(DeviationKind::Reformatted), |v| *v = Value::from(n as f64));
                 self.with(steps, path.into(), Some(DeviationKind::Reformatted), |v| *v = Value::from(n.to_string()));
+                if let Shape::IntegerIn(values) = shape {
+                    let mut other = values.iter().max().copied().unwrap_or_default().saturating_add(1);
+                    if values.contains(&other) {
+                        other = values.iter().min().copied().unwrap_or_default().saturating_sub(1);
+                    }
+                    self.with(steps, path.into(), Some(DeviationKind::UndocumentedValue), |v| *v = Value::from(other));
+                }
+            }
+            // A value the page does not list: kept (`Other`), reported.
+            (Shape::StringIn(values), Value::String(present)) => {
+                let mut other = format!("{present}_UNDOCUMENTED");
+                while values.contains(&other.as_str()) {
+                    other.push('_');
+                }
+                self.with(steps, path.into(), Some(DeviationKind::UndocumentedValue), |v| *v = Value::from(other));
             }
             (Shape::Boolean, Value::Bool(b)) => {
                 let b = *b;
@@ -229,6 +245,33 @@ mod tests {
         // Response: 1 undocumented; Total: null, drop, 2.0, "2"; Items: null, drop, a null
         // element; Items[0]: 1 undocumented; On: null, drop, "true"; Note: null, drop.
         assert_eq!(check_perturbations::<Reply>(&reply), Ok(14));
+    }
+
+    #[test]
+    fn every_closed_value_set_gets_an_undocumented_value() {
+        #[derive(Debug)]
+        #[allow(dead_code)]
+        struct Stated {
+            state: String,
+            code: i64,
+        }
+        wire_struct!(Stated { state: "State", code: "Code" });
+        impl Documented for Stated {
+            fn fields() -> &'static [Field] {
+                const F: &[Field] = &[
+                    Field { name: "State", shape: Shape::StringIn(&["BIND", "BIND_UNDOCUMENTED"]), optional: false },
+                    Field { name: "Code", shape: Shape::IntegerIn(&[0, i64::MAX]), optional: false },
+                ];
+                F
+            }
+        }
+        let reply = json!({"State": "BIND", "Code": 0});
+        let all = perturbations::<Stated>(&reply);
+        let odd: Vec<&Value> =
+            all.iter().filter(|p| p.expected == Some(DeviationKind::UndocumentedValue)).map(|p| &p.reply).collect();
+        assert_eq!(odd, [&json!({"State": "BIND_UNDOCUMENTED_", "Code": 0}), &json!({"State": "BIND", "Code": -1})]);
+        // Response: 1 undocumented; State: null, drop, a value; Code: null, drop, 0.0, "0", a value.
+        assert_eq!(check_perturbations::<Stated>(&reply), Ok(9));
     }
 
     #[test]

@@ -121,19 +121,22 @@ where
 
 /// The [`WaitState`] of the resources a Describe action lists, from their states: done
 /// when there is at least one and every one is among `targets`; failed when one is among
-/// `failed` (and not a target); else pending (for the generated resource waiters).
-pub fn states_of<'a>(
+/// `failed` (and not a target); else pending (for the generated resource waiters). The
+/// targets are the state's generated enum where its page lists the values
+/// (`&[AddressStatus::Bind]`), strings otherwise (`&["BIND"]`).
+pub fn states_of<'a, T: AsRef<str>>(
     states: impl Iterator<Item = &'a str>,
-    targets: &[&str],
+    targets: &[T],
     failed: &[&str],
     field: &str,
 ) -> WaitState {
     let is = |values: &[&str], state: &str| values.iter().any(|v| v.eq_ignore_ascii_case(state.trim()));
+    let targets: Vec<&str> = targets.iter().map(AsRef::as_ref).collect();
     let mut seen = 0;
     let mut all_there = true;
     for state in states {
         seen += 1;
-        if is(targets, state) {
+        if is(&targets, state) {
             continue;
         }
         if is(failed, state) {

@@ -268,6 +268,18 @@ macro_rules! __serde_by_wire {
 #[doc(hidden)]
 pub use crate::__serde_by_wire as serde_by_wire;
 
+/// A JSON string, as `String::from_wire` reads it (what generated string enums read).
+#[doc(hidden)]
+pub fn string_of(value: &Value) -> Result<&str, WireError> {
+    value.as_str().ok_or_else(|| WireError::expected("a string", value))
+}
+
+/// A JSON integer, as `i64::from_wire` reads it (what generated integer enums read).
+#[doc(hidden)]
+pub fn integer_of(value: &Value) -> Result<i64, WireError> {
+    i64::from_wire(value)
+}
+
 /// `impl Wire` through the type's own `serde` implementations, for types written by hand
 /// (an action the pages do not document yet): `tencentcloud_api::wire_by_serde!(MyRequest);`.
 /// Reading fails where its `Deserialize` fails; writing panics if its `Serialize` does

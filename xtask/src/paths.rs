@@ -29,8 +29,19 @@ pub fn golden_out() -> PathBuf {
     workspace_root().join("codegen/tests/golden")
 }
 
+/// The golden fixture IR with hand-set facts (value sets, defaults, units, filters):
+/// `<root>/codegen/tests/fixtures/golden-ir`.
+pub fn golden_ir() -> PathBuf {
+    workspace_root().join("codegen/tests/fixtures/golden-ir")
+}
+
+/// The golden fixture crate generated from that IR: `<root>/codegen/tests/golden-typed`.
+pub fn golden_typed_out() -> PathBuf {
+    workspace_root().join("codegen/tests/golden-typed")
+}
+
 /// What `regen` and `check` cover when given no folders: the bindings and the golden
-/// fixture crate.
+/// fixture crates.
 pub fn default_targets() -> Vec<(PathBuf, PathBuf)> {
-    vec![(default_docs(), default_out()), (golden_docs(), golden_out())]
+    vec![(default_docs(), default_out()), (golden_docs(), golden_out()), (golden_ir(), golden_typed_out())]
 }

@@ -5,14 +5,15 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::fields::{documented_impl, fields, rust_type, wire_impl};
+use super::enums::{Enums, Owner};
+use super::fields::{documented_impl, element_type, fields, wire_impl};
 use super::rustdoc::{doc_line, docs, docs_then};
 use super::tokens::{code_pattern, ident};
 use proc_macro2::Ident;
 
 use crate::ir::{Action, ActionNames, Api, Constraint, ErrorCodeKind, PageParam, PageStyle, Pagination, Param, Type};
 
-pub fn action_file(api: &Api, action: &Action) -> TokenStream {
+pub fn action_file(api: &Api, enums: &Enums, action: &Action) -> TokenStream {
     let Action {
         name,
         rust,
@@ -67,11 +68,11 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
         }
     }
     let req_doc = docs_then(description, &req_notes);
-    let paginated = pagination.as_ref().map(|p| paginated_impl(api, &req, &resp, output, p));
-    let req_fields = fields(api, input, &|_| false);
+    let paginated = pagination.as_ref().map(|p| paginated_impl(api, enums, name, &req, &resp, output, p));
+    let req_fields = fields(api, enums, Owner::Input(name), input, &|_| false);
     let resp_doc = docs(&format!("Response of the `{name}` action: the object under `Response` in the reply."));
-    let resp_fields = fields(api, output, &|_| false);
-    let documented = documented_impl(api, &resp, output);
+    let resp_fields = fields(api, enums, Owner::Output(name), output, &|_| false);
+    let documented = documented_impl(api, enums, Owner::Output(name), &resp, output);
     let req_wire = wire_impl(&req, input);
     let resp_wire = wire_impl(&resp, output);
     let validate = validate_body(input, constraints);
@@ -81,6 +82,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
         .any(|p| p.name == "ClientToken" && p.ty == Type::String)
         .then(|| quote! { const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken"); });
     let error_enum = error_enum(api, action);
+    let filter_builder = super::filters::filter_builder(api, enums, action);
     let service = &api.product;
     let version = &api.version;
     let rate = match rate_limit {
@@ -123,6 +125,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
         }
 
         #error_enum
+        #filter_builder
     }
 }
 
@@ -315,7 +318,15 @@ fn error_enum(api: &Api, action: &Action) -> TokenStream {
 
 /// `impl Paginated`: where the page position and size go, which outputs hold the items and
 /// the total, and the items of a response.
-fn paginated_impl(api: &Api, req: &Ident, resp: &Ident, output: &[Param], p: &Pagination) -> TokenStream {
+fn paginated_impl(
+    api: &Api,
+    enums: &Enums,
+    action: &str,
+    req: &Ident,
+    resp: &Ident,
+    output: &[Param],
+    p: &Pagination,
+) -> TokenStream {
     let Pagination { style, position, size, items, total, max_page_size } = p;
     let param = |p: &PageParam| {
         let PageParam { name, text } = p;
@@ -350,14 +361,14 @@ fn paginated_impl(api: &Api, req: &Ident, resp: &Ident, output: &[Param], p: &Pa
     };
     let list = output.iter().find(|o| &o.name == items);
     let (item, take) = match list {
-        Some(Param { ty: Type::Array(inner), required, rust_name, .. }) => {
+        Some(list @ Param { ty: Type::Array(_), required, rust_name, .. }) => {
             let field = ident(rust_name);
             let take = if *required {
                 quote! { response.#field }
             } else {
                 quote! { response.#field.unwrap_or_default() }
             };
-            (rust_type(api, inner), take)
+            (element_type(api, enums, Owner::Output(action), list), take)
         }
         // Lowering records only a list output; should that not hold, no items.
         _ => (quote! { serde_json::Value }, quote! { { let _ = response; Vec::new() } }),

@@ -5,11 +5,12 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::enums::{Enums, Owner};
 use super::rustdoc::{docs, docs_then};
 use super::tokens::ident;
 use crate::ir::Api;
 
-pub fn client_file(api: &Api) -> TokenStream {
+pub fn client_file(api: &Api, enums: &Enums) -> TokenStream {
     let methods = api.actions.values().map(|action| {
         let method = ident(&action.rust.method);
         let (req, resp, err) = (ident(&action.rust.request), ident(&action.rust.response), ident(&action.rust.error));
@@ -57,8 +58,8 @@ pub fn client_file(api: &Api) -> TokenStream {
             }
         });
         let waiter = action.waiter.as_ref().map(|w| match &w.items {
-            None => waiter_method(action, w),
-            Some(items) => resource_waiter_method(api, action, w, items),
+            None => waiter_method(enums, action, w),
+            Some(items) => resource_waiter_method(api, enums, action, w, items),
         });
         quote! {
             #doc
@@ -106,18 +107,14 @@ pub fn client_file(api: &Api) -> TokenStream {
 
 /// `x_until_done`: polls the action with the same request until its state output says the
 /// work is done (the reply) or failed (`WaitError::Failed` with the reply).
-fn waiter_method(action: &crate::ir::Action, w: &crate::ir::Waiter) -> TokenStream {
+fn waiter_method(enums: &Enums, action: &crate::ir::Action, w: &crate::ir::Waiter) -> TokenStream {
     let (req, resp, err) = (ident(&action.rust.request), ident(&action.rust.response), ident(&action.rust.error));
     let until = ident(&format!("{}_until_done", action.rust.method));
     let crate::ir::Waiter { items: _, state, done, failed, pending } = w;
     let value = match action.output.iter().find(|p| &p.name == state) {
-        Some(p) if p.required => {
-            let field = ident(&p.rust_name);
-            quote! { reply.#field.as_str() }
-        }
         Some(p) => {
             let field = ident(&p.rust_name);
-            quote! { reply.#field.as_deref().unwrap_or_default() }
+            state_text(quote! { reply.#field }, p.required, enums.name(Owner::Output(&action.name), p))
         }
         // Lowering records only an output of the action; should that not hold, never done.
         None => quote! { "" },
@@ -153,6 +150,7 @@ fn waiter_method(action: &crate::ir::Action, w: &crate::ir::Waiter) -> TokenStre
 /// (`WaitError::Failed` with the reply).
 fn resource_waiter_method(
     api: &crate::ir::Api,
+    enums: &Enums,
     action: &crate::ir::Action,
     w: &crate::ir::Waiter,
     items: &str,
@@ -162,8 +160,8 @@ fn resource_waiter_method(
     let crate::ir::Waiter { items: _, state, done, failed, pending } = w;
     let list = action.output.iter().find(|p| p.name == items);
     let structure = list.and_then(|p| p.ty.struct_name()).and_then(|name| api.data_types.get(name));
-    let field = structure.and_then(|s| s.fields.iter().find(|f| &f.name == state));
-    let (Some(list), Some(field)) = (list, field) else {
+    let field = structure.and_then(|s| s.fields.iter().find(|f| &f.name == state).map(|f| (s, f)));
+    let (Some(list), Some((structure, field))) = (list, field) else {
         // Lowering records only a listed structure's field; should that not hold, no method.
         return quote! {};
     };
@@ -174,16 +172,21 @@ fn resource_waiter_method(
         quote! { reply.#list_id.iter().flatten() }
     };
     let field_id = ident(&field.rust_name);
-    let value = if field.required {
-        quote! { item.#field_id.as_str() }
-    } else {
-        quote! { item.#field_id.as_deref().unwrap_or_default() }
+    let enum_name = enums.name(Owner::Type(&structure.name), field);
+    let value = state_text(quote! { item.#field_id }, field.required, enum_name);
+    let target = match enum_name {
+        Some(name) => {
+            let id = ident(name);
+            quote! { super::#id }
+        }
+        None => quote! { &'a str },
     };
     let all: Vec<String> = done.iter().chain(pending).chain(failed).map(|v| format!("`{v}`")).collect();
     let failed_list: Vec<String> = failed.iter().map(|v| format!("`{v}`")).collect();
     let doc = docs(&format!(
-        "Polls `{}` with this request until every resource of `{items}` has its `{state}` among `targets` (the reply), as its page documents the states ({}); one in a failed state ({}) ends the wait with `WaitError::Failed`, carrying the reply. No resource listed yet: polled again. With the policy's backoff, until its deadline (`WaitError::TimedOut`); each poll is retried and rate-limited like any call. Drop the future to cancel.",
+        "Polls `{}` with this request until every resource of `{items}` has its `{state}` among `targets`{} (the reply), as its page documents the states ({}); one in a failed state ({}) ends the wait with `WaitError::Failed`, carrying the reply. No resource listed yet: polled again. With the policy's backoff, until its deadline (`WaitError::TimedOut`); each poll is retried and rate-limited like any call. Drop the future to cancel.",
         action.name,
+        enum_name.map_or(String::new(), |e| format!(" (`&[{e}::…]`)")),
         all.join(", "),
         if failed_list.is_empty() { "none documented".to_string() } else { failed_list.join(", ") },
     ));
@@ -192,7 +195,7 @@ fn resource_waiter_method(
         pub fn #until<'a>(
             &'a self,
             request: &'a super::#req,
-            targets: &'a [&'a str],
+            targets: &'a [#target],
             policy: &'a crate::WaitPolicy,
         ) -> crate::Waiting<'a, super::#resp, super::#err> {
             Box::pin(crate::wait_until(
@@ -200,6 +203,19 @@ fn resource_waiter_method(
                 move |reply: &super::#resp| crate::states_of(#resources.map(|item| #value), targets, &[#(#failed),*], #state),
                 policy,
             ))
+        }
+    }
+}
+
+/// The text of a state field (`reply.status`, `item.address_status`): a `String` or the
+/// enum of its documented values (`as_str`), required or an `Option` (then `""` for `None`).
+fn state_text(field: TokenStream, required: bool, enum_name: Option<&str>) -> TokenStream {
+    match (required, enum_name) {
+        (true, _) => quote! { #field.as_str() },
+        (false, None) => quote! { #field.as_deref().unwrap_or_default() },
+        (false, Some(name)) => {
+            let id = ident(name);
+            quote! { #field.as_ref().map_or("", super::#id::as_str) }
         }
     }
 }

@@ -4,6 +4,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use super::enums::{Enums, Owner};
 use super::rustdoc::docs_then;
 use super::tokens::ident;
 use crate::ir::{self, Api, Type};
@@ -28,13 +29,59 @@ pub(crate) fn rust_type(api: &Api, ty: &Type) -> TokenStream {
     }
 }
 
+/// The Rust type of a parameter: its resolved type, or the enum of its documented values
+/// (`super::AddressStatus`, `Vec<super::AddressStatus>`).
+pub(crate) fn param_type(api: &Api, enums: &Enums, owner: Owner, p: &ir::Param) -> TokenStream {
+    match enums.name(owner, p) {
+        Some(name) => {
+            let id = ident(name);
+            match &p.ty {
+                Type::Array(_) => quote! { Vec<super::#id> },
+                _ => quote! { super::#id },
+            }
+        }
+        None => rust_type(api, &p.ty),
+    }
+}
+
+/// The Rust type of one element of a list parameter (of the parameter itself otherwise).
+pub(crate) fn element_type(api: &Api, enums: &Enums, owner: Owner, p: &ir::Param) -> TokenStream {
+    match (enums.name(owner, p), &p.ty) {
+        (Some(name), _) => {
+            let id = ident(name);
+            quote! { super::#id }
+        }
+        (None, Type::Array(inner)) => rust_type(api, inner),
+        (None, ty) => rust_type(api, ty),
+    }
+}
+
+/// The documented default and unit of a parameter, as a rustdoc line: "Default: `0`. Unit: s."
+fn default_and_unit(facts: &ir::Facts) -> Option<String> {
+    let default = facts.default.as_ref().map(|d| {
+        let text = match d {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        format!("Default: `{}`.", text.replace('`', "'"))
+    });
+    let unit = facts.unit.as_ref().map(|u| format!("Unit: {}.", u.replace('`', "'")));
+    let both: Vec<String> = default.into_iter().chain(unit).collect();
+    (!both.is_empty()).then(|| both.join(" "))
+}
+
 /// The fields of a request, response or structure.
-pub(crate) fn fields(api: &Api, params: &[ir::Param], boxed: &dyn Fn(&ir::Param) -> bool) -> TokenStream {
+pub(crate) fn fields(
+    api: &Api,
+    enums: &Enums,
+    owner: Owner,
+    params: &[ir::Param],
+    boxed: &dyn Fn(&ir::Param) -> bool,
+) -> TokenStream {
     let fields = params.iter().map(|p| {
-        let ir::Param { name, rust_name, required, doc_type, ty, nullable: _, description, example_value, facts: _ } =
-            p;
+        let ir::Param { name, rust_name, required, doc_type, ty, nullable: _, description, example_value, facts } = p;
         let id = ident(rust_name);
-        let mut ty_tokens = rust_type(api, ty);
+        let mut ty_tokens = param_type(api, enums, owner, p);
         if boxed(p) {
             ty_tokens = quote! { Box<#ty_tokens> };
         }
@@ -46,6 +93,7 @@ pub(crate) fn fields(api: &Api, params: &[ir::Param], boxed: &dyn Fn(&ir::Param)
         if let Some(v) = example_value {
             notes.push(format!("Example value: `{}`.", v.replace('`', "'")));
         }
+        notes.extend(default_and_unit(facts));
         let doc = docs_then(description, &notes);
         if *required {
             quote! {
@@ -110,10 +158,24 @@ pub(crate) fn wire_impl(id: &Ident, params: &[ir::Param]) -> TokenStream {
 
 /// `impl Documented` for a response or structure: its documented fields and their shapes,
 /// which the runtime's lenient decoding brings a reply to.
-pub(crate) fn documented_impl(api: &Api, id: &Ident, params: &[ir::Param]) -> TokenStream {
+pub(crate) fn documented_impl(api: &Api, enums: &Enums, owner: Owner, id: &Ident, params: &[ir::Param]) -> TokenStream {
     let fields = params.iter().map(|p| {
         let name = &p.name;
-        let shape = shape(api, &p.ty);
+        let shape = match enums.name(owner, p).filter(|_| p.value_set_is_closed()) {
+            Some(enum_name) => {
+                let enum_id = ident(enum_name);
+                let of = match p.value_set() {
+                    Some(ir::ValueSet::Integers(_)) => quote! { IntegerIn },
+                    _ => quote! { StringIn },
+                };
+                let inner = quote! { crate::Shape::#of(super::#enum_id::VALUES) };
+                match &p.ty {
+                    Type::Array(_) => quote! { crate::Shape::List(&#inner) },
+                    _ => inner,
+                }
+            }
+            None => shape(api, &p.ty),
+        };
         let optional = !p.required;
         quote! { crate::Field::new(#name, #shape, #optional) }
     });

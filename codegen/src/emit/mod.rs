@@ -9,6 +9,7 @@
 //! - `products/<product>/src/<vYYYYMMDD>/mod.rs`: a module per API version;
 //! - `…/<vYYYYMMDD>/<action>.rs`: request, response, error enum, validation;
 //! - `…/<vYYYYMMDD>/types.rs`: the structures of the Data Types page;
+//! - `…/<vYYYYMMDD>/enums.rs`: an enum per documented value set;
 //! - `…/<vYYYYMMDD>/error_code.rs`: the product-wide `ErrorCode`;
 //! - `…/<vYYYYMMDD>/client.rs`: the product's `Client` (feature `client`);
 //! - `products/<product>/tests/<vYYYYMMDD>_examples.rs`: a test per documented example;
@@ -16,9 +17,11 @@
 
 mod action;
 mod client;
+mod enums;
 mod error_code;
 mod examples;
 mod fields;
+mod filters;
 mod root;
 mod rustdoc;
 mod tokens;
@@ -31,6 +34,7 @@ use proc_macro2::TokenStream;
 use crate::format::rust_file;
 use crate::generated::Generated;
 use crate::ir::{self, Api};
+use enums::Enums;
 // The names `root.rs` takes from here (`super::{docs, ident}`).
 use rustdoc::docs;
 use tokens::ident;
@@ -39,10 +43,11 @@ use tokens::ident;
 enum Job<'a> {
     CrateRoot(&'a [Api], &'a str),
     Product(Vec<&'a Api>, &'a str),
-    Version(&'a Api),
-    Action(&'a Api, &'a ir::Action),
-    Types(&'a Api),
-    Client(&'a Api),
+    Version(&'a Api, &'a Enums<'a>),
+    Action(&'a Api, &'a Enums<'a>, &'a ir::Action),
+    Types(&'a Api, &'a Enums<'a>),
+    Enums(&'a Enums<'a>),
+    Client(&'a Api, &'a Enums<'a>),
     ErrorCode(&'a Api),
     Examples(&'a Api, String),
 }
@@ -52,10 +57,11 @@ impl Job<'_> {
         match self {
             Job::CrateRoot(apis, crate_name) => root::crate_root(apis, crate_name),
             Job::Product(versions, crate_name) => root::product_root(versions, crate_name),
-            Job::Version(api) => root::version_module(api),
-            Job::Action(api, action) => action::action_file(api, action),
-            Job::Types(api) => types::types_file(api),
-            Job::Client(api) => client::client_file(api),
+            Job::Version(api, enums) => root::version_module(api, enums),
+            Job::Action(api, enums, action) => action::action_file(api, enums, action),
+            Job::Types(api, enums) => types::types_file(api, enums),
+            Job::Enums(enums) => enums.file(),
+            Job::Client(api, enums) => client::client_file(api, enums),
             Job::ErrorCode(api) => error_code::error_code_file(api),
             Job::Examples(api, product_lib) => examples::tests_file(api, product_lib),
         }
@@ -95,18 +101,22 @@ pub fn generate_owned(mut apis: Vec<Api>, crate_name: &str) -> Result<Generated,
         files.insert(format!("products/{module}/Cargo.toml"), root::product_manifest(crate_name, &versions));
         jobs.push((format!("products/{module}/src/lib.rs"), Job::Product(versions, crate_name)));
     }
-    for api in apis {
+    let all_enums: Vec<Enums> = apis.iter().map(Enums::of).collect();
+    for (api, enums) in apis.iter().zip(&all_enums) {
         let product = format!("products/{}", api.rust_module);
         let dir = format!("{product}/src/{}", api.rust_version_module);
-        jobs.push((format!("{dir}/mod.rs"), Job::Version(api)));
+        jobs.push((format!("{dir}/mod.rs"), Job::Version(api, enums)));
         for action in api.actions.values() {
-            jobs.push((format!("{dir}/{}.rs", action.rust.module), Job::Action(api, action)));
+            jobs.push((format!("{dir}/{}.rs", action.rust.module), Job::Action(api, enums, action)));
         }
         if !api.data_types.is_empty() {
-            jobs.push((format!("{dir}/types.rs"), Job::Types(api)));
+            jobs.push((format!("{dir}/types.rs"), Job::Types(api, enums)));
+        }
+        if !enums.is_empty() {
+            jobs.push((format!("{dir}/enums.rs"), Job::Enums(enums)));
         }
         jobs.push((format!("{dir}/error_code.rs"), Job::ErrorCode(api)));
-        jobs.push((format!("{dir}/client.rs"), Job::Client(api)));
+        jobs.push((format!("{dir}/client.rs"), Job::Client(api, enums)));
         jobs.push((
             format!("{product}/tests/{}_examples.rs", api.rust_version_module),
             Job::Examples(api, root::product_lib(crate_name, &api.rust_module)),

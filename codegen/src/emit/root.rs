@@ -192,7 +192,7 @@ pub fn product_root(versions: &[&Api], crate_name: &str) -> TokenStream {
 }
 
 /// `src/<product>/<version>/mod.rs`: the action modules and their re-exports.
-pub fn version_module(api: &Api) -> TokenStream {
+pub fn version_module(api: &Api, enums: &super::enums::Enums) -> TokenStream {
     let summary = format!(
         " `{}` API, version `{}`: {} actions, {} structures, {} error codes.",
         api.product,
@@ -204,9 +204,13 @@ pub fn version_module(api: &Api) -> TokenStream {
     let actions = api.actions.values().map(|a| {
         let module = ident(&a.rust.module);
         let (req, resp, err) = (ident(&a.rust.request), ident(&a.rust.response), ident(&a.rust.error));
+        let filter = enums.filter_type(&a.name).map(|f| {
+            let f = ident(f);
+            quote! { , #f }
+        });
         quote! {
             mod #module;
-            pub use #module::{#req, #resp, #err};
+            pub use #module::{#req, #resp, #err #filter};
         }
     });
     let types = (!api.data_types.is_empty()).then(|| {
@@ -214,6 +218,13 @@ pub fn version_module(api: &Api) -> TokenStream {
         quote! {
             mod types;
             pub use types::{#(#names),*};
+        }
+    });
+    let enum_mod = (!enums.is_empty()).then(|| {
+        let names = enums.names().map(ident);
+        quote! {
+            mod enums;
+            pub use enums::{#(#names),*};
         }
     });
     let service = &api.product;
@@ -236,6 +247,7 @@ pub fn version_module(api: &Api) -> TokenStream {
         #[cfg(feature = "client")]
         pub use client::Client;
         #types
+        #enum_mod
         #(#actions)*
 
         #host_doc

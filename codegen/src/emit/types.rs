@@ -7,12 +7,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::enums::{Enums, Owner};
 use super::fields::{documented_impl, fields, wire_impl};
 use super::rustdoc::docs_then;
 use super::tokens::ident;
 use crate::ir::{Api, DataType, Type};
 
-pub fn types_file(api: &Api) -> TokenStream {
+pub fn types_file(api: &Api, enums: &Enums) -> TokenStream {
     let direct = direct_references(api);
     let in_requests = reachable_from_inputs(api);
     let structs = api.data_types.values().map(|dt| {
@@ -23,11 +24,12 @@ pub fn types_file(api: &Api) -> TokenStream {
             Type::Struct(target) => reaches(&direct, target, name),
             _ => false,
         };
-        let body = fields(api, params, &boxed);
+        let owner = Owner::Type(name);
+        let body = fields(api, enums, owner, params, &boxed);
         // Structures no request holds are never built by users: `#[non_exhaustive]`, so new
         // fields do not break code.
         let non_exhaustive = (!in_requests.contains(name.as_str())).then(|| quote! { #[non_exhaustive] });
-        let documented = documented_impl(api, &id, params);
+        let documented = documented_impl(api, enums, owner, &id, params);
         let wire = wire_impl(&id, params);
         quote! {
             #doc

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::params::{lower_params, FieldKind};
 use super::warning::Warning;
-use super::{constraints, error_codes, examples, naming};
+use super::{constraints, error_codes, examples, naming, values};
 use crate::error::Result;
 use crate::extract::{RawAction, RawExample};
 use crate::ir::{
@@ -251,7 +251,13 @@ fn check_example(
     let mut contradictions = Vec::new();
     let mut output_problems = Vec::new();
     let output_deserializes = match output.and_then(|o| o.get("Response")) {
-        Some(response) => fits_fields(response, outputs, types, "Response.", &mut output_problems),
+        Some(response) => {
+            let fits = fits_fields(response, outputs, types, "Response.", &mut output_problems);
+            // A value outside its closed set decodes (an enum's `Other`), reported as a contradiction.
+            let before = output_problems.len();
+            values::outside_sets(response, outputs, types, "Response.", &mut output_problems);
+            fits && output_problems.len() == before
+        }
         None => false,
     };
     let Some(input) = input else {
@@ -259,6 +265,8 @@ fn check_example(
         return ExampleCheck { input_outcome: InputOutcome::Unreadable, output_deserializes, contradictions };
     };
     let mut deserializes = fits_fields(input, params, types, "", &mut contradictions);
+    // Sent as it is (an enum's `Other`): a contradiction, not a failure.
+    values::outside_sets(input, params, types, "", &mut contradictions);
     if let Value::Object(map) = input {
         for key in map.keys() {
             if !params.iter().any(|p| &p.name == key) {

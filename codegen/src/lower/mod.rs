@@ -27,6 +27,7 @@ pub mod pagination;
 mod params;
 mod product;
 pub mod types;
+mod values;
 pub mod waiter;
 mod warning;
 

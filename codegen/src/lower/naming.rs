@@ -113,6 +113,67 @@ fn type_name_part(part: &str) -> String {
     }
 }
 
+/// The name of the enum of a field's documented values: the field's type name
+/// (`AddressStatus`); a name of the prelude or of the generated code gets `Value`
+/// (`Type` stays `Type`, `Option` → `OptionValue`).
+pub fn enum_name(field: &str) -> String {
+    let s = type_name(&fold_versioned_acronyms(field));
+    match s.strip_suffix("Struct") {
+        Some(base) if RESERVED_TYPES.contains(&base) => format!("{base}Value"),
+        _ => s,
+    }
+}
+
+/// The variant of a documented string value, from its ASCII letters and digits:
+/// `BIND_ENI` → `BindEni`, `tag:tag-key` → `TagTagKey`, `5.6` → `V5_6` (a leading digit
+/// gets `V`, digits on both sides of a separator keep a `_`), `-1` → `Minus1`. `None`
+/// when nothing of it is ASCII (`按量计费`).
+pub fn value_variant(value: &str) -> Option<String> {
+    let value = value.trim();
+    let negative = value.strip_prefix('-').is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    let mut out = String::new();
+    for part in fold_versioned_acronyms(value).split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| !p.is_empty()) {
+        let word = part.to_upper_camel_case();
+        if out.ends_with(|c: char| c.is_ascii_digit()) && word.starts_with(|c: char| c.is_ascii_digit()) {
+            out.push('_');
+        }
+        out.push_str(&word);
+    }
+    if out.is_empty() {
+        return None;
+    }
+    if negative {
+        out.insert_str(0, "Minus");
+    } else if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'V');
+    }
+    Some(out)
+}
+
+/// The variants of a documented value set, one per value in order: each a valid, unique
+/// identifier, none `Other` (the variant carrying any other value) or `Self`. A value
+/// without ASCII letters or digits is `Value<position>`; a name taken before gets a number
+/// (`Bind2`; `V1_2` after a digit).
+pub fn value_variants<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut taken: BTreeSet<String> = ["Other", "Self"].iter().map(|s| s.to_string()).collect();
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let wanted = value_variant(value).unwrap_or_else(|| format!("Value{}", i + 1));
+            let wanted = if wanted == "Other" || wanted == "Self" { format!("{wanted}Value") } else { wanted };
+            let name = if taken.contains(&wanted) {
+                let sep = if wanted.ends_with(|c: char| c.is_ascii_digit()) { "_" } else { "" };
+                (2..).map(|n| format!("{wanted}{sep}{n}")).find(|c| !taken.contains(c)).unwrap_or_default()
+            } else {
+                wanted
+            };
+            taken.insert(name.clone());
+            name
+        })
+        .collect()
+}
+
 /// Hands out unique names: the first taker of a name keeps it, later ones get `2`, `3`, …
 /// (with `_` before the number for snake_case names).
 #[derive(Debug, Default)]
@@ -123,6 +184,11 @@ pub struct UniqueNames {
 impl UniqueNames {
     pub fn with_taken<'a>(taken: impl IntoIterator<Item = &'a str>) -> Self {
         UniqueNames { taken: taken.into_iter().map(str::to_string).collect() }
+    }
+
+    /// Whether a name is taken already.
+    pub fn is_taken(&self, name: &str) -> bool {
+        self.taken.contains(name)
     }
 
     pub fn take(&mut self, wanted: String) -> String {
@@ -168,6 +234,39 @@ mod tests {
         assert_eq!(error_variant("InternalError"), "InternalError");
         assert_eq!(error_variant("Unknown"), "UnknownCode");
         assert_eq!(error_variant("A.b_c"), "ABC");
+    }
+
+    #[test]
+    fn enum_names() {
+        assert_eq!(enum_name("AddressStatus"), "AddressStatus");
+        assert_eq!(enum_name("IPv6Type"), "Ipv6Type");
+        assert_eq!(enum_name("Type"), "Type");
+        assert_eq!(enum_name("Option"), "OptionValue");
+        assert_eq!(enum_name("Client"), "ClientValue");
+        assert_eq!(enum_name("instance-type"), "InstanceType");
+    }
+
+    #[test]
+    fn value_variants_are_valid_unique_and_stable() {
+        let variants = |values: &[&str]| value_variants(values.iter().copied());
+        assert_eq!(variants(&["CREATING", "BIND_ENI", "UNBIND"]), ["Creating", "BindEni", "Unbind"]);
+        assert_eq!(variants(&["5.6", "5.7", "56", "8.0.1"]), ["V5_6", "V5_7", "V56", "V8_0_1"]);
+        assert_eq!(variants(&["0", "1", "-1", "-1.5"]), ["V0", "V1", "Minus1", "Minus1_5"]);
+        assert_eq!(
+            variants(&["tag:tag-key", "Traffic-Mirror-Name", "traffic-package_id"]),
+            ["TagTagKey", "TrafficMirrorName", "TrafficPackageId"]
+        );
+        // Duplicates after naming, the carrying variant's name, `Self`, nothing ASCII.
+        assert_eq!(
+            variants(&["bind", "BIND", "Bind2", "other", "self", "按量计费", "", "IPv6"]),
+            ["Bind", "Bind2", "Bind2_2", "OtherValue", "SelfValue", "Value6", "Value7", "Ipv6"]
+        );
+        assert_eq!(variants(&["v1", "V1", "v1_2"]), ["V1", "V1_2", "V1_2_2"]);
+        // Keywords are lower-case: no UpperCamelCase variant is one.
+        assert_eq!(variants(&["type", "fn", "async"]), ["Type", "Fn", "Async"]);
+        for v in variants(&["a b", "ä1", "x\u{301}", "１２", "_", "--", "IPv6Address"]) {
+            assert!(syn::parse_str::<syn::Ident>(&v).is_ok() && v.is_ascii(), "{v}");
+        }
     }
 
     #[test]
