@@ -16,6 +16,7 @@
 //! | module | what it holds |
 //! |---|---|
 //! | `validation` | `ValidationError`: what a request breaks of its documentation |
+//! | `limits` | the checks of documented ranges and lengths that generated `validate_limits` calls |
 //! | `wire` | `Wire`: the documented JSON form of generated types |
 //! | `decode` | lenient decoding of a documented shape (`decode_value`, `Documented`, `Deviation`) |
 //! | `action` | the traits generated code implements: `Action`, `Paginated`, `ApiError`, `ErrorOf`; the reply envelope |
@@ -57,6 +58,7 @@
 
 mod action;
 mod decode;
+mod limits;
 mod validation;
 pub mod wire;
 
@@ -100,12 +102,15 @@ mod perturb;
 
 pub use action::{Action, ApiError, ErrorOf, PageParam, PageStyle, Paginated, Paging, ResponseEnvelope};
 pub use decode::{decode_value, Decoded, Deviation, DeviationKind, Documented, Field, Shape};
-pub use validation::ValidationError;
+pub use validation::{LengthOf, ValidationError};
 pub use wire::{Wire, WireError};
 
 // Used by generated error enums; not part of the API a user calls.
 #[doc(hidden)]
 pub use action::fmt_api_error;
+// Called by generated `validate_limits`; not part of the API a user calls.
+#[doc(hidden)]
+pub use limits::{check_bytes, check_chars, check_items, check_range, Counted, Limited, Scalar, Visitor};
 
 #[cfg(feature = "client")]
 pub use breaker::BreakerPolicy;

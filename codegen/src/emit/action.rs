@@ -66,6 +66,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
             req_notes.push(format!("- {}", doc_line(sentence)));
         }
     }
+    req_notes.extend(super::limits::notes(input));
     let req_doc = docs_then(description, &req_notes);
     let paginated = pagination.as_ref().map(|p| paginated_impl(api, &req, &resp, output, p));
     let req_fields = fields(api, input, &|_| false);
@@ -75,6 +76,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
     let req_wire = wire_impl(&req, input);
     let resp_wire = wire_impl(&resp, output);
     let validate = validate_body(input, constraints);
+    let validate_limits = super::limits::validate_limits(input);
     // An idempotency token the client may fill in, so that retries cannot do the thing twice.
     let client_token = input
         .iter()
@@ -117,9 +119,11 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
             type Error = #err;
 
             #[inline]
-            fn validate(&self) -> Result<(), crate::ValidationError> {
+            fn validate_structure(&self) -> Result<(), crate::ValidationError> {
                 #validate
             }
+
+            #validate_limits
         }
 
         #error_enum

@@ -19,6 +19,7 @@ mod client;
 mod error_code;
 mod examples;
 mod fields;
+mod limits;
 mod root;
 mod rustdoc;
 mod tokens;
