@@ -7,12 +7,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use quote::ToTokens;
 use syn::{ImplItem, Item, UseTree, Visibility};
 
+use super::checks::{checks_of, Checks};
 use super::decoders::decoding_of;
 use super::rust_change::Decoding;
 use super::tokens::tidy;
 
 /// A public item of the generated code.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PublicItem {
     /// `struct`, `field`, …
     pub item: &'static str,
@@ -24,6 +25,8 @@ pub struct PublicItem {
     pub derives: BTreeSet<String>,
     /// Error decoding, for types with a `from_code`/`from_str` matching code strings.
     pub decoding: Option<Decoding>,
+    /// Requests: the documented limits their `validate_limits` checks.
+    pub checks: Option<Checks>,
 }
 
 /// A module being read: its internal path and items.
@@ -237,7 +240,7 @@ fn attributes_of(attrs: &[syn::Attribute]) -> (bool, BTreeSet<String>) {
 }
 
 fn plain(item: &'static str, signature: String) -> PublicItem {
-    PublicItem { item, signature, non_exhaustive: false, derives: BTreeSet::new(), decoding: None }
+    PublicItem { item, signature, non_exhaustive: false, derives: BTreeSet::new(), decoding: None, checks: None }
 }
 
 /// The entries of one public item: itself, and its fields or variants.
@@ -250,7 +253,7 @@ fn describe_item(item: &Item, at: &str, out: &mut BTreeMap<String, PublicItem>) 
             let signature = signature.replacen("pub struct", &format!("pub struct {}", s.ident), 1);
             out.insert(
                 at.to_string(),
-                PublicItem { item: "struct", signature, non_exhaustive, derives, decoding: None },
+                PublicItem { item: "struct", signature, non_exhaustive, derives, decoding: None, checks: None },
             );
             for (i, field) in s.fields.iter().enumerate() {
                 if !is_pub(&field.vis) {
@@ -263,7 +266,10 @@ fn describe_item(item: &Item, at: &str, out: &mut BTreeMap<String, PublicItem>) 
         Item::Enum(e) => {
             let (non_exhaustive, derives) = attributes_of(&e.attrs);
             let signature = format!("pub enum {}", e.ident);
-            out.insert(at.to_string(), PublicItem { item: "enum", signature, non_exhaustive, derives, decoding: None });
+            out.insert(
+                at.to_string(),
+                PublicItem { item: "enum", signature, non_exhaustive, derives, decoding: None, checks: None },
+            );
             for v in &e.variants {
                 let fields = &v.fields;
                 out.insert(format!("{at}::{}", v.ident), plain("variant", tidy(quote::quote! { #fields })));
@@ -316,6 +322,11 @@ fn describe_impl(block: &syn::ItemImpl, at: &str, out: &mut BTreeMap<String, Pub
                     merged.codes.extend(decoding.codes);
                     merged.common_fallback |= decoding.common_fallback;
                 }
+            }
+        }
+        if name == "validate_limits" {
+            if let Some(entry) = out.get_mut(at) {
+                entry.checks = Some(checks_of(&f.block));
             }
         }
         if block.trait_.is_none() && is_pub(&f.vis) {

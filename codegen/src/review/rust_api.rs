@@ -16,6 +16,10 @@
 //!   `Unknown(..)`): a **behaviour change**, **minor** (as a new variant of a
 //!   `#[non_exhaustive]` enum is), reported on its own so that code matching
 //!   `Unknown("AuthFailure…")` is found;
+//! - a documented limit that a request's `validate_limits` checks made tighter (a minimum
+//!   raised, a maximum lowered, a limit added): a **behaviour change**, **major** (a request
+//!   that was sent is now refused before it is sent, unless the client is built with
+//!   `documented_limits(false)`); made looser or removed: **minor** (`checks.rs`);
 //! - anything else in the generated code (documentation, validation, bodies): **patch**.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -73,6 +77,7 @@ fn compare_versions(old: &Api, new: &Api, view: &mut RustApi) -> Result<(), Stri
     let before = view.changes.len();
     compare_items(&old_items, &new_items, &mut view.changes);
     decoding_changes(&old_items, &new_items, &mut view.changes);
+    super::checks::limit_changes(&old_items, &new_items, &mut view.changes);
     // Nothing public changed, yet the code did: documentation, validation, bodies.
     if view.changes.len() == before && old_files != new_files {
         view.bump = view.bump.max(Some(Bump::Patch));
