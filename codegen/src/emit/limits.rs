@@ -6,7 +6,8 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{quote, ToTokens};
 
 use super::tokens::ident;
-use crate::ir::{LengthOf, Limits, Param, Type};
+use crate::ir::limits::Limits;
+use crate::ir::{LengthOf, Param, Type};
 
 /// `fn validate_limits`, when some input has a documented limit.
 pub(super) fn validate_limits(input: &[Param]) -> Option<TokenStream> {

@@ -5,7 +5,8 @@
 
 use serde_json::Value;
 
-use crate::ir::{LengthOf, Limits, Param};
+use crate::ir::limits::Limits;
+use crate::ir::{LengthOf, Param};
 
 /// Why `value`, given for `param`, breaks its documented limits: the contradiction, with
 /// the sentence the limit came from when the IR has it.

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 
 use syn::{Expr, Lit};
 
-use super::public_items::PublicItem;
 use super::rust_change::{Bump, RustChange, RustKind};
 
 /// The checks of one request: (field, check) → (minimum, maximum); `check` is `range`,
@@ -59,16 +58,13 @@ fn bound(expr: &Expr) -> Option<f64> {
     Some(if negative { -n } else { n })
 }
 
-/// The limits that changed, request by request, field by field.
-pub(super) fn limit_changes(
-    old: &BTreeMap<String, PublicItem>,
-    new: &BTreeMap<String, PublicItem>,
+/// The limits that changed, request by request (public path, old checks, new checks), field
+/// by field.
+pub(super) fn limit_changes<'a>(
+    requests: impl Iterator<Item = (&'a str, &'a Checks, &'a Checks)>,
     out: &mut Vec<RustChange>,
 ) {
-    let empty = Checks::new();
-    for (path, n) in new {
-        let Some(o) = old.get(path) else { continue };
-        let (oc, nc) = (o.checks.as_ref().unwrap_or(&empty), n.checks.as_ref().unwrap_or(&empty));
+    for (path, oc, nc) in requests {
         if oc == nc {
             continue;
         }

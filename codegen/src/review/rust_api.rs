@@ -77,7 +77,13 @@ fn compare_versions(old: &Api, new: &Api, view: &mut RustApi) -> Result<(), Stri
     let before = view.changes.len();
     compare_items(&old_items, &new_items, &mut view.changes);
     decoding_changes(&old_items, &new_items, &mut view.changes);
-    super::checks::limit_changes(&old_items, &new_items, &mut view.changes);
+    let none = super::checks::Checks::new();
+    let requests = new_items.iter().filter_map(|(path, n)| {
+        let o = old_items.get(path)?;
+        let (oc, nc) = (o.checks.as_ref(), n.checks.as_ref());
+        (oc.is_some() || nc.is_some()).then(|| (path.as_str(), oc.unwrap_or(&none), nc.unwrap_or(&none)))
+    });
+    super::checks::limit_changes(requests, &mut view.changes);
     // Nothing public changed, yet the code did: documentation, validation, bodies.
     if view.changes.len() == before && old_files != new_files {
         view.bump = view.bump.max(Some(Bump::Patch));
