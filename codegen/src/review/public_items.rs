@@ -8,7 +8,7 @@ use quote::ToTokens;
 use syn::{ImplItem, Item, UseTree, Visibility};
 
 use super::checks::{checks_of, Checks};
-use super::decoders::decoding_of;
+use super::decoders::{decoding_of, value_set_decoding};
 use super::rust_change::Decoding;
 use super::tokens::tidy;
 
@@ -89,9 +89,18 @@ pub fn public_items(
             describe_item(item, &shown(at), &mut out);
         }
     }
-    // Impl blocks: methods of public types, trait impls, decoders.
+    // Impl blocks: methods of public types, trait impls, decoders; the one-line impls of
+    // value-set enums (`string_enum!`), how they decode.
     for m in &modules {
         for item in &m.items {
+            if let Item::Macro(mac) = item {
+                let Some((name, decoding)) = value_set_decoding(&mac.mac) else { continue };
+                let entry = public.get(&joined(&m.path, &name)).and_then(|at| out.get_mut(&shown(at)));
+                if let Some(entry) = entry {
+                    entry.decoding = Some(decoding);
+                }
+                continue;
+            }
             let Item::Impl(block) = item else { continue };
             let Some(own) = self_type(&m.path, &block.self_ty) else { continue };
             let Some(at) = public.get(&own) else { continue };
@@ -390,6 +399,29 @@ mod tests {
         assert_eq!(tidy(ty.to_token_stream()), "Option<Vec<super::Tag>>");
         let sig: syn::Signature = syn::parse_str("fn f<'a>(&'a self, r: &'a R,) -> crate::Pending<'a, A, B,>").unwrap();
         assert_eq!(tidy(sig.to_token_stream()), "fn f<'a>(&'a self, r: &'a R) -> crate::Pending<'a, A, B>");
+    }
+
+    #[test]
+    fn value_set_enums_decode_as_their_macro_line_says() {
+        let items = crate_of(&[(
+            "src/lib.rs",
+            "#[non_exhaustive] pub enum Status { Bind, Unbind, Other(String) }
+             crate::enums::string_enum!(Status { Bind = \"BIND\", Unbind = \"UNBIND\" });
+             pub enum Mode { V0, Minus1, Other(i64) }
+             crate::enums::integer_enum!(Mode { V0 = 0, Minus1 = - 1 });
+             crate::wire::serde_by_wire!(Status);",
+        )]);
+        let status = items["demo::Status"].decoding.as_ref().unwrap();
+        assert_eq!(
+            status.codes.iter().map(|(c, v)| (c.as_str(), v.as_str())).collect::<Vec<_>>(),
+            [("BIND", "Bind"), ("UNBIND", "Unbind")]
+        );
+        assert_eq!(status.fallback.as_deref(), Some("Other(..)"));
+        let mode = items["demo::Mode"].decoding.as_ref().unwrap();
+        assert_eq!(
+            mode.codes.iter().map(|(c, v)| (c.as_str(), v.as_str())).collect::<Vec<_>>(),
+            [("-1", "Minus1"), ("0", "V0")]
+        );
     }
 
     #[test]

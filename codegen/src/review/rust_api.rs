@@ -241,7 +241,7 @@ pub(super) fn decoding_changes(
                     return format!("Common(CommonError::{v})");
                 }
             }
-            "Unknown(..)".to_string()
+            d.fallback.clone().unwrap_or_else(|| "Unknown(..)".to_string())
         };
         let mut codes: BTreeSet<&String> = old_decoding.codes.keys().chain(new_decoding.codes.keys()).collect();
         for commons in [old_common.get(&module), new_common.get(&module)].into_iter().flatten() {
@@ -275,4 +275,45 @@ pub(super) fn decoding_changes(
 /// `vpc::v20170312::X` → `vpc::v20170312`.
 fn module_of(path: &str) -> String {
     path.rsplit_once("::").map_or_else(String::new, |(m, _)| m.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(source: &str) -> BTreeMap<String, PublicItem> {
+        let files = BTreeMap::from([("src/lib.rs".to_string(), source.to_string())]);
+        public_items(&files, "src/lib.rs", "demo").unwrap()
+    }
+
+    /// The enum of a value set, as generated: a value added is a variant added to a
+    /// `#[non_exhaustive]` enum (minor) that decodes what was `Other(..)`; a value removed
+    /// is a variant removed (major).
+    #[test]
+    fn values_of_a_value_set_enum_added_and_removed() {
+        let old = items(
+            "#[non_exhaustive] pub enum Status { Bind, Unbind, Other(String) }
+             crate::enums::string_enum!(Status { Bind = \"BIND\", Unbind = \"UNBIND\" });",
+        );
+        let new = items(
+            "#[non_exhaustive] pub enum Status { Bind, Smart, Other(String) }
+             crate::enums::string_enum!(Status { Bind = \"BIND\", Smart = \"SMART\" });",
+        );
+        let mut changes = Vec::new();
+        compare_items(&old, &new, &mut changes);
+        decoding_changes(&old, &new, &mut changes);
+        let got: Vec<(RustKind, &str, &str, Bump)> =
+            changes.iter().map(|c| (c.kind, c.path.as_str(), c.item, c.bump)).collect();
+        assert_eq!(
+            got,
+            [
+                (RustKind::Added, "demo::Status::Smart", "variant", Bump::Minor),
+                (RustKind::Removed, "demo::Status::Unbind", "variant", Bump::Major),
+                (RustKind::Behaviour, "demo::Status", "decoding", Bump::Minor),
+            ]
+        );
+        let moved: Vec<(&str, &str, &str)> =
+            changes[2].decoded.iter().map(|d| (d.code.as_str(), d.old.as_str(), d.new.as_str())).collect();
+        assert_eq!(moved, [("SMART", "Other(..)", "Smart"), ("UNBIND", "Unbind", "Other(..)")]);
+    }
 }
