@@ -110,7 +110,9 @@ pub use wire::{Wire, WireError};
 pub use action::fmt_api_error;
 // Called by generated `validate_limits`; not part of the API a user calls.
 #[doc(hidden)]
-pub use limits::{check_bytes, check_chars, check_items, check_range, Counted, Limited, Scalar, Visitor};
+pub use limits::{
+    check_bytes, check_chars, check_items, check_range, check_range_or_default, Counted, Limited, Scalar, Visitor,
+};
 
 #[cfg(feature = "client")]
 pub use breaker::BreakerPolicy;

@@ -105,6 +105,29 @@ pub fn check_range(
     min: Option<f64>,
     max: Option<f64>,
 ) -> Result<(), ValidationError> {
+    range_except(param, value, min, max, None)
+}
+
+/// [`check_range`] for a parameter whose documented default lies outside its range (range
+/// 10 to 600, default 0 meaning "off"): that value is accepted too.
+#[doc(hidden)]
+pub fn check_range_or_default(
+    param: &'static str,
+    value: &impl Limited,
+    min: Option<f64>,
+    max: Option<f64>,
+    default: f64,
+) -> Result<(), ValidationError> {
+    range_except(param, value, min, max, Some(default))
+}
+
+fn range_except(
+    param: &'static str,
+    value: &impl Limited,
+    min: Option<f64>,
+    max: Option<f64>,
+    default: Option<f64>,
+) -> Result<(), ValidationError> {
     value.visit(None, &mut |index, scalar| {
         let (number, exact) = match scalar {
             Scalar::Integer(n) => (n as f64, Number::from(n)),
@@ -118,6 +141,9 @@ pub fn check_range(
             },
             Scalar::Other => return Ok(()),
         };
+        if default == Some(number) {
+            return Ok(());
+        }
         let below = min.is_some_and(|min| number < min);
         let above = max.is_some_and(|max| number > max);
         if below || above {
@@ -241,6 +267,15 @@ mod tests {
         // Not given: nothing to check.
         assert_eq!(check_range("Limit", &None::<i64>, Some(1.0), Some(100.0)), Ok(()));
         assert!(check_range("Limit", &Some(0i64), Some(1.0), Some(100.0)).is_err());
+    }
+
+    #[test]
+    fn a_default_outside_the_range_is_accepted() {
+        assert_eq!(check_range_or_default("Interval", &Some(0i64), Some(10.0), Some(600.0), 0.0), Ok(()));
+        assert_eq!(check_range_or_default("Interval", &Some(10i64), Some(10.0), Some(600.0), 0.0), Ok(()));
+        let err = check_range_or_default("Interval", &Some(5i64), Some(10.0), Some(600.0), 0.0).unwrap_err();
+        assert_eq!(err.to_string(), "`Interval` is 5, outside its documented range 10 to 600");
+        assert!(check_range_or_default("Interval", &"0".to_string(), Some(10.0), None, 0.0).is_ok());
     }
 
     #[test]

@@ -13,11 +13,17 @@ use crate::ir::{LengthOf, Param, Type};
 pub(super) fn validate_limits(input: &[Param]) -> Option<TokenStream> {
     let mut checks = Vec::new();
     for p in input {
-        let Limits { range, length } = p.limits();
+        let Limits { range, length, default_outside } = p.limits();
         let (wire, id) = (&p.name, ident(&p.rust_name));
         if let Some((min, max)) = range {
             let (min, max) = (bound(min, float), bound(max, float));
-            checks.push(quote! { crate::check_range(#wire, &self.#id, #min, #max)?; });
+            checks.push(match default_outside {
+                Some(default) => {
+                    let default = float(default);
+                    quote! { crate::check_range_or_default(#wire, &self.#id, #min, #max, #default)?; }
+                }
+                None => quote! { crate::check_range(#wire, &self.#id, #min, #max)?; },
+            });
         }
         if let Some((of, min, max)) = length {
             let check = match of {
@@ -46,12 +52,13 @@ pub(super) fn notes(input: &[Param]) -> Vec<String> {
     let lines: Vec<String> = input
         .iter()
         .filter_map(|p| {
-            let Limits { range, length } = p.limits();
+            let Limits { range, length, default_outside } = p.limits();
             // For a list, a range and a string length apply to each element.
             let each = if matches!(p.ty, Type::Array(_)) { "each " } else { "" };
             let mut parts = Vec::new();
             if let Some((min, max)) = range {
-                parts.push(format!("{each}{}", span(min.map(number), max.map(number), "")));
+                let or = default_outside.map(|d| format!(", or the default {}", number(d))).unwrap_or_default();
+                parts.push(format!("{each}{}{or}", span(min.map(number), max.map(number), "")));
             }
             if let Some((of, min, max)) = length {
                 let (each, unit) = match of {
@@ -193,6 +200,24 @@ mod tests {
                 "- `InstanceIds`: at most 100 items",
             ]
         );
+    }
+
+    #[test]
+    fn a_default_outside_the_range_is_accepted_too() {
+        let facts = Facts { default: Some(0.into()), ..range(Some(10), Some(600.0)) };
+        let interval = param("Interval", "interval", Type::Integer, false, facts);
+        assert_eq!(interval.limits().default_outside, Some(0.0));
+        let code = emitted(std::slice::from_ref(&interval));
+        assert!(
+            code.contains(r#"crate :: check_range_or_default ("Interval" , & self . interval , Some (10.0) , Some (600.0) , 0.0) ?"#),
+            "{code}"
+        );
+        assert_eq!(notes(&[interval])[2], "- `Interval`: 10 to 600, or the default 0");
+        // A default within the range is nothing special.
+        let facts = Facts { default: Some(20.into()), ..range(Some(1), Some(100.0)) };
+        let limit = param("Limit", "limit", Type::Integer, false, facts);
+        assert_eq!(limit.limits().default_outside, None);
+        assert!(emitted(&[limit]).contains("crate :: check_range (\"Limit\""));
     }
 
     #[test]

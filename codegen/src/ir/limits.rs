@@ -8,13 +8,17 @@ use super::{LengthOf, Param, Type};
 /// numeric string), the length of a string in `chars` or `bytes`, of a list in `items`; for
 /// a list, ranges and string lengths apply to each element. A parameter with a value set
 /// (an enum) gets neither a range nor a string length: the set says more. A limit whose
-/// minimum exceeds its maximum (a page that contradicts itself) is not checked.
+/// minimum exceeds its maximum (a page that contradicts itself) is not checked; a default
+/// outside the range is accepted.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Limits {
     /// Inclusive bounds of the value, at least one of them.
     pub range: Option<(Option<f64>, Option<f64>)>,
     /// What the length counts, and its inclusive bounds (at least one of them).
     pub length: Option<(LengthOf, Option<u64>, Option<u64>)>,
+    /// A documented default that lies outside the range ("range 10 to 600, default 0
+    /// meaning off"): accepted too, as the page means it to be sent.
+    pub default_outside: Option<f64>,
 }
 
 impl Param {
@@ -38,7 +42,20 @@ impl Param {
         let (lo, hi) = (f.min_length, f.max_length);
         let bounded = (lo.is_some() || hi.is_some()) && ordered(lo, hi);
         let length = f.length_of.filter(|_| counted && bounded).map(|of| (of, lo, hi));
-        Limits { range, length }
+        let default = f.default.as_ref().and_then(default_number);
+        let outside = |d: f64| range.is_some_and(|(min, max)| min.is_some_and(|m| d < m) || max.is_some_and(|m| d > m));
+        let default_outside = default.filter(|d| outside(*d));
+        Limits { range, length, default_outside }
+    }
+}
+
+/// A default as a number: `0`, or a string holding one (`"0"`, for a `String` holding a
+/// number).
+fn default_number(value: &serde_json::Value) -> Option<f64> {
+    match value {
+        serde_json::Value::Number(n) => n.as_f64(),
+        serde_json::Value::String(s) => s.trim().parse::<f64>().ok().filter(|f| f.is_finite()),
+        _ => None,
     }
 }
 

@@ -11,7 +11,7 @@ use crate::ir::{LengthOf, Param};
 /// Why `value`, given for `param`, breaks its documented limits: the contradiction, with
 /// the sentence the limit came from when the IR has it.
 pub fn broken(param: &Param, value: &Value) -> Option<String> {
-    let Limits { range, length } = param.limits();
+    let Limits { range, length, default_outside } = param.limits();
     let length = length.and_then(|(of, min, max)| {
         let what = broken_length(value, of, min, max)?;
         Some((what, ["min_length", "max_length"]))
@@ -19,7 +19,7 @@ pub fn broken(param: &Param, value: &Value) -> Option<String> {
     let range = || {
         let (min, max) = range?;
         each(value).find_map(|(at, v)| {
-            let n = number(v)?;
+            let n = number(v).filter(|n| default_outside != Some(*n))?;
             let outside = min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m);
             outside.then(|| (format!("as {v}{at} (range {})", span(min, max)), ["min", "max"]))
         })
@@ -121,6 +121,11 @@ mod tests {
             Some("gives `Offset` as \"-1\" (range at least 0), outside its documented limits")
         );
         assert_eq!(broken(&offset, &json!("first")), None, "not a number: not checked, as at run time");
+        // The page's default is meant to be sent, even outside the range.
+        let facts = Facts { min: Some(10.into()), max: Some(600.into()), default: Some(0.into()), ..Facts::default() };
+        let interval = param("Interval", Type::Integer, facts);
+        assert_eq!(broken(&interval, &json!(0)), None);
+        assert!(broken(&interval, &json!(5)).is_some());
     }
 
     #[test]

@@ -23,8 +23,13 @@ pub(super) fn checks_of(block: &syn::Block) -> Checks {
         let Expr::Path(func) = &*call.func else { continue };
         let Some(name) = func.path.segments.last().map(|s| s.ident.to_string()) else { continue };
         let Some(check) = name.strip_prefix("check_") else { continue };
+        // `check_range_or_default` accepts the default outside the range besides: a range.
+        let check = check.strip_suffix("_or_default").unwrap_or(check);
         let args: Vec<&Expr> = call.args.iter().collect();
-        let [_, value, min, max] = args.as_slice() else { continue };
+        let (value, min, max) = match args.as_slice() {
+            [_, value, min, max] | [_, value, min, max, _] => (value, min, max),
+            _ => continue,
+        };
         let Some(field) = field_of(value) else { continue };
         checks.insert((field, check.to_string()), (bound(min), bound(max)));
     }
@@ -137,6 +142,7 @@ mod tests {
             r#"{
                 crate::check_range("Period", &self.period, Some(7.0), Some(732.0))?;
                 crate::check_range("Ratio", &self.ratio, Some(-1.5), None)?;
+                crate::check_range_or_default("Interval", &self.interval, Some(10.0), Some(600.0), 0.0)?;
                 crate::check_chars("Name", &self.name, None, Some(60))?;
                 crate::check_items("Ids", &self.ids, Some(1), Some(5))?;
                 Ok(())
@@ -150,6 +156,7 @@ mod tests {
             got,
             [
                 ("ids", "items", Some(1.0), Some(5.0)),
+                ("interval", "range", Some(10.0), Some(600.0)),
                 ("name", "chars", None, Some(60.0)),
                 ("period", "range", Some(7.0), Some(732.0)),
                 ("ratio", "range", Some(-1.5), None),
