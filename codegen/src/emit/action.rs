@@ -66,7 +66,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
             req_notes.push(format!("- {}", doc_line(sentence)));
         }
     }
-    req_notes.extend(super::limits::notes(input));
+    req_notes.extend(super::limits::notes(api, input));
     let req_doc = docs_then(description, &req_notes);
     let paginated = pagination.as_ref().map(|p| paginated_impl(api, &req, &resp, output, p));
     let req_fields = fields(api, input, &|_| false);
@@ -76,7 +76,7 @@ pub fn action_file(api: &Api, action: &Action) -> TokenStream {
     let req_wire = wire_impl(&req, input);
     let resp_wire = wire_impl(&resp, output);
     let validate = validate_body(input, constraints);
-    let validate_limits = super::limits::validate_limits(input);
+    let validate_limits = super::limits::validate_limits(api, input);
     // An idempotency token the client may fill in, so that retries cannot do the thing twice.
     let client_token = input
         .iter()

@@ -7,33 +7,33 @@ use quote::{quote, ToTokens};
 
 use super::tokens::ident;
 use crate::ir::limits::Limits;
-use crate::ir::{LengthOf, Param, Type};
+use crate::ir::{Api, LengthOf, Param, Type};
 
-/// `fn validate_limits`, when some input has a documented limit.
-pub(super) fn validate_limits(input: &[Param]) -> Option<TokenStream> {
+/// `fn validate_limits`, when some input (or a field of an input's structure, one level
+/// down) has a documented limit.
+pub(super) fn validate_limits(api: &Api, input: &[Param]) -> Option<TokenStream> {
     let mut checks = Vec::new();
     for p in input {
-        let Limits { range, length, default_outside } = p.limits();
-        let (wire, id) = (&p.name, ident(&p.rust_name));
-        if let Some((min, max)) = range {
-            let (min, max) = (bound(min, float), bound(max, float));
-            checks.push(match default_outside {
-                Some(default) => {
-                    let default = float(default);
-                    quote! { crate::check_range_or_default(#wire, &self.#id, #min, #max, #default)?; }
-                }
-                None => quote! { crate::check_range(#wire, &self.#id, #min, #max)?; },
-            });
+        let id = ident(&p.rust_name);
+        checks.extend(checks_of(p, &p.name, quote! { self.#id }));
+        // The fields of its structure, for each structure given.
+        let Some(fields) = nested(api, p) else { continue };
+        let inner: Vec<TokenStream> = fields
+            .iter()
+            .flat_map(|f| {
+                let fid = ident(&f.rust_name);
+                checks_of(f, &format!("{}.{}", p.name, f.name), quote! { item.#fid })
+            })
+            .collect();
+        if inner.is_empty() {
+            continue;
         }
-        if let Some((of, min, max)) = length {
-            let check = match of {
-                LengthOf::Chars => quote! { check_chars },
-                LengthOf::Bytes => quote! { check_bytes },
-                LengthOf::Items => quote! { check_items },
-            };
-            let (min, max) = (bound(min, integer), bound(max, integer));
-            checks.push(quote! { crate::#check(#wire, &self.#id, #min, #max)?; });
-        }
+        checks.push(match (&p.ty, p.required) {
+            (Type::Array(_), true) => quote! { for item in &self.#id { #(#inner)* } },
+            (Type::Array(_), false) => quote! { for item in self.#id.iter().flatten() { #(#inner)* } },
+            (_, true) => quote! { { let item = &self.#id; #(#inner)* } },
+            (_, false) => quote! { if let Some(item) = &self.#id { #(#inner)* } },
+        });
     }
     if checks.is_empty() {
         return None;
@@ -47,30 +47,56 @@ pub(super) fn validate_limits(input: &[Param]) -> Option<TokenStream> {
     })
 }
 
+/// The fields of the structure of an input that is one (or a list of them), as the
+/// request holds them directly (a structure inside a structure is not looked into).
+fn nested<'a>(api: &'a Api, p: &Param) -> Option<&'a [Param]> {
+    let name = match &p.ty {
+        Type::Struct(name) => name,
+        Type::Array(inner) => match inner.as_ref() {
+            Type::Struct(name) => name,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    api.data_types.get(name).map(|d| d.fields.as_slice())
+}
+
+/// The checks of one parameter's limits, on `value` (`self.period`, `item.values`), named
+/// `wire` in errors.
+fn checks_of(p: &Param, wire: &str, value: TokenStream) -> Vec<TokenStream> {
+    let Limits { range, length, default_outside } = p.limits();
+    let mut checks = Vec::new();
+    if let Some((min, max)) = range {
+        let (min, max) = (bound(min, float), bound(max, float));
+        checks.push(match default_outside {
+            Some(default) => {
+                let default = float(default);
+                quote! { crate::check_range_or_default(#wire, &#value, #min, #max, #default)?; }
+            }
+            None => quote! { crate::check_range(#wire, &#value, #min, #max)?; },
+        });
+    }
+    if let Some((of, min, max)) = length {
+        let check = match of {
+            LengthOf::Chars => quote! { check_chars },
+            LengthOf::Bytes => quote! { check_bytes },
+            LengthOf::Items => quote! { check_items },
+        };
+        let (min, max) = (bound(min, integer), bound(max, integer));
+        checks.push(quote! { crate::#check(#wire, &#value, #min, #max)?; });
+    }
+    checks
+}
+
 /// The request's rustdoc lines that list the documented limits: `` - `Period`: 7 to 732 ``.
-pub(super) fn notes(input: &[Param]) -> Vec<String> {
-    let lines: Vec<String> = input
-        .iter()
-        .filter_map(|p| {
-            let Limits { range, length, default_outside } = p.limits();
-            // For a list, a range and a string length apply to each element.
-            let each = if matches!(p.ty, Type::Array(_)) { "each " } else { "" };
-            let mut parts = Vec::new();
-            if let Some((min, max)) = range {
-                let or = default_outside.map(|d| format!(", or the default {}", number(d))).unwrap_or_default();
-                parts.push(format!("{each}{}{or}", span(min.map(number), max.map(number), "")));
-            }
-            if let Some((of, min, max)) = length {
-                let (each, unit) = match of {
-                    LengthOf::Chars => (each, " characters"),
-                    LengthOf::Bytes => (each, " bytes"),
-                    LengthOf::Items => ("", " items"),
-                };
-                parts.push(format!("{each}{}", span(min.map(|n| n.to_string()), max.map(|n| n.to_string()), unit)));
-            }
-            (!parts.is_empty()).then(|| format!("- `{}`: {}", p.name, parts.join("; ")))
-        })
-        .collect();
+pub(super) fn notes(api: &Api, input: &[Param]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for p in input {
+        lines.extend(note(p, &p.name));
+        for f in nested(api, p).unwrap_or_default() {
+            lines.extend(note(f, &format!("{}.{}", p.name, f.name)));
+        }
+    }
     if lines.is_empty() {
         return lines;
     }
@@ -82,6 +108,27 @@ pub(super) fn notes(input: &[Param]) -> Vec<String> {
     ];
     notes.extend(lines);
     notes
+}
+
+/// `` - `Period`: 7 to 732 ``, when the parameter has a limit.
+fn note(p: &Param, name: &str) -> Option<String> {
+    let Limits { range, length, default_outside } = p.limits();
+    // For a list, a range and a string length apply to each element.
+    let each = if matches!(p.ty, Type::Array(_)) { "each " } else { "" };
+    let mut parts = Vec::new();
+    if let Some((min, max)) = range {
+        let or = default_outside.map(|d| format!(", or the default {}", number(d))).unwrap_or_default();
+        parts.push(format!("{each}{}{or}", span(min.map(number), max.map(number), "")));
+    }
+    if let Some((of, min, max)) = length {
+        let (each, unit) = match of {
+            LengthOf::Chars => (each, " characters"),
+            LengthOf::Bytes => (each, " bytes"),
+            LengthOf::Items => ("", " items"),
+        };
+        parts.push(format!("{each}{}", span(min.map(|n| n.to_string()), max.map(|n| n.to_string()), unit)));
+    }
+    (!parts.is_empty()).then(|| format!("- `{name}`: {}", parts.join("; ")))
 }
 
 /// `7 to 732`, `at least 1`, `at most 60 characters`.
@@ -156,8 +203,25 @@ mod tests {
         Facts { min_length: min, max_length: max, length_of: Some(of), ..Facts::default() }
     }
 
+    fn api(types: Vec<crate::ir::DataType>) -> Api {
+        Api {
+            generated: String::new(),
+            product: "demo".into(),
+            version: "2020-01-01".into(),
+            rust_module: "demo".into(),
+            rust_version_module: "v20200101".into(),
+            actions: Default::default(),
+            data_types: types.into_iter().map(|t| (t.name.clone(), t)).collect(),
+            error_codes: Default::default(),
+        }
+    }
+
     fn emitted(input: &[Param]) -> String {
-        validate_limits(input).map(|t| t.to_string()).unwrap_or_default()
+        validate_limits(&api(Vec::new()), input).map(|t| t.to_string()).unwrap_or_default()
+    }
+
+    fn notes(input: &[Param]) -> Vec<String> {
+        super::notes(&api(Vec::new()), input)
     }
 
     #[test]
@@ -221,8 +285,49 @@ mod tests {
     }
 
     #[test]
+    fn the_fields_of_an_input_structure_are_checked_one_level_down() {
+        let key = param("Key", "key", Type::String, true, length(LengthOf::Chars, Some(1), Some(127)));
+        let weight = param("Weight", "weight", Type::Integer, false, range(Some(0), Some(10.0)));
+        let tag = crate::ir::DataType {
+            name: "Tag".into(),
+            rust_name: "Tag".into(),
+            description: String::new(),
+            has_required_column: true,
+            fields: vec![key, weight],
+        };
+        let api = api(vec![tag]);
+        let tags = param(
+            "Tags",
+            "tags",
+            Type::Array(Box::new(Type::Struct("Tag".into()))),
+            false,
+            length(LengthOf::Items, None, Some(50)),
+        );
+        let main = param("Main", "main", Type::Struct("Tag".into()), true, Facts::default());
+        let code = validate_limits(&api, &[tags.clone(), main.clone()]).unwrap().to_string();
+        for expected in [
+            r#"crate :: check_items ("Tags" , & self . tags , None , Some (50)) ?"#,
+            r#"for item in self . tags . iter () . flatten () { crate :: check_chars ("Tags.Key" , & item . key , Some (1) , Some (127)) ? ; crate :: check_range ("Tags.Weight" , & item . weight , Some (0.0) , Some (10.0)) ? ; }"#,
+            r#"{ let item = & self . main ; crate :: check_chars ("Main.Key" , & item . key , Some (1) , Some (127)) ? ;"#,
+        ] {
+            assert!(code.contains(expected), "{expected}\nnot in\n{code}");
+        }
+        let required = Param { required: true, ..tags };
+        assert!(validate_limits(&api, &[required]).unwrap().to_string().contains("for item in & self . tags {"));
+        let optional = Param { required: false, ..main };
+        assert!(validate_limits(&api, std::slice::from_ref(&optional))
+            .unwrap()
+            .to_string()
+            .contains("if let Some (item) = & self . main {"));
+        assert_eq!(
+            super::notes(&api, &[optional]),
+            ["", "Documented limits, checked by `validate_limits` (a client built with `documented_limits(false)` skips them):", "- `Main.Key`: 1 to 127 characters", "- `Main.Weight`: 0 to 10"]
+        );
+    }
+
+    #[test]
     fn nothing_to_check_is_no_method() {
-        assert!(validate_limits(&[param("Plain", "plain", Type::String, false, Facts::default())]).is_none());
+        assert!(emitted(&[param("Plain", "plain", Type::String, false, Facts::default())]).is_empty());
         assert!(notes(&[]).is_empty());
     }
 
@@ -263,7 +368,7 @@ mod tests {
         ];
         for p in cases {
             assert_eq!(p.limits(), Limits::default(), "{}", p.name);
-            assert!(validate_limits(std::slice::from_ref(&p)).is_none(), "{}", p.name);
+            assert!(emitted(std::slice::from_ref(&p)).is_empty(), "{}", p.name);
         }
         // A numeric string has a range.
         let offset = param("Offset", "offset", Type::String, false, range(Some(0), None));

@@ -305,7 +305,10 @@ fn check_example(
     }
     // The documented limits `validate_limits` checks.
     for p in all_params {
-        let broken = input.get(&p.name).filter(|v| !v.is_null()).and_then(|v| limits::broken(p, v));
+        let broken = input
+            .get(&p.name)
+            .filter(|v| !v.is_null())
+            .and_then(|v| limits::broken(p, v).or_else(|| limits::broken_inside(p, v, types)));
         if let Some(contradiction) = broken {
             contradictions.push(contradiction);
             valid = false;

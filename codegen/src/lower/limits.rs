@@ -3,14 +3,44 @@
 //! a value the page's own limits rule out is a contradiction, and the example's test
 //! expects `validate()` to reject it.
 
+use std::collections::BTreeMap;
+
 use serde_json::Value;
 
 use crate::ir::limits::Limits;
-use crate::ir::{LengthOf, Param};
+use crate::ir::{DataType, LengthOf, Param, Type};
 
 /// Why `value`, given for `param`, breaks its documented limits: the contradiction, with
 /// the sentence the limit came from when the IR has it.
 pub fn broken(param: &Param, value: &Value) -> Option<String> {
+    broken_as(param, &param.name, value)
+}
+
+/// What [`broken`] says of the fields of a structure the parameter holds (one, or a list of
+/// them), one level down, as `validate_limits` checks them: `Tags.Key`.
+pub fn broken_inside(param: &Param, value: &Value, types: &BTreeMap<String, DataType>) -> Option<String> {
+    let name = match &param.ty {
+        Type::Struct(name) => name,
+        Type::Array(inner) => match inner.as_ref() {
+            Type::Struct(name) => name,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let fields = &types.get(name)?.fields;
+    let items: Vec<&Value> = match value {
+        Value::Array(items) => items.iter().collect(),
+        one => vec![one],
+    };
+    items.into_iter().find_map(|item| {
+        fields.iter().find_map(|f| {
+            let v = item.get(&f.name).filter(|v| !v.is_null())?;
+            broken_as(f, &format!("{}.{}", param.name, f.name), v)
+        })
+    })
+}
+
+fn broken_as(param: &Param, name: &str, value: &Value) -> Option<String> {
     let Limits { range, length, default_outside } = param.limits();
     let length = length.and_then(|(of, min, max)| {
         let what = broken_length(value, of, min, max)?;
@@ -26,8 +56,8 @@ pub fn broken(param: &Param, value: &Value) -> Option<String> {
     };
     let (what, keys) = length.or_else(range)?;
     Some(match keys.iter().find_map(|k| param.facts.facts_from.get(*k)) {
-        Some(sentence) => format!("gives `{}` {what} although the page says \"{sentence}\"", param.name),
-        None => format!("gives `{}` {what}, outside its documented limits", param.name),
+        Some(sentence) => format!("gives `{name}` {what} although the page says \"{sentence}\""),
+        None => format!("gives `{name}` {what}, outside its documented limits"),
     })
 }
 
@@ -88,7 +118,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::ir::{Facts, Type};
+    use crate::ir::Facts;
 
     fn param(name: &str, ty: Type, facts: Facts) -> Param {
         Param {
@@ -126,6 +156,28 @@ mod tests {
         let interval = param("Interval", Type::Integer, facts);
         assert_eq!(broken(&interval, &json!(0)), None);
         assert!(broken(&interval, &json!(5)).is_some());
+    }
+
+    #[test]
+    fn the_fields_of_a_structure_one_level_down() {
+        let facts = Facts { max_length: Some(3), length_of: Some(LengthOf::Chars), ..Facts::default() };
+        let tag = DataType {
+            name: "Tag".into(),
+            rust_name: "Tag".into(),
+            description: String::new(),
+            has_required_column: true,
+            fields: vec![param("Key", Type::String, facts)],
+        };
+        let types = BTreeMap::from([("Tag".to_string(), tag)]);
+        let tags = param("Tags", Type::Array(Box::new(Type::Struct("Tag".into()))), Facts::default());
+        assert_eq!(broken_inside(&tags, &json!([{"Key": "env"}]), &types), None);
+        assert_eq!(
+            broken_inside(&tags, &json!([{"Key": "env"}, {"Key": "owner"}]), &types).as_deref(),
+            Some("gives `Tags.Key` 5 characters long (at most 3), outside its documented limits")
+        );
+        let one = param("Tag", Type::Struct("Tag".into()), Facts::default());
+        assert!(broken_inside(&one, &json!({"Key": "owner"}), &types).is_some());
+        assert_eq!(broken_inside(&one, &json!({"Key": null}), &types), None);
     }
 
     #[test]
