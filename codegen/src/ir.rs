@@ -9,6 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+pub mod limits;
+
 /// The marker stored as the first key of IR files (`"@generated"`).
 pub const GENERATED_MARKER: &str = "by cargo xtask regen — do not edit";
 

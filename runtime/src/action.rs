@@ -27,9 +27,28 @@ pub trait Action: Wire + Serialize + DeserializeOwned {
     /// The action's error codes.
     type Error: ApiError;
 
-    /// Checks what the documentation states about the parameters (required strings not
-    /// empty, parameters that exclude or require each other) before anything is sent.
-    fn validate(&self) -> Result<(), ValidationError>;
+    /// Checks everything the documentation states about the parameters before anything
+    /// is sent: [`Action::validate_structure`], then [`Action::validate_limits`]. The
+    /// client calls it before sending, or only `validate_structure` when it was built
+    /// with [`documented_limits(false)`](crate::ClientBuilder::documented_limits).
+    fn validate(&self) -> Result<(), ValidationError> {
+        self.validate_structure()?;
+        self.validate_limits()
+    }
+
+    /// Checks the structure of the request as documented: required strings not empty,
+    /// parameters that exclude or require each other.
+    fn validate_structure(&self) -> Result<(), ValidationError>;
+
+    /// Checks the limits the descriptions state, each read from the prose: a number's
+    /// range ([`ValidationError::OutOfRange`]), a string's length in characters or bytes,
+    /// a list's number of items ([`ValidationError::TooShort`], [`ValidationError::TooLong`]).
+    /// A page can be wrong about them: a client built with
+    /// [`documented_limits(false)`](crate::ClientBuilder::documented_limits) skips them.
+    /// None by default.
+    fn validate_limits(&self) -> Result<(), ValidationError> {
+        Ok(())
+    }
 }
 
 /// A paginated action's request: generated where the pages say how results come in pages

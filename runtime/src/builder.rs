@@ -123,6 +123,17 @@ impl ClientBuilder {
         self
     }
 
+    /// Check the limits the documentation states (a number's range, a string's or a
+    /// list's length: [`Action::validate_limits`](crate::Action::validate_limits)) before
+    /// sending; on by default. A page can be wrong about a limit (the server takes a
+    /// value the page rules out): `documented_limits(false)` sends such requests and lets
+    /// the server judge, while the structure of each request (required parameters,
+    /// parameters that exclude or require each other) is still checked.
+    pub fn documented_limits(mut self, on: bool) -> Self {
+        self.settings.documented_limits = on;
+        self
+    }
+
     /// The client; without explicit credentials or a provider, it asks [`DefaultChain`]
     /// at its first call.
     pub fn build(self) -> Result<Client, BuildError> {

@@ -39,6 +39,8 @@ pub(crate) struct Settings {
     /// Keep to each action's documented rate.
     pub(crate) rate_limit: bool,
     pub(crate) strict_decoding: bool,
+    /// Check the documented limits (ranges, lengths) before sending.
+    pub(crate) documented_limits: bool,
     /// Of `Default`, `International` and `Regional` endpoints.
     pub(crate) root_domain: String,
     pub(crate) backup: Option<(Endpoint, BreakerPolicy)>,
@@ -56,6 +58,7 @@ impl Default for Settings {
             retry: RetryPolicy::default(),
             rate_limit: false,
             strict_decoding: false,
+            documented_limits: true,
             root_domain: ROOT_DOMAIN.to_string(),
             backup: None,
         }
@@ -80,6 +83,7 @@ struct Inner {
     retry: RetryPolicy,
     limiter: Option<RateLimiter>,
     strict_decoding: bool,
+    documented_limits: bool,
     root_domain: String,
     breaker: Option<Breaker>,
 }
@@ -126,6 +130,7 @@ impl Client {
                 retry: settings.retry,
                 limiter: settings.rate_limit.then(RateLimiter::default),
                 strict_decoding: settings.strict_decoding,
+                documented_limits: settings.documented_limits,
                 root_domain: settings.root_domain,
                 breaker: settings.backup.map(|(backup, policy)| Breaker::new(backup, policy)),
             }),
@@ -162,8 +167,19 @@ impl Client {
     /// Like [`Client::send`], keeping what decoding forgave and the raw `Response`
     /// object the response was decoded from.
     pub async fn send_with_report<A: Action>(&self, request: &A) -> Result<Reply<A::Response>, Error<A::Error>> {
-        request.validate().map_err(Error::Validation)?;
+        self.validate(request).map_err(Error::Validation)?;
         self.send_json::<A>(request.to_wire()).await
+    }
+
+    /// What this client checks before sending: [`Action::validate`], or only
+    /// [`Action::validate_structure`] when built with
+    /// [`documented_limits(false)`](crate::ClientBuilder::documented_limits).
+    pub fn validate<A: Action>(&self, request: &A) -> Result<(), crate::ValidationError> {
+        if self.inner.documented_limits {
+            request.validate()
+        } else {
+            request.validate_structure()
+        }
     }
 
     /// Sends a request of `A` given as JSON, without validating it, and decodes the reply

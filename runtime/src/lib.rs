@@ -16,6 +16,7 @@
 //! | module | what it holds |
 //! |---|---|
 //! | `validation` | `ValidationError`: what a request breaks of its documentation |
+//! | `limits` | the checks of documented ranges and lengths that generated `validate_limits` calls |
 //! | `wire` | `Wire`: the documented JSON form of generated types |
 //! | `enums` | what generated enums of documented value sets share (`string_enum!`, `integer_enum!`) |
 //! | `decode` | lenient decoding of a documented shape (`decode_value`, `Documented`, `Deviation`) |
@@ -60,6 +61,7 @@ mod action;
 mod decode;
 #[doc(hidden)]
 pub mod enums;
+mod limits;
 mod validation;
 pub mod wire;
 
@@ -103,12 +105,17 @@ mod perturb;
 
 pub use action::{Action, ApiError, ErrorOf, PageParam, PageStyle, Paginated, Paging, ResponseEnvelope};
 pub use decode::{decode_value, Decoded, Deviation, DeviationKind, Documented, Field, Shape};
-pub use validation::ValidationError;
+pub use validation::{LengthOf, ValidationError};
 pub use wire::{Wire, WireError};
 
 // Used by generated error enums; not part of the API a user calls.
 #[doc(hidden)]
 pub use action::fmt_api_error;
+// Called by generated `validate_limits`; not part of the API a user calls.
+#[doc(hidden)]
+pub use limits::{
+    check_bytes, check_chars, check_items, check_range, check_range_or_default, Counted, Limited, Scalar, Visitor,
+};
 
 #[cfg(feature = "client")]
 pub use breaker::BreakerPolicy;

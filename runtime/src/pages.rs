@@ -79,7 +79,7 @@ impl Client {
         let state = State {
             client: self,
             json,
-            invalid: request.validate().err(),
+            invalid: self.validate(request).err(),
             size,
             position,
             received: 0,

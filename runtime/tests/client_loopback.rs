@@ -10,9 +10,11 @@ use std::time::{Duration, Instant};
 
 use common::{
     client, request, AssociateAddressError, AssociateAddressRequest, AssociateIpv6AddressRequest, CreateThingRequest,
-    DescribeThingsRequest, ErrorCode, OK, THINGS,
+    DescribeThingsRequest, ErrorCode, ModifyThingRequest, OK, THINGS,
 };
-use tencentcloud_api_runtime::{ApiError, Client, Credentials, Endpoint, Error, Language, RetryPolicy};
+use tencentcloud_api_runtime::{
+    ApiError, Client, Credentials, Endpoint, Error, Language, RetryPolicy, ValidationError,
+};
 use test_support::http::{Request, Response, Server};
 use test_support::tc3::{api_error, check, SECRET_ID, SECRET_KEY};
 
@@ -181,6 +183,48 @@ async fn validation_runs_before_anything_is_sent() {
         other => panic!("expected a validation error, got {other:?}"),
     }
     assert!(server.seen().is_empty());
+}
+
+#[tokio::test]
+async fn documented_limits_are_checked_before_sending_unless_turned_off() {
+    let out_of_range = ModifyThingRequest { name: "thing".into(), period: Some(800), tags: None };
+    let server = Server::scripted(vec![Response::json(THINGS)]).await;
+    let checking = client(&server).build().unwrap();
+    match checking.send(&out_of_range).await {
+        Err(Error::Validation(e)) => {
+            assert!(e.is_documented_limit());
+            assert_eq!(e.to_string(), "`Period` is 800, outside its documented range 7 to 732");
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+    let too_many = ModifyThingRequest {
+        period: Some(7),
+        tags: Some(vec!["a".into(), "b".into(), "c".into()]),
+        ..out_of_range.clone()
+    };
+    assert_eq!(
+        checking.validate(&too_many).unwrap_err().to_string(),
+        "`Tags` has 3 items, more than the documented maximum of 2"
+    );
+    let long_tag =
+        ModifyThingRequest { period: None, tags: Some(vec!["a".into(), "ééééé".into()]), ..out_of_range.clone() };
+    assert_eq!(
+        checking.validate(&long_tag).unwrap_err().to_string(),
+        "`Tags[1]` is 10 bytes long, more than the documented maximum of 8"
+    );
+    assert!(server.seen().is_empty(), "nothing is sent");
+
+    // The page may be wrong: with the documented limits off, the request goes out.
+    let lenient = client(&server).documented_limits(false).build().unwrap();
+    let response = lenient.send(&out_of_range).await.unwrap();
+    assert_eq!(response.total, 7);
+    let seen = server.seen();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].json(), serde_json::json!({"Name": "thing", "Period": 800}));
+    // The structure is still checked.
+    let unnamed = ModifyThingRequest { name: String::new(), ..out_of_range };
+    assert!(matches!(lenient.send(&unnamed).await, Err(Error::Validation(ValidationError::Empty { param: "Name" }))));
+    assert_eq!(server.seen().len(), 1);
 }
 
 #[tokio::test]

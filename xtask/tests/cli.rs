@@ -304,3 +304,55 @@ fn usage_errors() {
     let help = text(&help.stdout);
     assert!(help.contains("regen") && help.contains("check"), "{help}");
 }
+
+/// `diff` between two IR files whose descriptions state another range and another value
+/// set: the API view flags the tightened range and the removed value as breaking, the Rust
+/// view calls for a major release, in Markdown and in JSON.
+#[test]
+fn diff_reports_documented_facts_between_two_ir_files() {
+    let tmp = Scratch::new("cli-diff-facts");
+    let golden = xtask::workspace_root().join("codegen/tests/golden/ir/demo-2020-01-01.json");
+    let golden: serde_json::Value = serde_json::from_str(&fs::read_to_string(golden).unwrap()).unwrap();
+    let with = |max: i64, values: &[&str]| {
+        let mut api = golden.clone();
+        for p in api["actions"]["EdgeCases"]["input"].as_array_mut().unwrap() {
+            match p["name"].as_str() {
+                Some("Limit") => {
+                    p["min"] = 1.into();
+                    p["max"] = max.into();
+                }
+                Some("Type") => {
+                    p["allowed_values"] = values.iter().map(|v| serde_json::json!({ "value": v })).collect();
+                }
+                _ => {}
+            }
+        }
+        serde_json::to_string_pretty(&api).unwrap()
+    };
+    fs::write(tmp.join("old.json"), with(100, &["plain", "fancy"])).unwrap();
+    fs::write(tmp.join("new.json"), with(50, &["plain"])).unwrap();
+
+    let json = xtask(tmp.path(), &["diff", "--old", "old.json", "--new", "new.json", "--format", "json"]);
+    assert_status(&json, 1);
+    let review: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(review["semver"], "major");
+    let changes: Vec<(&str, &str, bool)> = review["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["kind"].as_str().unwrap(), c["path"].as_str().unwrap(), c["breaking"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(changes, [("limit-tightened", "EdgeCases.Limit", true), ("value-removed", "EdgeCases.Type", true)]);
+    assert!(review["rust_api"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["item"] == "validation" && c["bump"] == "major" && c["old"] == "1 to 100" && c["new"] == "1 to 50"));
+
+    let markdown = xtask(tmp.path(), &["diff", "--old", "old.json", "--new", "new.json"]);
+    assert_status(&markdown, 1);
+    let text = text(&markdown.stdout);
+    assert!(text.contains("- **breaking:** `Limit`: tightened, 1 to 100 → 1 to 50\n"), "{text}");
+    assert!(text.contains("- **breaking:** `Type`: value `fancy` removed\n"), "{text}");
+    assert!(text.contains("(validation): `1 to 100` → `1 to 50` — range tightened"), "{text}");
+}

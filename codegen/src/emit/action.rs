@@ -67,6 +67,7 @@ pub fn action_file(api: &Api, enums: &Enums, action: &Action) -> TokenStream {
             req_notes.push(format!("- {}", doc_line(sentence)));
         }
     }
+    req_notes.extend(super::limits::notes(api, input));
     let req_doc = docs_then(description, &req_notes);
     let paginated = pagination.as_ref().map(|p| paginated_impl(api, enums, name, &req, &resp, output, p));
     let req_fields = fields(api, enums, Owner::Input(name), input, &|_| false);
@@ -76,6 +77,7 @@ pub fn action_file(api: &Api, enums: &Enums, action: &Action) -> TokenStream {
     let req_wire = wire_impl(&req, input);
     let resp_wire = wire_impl(&resp, output);
     let validate = validate_body(input, constraints);
+    let validate_limits = super::limits::validate_limits(api, input);
     // An idempotency token the client may fill in, so that retries cannot do the thing twice.
     let client_token = input
         .iter()
@@ -119,9 +121,11 @@ pub fn action_file(api: &Api, enums: &Enums, action: &Action) -> TokenStream {
             type Error = #err;
 
             #[inline]
-            fn validate(&self) -> Result<(), crate::ValidationError> {
+            fn validate_structure(&self) -> Result<(), crate::ValidationError> {
                 #validate
             }
+
+            #validate_limits
         }
 
         #error_enum

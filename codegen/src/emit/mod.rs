@@ -22,6 +22,7 @@ mod error_code;
 mod examples;
 mod fields;
 mod filters;
+mod limits;
 mod root;
 mod rustdoc;
 mod tokens;

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::params::{lower_params, FieldKind};
 use super::warning::Warning;
-use super::{constraints, error_codes, examples, naming, values};
+use super::{constraints, error_codes, examples, limits, naming, values};
 use crate::error::Result;
 use crate::extract::{RawAction, RawExample};
 use crate::ir::{
@@ -311,6 +311,17 @@ fn check_example(
             }
         }
     }
+    // The documented limits `validate_limits` checks.
+    for p in all_params {
+        let broken = input
+            .get(&p.name)
+            .filter(|v| !v.is_null())
+            .and_then(|v| limits::broken(p, v).or_else(|| limits::broken_inside(p, v, types)));
+        if let Some(contradiction) = broken {
+            contradictions.push(contradiction);
+            valid = false;
+        }
+    }
     if !input.is_object() {
         deserializes = false;
     }
@@ -408,5 +419,36 @@ fn type_label(ty: &Type) -> String {
         Type::Struct(name) => name.clone(),
         Type::Json => "any JSON value".to_string(),
         other => format!("{other:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::ir::Facts;
+
+    #[test]
+    fn an_example_outside_a_documented_range_is_rejected_by_validation() {
+        let period = Param {
+            name: "Period".into(),
+            rust_name: "period".into(),
+            required: true,
+            doc_type: "Integer".into(),
+            ty: Type::Integer,
+            nullable: false,
+            description: String::new(),
+            example_value: None,
+            facts: Facts { min: Some(7.into()), max: Some(732.into()), ..Facts::default() },
+        };
+        let check =
+            |input: Value| check_example(Some(&input), None, std::slice::from_ref(&period), &[], &[], &BTreeMap::new());
+        assert_eq!(check(json!({"Period": 30})).input_outcome, InputOutcome::Valid);
+        let outside = check(json!({"Period": 1000}));
+        assert_eq!(outside.input_outcome, InputOutcome::RejectedByValidation);
+        assert_eq!(outside.contradictions, ["gives `Period` as 1000 (range 7 to 732), outside its documented limits"]);
+        // A value of the wrong type does not deserialize, whatever its limits.
+        assert_eq!(check(json!({"Period": "1000"})).input_outcome, InputOutcome::DoesNotDeserialize);
     }
 }

@@ -21,6 +21,7 @@ mod discover;
 pub mod error_codes;
 pub mod examples;
 pub mod facts;
+mod limits;
 mod load;
 pub mod naming;
 pub mod pagination;

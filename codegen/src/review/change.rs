@@ -34,6 +34,16 @@ pub enum Kind {
     FieldType,
     FieldRequired,
     FieldNullability,
+    ValueAdded,
+    ValueRemoved,
+    ValueSetAdded,
+    ValueSetRemoved,
+    DefaultChanged,
+    LimitTightened,
+    LimitLoosened,
+    UnitChanged,
+    FilterAdded,
+    FilterRemoved,
     CommonCodeAdded,
     CommonCodeRemoved,
     ServiceCodeAdded,
@@ -41,7 +51,7 @@ pub enum Kind {
 }
 
 /// Every kind with its name (`input-added`, as in the JSON) and its label in a report.
-const KINDS: [(Kind, &str, &str); 32] = [
+const KINDS: [(Kind, &str, &str); 42] = [
     (Kind::ActionAdded, "action-added", "actions added"),
     (Kind::ActionRemoved, "action-removed", "actions removed"),
     (Kind::InputAdded, "input-added", "input parameters added"),
@@ -70,6 +80,16 @@ const KINDS: [(Kind, &str, &str); 32] = [
     (Kind::FieldType, "field-type", "field types changed"),
     (Kind::FieldRequired, "field-required", "fields made required / optional"),
     (Kind::FieldNullability, "field-nullability", "fields that may be null / never null"),
+    (Kind::ValueAdded, "value-added", "documented values added"),
+    (Kind::ValueRemoved, "value-removed", "documented values removed"),
+    (Kind::ValueSetAdded, "value-set-added", "value sets added"),
+    (Kind::ValueSetRemoved, "value-set-removed", "value sets removed"),
+    (Kind::DefaultChanged, "default-changed", "defaults changed"),
+    (Kind::LimitTightened, "limit-tightened", "ranges and lengths tightened"),
+    (Kind::LimitLoosened, "limit-loosened", "ranges and lengths loosened"),
+    (Kind::UnitChanged, "unit-changed", "units changed"),
+    (Kind::FilterAdded, "filter-added", "filters added"),
+    (Kind::FilterRemoved, "filter-removed", "filters removed"),
     (Kind::CommonCodeAdded, "common-code-added", "common error codes added"),
     (Kind::CommonCodeRemoved, "common-code-removed", "common error codes removed"),
     (Kind::ServiceCodeAdded, "service-code-added", "service error codes added"),
@@ -108,8 +128,13 @@ pub struct Change {
     /// `vpc/2017-03-12`, when several product versions are compared.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api: Option<String>,
+    /// A change of what the description of a structure's field states (its path is
+    /// `Type.Field`), rather than of an action's parameter (`Action.Param`): a report lists
+    /// it under its data type.
+    #[serde(skip)]
+    pub of_field: bool,
 }
 
 pub(super) fn change(kind: Kind, path: String, breaking: bool, old: Option<String>, new: Option<String>) -> Change {
-    Change { kind, path, breaking, old, new, api: None }
+    Change { kind, path, breaking, old, new, api: None, of_field: false }
 }

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::change::{change, Change, Kind};
+use super::facts::{diff_facts, Role};
 use crate::ir::{Action, Api, DataType, Param};
 
 /// The product versions of two sides, paired by product and version; a single version on
@@ -189,12 +190,13 @@ fn diff_action(old: &Action, new: &Action, out: &mut Vec<Change>) {
                 if o.required != n.required {
                     out.push(change(
                         Kind::InputRequired,
-                        path,
+                        path.clone(),
                         true,
                         Some(required_word(o.required)),
                         Some(required_word(n.required)),
                     ));
                 }
+                diff_facts(&path, o, n, Role::Input, out);
             }
             (None, None) => {}
         }
@@ -205,7 +207,10 @@ fn diff_action(old: &Action, new: &Action, out: &mut Vec<Change>) {
         match (oo.get(param), no.get(param)) {
             (None, Some(p)) => out.push(change(Kind::OutputAdded, path, false, None, Some(shown_type(p, true)))),
             (Some(p), None) => out.push(change(Kind::OutputRemoved, path, true, Some(shown_type(p, true)), None)),
-            (Some(o), Some(n)) => retyped(o, n, (true, true), Kind::OutputType, Kind::OutputNullability, path, out),
+            (Some(o), Some(n)) => {
+                retyped(o, n, (true, true), Kind::OutputType, Kind::OutputNullability, path.clone(), out);
+                diff_facts(&path, o, n, Role::Output, out);
+            }
             (None, None) => {}
         }
     }
@@ -316,12 +321,13 @@ fn diff_type(old: &DataType, new: &DataType, out: &mut Vec<Change>) {
                 if old.has_required_column && new.has_required_column && o.required != n.required {
                     out.push(change(
                         Kind::FieldRequired,
-                        path,
+                        path.clone(),
                         true,
                         Some(required_word(o.required)),
                         Some(required_word(n.required)),
                     ));
                 }
+                diff_facts(&path, o, n, Role::Field, out);
             }
             (None, None) => {}
         }

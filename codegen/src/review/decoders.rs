@@ -1,5 +1,6 @@
 //! How the generated error types decode codes: the string patterns of their `from_code` /
-//! `from_str` matches, read with syn.
+//! `from_str` matches, read with syn; and how the enums of value sets decode wire values:
+//! the pairs of their `string_enum!` / `integer_enum!` line.
 
 use std::collections::BTreeMap;
 
@@ -80,4 +81,39 @@ fn string_patterns(pat: &Pat, out: &mut Vec<String>) {
         Pat::Or(o) => o.cases.iter().for_each(|c| string_patterns(c, out)),
         _ => {}
     }
+}
+
+/// The enum a `crate::enums::string_enum!(Status { Bind = "BIND", … })` (or
+/// `integer_enum!(Mode { V0 = 0, Minus1 = -1 })`) line is about, and how it decodes its
+/// wire values (any other value: `Other(..)`).
+pub(super) fn value_set_decoding(mac: &syn::Macro) -> Option<(String, Decoding)> {
+    use proc_macro2::TokenTree;
+    let name = mac.path.segments.last()?.ident.to_string();
+    if name != "string_enum" && name != "integer_enum" {
+        return None;
+    }
+    let mut tokens = mac.tokens.clone().into_iter();
+    let Some(TokenTree::Ident(ty)) = tokens.next() else { return None };
+    let Some(TokenTree::Group(body)) = tokens.next() else { return None };
+    let mut decoding = Decoding { fallback: Some("Other(..)".to_string()), ..Decoding::default() };
+    let mut pair: Vec<TokenTree> = Vec::new();
+    let mut flush = |pair: &mut Vec<TokenTree>| {
+        // `Variant = "value"` or `Variant = - 1`.
+        if let [TokenTree::Ident(variant), TokenTree::Punct(eq), value @ ..] = pair.as_slice() {
+            if eq.as_char() == '=' {
+                let text: String = value.iter().map(ToString::to_string).collect();
+                let wire = syn::parse_str::<syn::LitStr>(&text).map(|s| s.value()).unwrap_or(text);
+                decoding.codes.insert(wire, variant.to_string());
+            }
+        }
+        pair.clear();
+    };
+    for token in body.stream() {
+        match &token {
+            TokenTree::Punct(p) if p.as_char() == ',' => flush(&mut pair),
+            _ => pair.push(token),
+        }
+    }
+    flush(&mut pair);
+    Some((ty.to_string(), decoding))
 }

@@ -13,13 +13,18 @@
 //! Everything else (a removal, a type change, a required ↔ optional change, a new required
 //! input) changes or removes something existing code names: breaking.
 //!
-//! Two views: [`diff`] compares the IRs (`change.rs`, `changes.rs`); [`rust_api`] generates
+//! What a parameter's description states (its value set, default, range, length, unit,
+//! filters) is compared too (`facts.rs`, which says what of it breaks code).
+//!
+//! Two views: [`diff`] compares the IRs (`change.rs`, `changes.rs`, `facts.rs`); [`rust_api`] generates
 //! both sides and compares the public items of the generated crates (`public_items.rs`,
-//! `decoders.rs`, `rust_change.rs`); [`Review`] (`report.rs`) puts both in Markdown or JSON.
+//! `decoders.rs`, `checks.rs`, `rust_change.rs`); [`Review`] (`report.rs`) puts both in Markdown or JSON.
 
 mod change;
 mod changes;
+mod checks;
 mod decoders;
+mod facts;
 mod public_items;
 mod report;
 mod rust_api;

@@ -7,12 +7,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use quote::ToTokens;
 use syn::{ImplItem, Item, UseTree, Visibility};
 
-use super::decoders::decoding_of;
+use super::checks::{checks_of, Checks};
+use super::decoders::{decoding_of, value_set_decoding};
 use super::rust_change::Decoding;
 use super::tokens::tidy;
 
 /// A public item of the generated code.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PublicItem {
     /// `struct`, `field`, …
     pub item: &'static str,
@@ -24,6 +25,8 @@ pub struct PublicItem {
     pub derives: BTreeSet<String>,
     /// Error decoding, for types with a `from_code`/`from_str` matching code strings.
     pub decoding: Option<Decoding>,
+    /// Requests: the documented limits their `validate_limits` checks.
+    pub checks: Option<Checks>,
 }
 
 /// A module being read: its internal path and items.
@@ -86,9 +89,18 @@ pub fn public_items(
             describe_item(item, &shown(at), &mut out);
         }
     }
-    // Impl blocks: methods of public types, trait impls, decoders.
+    // Impl blocks: methods of public types, trait impls, decoders; the one-line impls of
+    // value-set enums (`string_enum!`), how they decode.
     for m in &modules {
         for item in &m.items {
+            if let Item::Macro(mac) = item {
+                let Some((name, decoding)) = value_set_decoding(&mac.mac) else { continue };
+                let entry = public.get(&joined(&m.path, &name)).and_then(|at| out.get_mut(&shown(at)));
+                if let Some(entry) = entry {
+                    entry.decoding = Some(decoding);
+                }
+                continue;
+            }
             let Item::Impl(block) = item else { continue };
             let Some(own) = self_type(&m.path, &block.self_ty) else { continue };
             let Some(at) = public.get(&own) else { continue };
@@ -237,7 +249,7 @@ fn attributes_of(attrs: &[syn::Attribute]) -> (bool, BTreeSet<String>) {
 }
 
 fn plain(item: &'static str, signature: String) -> PublicItem {
-    PublicItem { item, signature, non_exhaustive: false, derives: BTreeSet::new(), decoding: None }
+    PublicItem { item, signature, non_exhaustive: false, derives: BTreeSet::new(), decoding: None, checks: None }
 }
 
 /// The entries of one public item: itself, and its fields or variants.
@@ -250,7 +262,7 @@ fn describe_item(item: &Item, at: &str, out: &mut BTreeMap<String, PublicItem>) 
             let signature = signature.replacen("pub struct", &format!("pub struct {}", s.ident), 1);
             out.insert(
                 at.to_string(),
-                PublicItem { item: "struct", signature, non_exhaustive, derives, decoding: None },
+                PublicItem { item: "struct", signature, non_exhaustive, derives, decoding: None, checks: None },
             );
             for (i, field) in s.fields.iter().enumerate() {
                 if !is_pub(&field.vis) {
@@ -263,7 +275,10 @@ fn describe_item(item: &Item, at: &str, out: &mut BTreeMap<String, PublicItem>) 
         Item::Enum(e) => {
             let (non_exhaustive, derives) = attributes_of(&e.attrs);
             let signature = format!("pub enum {}", e.ident);
-            out.insert(at.to_string(), PublicItem { item: "enum", signature, non_exhaustive, derives, decoding: None });
+            out.insert(
+                at.to_string(),
+                PublicItem { item: "enum", signature, non_exhaustive, derives, decoding: None, checks: None },
+            );
             for v in &e.variants {
                 let fields = &v.fields;
                 out.insert(format!("{at}::{}", v.ident), plain("variant", tidy(quote::quote! { #fields })));
@@ -316,6 +331,11 @@ fn describe_impl(block: &syn::ItemImpl, at: &str, out: &mut BTreeMap<String, Pub
                     merged.codes.extend(decoding.codes);
                     merged.common_fallback |= decoding.common_fallback;
                 }
+            }
+        }
+        if name == "validate_limits" {
+            if let Some(entry) = out.get_mut(at) {
+                entry.checks = Some(checks_of(&f.block));
             }
         }
         if block.trait_.is_none() && is_pub(&f.vis) {
@@ -379,6 +399,29 @@ mod tests {
         assert_eq!(tidy(ty.to_token_stream()), "Option<Vec<super::Tag>>");
         let sig: syn::Signature = syn::parse_str("fn f<'a>(&'a self, r: &'a R,) -> crate::Pending<'a, A, B,>").unwrap();
         assert_eq!(tidy(sig.to_token_stream()), "fn f<'a>(&'a self, r: &'a R) -> crate::Pending<'a, A, B>");
+    }
+
+    #[test]
+    fn value_set_enums_decode_as_their_macro_line_says() {
+        let items = crate_of(&[(
+            "src/lib.rs",
+            "#[non_exhaustive] pub enum Status { Bind, Unbind, Other(String) }
+             crate::enums::string_enum!(Status { Bind = \"BIND\", Unbind = \"UNBIND\" });
+             pub enum Mode { V0, Minus1, Other(i64) }
+             crate::enums::integer_enum!(Mode { V0 = 0, Minus1 = - 1 });
+             crate::wire::serde_by_wire!(Status);",
+        )]);
+        let status = items["demo::Status"].decoding.as_ref().unwrap();
+        assert_eq!(
+            status.codes.iter().map(|(c, v)| (c.as_str(), v.as_str())).collect::<Vec<_>>(),
+            [("BIND", "Bind"), ("UNBIND", "Unbind")]
+        );
+        assert_eq!(status.fallback.as_deref(), Some("Other(..)"));
+        let mode = items["demo::Mode"].decoding.as_ref().unwrap();
+        assert_eq!(
+            mode.codes.iter().map(|(c, v)| (c.as_str(), v.as_str())).collect::<Vec<_>>(),
+            [("-1", "Minus1"), ("0", "V0")]
+        );
     }
 
     #[test]

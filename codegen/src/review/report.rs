@@ -198,6 +198,8 @@ pub fn to_markdown(title: &str, changes: &[Change]) -> String {
             Kind::FieldAdded | Kind::FieldRemoved | Kind::FieldType | Kind::FieldRequired | Kind::FieldNullability => {
                 types.entry(owner).or_default().push(c)
             }
+            // What a structure field's description states: under its data type.
+            _ if c.of_field => types.entry(owner).or_default().push(c),
             _ => actions.entry(owner).or_default().push(c),
         }
     }
@@ -276,6 +278,16 @@ fn describe(c: &Change) -> String {
         Kind::WaiterAdded => format!("waiter added ({})", value(&c.new)),
         Kind::WaiterRemoved => format!("waiter removed (was {})", value(&c.old)),
         Kind::WaiterChanged => format!("waiter: {} → {}", value(&c.old), value(&c.new)),
+        Kind::ValueAdded => format!("`{member}`: value `{}` added", value(&c.new)),
+        Kind::ValueRemoved => format!("`{member}`: value `{}` removed", value(&c.old)),
+        Kind::ValueSetAdded => format!("`{member}`: value set added ({})", value(&c.new)),
+        Kind::ValueSetRemoved => format!("`{member}`: value set removed (was {})", value(&c.old)),
+        Kind::DefaultChanged => format!("`{member}`: default {} → {}", value(&c.old), value(&c.new)),
+        Kind::LimitTightened => format!("`{member}`: tightened, {} → {}", value(&c.old), value(&c.new)),
+        Kind::LimitLoosened => format!("`{member}`: loosened, {} → {}", value(&c.old), value(&c.new)),
+        Kind::UnitChanged => format!("`{member}`: unit {} → {}", value(&c.old), value(&c.new)),
+        Kind::FilterAdded => format!("`{member}`: filter `{}` added", value(&c.new)),
+        Kind::FilterRemoved => format!("`{member}`: filter `{}` removed", value(&c.old)),
     };
     if c.breaking {
         format!("**breaking:** {text}")

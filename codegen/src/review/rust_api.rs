@@ -16,6 +16,10 @@
 //!   `Unknown(..)`): a **behaviour change**, **minor** (as a new variant of a
 //!   `#[non_exhaustive]` enum is), reported on its own so that code matching
 //!   `Unknown("AuthFailure…")` is found;
+//! - a documented limit that a request's `validate_limits` checks made tighter (a minimum
+//!   raised, a maximum lowered, a limit added): a **behaviour change**, **major** (a request
+//!   that was sent is now refused before it is sent, unless the client is built with
+//!   `documented_limits(false)`); made looser or removed: **minor** (`checks.rs`);
 //! - anything else in the generated code (documentation, validation, bodies): **patch**.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -73,6 +77,13 @@ fn compare_versions(old: &Api, new: &Api, view: &mut RustApi) -> Result<(), Stri
     let before = view.changes.len();
     compare_items(&old_items, &new_items, &mut view.changes);
     decoding_changes(&old_items, &new_items, &mut view.changes);
+    let none = super::checks::Checks::new();
+    let requests = new_items.iter().filter_map(|(path, n)| {
+        let o = old_items.get(path)?;
+        let (oc, nc) = (o.checks.as_ref(), n.checks.as_ref());
+        (oc.is_some() || nc.is_some()).then(|| (path.as_str(), oc.unwrap_or(&none), nc.unwrap_or(&none)))
+    });
+    super::checks::limit_changes(requests, &mut view.changes);
     // Nothing public changed, yet the code did: documentation, validation, bodies.
     if view.changes.len() == before && old_files != new_files {
         view.bump = view.bump.max(Some(Bump::Patch));
@@ -230,7 +241,7 @@ pub(super) fn decoding_changes(
                     return format!("Common(CommonError::{v})");
                 }
             }
-            "Unknown(..)".to_string()
+            d.fallback.clone().unwrap_or_else(|| "Unknown(..)".to_string())
         };
         let mut codes: BTreeSet<&String> = old_decoding.codes.keys().chain(new_decoding.codes.keys()).collect();
         for commons in [old_common.get(&module), new_common.get(&module)].into_iter().flatten() {
@@ -264,4 +275,45 @@ pub(super) fn decoding_changes(
 /// `vpc::v20170312::X` → `vpc::v20170312`.
 fn module_of(path: &str) -> String {
     path.rsplit_once("::").map_or_else(String::new, |(m, _)| m.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(source: &str) -> BTreeMap<String, PublicItem> {
+        let files = BTreeMap::from([("src/lib.rs".to_string(), source.to_string())]);
+        public_items(&files, "src/lib.rs", "demo").unwrap()
+    }
+
+    /// The enum of a value set, as generated: a value added is a variant added to a
+    /// `#[non_exhaustive]` enum (minor) that decodes what was `Other(..)`; a value removed
+    /// is a variant removed (major).
+    #[test]
+    fn values_of_a_value_set_enum_added_and_removed() {
+        let old = items(
+            "#[non_exhaustive] pub enum Status { Bind, Unbind, Other(String) }
+             crate::enums::string_enum!(Status { Bind = \"BIND\", Unbind = \"UNBIND\" });",
+        );
+        let new = items(
+            "#[non_exhaustive] pub enum Status { Bind, Smart, Other(String) }
+             crate::enums::string_enum!(Status { Bind = \"BIND\", Smart = \"SMART\" });",
+        );
+        let mut changes = Vec::new();
+        compare_items(&old, &new, &mut changes);
+        decoding_changes(&old, &new, &mut changes);
+        let got: Vec<(RustKind, &str, &str, Bump)> =
+            changes.iter().map(|c| (c.kind, c.path.as_str(), c.item, c.bump)).collect();
+        assert_eq!(
+            got,
+            [
+                (RustKind::Added, "demo::Status::Smart", "variant", Bump::Minor),
+                (RustKind::Removed, "demo::Status::Unbind", "variant", Bump::Major),
+                (RustKind::Behaviour, "demo::Status", "decoding", Bump::Minor),
+            ]
+        );
+        let moved: Vec<(&str, &str, &str)> =
+            changes[2].decoded.iter().map(|d| (d.code.as_str(), d.old.as_str(), d.new.as_str())).collect();
+        assert_eq!(moved, [("SMART", "Other(..)", "Smart"), ("UNBIND", "Unbind", "Other(..)")]);
+    }
 }

@@ -93,13 +93,17 @@ impl RustApi {
     }
 }
 
-/// How a type's `from_code` (or `from_str`) turns codes into values.
+/// How a type's `from_code` (or `from_str`) turns codes into values; for the enum of a
+/// value set, how its wire values decode.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Decoding {
     /// Code → the value it decodes to (`Self::X` shown as `X`).
     pub codes: BTreeMap<String, String>,
     /// Other codes go through `CommonError::from_code` first (a `Common(..)` case).
     pub common_fallback: bool,
+    /// What any other code decodes to, as shown: `Other(..)` for the enum of a value set;
+    /// none for an error type (`Unknown(..)`).
+    pub fallback: Option<String>,
 }
 
 /// A code that decodes differently: `AuthFailure`: `Unknown(..)` → `Common(CommonError::AuthFailure)`.

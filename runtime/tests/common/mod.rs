@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use tencentcloud_api_runtime::{
-    fmt_api_error, Action, ApiError, Client, ClientBuilder, Credentials, Documented, Endpoint, ErrorOf, Field,
-    RetryPolicy, Shape, ValidationError,
+    check_bytes, check_chars, check_items, check_range, fmt_api_error, Action, ApiError, Client, ClientBuilder,
+    Credentials, Documented, Endpoint, ErrorOf, Field, RetryPolicy, Shape, ValidationError,
 };
 use test_support::http::Server;
 use test_support::tc3::{SECRET_ID, SECRET_KEY};
@@ -71,7 +71,7 @@ impl Action for AssociateAddressRequest {
     type Response = AssociateAddressResponse;
     type Error = AssociateAddressError;
 
-    fn validate(&self) -> Result<(), ValidationError> {
+    fn validate_structure(&self) -> Result<(), ValidationError> {
         if self.address_id.is_empty() {
             return Err(ValidationError::Empty { param: "AddressId" });
         }
@@ -117,7 +117,7 @@ impl Action for AssociateIpv6AddressRequest {
     type Response = AssociateIpv6AddressResponse;
     type Error = AssociateIpv6AddressError;
 
-    fn validate(&self) -> Result<(), ValidationError> {
+    fn validate_structure(&self) -> Result<(), ValidationError> {
         Ok(())
     }
 }
@@ -163,7 +163,7 @@ impl Action for DescribeThingsRequest {
     type Response = DescribeThingsResponse;
     type Error = ErrorCode;
 
-    fn validate(&self) -> Result<(), ValidationError> {
+    fn validate_structure(&self) -> Result<(), ValidationError> {
         Ok(())
     }
 }
@@ -183,12 +183,48 @@ impl Action for CreateThingRequest {
     type Response = DescribeThingsResponse;
     type Error = ErrorCode;
 
-    fn validate(&self) -> Result<(), ValidationError> {
+    fn validate_structure(&self) -> Result<(), ValidationError> {
+        Ok(())
+    }
+}
+
+/// A write action with documented limits, as `validate_limits` is generated: a period
+/// of 7 to 732 days, a name of 1 to 60 characters, at most 2 tags of at most 8 bytes each.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ModifyThingRequest {
+    #[serde(rename = "Name")]
+    pub name: String,
+    #[serde(rename = "Period", default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<i64>,
+    #[serde(rename = "Tags", default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+}
+
+impl Action for ModifyThingRequest {
+    const ACTION: &'static str = "ModifyThing";
+    const VERSION: &'static str = "2017-03-12";
+    const SERVICE: &'static str = "vpc";
+    type Response = DescribeThingsResponse;
+    type Error = ErrorCode;
+
+    fn validate_structure(&self) -> Result<(), ValidationError> {
+        if self.name.is_empty() {
+            return Err(ValidationError::Empty { param: "Name" });
+        }
+        Ok(())
+    }
+
+    fn validate_limits(&self) -> Result<(), ValidationError> {
+        check_range("Period", &self.period, Some(7.0), Some(732.0))?;
+        check_chars("Name", &self.name, Some(1), Some(60))?;
+        check_items("Tags", &self.tags, None, Some(2))?;
+        check_bytes("Tags", &self.tags, None, Some(8))?;
         Ok(())
     }
 }
 
 tencentcloud_api_runtime::wire_by_serde!(
+    ModifyThingRequest,
     AssociateAddressRequest,
     AssociateAddressResponse,
     AssociateIpv6AddressRequest,

@@ -118,7 +118,7 @@ impl crate::Action for AssociateAddressRequest {
     type Response = AssociateAddressResponse;
     type Error = AssociateAddressError;
     #[inline]
-    fn validate(&self) -> Result<(), crate::ValidationError> {
+    fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         if self.address_id.is_empty() {
             return Err(crate::ValidationError::Empty {
                 param: "AddressId",

@@ -94,7 +94,7 @@ impl crate::Action for AssociateIPv6AddressRequest {
     type Response = AssociateIPv6AddressResponse;
     type Error = AssociateIPv6AddressError;
     #[inline]
-    fn validate(&self) -> Result<(), crate::ValidationError> {
+    fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         if self.ipv6_address_id.is_empty() {
             return Err(crate::ValidationError::Empty {
                 param: "IPv6AddressId",

@@ -113,7 +113,7 @@ impl crate::Action for DefectsRequest {
     type Response = DefectsResponse;
     type Error = DefectsError;
     #[inline]
-    fn validate(&self) -> Result<(), crate::ValidationError> {
+    fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         if self.instance_id.is_empty() {
             return Err(crate::ValidationError::Empty {
                 param: "InstanceId",

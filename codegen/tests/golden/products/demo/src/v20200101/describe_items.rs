@@ -127,7 +127,7 @@ impl crate::Action for DescribeItemsRequest {
     type Response = DescribeItemsResponse;
     type Error = DescribeItemsError;
     #[inline]
-    fn validate(&self) -> Result<(), crate::ValidationError> {
+    fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         Ok(())
     }
 }

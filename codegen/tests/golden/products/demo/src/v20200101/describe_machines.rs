@@ -92,7 +92,7 @@ impl crate::Action for DescribeMachinesRequest {
     type Response = DescribeMachinesResponse;
     type Error = DescribeMachinesError;
     #[inline]
-    fn validate(&self) -> Result<(), crate::ValidationError> {
+    fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         Ok(())
     }
 }

@@ -93,7 +93,7 @@ impl crate::Action for DescribeTaskResultRequest {
     type Response = DescribeTaskResultResponse;
     type Error = DescribeTaskResultError;
     #[inline]
-    fn validate(&self) -> Result<(), crate::ValidationError> {
+    fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         if self.task_id.is_empty() {
             return Err(crate::ValidationError::Empty {
                 param: "TaskId",

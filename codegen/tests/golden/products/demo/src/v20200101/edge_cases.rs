@@ -205,7 +205,7 @@ impl crate::Action for EdgeCasesRequest {
     type Response = EdgeCasesResponse;
     type Error = EdgeCasesError;
     #[inline]
-    fn validate(&self) -> Result<(), crate::ValidationError> {
+    fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         if self.name.is_empty() {
             return Err(crate::ValidationError::Empty {
                 param: "Name",

@@ -131,7 +131,7 @@ impl crate::Action for ListItemsRequest {
     type Response = ListItemsResponse;
     type Error = ListItemsError;
     #[inline]
-    fn validate(&self) -> Result<(), crate::ValidationError> {
+    fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         Ok(())
     }
 }

@@ -76,7 +76,7 @@ impl crate::Action for PingRequest {
     type Response = PingResponse;
     type Error = PingError;
     #[inline]
-    fn validate(&self) -> Result<(), crate::ValidationError> {
+    fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         Ok(())
     }
 }
