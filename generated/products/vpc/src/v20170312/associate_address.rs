@@ -34,6 +34,7 @@ pub struct AssociateAddressRequest {
     /// Specify whether to configure direct access when binding EIPs. For details, see EIP Direct Access. Valid values: True and False (default). This parameter can be set to True when binding EIPs to a CVM instance or EKS cluster. It is in a beta test. To try it out, please submit a ticket.
     ///
     /// Wire name `EipDirectConnection`, type `Boolean`.
+    /// Default: `false`.
     pub eip_direct_connection: Option<bool>,
 }
 

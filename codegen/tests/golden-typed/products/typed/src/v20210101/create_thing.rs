@@ -134,7 +134,7 @@ impl crate::Action for CreateThingRequest {
     type Response = CreateThingResponse;
     type Error = CreateThingError;
     #[inline]
-    fn validate(&self) -> Result<(), crate::ValidationError> {
+    fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         Ok(())
     }
 }

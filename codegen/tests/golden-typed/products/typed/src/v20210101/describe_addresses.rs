@@ -5,6 +5,10 @@
 /// Request of the `DescribeAddresses` action (`typed.tencentcloudapi.com`).
 /// Paginated (offset `Offset`): `Client::describe_addresses_pages` streams every page, `Client::describe_addresses_items` every item of `AddressSet`.
 /// Lists resources with a state (`AddressStatus` of `AddressSet`): `Client::describe_addresses_until` polls until every one is in the states asked for.
+///
+/// Documented limits, checked by `validate_limits` (a client built with `documented_limits(false)` skips them):
+/// - `Filters`: at most 10 items
+/// - `Limit`: at most 100
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DescribeAddressesRequest {
     /// The IDs of the EIPs.
@@ -141,7 +145,14 @@ impl crate::Action for DescribeAddressesRequest {
     type Response = DescribeAddressesResponse;
     type Error = DescribeAddressesError;
     #[inline]
-    fn validate(&self) -> Result<(), crate::ValidationError> {
+    fn validate_structure(&self) -> Result<(), crate::ValidationError> {
+        Ok(())
+    }
+
+    #[inline]
+    fn validate_limits(&self) -> Result<(), crate::ValidationError> {
+        crate::check_items("Filters", &self.filters, None, Some(10))?;
+        crate::check_range("Limit", &self.limit, None, Some(100.0))?;
         Ok(())
     }
 }

@@ -91,7 +91,7 @@ impl crate::Action for DescribeInstancesRequest {
     type Response = DescribeInstancesResponse;
     type Error = DescribeInstancesError;
     #[inline]
-    fn validate(&self) -> Result<(), crate::ValidationError> {
+    fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         Ok(())
     }
 }

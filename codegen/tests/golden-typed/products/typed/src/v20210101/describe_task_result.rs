@@ -100,7 +100,7 @@ impl crate::Action for DescribeTaskResultRequest {
     type Response = DescribeTaskResultResponse;
     type Error = DescribeTaskResultError;
     #[inline]
-    fn validate(&self) -> Result<(), crate::ValidationError> {
+    fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         Ok(())
     }
 }

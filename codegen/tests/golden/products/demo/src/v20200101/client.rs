@@ -74,11 +74,11 @@ impl Client {
         self.inner.send_boxed(request)
     }
 
-    /// Polls `DescribeMachines` with this request until every resource of `MachineSet` has its `MachineState` among `targets` (the reply), as its page documents the states (`PENDING`, `RUNNING`, `STOPPED`, `LAUNCH_FAILED`); one in a failed state (`LAUNCH_FAILED`) ends the wait with `WaitError::Failed`, carrying the reply. No resource listed yet: polled again. With the policy's backoff, until its deadline (`WaitError::TimedOut`); each poll is retried and rate-limited like any call. Drop the future to cancel.
+    /// Polls `DescribeMachines` with this request until every resource of `MachineSet` has its `MachineState` among `targets` (`&\[MachineState::…\]`) (the reply), as its page documents the states (`PENDING`, `RUNNING`, `STOPPED`, `LAUNCH_FAILED`); one in a failed state (`LAUNCH_FAILED`) ends the wait with `WaitError::Failed`, carrying the reply. No resource listed yet: polled again. With the policy's backoff, until its deadline (`WaitError::TimedOut`); each poll is retried and rate-limited like any call. Drop the future to cancel.
     pub fn describe_machines_until<'a>(
         &'a self,
         request: &'a super::DescribeMachinesRequest,
-        targets: &'a [&'a str],
+        targets: &'a [super::MachineState],
         policy: &'a crate::WaitPolicy,
     ) -> crate::Waiting<
         'a,

@@ -5,15 +5,20 @@
 /// Request of the `DescribeItems` action (`demo.tencentcloudapi.com`).
 /// At most 20 requests per second are allowed for this action.
 /// Paginated (offset `Offset`): `Client::describe_items_pages` streams every page, `Client::describe_items_items` every item of `ItemSet`.
+///
+/// Documented limits, checked by `validate_limits` (a client built with `documented_limits(false)` skips them):
+/// - `Limit`: at most 100
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DescribeItemsRequest {
     /// The offset. Default value: 0.
     ///
     /// Wire name `Offset`, type `Integer`.
+    /// Default: `0`.
     pub offset: Option<i64>,
     /// Number of returned results. Default value: 20. Maximum value: 100.
     ///
     /// Wire name `Limit`, type `Integer`.
+    /// Default: `20`.
     pub limit: Option<i64>,
 }
 
@@ -128,6 +133,12 @@ impl crate::Action for DescribeItemsRequest {
     type Error = DescribeItemsError;
     #[inline]
     fn validate_structure(&self) -> Result<(), crate::ValidationError> {
+        Ok(())
+    }
+
+    #[inline]
+    fn validate_limits(&self) -> Result<(), crate::ValidationError> {
+        crate::check_range("Limit", &self.limit, None, Some(100.0))?;
         Ok(())
     }
 }

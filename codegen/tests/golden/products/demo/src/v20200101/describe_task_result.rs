@@ -39,7 +39,7 @@ pub struct DescribeTaskResultResponse {
     /// The result of the task. Valid values: SUCCESS (the task succeeded), FAILED (the task failed), and RUNNING (the task is in progress).
     ///
     /// Wire name `Status`, type `String`, required.
-    pub status: String,
+    pub status: super::Status,
     /// The output of the task.
     ///
     /// Wire name `Output`, type `String`, required.
@@ -77,7 +77,11 @@ impl crate::Documented for DescribeTaskResultResponse {
     #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
-            crate::Field::new("Status", crate::Shape::String, false),
+            crate::Field::new(
+                "Status",
+                crate::Shape::StringIn(super::Status::VALUES),
+                false,
+            ),
             crate::Field::new("Output", crate::Shape::String, false),
             crate::Field::new("RequestId", crate::Shape::String, false),
         ];

@@ -11,6 +11,9 @@
 /// - ModeA and ModeB cannot be specified at the same time
 /// - If you specify Tag, then you must also specify TagValue
 /// - Either PortA or PortB must be specified
+///
+/// Documented limits, checked by `validate_limits` (a client built with `documented_limits(false)` skips them):
+/// - `Ratio`: 0 to 1
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EdgeCasesRequest {
     /// The name, such as \<demo-1\> \[required\].
@@ -46,6 +49,7 @@ pub struct EdgeCasesRequest {
     /// Number of results. Default value: 20.
     ///
     /// Wire name `Limit`, type `Integer`.
+    /// Default: `20`.
     pub limit: Option<i64>,
     /// A ratio between 0 and 1.
     ///
@@ -234,6 +238,12 @@ impl crate::Action for EdgeCasesRequest {
         }
         Ok(())
     }
+
+    #[inline]
+    fn validate_limits(&self) -> Result<(), crate::ValidationError> {
+        crate::check_range("Ratio", &self.ratio, Some(0.0), Some(1.0))?;
+        Ok(())
+    }
 }
 
 /// Errors of the `EdgeCases` action: its business error codes, the common error codes, and any other code as `Unknown`.
@@ -310,3 +320,27 @@ impl std::fmt::Display for EdgeCasesError {
 }
 
 impl std::error::Error for EdgeCasesError {}
+
+/// The filters `EdgeCases` documents for its `Filters`, one constructor each (a filter with documented values takes their enum). Any other filter can still be sent by name: `Filter { name, values }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EdgeCasesFilter {}
+
+impl EdgeCasesFilter {
+    /// The filter `name` (String). the name to filter by.
+    #[inline]
+    pub fn name(values: impl IntoIterator<Item = impl Into<String>>) -> super::Filter {
+        super::Filter {
+            name: "name".to_string(),
+            values: values.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// The filter `kind` (String). the kind. Filters and Ids cannot be specified at the same time.
+    #[inline]
+    pub fn kind(values: impl IntoIterator<Item = impl Into<String>>) -> super::Filter {
+        super::Filter {
+            name: "kind".to_string(),
+            values: values.into_iter().map(Into::into).collect(),
+        }
+    }
+}

@@ -17,6 +17,10 @@ mod types;
 
 pub use types::{Filter, Item, Machine, TreeNode};
 
+mod enums;
+
+pub use enums::{MachineState, Status};
+
 mod defects;
 
 pub use defects::{DefectsRequest, DefectsResponse, DefectsError};
@@ -41,7 +45,9 @@ pub use describe_task_result::{
 
 mod edge_cases;
 
-pub use edge_cases::{EdgeCasesRequest, EdgeCasesResponse, EdgeCasesError};
+pub use edge_cases::{
+    EdgeCasesRequest, EdgeCasesResponse, EdgeCasesError, EdgeCasesFilter,
+};
 
 mod list_items;
 

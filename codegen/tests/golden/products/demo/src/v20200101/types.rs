@@ -116,7 +116,7 @@ pub struct Machine {
     /// The state of the machine. Valid values: PENDING (being created), RUNNING (running), STOPPED (stopped), LAUNCH_FAILED (creation failed).
     ///
     /// Wire name `MachineState`, type `String`, required.
-    pub machine_state: String,
+    pub machine_state: super::MachineState,
 }
 
 impl crate::Wire for Machine {
@@ -145,7 +145,11 @@ impl crate::Documented for Machine {
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field::new("MachineId", crate::Shape::String, false),
-            crate::Field::new("MachineState", crate::Shape::String, false),
+            crate::Field::new(
+                "MachineState",
+                crate::Shape::StringIn(super::MachineState::VALUES),
+                false,
+            ),
         ];
         FIELDS
     }
