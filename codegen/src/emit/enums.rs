@@ -271,3 +271,56 @@ fn enum_item(def: &EnumDef) -> TokenStream {
         crate::enums::#macro_name!(#id { #(#ids = #literals),* });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture() -> Api {
+        serde_json::from_str(include_str!("../../tests/fixtures/golden-ir/typed-2021-01-01.json")).unwrap()
+    }
+
+    #[test]
+    fn one_enum_per_name_and_set_never_taking_another_name() {
+        let api = fixture();
+        let enums = Enums::of(&api);
+        let names: Vec<&str> = enums.names().collect();
+        // `AddressType`: two sets, the one of `Address` and of the `address-type` filter
+        // used most; `Status` is a structure's name; `Mode` is one set for input and output.
+        assert_eq!(
+            names,
+            [
+                "AddressStatus",
+                "AddressType",
+                "InternetChargeType",
+                "InstanceState",
+                "InstanceAddressType",
+                "Mode",
+                "Engine",
+                "Kinds",
+                "Type",
+                "StatusValue"
+            ]
+        );
+        let field = |owner: Owner, name: &str| {
+            let p = match owner {
+                Owner::Type(t) => api.data_types[t].fields.iter().find(|f| f.name == name),
+                Owner::Input(a) => api.actions[a].input.iter().find(|f| f.name == name),
+                Owner::Output(a) => api.actions[a].output.iter().find(|f| f.name == name),
+                Owner::Filter(_) => None,
+            };
+            enums.name(owner, p.unwrap()).map(str::to_string)
+        };
+        assert_eq!(field(Owner::Input("CreateThing"), "Mode"), field(Owner::Output("CreateThing"), "Mode"));
+        assert_eq!(field(Owner::Type("Instance"), "AddressType").as_deref(), Some("InstanceAddressType"));
+        // Booleans and the filter names of `Filters` are no enums.
+        assert_eq!(field(Owner::Input("CreateThing"), "Enabled"), None);
+        assert_eq!(field(Owner::Input("DescribeAddresses"), "Filters"), None);
+        assert_eq!(enums.of_filter("DescribeAddresses", "address-status"), Some("AddressStatus"));
+        assert_eq!(enums.of_filter("DescribeAddresses", "address-type"), Some("AddressType"));
+        assert_eq!(enums.of_filter("DescribeAddresses", "address-id"), None);
+        assert_eq!(enums.filter_type("DescribeAddresses"), Some("DescribeAddressesFilter"));
+        // The same IR, the same names.
+        assert_eq!(Enums::of(&api).names().collect::<Vec<_>>(), names);
+    }
+}
