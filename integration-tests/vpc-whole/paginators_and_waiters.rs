@@ -12,7 +12,8 @@ use std::time::Duration;
 use futures_util::TryStreamExt;
 use serde_json::{json, Value};
 use tencentcloud_api::vpc::v20170312::{
-    Address, Client as VpcClient, DescribeAddressesRequest, DescribeVpcTaskResultRequest,
+    Address, AddressStatus, Client as VpcClient, DescribeAddressesFilter, DescribeAddressesRequest,
+    DescribeVpcTaskResultRequest,
 };
 use tencentcloud_api::{Client, Credentials, Endpoint, Error, RetryPolicy, WaitError, WaitPolicy};
 use test_support::http::{Request, Response, Server};
@@ -91,6 +92,29 @@ async fn a_vpc_task_that_runs_for_three_polls_then_succeeds_or_fails() {
     }
 }
 
+/// The README's listing of unbound EIPs: a typed filter, a typed status.
+#[tokio::test]
+async fn unbound_eips_with_a_typed_filter_and_a_typed_status() {
+    let server = Server::start(|_, _| {
+        let set = json!([{"AddressId": "eip-1", "AddressStatus": "UNBIND"}, {"AddressId": "eip-2", "AddressStatus": "BIND"}]);
+        Response::json(json!({"Response": {"TotalCount": 2, "AddressSet": set, "RequestId": "r"}}).to_string())
+    })
+    .await;
+    let request = DescribeAddressesRequest {
+        filters: Some(vec![DescribeAddressesFilter::address_status([AddressStatus::Unbind])]),
+        ..Default::default()
+    };
+    let reply = vpc(&server).describe_addresses(&request).await.unwrap();
+    let free: Vec<&str> = reply
+        .address_set
+        .iter()
+        .filter(|a| a.address_status == AddressStatus::Unbind)
+        .map(|a| a.address_id.as_str())
+        .collect();
+    assert_eq!(free, ["eip-1"]);
+    assert_eq!(server.seen()[0].json()["Filters"], json!([{"Name": "address-status", "Values": ["UNBIND"]}]));
+}
+
 #[tokio::test]
 async fn an_eip_is_waited_for_until_it_is_bound() {
     let policy = WaitPolicy { initial_delay: Duration::from_millis(10), ..WaitPolicy::default() };
@@ -101,9 +125,7 @@ async fn an_eip_is_waited_for_until_it_is_bound() {
     })
     .await;
     let request = DescribeAddressesRequest { address_ids: Some(vec!["eip-1".into()]), ..Default::default() };
-    // `AddressStatus::Bind` where the page's value set is read (the enum), `"BIND"` where not:
-    // `"BIND".into()` is either.
-    let reply = vpc(&server).describe_addresses_until(&request, &["BIND".into()], &policy).await.unwrap();
-    assert_eq!(reply.address_set[0].address_status.to_string(), "BIND");
+    let reply = vpc(&server).describe_addresses_until(&request, &[AddressStatus::Bind], &policy).await.unwrap();
+    assert_eq!(reply.address_set[0].address_status, AddressStatus::Bind);
     assert_eq!(server.seen().len(), 4);
 }

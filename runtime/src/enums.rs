@@ -6,7 +6,8 @@
 //! line (`string_enum!` / `integer_enum!`), so that the code per enum stays small:
 //!
 //! - string enums: `VALUES`, `as_str`, `is_documented`, `is_empty`, `From<&str>`,
-//!   `From<String>`, `FromStr` (never fails), `Display`, `AsRef<str>`, `Default` (the empty
+//!   `From<String>`, `FromStr` (never fails), `Display`, `AsRef<str>`, `PartialEq<&str>`
+//!   (`status == "BIND"`: the wire value compared), `Default` (the empty
 //!   string, as for a `String`), `Wire` (a JSON string) and serde through it;
 //! - integer enums: `VALUES`, `value`, `is_documented`, `From<i64>`, `FromStr` (an
 //!   integer), `Display`, `Default` (`0`, as for an `i64`), `Wire` (a JSON integer).
@@ -82,6 +83,20 @@ macro_rules! __string_enum {
             #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::cmp::PartialEq<str> for $ty {
+            #[inline]
+            fn eq(&self, other: &str) -> bool {
+                self.as_str() == other
+            }
+        }
+
+        impl ::core::cmp::PartialEq<&str> for $ty {
+            #[inline]
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
             }
         }
 
@@ -229,6 +244,7 @@ mod tests {
         assert_eq!(AddressStatus::from("NEW_ONE".to_string()), AddressStatus::Other("NEW_ONE".into()));
         assert_eq!(AddressStatus::from(String::from("CREATING")), AddressStatus::Creating);
         assert_eq!(AddressStatus::BindEni.to_string(), "BIND_ENI");
+        assert!(AddressStatus::BindEni == "BIND_ENI" && AddressStatus::Other("X".into()) == *"X");
         assert_eq!(AddressStatus::Other("X".into()).as_str(), "X");
         assert!(AddressStatus::Creating.is_documented() && !AddressStatus::Other("X".into()).is_documented());
         assert!(AddressStatus::default().is_empty());

@@ -3,8 +3,9 @@
 //! element of an array of them), and the names they take.
 //!
 //! One enum per product version for a field name and a set of values (`AddressStatus`,
-//! whichever structures and actions carry it); where the same field name has different
-//! sets, each set is named after the first owner that has it (`NatGatewayState`). Names
+//! whichever structures, actions and filters carry it); where the same name has different
+//! sets, the most used set takes the name and each other set is named after the first
+//! owner that has it (`NatGatewayState`). Names
 //! never take one of a structure, request, response, error enum, `ErrorCode`,
 //! `CommonError`, `Client` or a filter builder of the module. The impls every enum shares
 //! are one runtime macro line (`string_enum!`, `integer_enum!`): the code per enum stays
@@ -50,7 +51,9 @@ pub(crate) fn filters_param<'a>(api: &'a Api, action: &'a crate::ir::Action) -> 
     let field = |n: &str| dt.fields.iter().find(|f| f.name == n);
     let string = crate::ir::Type::String;
     let list = crate::ir::Type::Array(Box::new(crate::ir::Type::String));
-    (field("Name")?.ty == string && field("Values")?.ty == list && field("Values")?.value_set().is_none()).then_some(p)
+    let values = field("Values")?;
+    let integers = matches!(values.value_set(), Some(ValueSet::Integers(_)));
+    (field("Name")?.ty == string && values.ty == list && !integers).then_some(p)
 }
 
 /// One enum: its name, the field it types, its values, and where it is used.
@@ -115,23 +118,30 @@ impl<'a> Enums<'a> {
             let name = taken.take(naming::enum_name(&format!("{action}Filter")));
             enums.filter_types.insert(action, name);
         }
-        // The sets of each name (`address-status` and `AddressStatus` are one name).
-        let mut sets: BTreeMap<String, Vec<SetKey>> = BTreeMap::new();
+        // The sets of each name (`address-status` and `AddressStatus` are one name) and how
+        // often each is used: the most used set of a name takes the bare name (the first
+        // one on a tie), the others their first owner's.
+        let mut sets: BTreeMap<String, Vec<(SetKey, usize)>> = BTreeMap::new();
         for u in &found {
             let keys = sets.entry(naming::enum_name(u.name)).or_default();
             let k = key(&u.set);
-            if !keys.contains(&k) {
-                keys.push(k);
+            match keys.iter_mut().find(|(known, _)| *known == k) {
+                Some((_, uses)) => *uses += 1,
+                None => keys.push((k, 1)),
             }
         }
+        let bare = |name: &str, k: &SetKey| {
+            let keys = sets.get(name).map(Vec::as_slice).unwrap_or_default();
+            let most = keys.iter().map(|(_, n)| *n).max().unwrap_or_default();
+            keys.iter().find(|(_, n)| *n == most).is_none_or(|(first, _)| first == k)
+        };
         let mut index: BTreeMap<(String, SetKey), usize> = BTreeMap::new();
         for Use { owner, name, owner_name, set, open } in found {
             let group = (naming::enum_name(name), key(&set));
             let i = match index.get(&group) {
                 Some(&i) => i,
                 None => {
-                    let shared = sets.get(&group.0).is_none_or(|keys| keys.len() == 1);
-                    let wanted = if shared {
+                    let wanted = if bare(&group.0, &group.1) {
                         group.0.clone()
                     } else {
                         naming::enum_name(&format!("{}{}", naming::type_name(&owner_name), group.0))
@@ -259,5 +269,58 @@ fn enum_item(def: &EnumDef) -> TokenStream {
         }
 
         crate::enums::#macro_name!(#id { #(#ids = #literals),* });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture() -> Api {
+        serde_json::from_str(include_str!("../../tests/fixtures/golden-ir/typed-2021-01-01.json")).unwrap()
+    }
+
+    #[test]
+    fn one_enum_per_name_and_set_never_taking_another_name() {
+        let api = fixture();
+        let enums = Enums::of(&api);
+        let names: Vec<&str> = enums.names().collect();
+        // `AddressType`: two sets, the one of `Address` and of the `address-type` filter
+        // used most; `Status` is a structure's name; `Mode` is one set for input and output.
+        assert_eq!(
+            names,
+            [
+                "AddressStatus",
+                "AddressType",
+                "InternetChargeType",
+                "InstanceState",
+                "InstanceAddressType",
+                "Mode",
+                "Engine",
+                "Kinds",
+                "Type",
+                "StatusValue"
+            ]
+        );
+        let field = |owner: Owner, name: &str| {
+            let p = match owner {
+                Owner::Type(t) => api.data_types[t].fields.iter().find(|f| f.name == name),
+                Owner::Input(a) => api.actions[a].input.iter().find(|f| f.name == name),
+                Owner::Output(a) => api.actions[a].output.iter().find(|f| f.name == name),
+                Owner::Filter(_) => None,
+            };
+            enums.name(owner, p.unwrap()).map(str::to_string)
+        };
+        assert_eq!(field(Owner::Input("CreateThing"), "Mode"), field(Owner::Output("CreateThing"), "Mode"));
+        assert_eq!(field(Owner::Type("Instance"), "AddressType").as_deref(), Some("InstanceAddressType"));
+        // Booleans and the filter names of `Filters` are no enums.
+        assert_eq!(field(Owner::Input("CreateThing"), "Enabled"), None);
+        assert_eq!(field(Owner::Input("DescribeAddresses"), "Filters"), None);
+        assert_eq!(enums.of_filter("DescribeAddresses", "address-status"), Some("AddressStatus"));
+        assert_eq!(enums.of_filter("DescribeAddresses", "address-type"), Some("AddressType"));
+        assert_eq!(enums.of_filter("DescribeAddresses", "address-id"), None);
+        assert_eq!(enums.filter_type("DescribeAddresses"), Some("DescribeAddressesFilter"));
+        // The same IR, the same names.
+        assert_eq!(Enums::of(&api).names().collect::<Vec<_>>(), names);
     }
 }

@@ -7,13 +7,13 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::enums::{filters_param, Enums};
+use super::enums::{filters_param, Enums, Owner};
 use super::rustdoc::docs;
 use super::tokens::ident;
-use crate::ir::{Action, Api, Param, ValueSet};
+use crate::ir::{Action, Api, FilterDoc, Param, ValueSet};
 use crate::lower::naming;
 
 /// The filter builder of an action, if its `Filters` documents filters (in the action's file).
@@ -24,56 +24,26 @@ pub(crate) fn filter_builder(api: &Api, enums: &Enums, action: &Action) -> Token
     let Some(dt) = filters.ty.struct_name().and_then(|n| api.data_types.get(n)) else { return quote! {} };
     let field = |n: &str| dt.fields.iter().find(|f| f.name == n);
     let (Some(name_field), Some(values_field)) = (field("Name"), field("Values")) else { return quote! {} };
-    let filter_ty = ident(&dt.rust_name);
-    let assign = |p: &Param, value: TokenStream| {
-        let id = ident(&p.rust_name);
-        if p.required {
-            quote! { #id: #value }
-        } else {
-            quote! { #id: Some(#value) }
-        }
+    let filter = Filter {
+        ty: ident(&dt.rust_name),
+        name: name_field,
+        values: values_field,
+        // `Values` typed by its own value set ("for a bool parameter, TRUE and FALSE").
+        values_enum: enums.name(Owner::Type(&dt.name), values_field).map(ident),
+        rest: (dt.fields.len() > 2).then(|| quote! { ..Default::default() }),
     };
-    let rest = (dt.fields.len() > 2).then(|| quote! { ..Default::default() });
     let mut fns = naming::UniqueNames::default();
     let mut seen = BTreeSet::new();
-    let constructors = filters.facts.filters.iter().filter(|f| seen.insert(f.name.as_str())).map(|f| {
-        let fn_name = ident(&fns.take(naming::snake(&f.name)));
-        let wire = &f.name;
-        let enum_name = enums.of_filter(&action.name, &f.name);
-        let (item, values) = match (enum_name, f.value_set()) {
-            (Some(e), Some(ValueSet::Integers(_))) => {
-                let e = ident(e);
-                (quote! { super::#e }, quote! { values.into_iter().map(|v| v.value().to_string()).collect() })
-            }
-            (Some(e), _) => {
-                let e = ident(e);
-                (quote! { super::#e }, quote! { values.into_iter().map(|v| v.as_str().to_string()).collect() })
-            }
-            (None, _) => (quote! { impl Into<String> }, quote! { values.into_iter().map(Into::into).collect() }),
-        };
-        let name_value = assign(name_field, quote! { #wire.to_string() });
-        let values_value = assign(values_field, values);
-        let mut text = format!("The filter `{}`", f.name.replace('`', "'"));
-        if let Some(t) = &f.doc_type {
-            text.push_str(&format!(" ({})", t.replace('`', "'")));
-        }
-        if f.required == Some(true) {
-            text.push_str(", required");
-        }
-        text.push('.');
-        if !f.description.trim().is_empty() {
-            text.push(' ');
-            text.push_str(f.description.trim());
-        }
-        let doc = docs(&text);
-        quote! {
-            #doc
-            #[inline]
-            pub fn #fn_name(values: impl IntoIterator<Item = #item>) -> super::#filter_ty {
-                super::#filter_ty { #name_value, #values_value, #rest }
-            }
-        }
-    });
+    let constructors: Vec<TokenStream> = filters
+        .facts
+        .filters
+        .iter()
+        .filter(|f| seen.insert(f.name.as_str()))
+        .map(|f| {
+            let fn_name = ident(&fns.take(naming::snake(&f.name)));
+            filter.constructor(f, &fn_name, enums.of_filter(&action.name, &f.name))
+        })
+        .collect();
     let id = ident(type_name);
     let doc = docs(&format!(
         "The filters `{}` documents for its `Filters`, one constructor each (a filter with documented values takes their enum). Any other filter can still be sent by name: `{} {{ name, values }}`.",
@@ -86,6 +56,70 @@ pub(crate) fn filter_builder(api: &Api, enums: &Enums, action: &Action) -> Token
 
         impl #id {
             #(#constructors)*
+        }
+    }
+}
+
+/// The filter structure the constructors build.
+struct Filter<'a> {
+    ty: Ident,
+    name: &'a Param,
+    values: &'a Param,
+    values_enum: Option<Ident>,
+    rest: Option<TokenStream>,
+}
+
+impl Filter<'_> {
+    fn assign(p: &Param, value: TokenStream) -> TokenStream {
+        let id = ident(&p.rust_name);
+        if p.required {
+            quote! { #id: #value }
+        } else {
+            quote! { #id: Some(#value) }
+        }
+    }
+
+    /// One filter's constructor: its values as the filter's enum, else as strings.
+    fn constructor(&self, f: &FilterDoc, fn_name: &Ident, enum_name: Option<&str>) -> TokenStream {
+        let text = match (enum_name, f.value_set()) {
+            (Some(_), Some(ValueSet::Integers(_))) => quote! { v.value().to_string() },
+            (Some(_), _) => quote! { v.as_str().to_string() },
+            (None, _) => quote! { v.into() },
+        };
+        let each = match &self.values_enum {
+            Some(e) => quote! { super::#e::from(Into::<String>::into(#text)) },
+            None => text,
+        };
+        let item = match enum_name {
+            Some(e) => {
+                let e = ident(e);
+                quote! { super::#e }
+            }
+            None => quote! { impl Into<String> },
+        };
+        let wire = &f.name;
+        let name_value = Self::assign(self.name, quote! { #wire.to_string() });
+        let values_value = Self::assign(self.values, quote! { values.into_iter().map(|v| #each).collect() });
+        let mut doc = format!("The filter `{}`", f.name.replace('`', "'"));
+        if let Some(t) = &f.doc_type {
+            doc.push_str(&format!(" ({})", t.replace('`', "'")));
+        }
+        if f.required == Some(true) {
+            doc.push_str(", required");
+        }
+        doc.push('.');
+        if !f.description.trim().is_empty() {
+            doc.push(' ');
+            doc.push_str(f.description.trim());
+        }
+        let doc = docs(&doc);
+        let (ty, rest) = (&self.ty, &self.rest);
+        quote! {
+            #doc
+            #[inline]
+            pub fn #fn_name(values: impl IntoIterator<Item = #item>) -> super::#ty {
+                super::#ty { #name_value, #values_value, #rest }
+            }
         }
     }
 }

@@ -232,7 +232,7 @@ impl DescribeAddressesFilter {
     ) -> super::Filter {
         super::Filter {
             name: "address-id".to_string(),
-            values: values.into_iter().map(Into::into).collect(),
+            values: values.into_iter().map(|v| v.into()).collect(),
         }
     }
 
@@ -243,7 +243,7 @@ impl DescribeAddressesFilter {
     ) -> super::Filter {
         super::Filter {
             name: "tag:tag-key".to_string(),
-            values: values.into_iter().map(Into::into).collect(),
+            values: values.into_iter().map(|v| v.into()).collect(),
         }
     }
 
@@ -254,7 +254,7 @@ impl DescribeAddressesFilter {
     ) -> super::Filter {
         super::Filter {
             name: "Traffic-Mirror-Name".to_string(),
-            values: values.into_iter().map(Into::into).collect(),
+            values: values.into_iter().map(|v| v.into()).collect(),
         }
     }
 
@@ -265,14 +265,14 @@ impl DescribeAddressesFilter {
     ) -> super::Filter {
         super::Filter {
             name: "traffic-package_id".to_string(),
-            values: values.into_iter().map(Into::into).collect(),
+            values: values.into_iter().map(|v| v.into()).collect(),
         }
     }
 
     /// The filter `address-type` (String). The type.
     #[inline]
     pub fn address_type(
-        values: impl IntoIterator<Item = super::AddressAddressType>,
+        values: impl IntoIterator<Item = super::AddressType>,
     ) -> super::Filter {
         super::Filter {
             name: "address-type".to_string(),
@@ -287,7 +287,7 @@ impl DescribeAddressesFilter {
     ) -> super::Filter {
         super::Filter {
             name: "address-ip".to_string(),
-            values: values.into_iter().map(Into::into).collect(),
+            values: values.into_iter().map(|v| v.into()).collect(),
         }
     }
 }

@@ -24,7 +24,7 @@ crate::enums::string_enum!(
 /// The values the documentation lists for `Address.AddressType`, `DescribeAddresses` filter `address-type`. `as_str()` gives the wire value; `Other` carries any other value, both ways.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum AddressAddressType {
+pub enum AddressType {
     /// `EIP`.
     Eip,
     /// `AnycastEIP`.
@@ -33,9 +33,7 @@ pub enum AddressAddressType {
     Other(String),
 }
 
-crate::enums::string_enum!(
-    AddressAddressType { Eip = "EIP", AnycastEip = "AnycastEIP" }
-);
+crate::enums::string_enum!(AddressType { Eip = "EIP", AnycastEip = "AnycastEIP" });
 
 /// The values the documentation lists for `Address.InternetChargeType`. The page says the list may be partial. `as_str()` gives the wire value; `Other` carries any other value, both ways.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

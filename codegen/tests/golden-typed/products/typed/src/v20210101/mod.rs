@@ -19,8 +19,8 @@ pub use types::{Address, Filter, Instance, Status};
 mod enums;
 
 pub use enums::{
-    AddressStatus, AddressAddressType, InternetChargeType, InstanceState,
-    InstanceAddressType, Mode, Engine, Kinds, Type, StatusValue,
+    AddressStatus, AddressType, InternetChargeType, InstanceState, InstanceAddressType,
+    Mode, Engine, Kinds, Type, StatusValue,
 };
 
 mod create_thing;

@@ -17,7 +17,7 @@ pub struct Address {
     /// The type. Valid values: EIP, AnycastEIP.
     ///
     /// Wire name `AddressType`, type `String`, required.
-    pub address_type: super::AddressAddressType,
+    pub address_type: super::AddressType,
     /// The billing mode. Values include TRAFFIC_POSTPAID_BY_HOUR and BANDWIDTH_PACKAGE.
     ///
     /// Wire name `InternetChargeType`, type `String`, required.
@@ -75,7 +75,7 @@ impl crate::Documented for Address {
             ),
             crate::Field::new(
                 "AddressType",
-                crate::Shape::StringIn(super::AddressAddressType::VALUES),
+                crate::Shape::StringIn(super::AddressType::VALUES),
                 false,
             ),
             crate::Field::new("InternetChargeType", crate::Shape::String, false),
