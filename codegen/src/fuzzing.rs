@@ -71,6 +71,43 @@ pub mod readers {
         vocab::valid_values_words()
     }
 
+    /// The facts a description states, for a parameter of each kind of type (and a
+    /// `Filters` one); and every word the facts readers look for.
+    pub fn facts(description: &str) -> Vec<crate::ir::Facts> {
+        let types = [
+            Type::String,
+            Type::Integer,
+            Type::Float,
+            Type::Boolean,
+            Type::Array(Box::new(Type::String)),
+            Type::Array(Box::new(Type::Struct("Filter".into()))),
+        ];
+        let mut all: Vec<crate::ir::Facts> =
+            types.iter().map(|t| crate::lower::facts::read("Value", description, t)).collect();
+        all.push(crate::lower::facts::read("Filters", description, &types[5]));
+        all
+    }
+    pub fn fact_words() -> Vec<&'static str> {
+        let mut all = Vec::new();
+        for pick in [
+            (|f| f.value_list) as vocab::FactPick,
+            |f| f.open_list,
+            |f| f.only_value,
+            |f| f.default_before,
+            |f| f.default_after,
+            |f| f.range,
+            |f| f.maximum,
+            |f| f.minimum,
+            |f| f.maximum_after,
+            |f| f.chars,
+            |f| f.bytes,
+            |f| f.unit_before,
+        ] {
+            all.extend(vocab::fact_words(pick));
+        }
+        all
+    }
+
     /// The largest page size a `Limit` description documents.
     pub fn max_page_size(description: &str) -> Option<u64> {
         pagination::maximum(description)

@@ -14,6 +14,7 @@ mod paths;
 pub mod regen;
 #[cfg(test)]
 mod test_util;
+pub mod typed_values;
 
 pub use generate::{generate, generate_with, print_warnings, GenArgs, Target};
 pub use paths::{default_docs, default_out, default_targets, golden_docs, golden_out, workspace_root};

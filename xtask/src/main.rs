@@ -41,6 +41,9 @@ enum Command {
     Pagination(xtask::paging_report::PaginationArgs),
     /// Benchmark the release build of the pipeline over a whole product (default: the VPC corpus).
     Bench(xtask::bench::BenchArgs),
+    /// Count the typed facts read from descriptions (--docs DIR), or score them against the
+    /// hand labels of ../shared/typed-values per language (--score).
+    TypedValues(xtask::typed_values::TypedValuesArgs),
     /// One measured phase of `bench` (run by `bench` in a child process).
     #[command(hide = true)]
     BenchPhase(xtask::bench::PhaseArgs),
@@ -74,6 +77,7 @@ fn main() -> ExitCode {
         Command::Fetch(_) => unreachable!("handled above"),
         Command::Pagination(args) => xtask::paging_report::run(args).map(|()| true),
         Command::Bench(args) => xtask::bench::run(args).map(|()| true),
+        Command::TypedValues(args) => xtask::typed_values::run(args).map(|()| true),
         Command::BenchPhase(args) => xtask::bench::run_phase(args).map(|()| true),
     };
     match result {

@@ -20,6 +20,7 @@ pub mod constraints;
 mod discover;
 pub mod error_codes;
 pub mod examples;
+pub mod facts;
 mod limits;
 mod load;
 pub mod naming;

@@ -81,6 +81,7 @@ pub fn lower_params(
             FieldKind::Field { has_required_column: true } => row.required.unwrap_or(false),
             FieldKind::Field { has_required_column: false } => !nullable,
         };
+        let facts = super::facts::read(&row.name, &description, &ty);
         out.push(Param {
             name: row.name.clone(),
             rust_name: names.take(naming::snake(&row.name)),
@@ -90,7 +91,7 @@ pub fn lower_params(
             nullable,
             description,
             example_value,
-            facts: Default::default(),
+            facts,
         });
     }
     Ok(out)

@@ -1,7 +1,7 @@
 //! The words of Japanese pages.
 
 use super::blocks::Column;
-use super::words::{Section, Vocabulary};
+use super::words::{FactWords, Section, Vocabulary};
 
 /// The words of Japanese pages.
 pub const JA: Vocabulary = Vocabulary {
@@ -55,4 +55,60 @@ pub const JA: Vocabulary = Vocabulary {
     state_done: &["成功", "完了"],
     state_failed: &["失敗", "エラー"],
     state_pending: &["実行中", "処理中", "待機中"],
+    facts: FactWords {
+        value_list: &[
+            "値範囲：",
+            "値範囲:",
+            "値範囲",
+            "値の範囲：",
+            "値の範囲",
+            "有効な値：",
+            "有効な値",
+            "指定可能な値",
+            "取りうる値",
+            "値は",
+            "値：",
+        ],
+        open_list: &["を含み", "を含む", "など", "等"],
+        only_value: &["のみをサポート", "固定で"],
+        example: &["例：", "例:", "例えば", "など"],
+        default_before: &[
+            "デフォルト値は",
+            "デフォルト値：",
+            "デフォルト値:",
+            "デフォルトは",
+            "デフォルト値",
+            "デフォルトで",
+            "デフォルト：",
+        ],
+        default_after: &["（デフォルト）", "(デフォルト)", "がデフォルト"],
+        range: &["値の範囲：", "値の範囲", "値範囲：", "範囲は", "範囲："],
+        range_join: &["～", "~", "-", "から"],
+        maximum: &["最大値は", "最大値：", "最大値", "最大長は", "最大長", "最大で", "上限は", "上限", "最大"],
+        minimum: &["最小値は", "最小値：", "最小値", "最小長は", "最小"],
+        maximum_after: &["以下", "以内", "を超えることはできません", "を超えない", "を超え"],
+        minimum_after: &["以上"],
+        starts_before: &[],
+        starts_after: &["から開始", "から始まる"],
+        chars: &["文字", "桁"],
+        bytes: &["バイト"],
+        single_item: &["1つのみ", "単一"],
+        numbers: &[("一つ", 1), ("二つ", 2)],
+        unit_before: &["単位は", "単位：", "単位:", "単位"],
+        units: &[
+            ("ミリ秒", "ms"),
+            ("秒", "s"),
+            ("分間", "min"),
+            ("時間", "h"),
+            ("日", "day"),
+            ("ヶ月", "month"),
+            ("か月", "month"),
+            ("月", "month"),
+            ("年", "year"),
+            ("バイト", "B"),
+            ("元", "CNY"),
+            ("コア", "core"),
+            ("回", "count"),
+        ],
+    },
 };

@@ -1,7 +1,7 @@
 //! The words of Korean pages.
 
 use super::blocks::Column;
-use super::words::{Section, Vocabulary};
+use super::words::{FactWords, Section, Vocabulary};
 
 /// The words of Korean pages.
 pub const KO: Vocabulary = Vocabulary {
@@ -56,4 +56,52 @@ pub const KO: Vocabulary = Vocabulary {
     state_done: &["성공", "완료"],
     state_failed: &["실패", "오류"],
     state_pending: &["실행 중", "처리 중", "대기"],
+    facts: FactWords {
+        value_list: &[
+            "가능한 값 범위:",
+            "가능한 값 범위",
+            "가능한 값은",
+            "가능한 값:",
+            "가능한 값",
+            "값 범위:",
+            "값 범위",
+            "유효한 값:",
+            "유효한 값",
+            "값은 다음과 같습니다",
+            "값은",
+            "값:",
+        ],
+        open_list: &["를 포함", "을 포함", "등"],
+        only_value: &["만 지원"],
+        example: &["예:", "예：", "예시:", "예를 들어"],
+        default_before: &["기본값은", "기본 값은", "기본값:", "기본 값:", "기본값", "디폴트 값은"],
+        default_after: &["(기본값)", "（기본값）"],
+        range: &["값 범위:", "값 범위", "범위는", "범위:"],
+        range_join: &["~", "-", "～", "에서"],
+        maximum: &["최댓값은", "최대값은", "최댓값", "최대값", "길이 상한은", "상한은", "상한", "최대"],
+        minimum: &["최솟값은", "최소값은", "최솟값", "최소값", "하한은", "최소"],
+        maximum_after: &["이하", "이내", "를 초과할 수 없", "을 초과할 수 없", "초과할 수 없"],
+        minimum_after: &["이상"],
+        starts_before: &[],
+        starts_after: &["부터 시작"],
+        chars: &["자", "글자", "문자"],
+        bytes: &["바이트"],
+        single_item: &["하나만", "단일"],
+        numbers: &[("한", 1), ("두", 2)],
+        unit_before: &["단위는", "단위:", "단위"],
+        units: &[
+            ("밀리초", "ms"),
+            ("초", "s"),
+            ("분", "min"),
+            ("시간", "h"),
+            ("일", "day"),
+            ("개월", "month"),
+            ("월", "month"),
+            ("년", "year"),
+            ("바이트", "B"),
+            ("위안", "CNY"),
+            ("코어", "core"),
+            ("회", "count"),
+        ],
+    },
 };

@@ -2,7 +2,7 @@
 //! language (see the crate's `vocab` module).
 
 use super::blocks::Column;
-use super::words::{Section, Vocabulary};
+use super::words::{FactWords, Section, Vocabulary};
 use super::{en, ja, ko, zh};
 
 /// Every language's words.
@@ -177,6 +177,29 @@ fn longest_first(words: impl Iterator<Item = &'static str>) -> Vec<&'static str>
 /// The words before a list of documented values, every language's, longest first.
 pub fn valid_values_words() -> Vec<&'static str> {
     longest_first(words(|v| v.valid_values))
+}
+
+/// Picks one list of the words of facts (`|f| f.value_list`).
+pub type FactPick = fn(&'static FactWords) -> &'static [&'static str];
+
+/// One list of the words of facts, every language's, longest first.
+pub fn fact_words(pick: FactPick) -> Vec<&'static str> {
+    longest_first(LANGUAGES.iter().flat_map(move |v| pick(&v.facts).iter().copied()))
+}
+
+/// Unit names and their normalised units, every language's, longest name first.
+pub fn unit_names() -> Vec<(&'static str, &'static str)> {
+    let mut all: Vec<(&'static str, &'static str)> =
+        LANGUAGES.iter().flat_map(|v| v.facts.units.iter().copied()).collect();
+    all.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+    all
+}
+
+/// Number words (`two`, `两`) and their numbers, every language's, longest first.
+pub fn number_words() -> Vec<(&'static str, u64)> {
+    let mut all: Vec<(&'static str, u64)> = LANGUAGES.iter().flat_map(|v| v.facts.numbers.iter().copied()).collect();
+    all.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+    all
 }
 
 /// What a state value means, from the words it (or else its explanation) contains:

@@ -87,4 +87,50 @@ pub struct Vocabulary {
     pub state_done: &'static [&'static str],
     pub state_failed: &'static [&'static str],
     pub state_pending: &'static [&'static str],
+    /// Facts read from descriptions (`lower::facts`), all compared lower-cased.
+    pub facts: FactWords,
+}
+
+/// The words of the facts a description states: value sets, defaults, ranges, lengths,
+/// units (`lower::facts`). Lower case.
+#[derive(Debug)]
+pub struct FactWords {
+    /// Words before a list of the values (`valid values:`, `取值：`, `値範囲：`, `가능한 값`).
+    pub value_list: &'static [&'static str],
+    /// Words saying a list may be partial (`include`, `etc.`, `等`, `を含み`, `를 포함`).
+    pub open_list: &'static [&'static str],
+    /// Words before the one value allowed (`can only be`, `固定为`).
+    pub only_value: &'static [&'static str],
+    /// Words before examples, which never make a set (`such as`, `例：`).
+    pub example: &'static [&'static str],
+    /// Words before a default value (`default value:`, `默认为`, `デフォルト値は`, `기본값은`).
+    pub default_before: &'static [&'static str],
+    /// Words after a default value (`by default`, `(default)`).
+    pub default_after: &'static [&'static str],
+    /// Words before the range of a value (`value range:`, `取值范围`).
+    pub range: &'static [&'static str],
+    /// Words joining the two ends of a range (`and` of `between 1 and 300`, `到`).
+    pub range_join: &'static [&'static str],
+    /// Words before (or just after) a maximum (`maximum value:`, `up to`, `不能大于`).
+    pub maximum: &'static [&'static str],
+    /// Words before (or just after) a minimum (`minimum value:`, `at least`, `以上`).
+    pub minimum: &'static [&'static str],
+    /// Words after a maximum (`以内`, `以下`, `を超える`, `를 초과할 수 없`).
+    pub maximum_after: &'static [&'static str],
+    /// Words after a minimum (`以上`).
+    pub minimum_after: &'static [&'static str],
+    /// Words before the first number of a numbering (`starting from`), and after it (`开始`).
+    pub starts_before: &'static [&'static str],
+    pub starts_after: &'static [&'static str],
+    /// Words counting characters and bytes after a number (`characters`, `字符`, `バイト`).
+    pub chars: &'static [&'static str],
+    pub bytes: &'static [&'static str],
+    /// Words of a single item (`only one`, `单个`): a list of at most one.
+    pub single_item: &'static [&'static str],
+    /// Number words (`two`, `两`).
+    pub numbers: &'static [(&'static str, u64)],
+    /// Words before a unit (`unit:`, `in`, `单位为`, `単位は`, `단위는`).
+    pub unit_before: &'static [&'static str],
+    /// Unit names and their normalised unit (`seconds` → `s`, `元` → `CNY`).
+    pub units: &'static [(&'static str, &'static str)],
 }

@@ -170,3 +170,33 @@ const UNITS: &[&str] = &["requests/sec", "requests per second", "per second", "�
 
 /// What separates or brackets the items of a list of values.
 const SEPARATORS: &[char] = &[',', ';', '\n', '•', '，', '；', '、', '(', ')', '（', '）'];
+
+proptest! {
+    #![proptest_config(super::config(256))]
+
+    /// The facts readers, fed junk around their words (and list bullets, brackets, numbers
+    /// glued to units), never panic, and every fact they read keeps a sentence.
+    #[test]
+    fn facts_readers_never_panic(
+        a in any_junk(16), b in any_junk(16), c in any_junk(16), n in 0u64..100_000,
+        pick in any::<prop::sample::Index>(), glue in prop::sample::select(vec!["", " ", "\n• ", "<li>", "：", "(", "[", "-", "KB", "字节", "桁", " and ", "、"]),
+    ) {
+        let words = readers::fact_words();
+        let word = *pick.get(&words);
+        for text in [
+            format!("{a}{word}{glue}{n}{b}{c}"),
+            format!("{a}{n}{glue}{word}{b}"),
+            format!("{a}{word}{glue}{b}{glue}{n}{word}{c}"),
+            format!("{word}{glue}A_B{glue}C_D{glue}{n}"),
+        ] {
+            for facts in readers::facts(&text) {
+                for key in ["allowed_values", "default", "min", "max", "max_length", "unit"] {
+                    let json = serde_json::to_value(&facts).unwrap();
+                    if json.get(key).is_some() {
+                        prop_assert!(facts.facts_from.contains_key(key), "{key} without its sentence: {text:?}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! Defaults: a literal wire value only (`Default value: 0`, `默认为20`, `True and False
+//! (default)`, `デフォルト値は50です`, `기본값은 ANY입니다`), or a default named by its
+//! meaning and mapped through the row's own list (`RequestResponse(同步) 和 Event(异步)，
+//! 默认为同步`). A behaviour (`It defaults to a random IP`, `若不指定该参数，则绑定默认安全组`)
+//! is no default.
+
+use super::kind::Kind;
+use super::text::{self, is_cjk, skip, token_at, words};
+
+/// The default a description states: the value as printed and the sentence.
+pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(String, String)> {
+    if kind == Kind::None {
+        return None;
+    }
+    let lower = text::lower(text);
+    for (start, end) in text::find_all(&lower, &words().default_before) {
+        // `• DEFAULT: Default level`: a value named DEFAULT, not a default.
+        if text.get(start..end).is_some_and(|w| {
+            w.chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase()) && w.is_ascii()
+        }) {
+            continue;
+        }
+        let rest =
+            skip(text.get(end..).unwrap_or_default(), &[":", "：", "为", "是", "は", "은", "는", "of ", "(", "（"]);
+        let rest = rest.trim_start_matches(['\'', '"', '“', '「']);
+        let token = literal(rest, kind);
+        if let Some(token) = token {
+            let after = rest.get(token.len()..).unwrap_or_default().trim_start_matches(['\'', '"', '”', '」']);
+            if ends_value(after, kind) {
+                return Some((token.to_string(), text::sentence_at(text, start).to_string()));
+            }
+        }
+        // A default named by its meaning: `默认为同步`.
+        let meaning: String =
+            rest.chars().take_while(|c| !matches!(c, '，' | ',' | '。' | '.' | '；' | ';' | '\n')).collect();
+        let meaning = meaning.trim();
+        if !meaning.is_empty() {
+            if let Some((v, _)) = values.iter().find(|(_, m)| !m.is_empty() && m == meaning) {
+                return Some((v.clone(), text::sentence_at(text, start).to_string()));
+            }
+        }
+    }
+    for (start, _) in text::find_all(&lower, &words().default_after) {
+        // `20 by default`, `False (default)`, `128 MB (default)`: the value just before.
+        let before = text.get(..start).unwrap_or_default().trim_end().trim_end_matches(['\'', '"']);
+        let before = strip_unit(before);
+        let token_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let token = before.get(token_start..).unwrap_or_default();
+        // `Python2.7 (default)`: a marker in brackets right after a value names it.
+        let bracketed = text.get(start..).is_some_and(|m| m.starts_with(['(', '（']))
+            && text.get(..start).is_some_and(|b| b.trim_end_matches(' ').len() + 1 >= b.len());
+        let plain = bracketed
+            || token.parse::<f64>().is_ok()
+            || token.eq_ignore_ascii_case("true")
+            || token.eq_ignore_ascii_case("false")
+            || values.iter().any(|(v, _)| v == token);
+        // `DEFAULT (Default)`: a value that means default.
+        if !token.is_empty() && plain && literal(token, kind) == Some(token) && !token.eq_ignore_ascii_case("default") {
+            return Some((token.to_string(), text::sentence_at(text, start).to_string()));
+        }
+    }
+    None
+}
+
+/// `128 MB` → `128`: a unit name after a number dropped.
+fn strip_unit(text: &str) -> &str {
+    let Some((i, _)) = text.char_indices().rev().find(|(_, c)| c.is_whitespace()) else { return text };
+    let last = text.get(i + 1..).unwrap_or_default();
+    match text::unit_at(last) {
+        Some((_, len)) if len == last.len() => text.get(..i).unwrap_or_default().trim_end(),
+        _ => text,
+    }
+}
+
+/// The literal of this kind at the start of `text`.
+fn literal(text: &str, kind: Kind) -> Option<&str> {
+    match kind {
+        Kind::Integer | Kind::Float => {
+            let (n, len) = text::number_at(text)?;
+            let _ = n;
+            let token = text.get(..len)?;
+            (!token.contains(',')).then_some(token)
+        }
+        Kind::Boolean => {
+            let token = token_at(text);
+            (token.eq_ignore_ascii_case("true") || token.eq_ignore_ascii_case("false")).then_some(token)
+        }
+        Kind::Text | Kind::Time => {
+            let token = token_at(text);
+            (!token.is_empty()).then_some(token)
+        }
+        Kind::None => None,
+    }
+}
+
+/// What may follow a default value: the end of a sentence or clause, a unit, a particle.
+fn ends_value(after: &str, kind: Kind) -> bool {
+    let trimmed = after.trim_start();
+    if after.trim_start_matches([' ', '\t']).starts_with('\n')
+        || trimmed.is_empty()
+        || trimmed.starts_with(['.', '。', ',', '，', ';', '；', ')', '）', '、', '\n', '(', '（'])
+    {
+        return true;
+    }
+    if after.starts_with(is_cjk) {
+        return true;
+    }
+    matches!(kind, Kind::Integer | Kind::Float) && text::unit_at(trimmed).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn default(text: &str, kind: Kind) -> Option<String> {
+        read(text, kind, &[]).map(|(v, _)| v)
+    }
+
+    #[test]
+    fn literal_defaults() {
+        assert_eq!(default("Offset. Default value: 0.", Kind::Integer).as_deref(), Some("0"));
+        assert_eq!(default("Number of entries per page; 20 by default", Kind::Integer).as_deref(), Some("20"));
+        assert_eq!(default("Cluster version (the default value is 1.10.5)", Kind::Text).as_deref(), Some("1.10.5"));
+        assert_eq!(default("Valid values: True and False (default).", Kind::Boolean).as_deref(), Some("False"));
+        assert_eq!(
+            default("Choose a value between 1 and 300 seconds; The default is 3 seconds.", Kind::Integer).as_deref(),
+            Some("3")
+        );
+        assert_eq!(
+            default("Specify a value between 128 MB (default) and 1,536 MB", Kind::Integer).as_deref(),
+            Some("128")
+        );
+        assert_eq!(default("It defaults to False.", Kind::Boolean).as_deref(), Some("False"));
+    }
+
+    #[test]
+    fn cjk_defaults() {
+        assert_eq!(
+            default("取值范围：<br><li>TRUE：开启<br><li>FALSE：不开启<br><br>默认取值：TRUE。", Kind::Boolean)
+                .as_deref(),
+            Some("TRUE")
+        );
+        assert_eq!(default("'Role' 表示只获取角色，默认取 'All'", Kind::Text).as_deref(), Some("All"));
+        assert_eq!(default("Default value: True\n- True: dedicated", Kind::Boolean).as_deref(), Some("True"));
+        assert_eq!(
+            default("supported environment: Python2.7 (default), Python3.6", Kind::Text).as_deref(),
+            Some("Python2.7")
+        );
+        assert_eq!(default("最大输出条数，默认20", Kind::Integer).as_deref(), Some("20"));
+        assert_eq!(default("缺省值为10，最大值为200", Kind::Integer).as_deref(), Some("10"));
+        assert_eq!(default("多域名查询时，默认（false)返回", Kind::Boolean).as_deref(), Some("false"));
+        assert_eq!(default("返される数、デフォルトは20、最大値は100です。", Kind::Integer).as_deref(), Some("20"));
+        assert_eq!(default("CVM 기본값은 POSTPAID_BY_HOUR입니다.", Kind::Text).as_deref(), Some("POSTPAID_BY_HOUR"));
+        let values = [("RequestResponse".to_string(), "同步".to_string()), ("Event".to_string(), "异步".to_string())];
+        assert_eq!(
+            read("RequestResponse(同步) 和 Event(异步)，默认为同步", Kind::Text, &values).map(|d| d.0).as_deref(),
+            Some("RequestResponse")
+        );
+    }
+
+    #[test]
+    fn behaviours_are_no_default() {
+        assert_eq!(default("It defaults to a random IP within 169.254.128.0/17", Kind::Text), None);
+        assert_eq!(default("若不指定该参数，则绑定默认安全组", Kind::Text), None);
+        assert_eq!(default("If not specified, Cloud Security will be enabled by default.", Kind::Boolean), None);
+        assert_eq!(default("Default is 0.", Kind::None), None);
+        assert_eq!(default("Values: PT (Gold), AG (Bronze) and DEFAULT (Default).", Kind::Text), None);
+    }
+}

@@ -1,0 +1,207 @@
+//! Facts a parameter's description states about its values (`Param.facts`), following the
+//! labelling rules of the typed-values set (RULES.md beside the project): the closed or
+//! open set of values ([`values`]), a literal default ([`default`]), the range of the value
+//! and the limits on its length ([`range`], [`length`]), its unit ([`unit`]), and for a
+//! `Filters` parameter its filters and their maximum number ([`filters`]). Each fact keeps
+//! the sentence it came from (`facts_from`). The words are the vocabulary's, in every
+//! language (`vocab`).
+//!
+//! Values are typed by the parameter's type: JSON numbers for an Integer or Float, `true` /
+//! `false` for a Boolean, strings otherwise (even numeric ones); an array's facts are its
+//! elements', except a length with `length_of: items`. A structure-typed parameter gets no
+//! facts of the fields inside it: only the number of its items.
+
+mod default;
+mod filters;
+mod kind;
+mod length;
+mod range;
+mod text;
+mod unit;
+mod values;
+
+use crate::ir::{AllowedValue, Facts, LengthOf, Type};
+use kind::{kind_of, Kind};
+
+/// The facts of a parameter named `name` (wire name, without `.N`), of type `ty`, from its
+/// description.
+pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
+    let text = text::normalize(description);
+    let kind = kind_of(ty);
+    let array = matches!(ty, Type::Array(_));
+    let mut facts = Facts::default();
+    if name == "Filters" && matches!(kind, Kind::None) {
+        read_filters(&text, &mut facts);
+        return facts;
+    }
+    let list = if kind == Kind::None { None } else { values::read(&text, kind) };
+    if let Some(list) = &list {
+        let typed: Vec<AllowedValue> = list
+            .values
+            .iter()
+            .filter_map(|(v, m)| Some(AllowedValue { value: typed(v, kind)?, meaning: m.clone() }))
+            .collect();
+        if typed.len() == list.values.len() {
+            facts.allowed_values = Some(typed);
+            facts.allowed_values_complete = Some(list.complete);
+            facts.facts_from.insert("allowed_values".into(), list.sentence.clone());
+        }
+    } else if kind != Kind::None && values::has_examples(&text) {
+        facts.allowed_values_complete = Some(false);
+    }
+    let listed: &[(String, String)] = list.as_ref().map_or(&[], |l| &l.values);
+    if let Some((value, sentence)) = default::read(&text, kind, listed) {
+        if let Some(value) = typed(&value, kind) {
+            facts.default = Some(value);
+            facts.facts_from.insert("default".into(), sentence);
+        }
+    }
+    read_limits(&text, kind, array, &mut facts);
+    if !matches!(kind, Kind::None | Kind::Time) && !array {
+        if let Some((unit, sentence)) = unit::read(&text) {
+            facts.unit = Some(unit.to_string());
+            facts.facts_from.insert("unit".into(), sentence);
+        }
+    }
+    facts
+}
+
+/// A printed value as a JSON value of this kind.
+fn typed(value: &str, kind: Kind) -> Option<serde_json::Value> {
+    match kind {
+        Kind::Integer | Kind::Float => {
+            let n: f64 = value.replace(',', "").parse().ok()?;
+            if n.fract() == 0.0 && n.abs() < 9.0e15 {
+                Some(serde_json::Value::from(n as i64))
+            } else {
+                serde_json::Number::from_f64(n).map(serde_json::Value::Number)
+            }
+        }
+        Kind::Boolean => match value.to_ascii_lowercase().as_str() {
+            "true" => Some(true.into()),
+            "false" => Some(false.into()),
+            _ => None,
+        },
+        Kind::Text | Kind::Time => Some(serde_json::Value::String(value.to_string())),
+        Kind::None => None,
+    }
+}
+
+fn number(n: f64) -> Option<serde_json::Number> {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        Some((n as i64).into())
+    } else {
+        serde_json::Number::from_f64(n)
+    }
+}
+
+/// Ranges of the value, lengths (characters, bytes; items of an array) and a unit attached
+/// to a range's numbers: the envelope of what is stated.
+fn read_limits(text: &str, kind: Kind, array: bool, facts: &mut Facts) {
+    if kind == Kind::Time {
+        return;
+    }
+    let string = kind == Kind::Text && !array;
+    let has_set = facts.allowed_values.is_some();
+    let mut unit = None;
+    for limit in range::read(text, string) {
+        let counts = match limit.counts {
+            Some(LengthOf::Chars | LengthOf::Bytes) if string => limit.counts,
+            Some(_) => continue,
+            None if array => Some(LengthOf::Items),
+            None => None,
+        };
+        match counts {
+            Some(of) => {
+                // Characters win over bytes of the same text (`60 characters … 60 bytes`).
+                if facts.length_of.is_some_and(|had| had != of) {
+                    if of == LengthOf::Bytes {
+                        continue;
+                    }
+                    facts.min_length = None;
+                    facts.max_length = None;
+                }
+                facts.length_of = Some(of);
+                if let Some(min) = limit.min.filter(|_| !limit.start) {
+                    facts.min_length = Some(facts.min_length.map_or(min as u64, |m| m.min(min as u64)));
+                    facts.facts_from.entry("min_length".into()).or_insert(limit.sentence.clone());
+                }
+                if let Some(max) = limit.max {
+                    facts.max_length = Some(facts.max_length.map_or(max as u64, |m| m.max(max as u64)));
+                    facts.facts_from.entry("max_length".into()).or_insert(limit.sentence.clone());
+                }
+            }
+            // A string's range only from a number standing alone (`Maximum is 100`).
+            None if (matches!(kind, Kind::Integer | Kind::Float) || limit.bare) && limit.digits && !has_set => {
+                if let Some(min) = limit.min.and_then(number) {
+                    let lower =
+                        facts.min.as_ref().and_then(serde_json::Number::as_f64).is_none_or(|m| limit.min < Some(m));
+                    if lower {
+                        facts.min = Some(min);
+                        facts.facts_from.insert("min".into(), limit.sentence.clone());
+                    }
+                }
+                if let Some(max) = limit.max.and_then(number) {
+                    let higher =
+                        facts.max.as_ref().and_then(serde_json::Number::as_f64).is_none_or(|m| limit.max > Some(m));
+                    if higher {
+                        facts.max = Some(max);
+                        facts.facts_from.insert("max".into(), limit.sentence.clone());
+                    }
+                }
+                if matches!(kind, Kind::Integer | Kind::Float) {
+                    unit = unit.or(limit.unit.map(|u| (u, limit.sentence.clone())));
+                }
+            }
+            None => {}
+        }
+    }
+    if array && facts.max_length.is_none() && single_item(text) {
+        facts.max_length = Some(1);
+        facts.length_of = Some(LengthOf::Items);
+        facts.facts_from.insert("max_length".into(), text::sentence_at(text, 0).to_string());
+    }
+    if let Some((u, sentence)) = unit.filter(|_| !array) {
+        facts.unit = Some(u.to_string());
+        facts.facts_from.insert("unit".into(), sentence);
+    }
+}
+
+/// `You can specify only one key`, `（目前仅支持设置单个sgId）`: a list of one item.
+fn single_item(text: &str) -> bool {
+    let lower = text::lower(text);
+    !text::find_all(&lower, &text::words().single_item).is_empty()
+        && ["only", "仅", "只", "のみ", "만"].iter().any(|w| lower.contains(w))
+}
+
+fn read_filters(text: &str, facts: &mut Facts) {
+    let filters = filters::read(text);
+    if !filters.is_empty() {
+        let names = filters
+            .iter()
+            .map(|f| AllowedValue { value: f.name.clone().into(), meaning: f.description.clone() })
+            .collect();
+        facts.allowed_values = Some(names);
+        // `Valid filters include:`: the line before the first filter says the list is partial.
+        let first = filters.first().map_or("", |f| f.name.as_str());
+        let before = text.find(first).and_then(|at| text.get(..at)).unwrap_or_default();
+        let open = !text::find_all(&text::lower(before), &text::words().open_list).is_empty();
+        facts.allowed_values_complete = Some(!open);
+        facts.facts_from.insert("allowed_values".into(), text.lines().next().unwrap_or_default().trim().to_string());
+        facts.filters = filters;
+    } else if let Some((name, sentence)) = filters::named_in_prose(text) {
+        facts.allowed_values = Some(vec![AllowedValue { value: name.into(), meaning: String::new() }]);
+        facts.allowed_values_complete = Some(true);
+        facts.facts_from.insert("allowed_values".into(), sentence);
+    } else if let Some(list) = values::read(text, Kind::Text) {
+        facts.allowed_values =
+            Some(list.values.into_iter().map(|(v, m)| AllowedValue { value: v.into(), meaning: m }).collect());
+        facts.allowed_values_complete = Some(list.complete);
+        facts.facts_from.insert("allowed_values".into(), list.sentence);
+    }
+    if let Some((n, sentence)) = filters::max_count(text) {
+        facts.max_length = Some(n);
+        facts.length_of = Some(LengthOf::Items);
+        facts.facts_from.insert("max_length".into(), sentence);
+    }
+}

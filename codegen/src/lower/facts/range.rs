@@ -1,0 +1,262 @@
+//! Limits: the numbers a description bounds something by, with what they count
+//! (`length::measure_after`) and their unit. `Value range: 2560-604800`, `between 1 and 300
+//! seconds`, `Maximum value: 100`, `不能大于 200`, `最大値は100`, `8-16桁`, `cannot exceed 60
+//! characters`, `55バイトを超えることはできません`, `Page number starting from 1`.
+//! Not read: a number far from its word (`The maximum difference between StartTime and
+//! EndTime is 24 hours`), a field that holds a maximum (`Maximum number of pods`).
+
+use super::length;
+use super::text::{self, count_at, number_at, skip, words};
+use crate::ir::LengthOf;
+
+/// A bound read from a description.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Limit {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// What it counts when the words say (characters, bytes); None: a value or items.
+    pub counts: Option<LengthOf>,
+    pub unit: Option<&'static str>,
+    pub sentence: String,
+    /// A numbering start (`starting from 1`), not a stated range.
+    pub start: bool,
+    /// The number stands alone (`Maximum is 100.`), not before a noun (`100 instances`),
+    /// and is written in digits.
+    pub bare: bool,
+    /// Written in digits (not `one`, `two`).
+    pub digits: bool,
+}
+
+/// Words between a limit word and its number.
+const GAP: &[&str] = &[":", "：", "is ", "of ", "to ", "为", "是", "は", "은", "는", "value ", "支持", "数", "仅"];
+
+/// `1-300`, `1~60`, `1 to 5` at the start of `text` (after white space).
+pub fn starts_with_range(text: &str) -> bool {
+    let text = text.trim_start();
+    range_at(text, false).is_some_and(|(.., len)| {
+        // Joined by a symbol: `0 (disable) and 1 (enable)` is a list.
+        text.get(..len).is_some_and(|r| r.contains(['-', '~', '～']) && !r.contains(['(', '（']))
+    })
+}
+
+/// A range read: (A, B, what B counts and its multiplier, unit, length read).
+type Range = (f64, f64, Option<(LengthOf, u64)>, Option<&'static str>, usize);
+
+/// `A <unit> <(…)> join B <unit>` at the start of `text`.
+fn range_at(text: &str, string: bool) -> Option<Range> {
+    let (a, len) = number_at(text)?;
+    let mut rest = text.get(len..)?;
+    let measure_a = length::measure_after(rest, string);
+    let mut unit = None;
+    if let Some((_, _, l)) = measure_a {
+        rest = rest.get(l..)?;
+    } else if let Some((u, l)) = text::unit_at(rest.trim_start()) {
+        unit = Some(u);
+        rest = rest.trim_start().get(l..)?;
+    }
+    // `128 MB (default) and 1,536 MB`.
+    let trimmed = rest.trim_start();
+    if let Some(inner) = trimmed.strip_prefix(['(', '（']) {
+        let close = inner.find([')', '）'])?;
+        rest = inner.get(close..)?.get(inner.get(close..)?.chars().next()?.len_utf8()..)?;
+    }
+    let trimmed = rest.trim_start();
+    let lower = text::lower(trimmed);
+    let join = words().range_join.iter().find(|j| lower.starts_with(**j))?;
+    let rest2 = trimmed.get(join.len()..)?.trim_start();
+    let (b, blen) = number_at(rest2)?;
+    if b < a {
+        return None;
+    }
+    let after = rest2.get(blen..)?;
+    let measure = length::measure_after(after, string).map(|(c, m, _)| (c, m));
+    let unit = unit.or_else(|| text::unit_at(after.trim_start()).map(|(u, _)| u));
+    let measure = measure.or(measure_a.map(|(c, m, _)| (c, m)));
+    Some((a, b, measure, unit, text.len() - after.len()))
+}
+
+/// Every limit a description (normalised) states. `string`: the value is a string (K and
+/// M count bytes).
+pub fn read(text: &str, string: bool) -> Vec<Limit> {
+    let lower = text::lower(text);
+    let mut limits = Vec::new();
+    let sentence = |at: usize| text::sentence_at(text, at).to_string();
+    for (start, end) in text::find_all(&lower, &words().range) {
+        let rest = skip(text.get(end..).unwrap_or_default(), GAP);
+        if let Some((a, b, measure, unit, _)) = range_at(rest, string) {
+            let (counts, m) = measure.map_or((None, 1), |(c, m)| (Some(c), m));
+            limits.push(Limit {
+                min: Some(a * m as f64),
+                max: Some(b * m as f64),
+                counts,
+                unit,
+                sentence: sentence(start),
+                start: false,
+                bare: true,
+                digits: true,
+            });
+        }
+    }
+    for (list, is_max) in [(&words().maximum, true), (&words().minimum, false)] {
+        for (start, end) in text::find_all(&lower, list) {
+            let rest = skip(text.get(end..).unwrap_or_default(), GAP);
+            let Some((n, len)) = count_at(rest) else { continue };
+            let after = rest.get(len..).unwrap_or_default();
+            // `up to 1-5`: a range, read above; `at least one of A and B`: a constraint
+            // between fields.
+            if after.trim_start().starts_with(['-', '~', '～']) || after.trim_start().starts_with("of ") {
+                continue;
+            }
+            let mut l = limit(n, after, is_max, string, sentence(start));
+            l.digits = rest.starts_with(|c: char| c.is_ascii_digit());
+            limits.push(l);
+        }
+    }
+    for (list, is_max) in [(&words().maximum_after, true), (&words().minimum_after, false)] {
+        for (start, _) in text::find_all(&lower, list) {
+            if let Some((n, after)) = number_before(text, start, string) {
+                limits.push(limit(n, after, is_max, string, sentence(start)));
+            }
+        }
+    }
+    // `8-16桁`, `8 to 16 characters`: a range of characters or bytes with no word before.
+    for (i, _) in text.char_indices() {
+        let prev_digit = text.get(..i).unwrap_or_default().ends_with(|c: char| c.is_ascii_digit() || c == '.');
+        if prev_digit || !text.get(i..).unwrap_or_default().starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        if let Some((a, b, Some((counts, m)), _, _)) = range_at(text.get(i..).unwrap_or_default(), string) {
+            if !limits.iter().any(|l| l.counts == Some(counts) && l.max == Some(b * m as f64)) {
+                limits.push(Limit {
+                    min: Some(a * m as f64),
+                    max: Some(b * m as f64),
+                    counts: Some(counts),
+                    unit: None,
+                    sentence: sentence(i),
+                    start: false,
+                    bare: true,
+                    digits: true,
+                });
+            }
+        }
+    }
+    for (start, end) in text::find_all(&lower, &words().starts_before) {
+        if let Some((n, _)) = number_at(text.get(end..).unwrap_or_default().trim_start()) {
+            limits.push(Limit {
+                min: Some(n),
+                max: None,
+                counts: None,
+                unit: None,
+                sentence: sentence(start),
+                start: true,
+                bare: true,
+                digits: true,
+            });
+        }
+    }
+    for (start, _) in text::find_all(&lower, &words().starts_after) {
+        let before = text.get(..start).unwrap_or_default().trim_end();
+        if let Some((n, _)) = trailing_number(before) {
+            limits.push(Limit {
+                min: Some(n),
+                max: None,
+                counts: None,
+                unit: None,
+                sentence: sentence(start),
+                start: true,
+                bare: true,
+                digits: true,
+            });
+        }
+    }
+    limits
+}
+
+fn limit(n: f64, after: &str, is_max: bool, string: bool, sentence: String) -> Limit {
+    let measure = length::measure_after(after, string);
+    let (counts, m) = measure.map_or((None, 1), |(c, m, _)| (Some(c), m));
+    let unit = if measure.is_none() { text::unit_at(after.trim_start()).map(|(u, _)| u) } else { None };
+    let n = n * m as f64;
+    let (min, max) = if is_max { (None, Some(n)) } else { (Some(n), None) };
+    let next = after.trim_start();
+    let bare = next.is_empty()
+        || next.starts_with(['.', ',', ';', '。', '，', '；', '、', ')', '）'])
+        || next.starts_with(text::is_cjk);
+    Limit { min, max, counts, unit, sentence, start: false, bare, digits: true }
+}
+
+/// The number just before `at`, with a measure word between (`55バイト|を超える`, `8位|以上`):
+/// the number and the text after it.
+fn number_before(text: &str, at: usize, string: bool) -> Option<(f64, &str)> {
+    let before = text.get(..at)?.trim_end();
+    // Try each place a number may start, nearest first, at most 12 bytes back.
+    for (i, _) in before.char_indices().rev().take(12) {
+        if before.get(..i).unwrap_or_default().ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let candidate = before.get(i..)?;
+        if let Some((n, len)) = number_at(candidate) {
+            let after = candidate.get(len..)?;
+            let rest = after.trim();
+            let measured = length::measure_after(after, string)
+                .is_some_and(|(_, _, l)| after.get(l..).is_some_and(|r| r.trim().is_empty()));
+            let unit = text::unit_at(rest).is_some_and(|(_, l)| rest.len() == l);
+            if rest.is_empty() || measured || unit {
+                return Some((n, text.get(i + len..)?));
+            }
+        }
+    }
+    None
+}
+
+/// `… 从 1` → 1: the number ending `text`.
+fn trailing_number(text: &str) -> Option<(f64, usize)> {
+    let start = text.char_indices().rev().take_while(|(_, c)| c.is_ascii_digit()).last().map(|(i, _)| i)?;
+    number_at(text.get(start..)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bounds(text: &str, string: bool) -> Vec<(Option<f64>, Option<f64>, Option<LengthOf>)> {
+        read(text, string).into_iter().map(|l| (l.min, l.max, l.counts)).collect()
+    }
+
+    #[test]
+    fn ranges_and_bounds() {
+        assert_eq!(
+            bounds("IPsec SA lifetime (in KB). Value range: 2560-604800.", false),
+            [(Some(2560.0), Some(604800.0), None)]
+        );
+        assert_eq!(
+            bounds("Specify a value between 128 MB (default) and 1,536 MB in 128 MB increments.", false),
+            [(Some(128.0), Some(1536.0), None)]
+        );
+        assert_eq!(bounds("unit: month, value range: 1~60.", false), [(Some(1.0), Some(60.0), None)]);
+        assert_eq!(bounds("Default is 20. Maximum is 100.", false), [(None, Some(100.0), None)]);
+        assert_eq!(
+            bounds("页码，默认值是 1，从 1开始，不能大于 200", false),
+            [(None, Some(200.0), None), (Some(1.0), None, None)]
+        );
+        assert_eq!(bounds("The maximum difference between StartTime and EndTime is 24 hours.", false), []);
+        assert_eq!(bounds("Maximum number of pods per node", false), []);
+        assert_eq!(bounds("At least one of NewCidrBlocks or OldCidrBlocks must be specified.", false), []);
+    }
+
+    #[test]
+    fn lengths() {
+        assert_eq!(bounds("The maximum length is 60 characters.", true), [(None, Some(60.0), Some(LengthOf::Chars))]);
+        assert_eq!(
+            bounds("最大長は55バイトを超えることはできません。", true),
+            [(None, Some(55.0), Some(LengthOf::Bytes)), (None, Some(55.0), Some(LengthOf::Bytes))]
+        );
+        assert_eq!(
+            bounds("The maximum size of original data is 4 KB.", true),
+            [(None, Some(4096.0), Some(LengthOf::Bytes))]
+        );
+        assert_eq!(bounds("パスワードは8-16桁で", true), [(Some(8.0), Some(16.0), Some(LengthOf::Chars))]);
+        assert_eq!(bounds("60바이트를 초과할 수 없습니다", true), [(None, Some(60.0), Some(LengthOf::Bytes))]);
+        assert_eq!(bounds("which contains at most two IP addresses.", false), [(None, Some(2.0), None)]);
+    }
+}

@@ -1,0 +1,326 @@
+//! Text helpers of the facts readers: markup removed, the vocabulary's words found (case
+//! folded, at word boundaries for ASCII words), numbers and value tokens read. Every offset
+//! is a char boundary of the text it indexes; nothing slices by byte arithmetic on chars.
+
+use std::sync::OnceLock;
+
+use crate::vocab;
+
+/// The vocabulary's words of facts, longest first, every language's (computed once).
+pub struct Words {
+    pub value_list: Vec<&'static str>,
+    pub open_list: Vec<&'static str>,
+    pub only_value: Vec<&'static str>,
+    pub example: Vec<&'static str>,
+    pub default_before: Vec<&'static str>,
+    pub default_after: Vec<&'static str>,
+    pub range: Vec<&'static str>,
+    pub range_join: Vec<&'static str>,
+    pub maximum: Vec<&'static str>,
+    pub minimum: Vec<&'static str>,
+    pub maximum_after: Vec<&'static str>,
+    pub minimum_after: Vec<&'static str>,
+    pub starts_before: Vec<&'static str>,
+    pub starts_after: Vec<&'static str>,
+    pub chars: Vec<&'static str>,
+    pub bytes: Vec<&'static str>,
+    pub single_item: Vec<&'static str>,
+    pub numbers: Vec<(&'static str, u64)>,
+    pub unit_before: Vec<&'static str>,
+    pub units: Vec<(&'static str, &'static str)>,
+}
+
+/// The words, built on first use.
+pub fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| Words {
+        value_list: vocab::fact_words(|f| f.value_list),
+        open_list: vocab::fact_words(|f| f.open_list),
+        only_value: vocab::fact_words(|f| f.only_value),
+        example: vocab::fact_words(|f| f.example),
+        default_before: vocab::fact_words(|f| f.default_before),
+        default_after: vocab::fact_words(|f| f.default_after),
+        range: vocab::fact_words(|f| f.range),
+        range_join: vocab::fact_words(|f| f.range_join),
+        maximum: vocab::fact_words(|f| f.maximum),
+        minimum: vocab::fact_words(|f| f.minimum),
+        maximum_after: vocab::fact_words(|f| f.maximum_after),
+        minimum_after: vocab::fact_words(|f| f.minimum_after),
+        starts_before: vocab::fact_words(|f| f.starts_before),
+        starts_after: vocab::fact_words(|f| f.starts_after),
+        chars: vocab::fact_words(|f| f.chars),
+        bytes: vocab::fact_words(|f| f.bytes),
+        single_item: vocab::fact_words(|f| f.single_item),
+        numbers: vocab::number_words(),
+        unit_before: vocab::fact_words(|f| f.unit_before),
+        units: vocab::unit_names(),
+    })
+}
+
+/// The description with its markup turned into text: `<br>` and `<li>` into lines (a list
+/// item into a `• ` line), other tags dropped, `&#124;` into `|`, Markdown links into their
+/// text, backticks dropped.
+pub fn normalize(description: &str) -> String {
+    let mut out = String::with_capacity(description.len());
+    let mut rest = description;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some(end) = rest.find('>') {
+                let tag = rest.get(1..end).unwrap_or_default().trim().to_ascii_lowercase();
+                let name: String =
+                    tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+                if !name.is_empty() && end < 40 {
+                    match name.as_str() {
+                        "li" if !tag.starts_with('/') => out.push_str("\n• "),
+                        "br" | "p" | "ul" | "ol" | "div" => out.push('\n'),
+                        _ => {}
+                    }
+                    rest = rest.get(end + 1..).unwrap_or_default();
+                    continue;
+                }
+            }
+        }
+        if c == '&' {
+            let entities =
+                [("&#124;", "|"), ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\"")];
+            if let Some((e, r)) = entities.iter().find(|(e, _)| rest.starts_with(e)) {
+                out.push_str(r);
+                rest = rest.get(e.len()..).unwrap_or_default();
+                continue;
+            }
+        }
+        if c == '[' {
+            // `[text](url)` → `text`.
+            if let Some(close) = rest.find("](") {
+                if let Some(end) = rest.get(close..).and_then(|r| r.find(')')) {
+                    let text = rest.get(1..close).unwrap_or_default();
+                    if !text.contains(['[', '\n']) {
+                        out.push_str(text);
+                        rest = rest.get(close + end + 1..).unwrap_or_default();
+                        continue;
+                    }
+                }
+            }
+        }
+        if c != '`' {
+            out.push(c);
+        }
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+    }
+    out
+}
+
+/// `text` lower-cased where the lower case has the same length in bytes: an offset in the
+/// result is the same character's offset in `text`.
+pub fn lower(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// Every place one of `words` occurs in `lower` (the lower-cased text): (start, end), the
+/// longest word at a place, ASCII words only at word boundaries; in text order.
+pub fn find_all(lower: &str, words: &[&str]) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for w in words {
+        let mut from = 0;
+        while let Some(at) = lower.get(from..).and_then(|r| r.find(w)) {
+            let start = from + at;
+            let end = start + w.len();
+            let first_ascii = w.starts_with(is_word_char);
+            let last_ascii = w.ends_with(is_word_char);
+            let before_ok = !first_ascii || !lower.get(..start).unwrap_or_default().ends_with(is_word_char);
+            let after_ok = !last_ascii || !lower.get(end..).unwrap_or_default().starts_with(is_word_char);
+            if before_ok && after_ok && !found.iter().any(|(s, e)| start < *e && *s < end) {
+                found.push((start, end));
+            }
+            from = end;
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The sentence around `at`: from the previous line break, `。`, or `. ` to the next.
+pub fn sentence_at(text: &str, at: usize) -> &str {
+    let at = floor(text, at);
+    let before = text.get(..at).unwrap_or_default();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(i, c)| {
+            matches!(c, '\n' | '。' | '；') || (*c == '.' && text.get(i + 1..).is_some_and(|r| r.starts_with(' ')))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let after = text.get(at..).unwrap_or_default();
+    let end = sentence_end(after).map_or(text.len(), |e| at + e);
+    text.get(start..end).unwrap_or_default().trim()
+}
+
+/// Where the sentence starting `text` ends: a line break, `。`, or `.` followed by a
+/// space or the end (not the dot of `1.10.5`).
+pub fn sentence_end(text: &str) -> Option<usize> {
+    text.char_indices().find_map(|(i, c)| match c {
+        '\n' | '。' => Some(i),
+        '.' => {
+            let next = text.get(i + 1..).unwrap_or_default();
+            (next.is_empty() || next.starts_with(char::is_whitespace)).then_some(i)
+        }
+        _ => None,
+    })
+}
+
+/// The largest char boundary at or below `at`.
+pub fn floor(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// A number at the start of `text` (`1,536`, `0.5`, `20`): its value and length; thousands
+/// separators only between groups of three digits.
+pub fn number_at(text: &str) -> Option<(f64, usize)> {
+    let mut end = 0;
+    let mut digits = String::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && bytes[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i == 0 {
+        return None;
+    }
+    digits.push_str(text.get(..i)?);
+    end = end.max(i);
+    // Thousands groups: `,ddd` not followed by another digit.
+    while bytes.get(end) == Some(&b',')
+        && bytes.get(end + 1..end + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+        && !bytes.get(end + 4).is_some_and(u8::is_ascii_digit)
+    {
+        digits.push_str(text.get(end + 1..end + 4)?);
+        end += 4;
+    }
+    if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let mut j = end + 1;
+        while j < bytes.len() && bytes[j].is_ascii_digit() {
+            j += 1;
+        }
+        // `1.10.5` is a version, not a number.
+        if bytes.get(j) == Some(&b'.') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        digits.push_str(text.get(end..j)?);
+        end = j;
+    }
+    if bytes.get(end).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_') && !unit_follows(text.get(end..)?) {
+        return None;
+    }
+    Some((digits.parse().ok()?, end))
+}
+
+/// A unit name starts `text` (`MB`, `KB`, `ms`): a number may be glued to it.
+fn unit_follows(text: &str) -> bool {
+    let lower = lower(text);
+    words().units.iter().chain([("k", "K"), ("m", "M")].iter()).any(|(name, _)| {
+        lower.starts_with(name) && !lower.get(name.len()..).unwrap_or_default().starts_with(is_word_char)
+    })
+}
+
+/// A number or a number word at the start of `text`.
+pub fn count_at(text: &str) -> Option<(f64, usize)> {
+    number_at(text).or_else(|| {
+        let lower = lower(text);
+        words().numbers.iter().find_map(|(w, n)| {
+            let rest = lower.strip_prefix(w)?;
+            (!w.is_ascii() || !rest.starts_with(is_word_char)).then_some((*n as f64, w.len()))
+        })
+    })
+}
+
+/// A value token at the start of `text` (`BIND_ENI`, `tag:tag-key`, `1.10.5`, `2xx`):
+/// ASCII letters, digits and `_ . - : / *`, without a trailing `.`, `:` or `-`.
+pub fn token_at(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | ':' | '*')))
+        .map_or(text.len(), |(i, _)| i);
+    let token = text.get(..end).unwrap_or_default();
+    let token = token.trim_end_matches(['.', ':', '-', '/']);
+    if token.chars().any(|c| c.is_ascii_alphanumeric()) {
+        token
+    } else {
+        ""
+    }
+}
+
+/// `text` without leading white space and these prefixes (repeatedly).
+pub fn skip<'a>(mut text: &'a str, prefixes: &[&str]) -> &'a str {
+    loop {
+        let trimmed = text.trim_start();
+        let lower = lower(trimmed);
+        match prefixes.iter().find(|p| lower.starts_with(**p)) {
+            Some(p) => text = trimmed.get(p.len()..).unwrap_or_default(),
+            None => return trimmed,
+        }
+    }
+}
+
+/// Whether `c` is a CJK letter (Han, Kana, Hangul).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// The unit named at the start of `text` (`MB`, `秒`, `seconds`), normalised, and its length.
+pub fn unit_at(text: &str) -> Option<(&'static str, usize)> {
+    let lower = lower(text);
+    words().units.iter().find_map(|(name, unit)| {
+        let rest = lower.strip_prefix(name)?;
+        let bounded = !name.is_ascii() || !rest.starts_with(|c: char| c.is_ascii_alphanumeric());
+        bounded.then_some((*unit, name.len()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_becomes_lines() {
+        assert_eq!(normalize("值：<br><li>A：a<br><li>B：b"), "值：\n\n• A：a\n\n• B：b");
+        assert_eq!(normalize("see [CVM](https://x/y) a&#124;b `X`"), "see CVM a|b X");
+        assert_eq!(normalize("1 < 2 and <<"), "1 < 2 and <<");
+    }
+
+    #[test]
+    fn numbers_and_tokens() {
+        assert_eq!(number_at("1,536 MB"), Some((1536.0, 5)));
+        assert_eq!(number_at("20M"), Some((20.0, 2)));
+        assert_eq!(number_at("1.10.5"), None);
+        assert_eq!(number_at("12ab"), None);
+        assert_eq!(number_at("0.5"), Some((0.5, 3)));
+        assert_eq!(count_at("two IP"), Some((2.0, 3)));
+        assert_eq!(token_at("BIND_ENI, x"), "BIND_ENI");
+        assert_eq!(token_at("tag:tag-key - String"), "tag:tag-key");
+        assert_eq!(token_at("1-表示"), "1");
+        assert_eq!(token_at("（x"), "");
+    }
+
+    #[test]
+    fn words_at_boundaries() {
+        assert_eq!(find_all("the maximum is 5", &["max", "maximum"]), [(4, 11)]);
+        assert_eq!(find_all("最大值为5", &["最大值为"]), [(0, 12)]);
+        assert_eq!(sentence_at("A. Default is 1.10.5. C", 5), "Default is 1.10.5");
+    }
+}

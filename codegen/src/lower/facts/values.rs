@@ -1,0 +1,467 @@
+//! Value sets: the values a description enumerates, in page order, each with its meaning,
+//! and whether the list is complete.
+//!
+//! Read, in this order: a list after a "valid values" word (inline: `Valid values: TCP,
+//! UDP.`, `値はALLおよびANYがあり`; bracketed: `[1, 2, 3]`; or the bullet lines after it);
+//! a block of `VALUE: meaning` / `VALUE - meaning` bullet lines; inline pairs
+//! (`0: descending; 1: ascending`, `1-表示需要， 0-表示不需要`); a one-value statement
+//! (`can only be POSTPAID_BY_HOUR`, `目前固定为1`). Examples (`such as vpc-f49l6u0z`)
+//! never make a set.
+
+use super::kind::Kind;
+use super::text::{self, is_cjk, skip, words};
+
+/// A value list read from a description.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueList {
+    /// (wire value as printed, meaning).
+    pub values: Vec<(String, String)>,
+    pub complete: bool,
+    /// The sentence (or lines) the list came from.
+    pub sentence: String,
+}
+
+/// Words joining two values of an inline list.
+const JOINS: &[&str] =
+    &["and ", "or ", "和", "或者", "或", "及", "以及", "および", "と", "과 ", "와 ", "과", "와", "및 "];
+const SEPARATORS: &[char] = &[',', '，', '、', ';', '；', '|', '/'];
+const QUOTES: &[char] = &['\'', '"', '‘', '’', '“', '”', '「', '」', '『', '』'];
+
+/// The value list of a description (already normalised), if it has one.
+pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
+    let lower = text::lower(text);
+    // `Default value: 0`, `最大値は100`, `기본값은 0`: a value word inside another word.
+    let taken: Vec<(usize, usize)> = [&words().default_before, &words().maximum, &words().minimum]
+        .iter()
+        .flat_map(|list| text::find_all(&lower, list))
+        .collect();
+    for (start, end) in text::find_all(&lower, &words().value_list) {
+        if taken.iter().any(|(s, e)| start < *e && *s < end) {
+            continue;
+        }
+        let after = text.get(end..).unwrap_or_default();
+        let rest = skip(after, &[":", "：", "为", "是", "は", "은", "는", "include", "are", "."]);
+        let at = text.len() - rest.len();
+        let list = if rest.starts_with(['•', '-', '*', '·']) {
+            bullets(rest, kind, true)
+        } else if after.trim_start_matches([' ', ':', '：', '.']).starts_with('\n') {
+            // `支持的类型有：` then lines `flux：流量`, or a line `a,b,c`.
+            bullets(rest, kind, true).or_else(|| inline(rest, kind).filter(|(v, _)| v.len() >= 2))
+        } else if let Some(inner) = rest.strip_prefix(['[', '［']) {
+            bracketed(inner, kind)
+        } else if super::range::starts_with_range(rest) {
+            None
+        } else {
+            inline(rest, kind)
+        };
+        if let Some((values, len)) = list {
+            let span = text.get(start..(at + len).min(text.len())).unwrap_or_default();
+            let sentence = text::sentence_at(text, start);
+            // The line after the list may say other values are accepted too.
+            let next_line = text.get(at + len..).unwrap_or_default().trim_start().lines().next().unwrap_or_default();
+            let open = is_open(span)
+                || (len > 0 && text.get(at..at + len).is_some_and(|l| l.contains('\n')) && is_open(next_line))
+                || is_open(sentence)
+                || is_open(text.get(at + len..).unwrap_or_default().get(..12).unwrap_or_default());
+            return Some(ValueList { values, complete: !open, sentence: span.trim().to_string() });
+        }
+    }
+    // Bullet lines anywhere, with no word before them.
+    if let Some(at) =
+        text.find("\n•").or_else(|| text.find("\n-")).map(|i| i + 1).or_else(|| text.starts_with(['•']).then_some(0))
+    {
+        if let Some((values, len)) = bullets(text.get(at..).unwrap_or_default(), kind, false) {
+            let intro = text::sentence_at(text, at.saturating_sub(1));
+            let span = text.get(at..at + len).unwrap_or_default();
+            return Some(ValueList { values, complete: !is_open(intro), sentence: span.trim().to_string() });
+        }
+    }
+    pairs(text, kind).or_else(|| only_value(text, &lower, kind))
+}
+
+/// A value token at the start of `text`, cut at a `:` (`TOTAL_EIP_QUOTA:EIP quota`).
+fn token_at(text: &str) -> &str {
+    let token = text::token_at(text);
+    token.split(':').next().unwrap_or_default()
+}
+
+/// Whether a list's text says it may be partial.
+fn is_open(text: &str) -> bool {
+    !text::find_all(&text::lower(text), &words().open_list).is_empty()
+}
+
+/// Whether `token` can be a value of this kind.
+fn fits(token: &str, kind: Kind) -> bool {
+    match kind {
+        Kind::Integer => token.parse::<i64>().is_ok(),
+        Kind::Float => token.parse::<f64>().is_ok(),
+        Kind::Boolean => token.eq_ignore_ascii_case("true") || token.eq_ignore_ascii_case("false"),
+        Kind::Text | Kind::Time => !token.is_empty(),
+        Kind::None => false,
+    }
+}
+
+/// `TCP, UDP, ICMP, and ALL.`, `0 (disable) and 1 (enable)`, `ALL과 ANY를 포함하고`: the
+/// values up to the end of the sentence or the first item that is not a value; the list
+/// and its length.
+fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
+    let end = text::sentence_end(text).unwrap_or(text.len());
+    let segment = text.get(..end).unwrap_or_default();
+    let mut values = Vec::new();
+    let mut rest = segment;
+    loop {
+        let before = rest;
+        rest = rest.trim_start().trim_start_matches(SEPARATORS).trim_start();
+        rest = skip(rest, JOINS);
+        rest = rest.trim_start_matches(QUOTES);
+        let token = token_at(rest);
+        if token.is_empty() || !fits(token, kind) {
+            rest = before;
+            break;
+        }
+        let after = rest.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
+        let spaced = after.trim_start();
+        let (meaning, next) = if let Some(inner) = spaced.strip_prefix(['(', '（']) {
+            let close = inner.find([')', '）']).unwrap_or(inner.len());
+            let tail = inner.get(close..).unwrap_or_default();
+            (
+                inner.get(..close).unwrap_or_default(),
+                tail.get(tail.chars().next().map_or(0, char::len_utf8)..).unwrap_or_default(),
+            )
+        } else if let Some(m) = spaced.strip_prefix([':', '：', '=']) {
+            let stop = m.find(SEPARATORS).unwrap_or(m.len());
+            (m.get(..stop).unwrap_or_default(), m.get(stop..).unwrap_or_default())
+        } else {
+            ("", after)
+        };
+        let continues = next.is_empty()
+            || next.trim_start().starts_with(SEPARATORS)
+            || JOINS
+                .iter()
+                .any(|j| text::lower(next.trim_start()).starts_with(j.trim_end()) && !j.trim_end().is_empty())
+            || next.trim().is_empty();
+        let particle = next.starts_with(is_cjk);
+        if !continues && !particle {
+            // `Centos7.2x86_64, ubuntu16.04.1 LTSx86_64`: a value with words after it is
+            // a value this reader cannot delimit; the list is not read at all.
+            if !values.is_empty() && (token.contains(|c: char| c.is_ascii_digit()) || looks_like_wire_value(token)) {
+                return None;
+            }
+            rest = before;
+            break;
+        }
+        values.push((token.to_string(), meaning.trim().to_string()));
+        rest = next;
+        if particle && !JOINS.iter().any(|j| next.starts_with(j)) {
+            break;
+        }
+    }
+    // A list cut short by an item that is no value while more items follow (`all, single
+    // port, range`) is no list.
+    let left = rest.trim_start().trim_start_matches(SEPARATORS);
+    if values.is_empty() || (left.contains(SEPARATORS) && !left.starts_with(is_cjk)) {
+        return None;
+    }
+    let mut seen = Vec::new();
+    values.retain(|(v, _)| {
+        let new = !seen.contains(v);
+        seen.push(v.clone());
+        new
+    });
+    Some((values, segment.len() - rest.len()))
+}
+
+/// `1, 2, 3]`: the values of a bracketed list (the `[` already read).
+fn bracketed(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
+    let close = text.find([']', '］'])?;
+    let inner = text.get(..close)?;
+    let values: Vec<(String, String)> = inner
+        .split(|c: char| SEPARATORS.contains(&c))
+        .map(|v| v.trim().trim_matches(QUOTES).to_string())
+        .map(|v| (v, String::new()))
+        .collect();
+    let all = values.iter().all(|(v, _)| token_at(v) == v.as_str() && fits(v, kind));
+    (all && values.len() >= 2).then_some((values, close + 1))
+}
+
+/// A block of bullet lines, each `VALUE: meaning`, `VALUE - meaning`, `VALUE（meaning）`,
+/// `VALUEは…`, `VALUE, …`: every line of the block must read so (and two or more, unless
+/// a "values" word comes before).
+fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, String)>, usize)> {
+    let mut values = Vec::new();
+    let mut len = 0;
+    let mut seen_bullet = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        // Empty lines and stray `.` lines between items.
+        if trimmed.is_empty() || trimmed == "." {
+            len += line.len();
+            continue;
+        }
+        // Lines without a bullet count after a "values" word (`flux：流量`), up to the
+        // first that is no `VALUE：meaning` line.
+        seen_bullet |= trimmed.starts_with(['•', '-', '*', '·']);
+        let (item, bulleted) = match trimmed.strip_prefix(['•', '-', '*', '·']) {
+            Some(item) => (item, true),
+            None if introduced && !seen_bullet => (trimmed, false),
+            None => break,
+        };
+        let item = item.trim_start().trim_start_matches(QUOTES);
+        let token = token_at(item);
+        let after = item.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
+        let spaced = after.trim_start();
+        // Without a bullet: `flux：流量`, or a value alone on its line (`HIGH_QUALITY_BGP`).
+        if !bulleted && !spaced.starts_with([':', '：']) && !(spaced.is_empty() && !token.is_empty()) {
+            break;
+        }
+        if token.is_empty() || !fits(token, kind) {
+            return None;
+        }
+        let meaning = if let Some(m) = spaced.strip_prefix([':', '：', '-', '=', '(', '（', ',', '，', '、']) {
+            m
+        } else if after.starts_with(is_cjk) || spaced.is_empty() {
+            after
+        } else {
+            return None;
+        };
+        let meaning = meaning.trim().trim_end_matches([')', '）', '.', '。']).trim();
+        values.push((token.to_string(), meaning.to_string()));
+        len += line.len();
+    }
+    let wire = values.iter().filter(|(v, _)| looks_like_wire_value(v)).count();
+    let plausible = introduced || (values.len() >= 2 && wire * 2 > values.len());
+    (plausible && !values.is_empty()).then_some((values, len))
+}
+
+/// `BIND_ENI`, `VPC`, `0`, `true`, `EIPv6`: what a value of a list without a "values" word
+/// before it looks like (not a word of prose: `Note`, `Linux`).
+fn looks_like_wire_value(v: &str) -> bool {
+    let upper = v.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-') && v.len() >= 2;
+    upper || v.parse::<f64>().is_ok() || v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("false") || {
+        // camelCase or mixed: a capital after the first letter (`EIPv6`, `fluxHitRate`).
+        v.chars().skip(1).any(|c| c.is_ascii_uppercase()) && v.chars().any(|c| c.is_ascii_lowercase())
+    }
+}
+
+/// Inline pairs with no word before them: `0: descending; 1: ascending`,
+/// `1-表示需要， 0-表示不需要`, `0表示全部CMK， 1 表示…`, `传0不生成…，传1生成…`.
+fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
+    for sentence in text.split('。').flat_map(|s| s.split(". ")) {
+        let mut values: Vec<(String, String)> = Vec::new();
+        let mut span_start = None;
+        for item in sentence.split([';', '；', ',', '，', '、', '\n']).flat_map(|i| i.split(" 和 ")) {
+            let offset = item.as_ptr() as usize - sentence.as_ptr() as usize;
+            let trimmed = item.trim_start();
+            let (passed, trimmed) = match trimmed.strip_prefix('传') {
+                Some(rest) => (true, rest),
+                None => (false, trimmed),
+            };
+            let token = token_at(trimmed);
+            let after = trimmed.get(token.len()..).unwrap_or_default();
+            let spaced = after.trim_start();
+            let marked = spaced.starts_with([':', '：', '-', '(', '（', '='])
+                || spaced.starts_with("表示")
+                || spaced.starts_with("代表");
+            let numeric = token.parse::<i64>().is_ok();
+            let word = numeric
+                || token.eq_ignore_ascii_case("true")
+                || token.eq_ignore_ascii_case("false")
+                || looks_like_wire_value(token);
+            let glued = numeric && after.starts_with(is_cjk) && (passed || !values.is_empty());
+            // `Event(异步)`: a value with its meaning in brackets, in a sentence of pairs.
+            let explained = spaced.strip_prefix(['(', '（']).is_some_and(|m| m.starts_with(is_cjk))
+                && after.starts_with(['(', '（']);
+            if !token.is_empty() && (word || explained) && fits(token, kind) && (marked || glued) {
+                let meaning =
+                    spaced.trim_start_matches([':', '：', '-', '(', '（', '=']).trim_end_matches([')', '）']).trim();
+                span_start.get_or_insert(offset);
+                values.push((token.to_string(), meaning.to_string()));
+            } else if values.len() >= 2 {
+                break;
+            } else {
+                values.clear();
+                span_start = None;
+            }
+        }
+        if values.len() >= 2 {
+            let start = span_start.unwrap_or(0);
+            return Some(ValueList {
+                values,
+                complete: true,
+                sentence: sentence.get(start..).unwrap_or_default().trim().to_string(),
+            });
+        }
+    }
+    None
+}
+
+/// `the parameter value can only be POSTPAID_BY_HOUR`, `currently only supports the
+/// priority field`, `组织类型（目前固定为1）`.
+fn only_value(text: &str, lower: &str, kind: Kind) -> Option<ValueList> {
+    for (start, end) in text::find_all(lower, &words().only_value) {
+        let rest = skip(text.get(end..).unwrap_or_default(), &[":", "：", "the "]).trim_start_matches(QUOTES);
+        let token = token_at(rest);
+        if token.is_empty() || !fits(token, kind) {
+            continue;
+        }
+        let after = rest.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
+        let ends = after.is_empty()
+            || after.starts_with(['.', '。', ')', '）'])
+            || after.starts_with(" field")
+            || after.starts_with(" value")
+            || (after.starts_with(is_cjk) && !text::lower(token).chars().all(|c| c.is_ascii_lowercase()));
+        if ends {
+            return Some(ValueList {
+                values: vec![(token.to_string(), String::new())],
+                complete: true,
+                sentence: text::sentence_at(text, start).to_string(),
+            });
+        }
+    }
+    None
+}
+
+/// Whether the description gives example values only (`such as vpc-f49l6u0z`, `例：…`).
+pub fn has_examples(text: &str) -> bool {
+    !text::find_all(&text::lower(text), &words().example).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, kind: Kind) -> Option<(Vec<String>, bool)> {
+        let text = text::normalize(text);
+        read(&text, kind).map(|l| (l.values.into_iter().map(|(v, _)| v).collect(), l.complete))
+    }
+
+    fn v(list: &[&str], complete: bool) -> Option<(Vec<String>, bool)> {
+        Some((list.iter().map(|s| s.to_string()).collect(), complete))
+    }
+
+    #[test]
+    fn lists_after_a_word() {
+        assert_eq!(
+            values("Protocol. Valid values: TCP, UDP, ICMP, ALL.", Kind::Text),
+            v(&["TCP", "UDP", "ICMP", "ALL"], true)
+        );
+        assert_eq!(
+            values("Available values: 'ADDRESS' and 'FQDN'. Default is ADDRESS.", Kind::Text),
+            v(&["ADDRESS", "FQDN"], true)
+        );
+        assert_eq!(
+            values("Values include MASTER, WORKER and ALL. The default value is WORKER.", Kind::Text),
+            v(&["MASTER", "WORKER", "ALL"], false)
+        );
+        assert_eq!(values("Valid values: 0 (disable) and 1 (enable)", Kind::Integer), v(&["0", "1"], true));
+        assert_eq!(
+            values("The network type. Valid value: BGP, indicating that it is BGP.", Kind::Text),
+            v(&["BGP"], true)
+        );
+        assert_eq!(values("Value range: [1, 2, 3, 12, 24]", Kind::Integer), v(&["1", "2", "3", "12", "24"], true));
+        assert_eq!(values("Value range: 2560-604800.", Kind::Integer), None);
+        assert_eq!(values("Note: no valid values can be obtained.", Kind::Text), None);
+        assert_eq!(values("Port. Valid values: all, single port, range. When…", Kind::Text), None);
+        assert_eq!(
+            values("Cluster OS. Valid values: Centos7.2x86_64, ubuntu16.04.1 LTSx86_64. Default", Kind::Text),
+            None
+        );
+        assert_eq!(
+            values("Egress. Valid values:\ncenter_egress1,center_egress2", Kind::Text),
+            v(&["center_egress1", "center_egress2"], true)
+        );
+        assert_eq!(
+            values("Valid values: EGRESS/INGRESS/ALL (VPC) and ALL (public IP).", Kind::Text),
+            v(&["EGRESS", "INGRESS", "ALL"], true)
+        );
+    }
+
+    #[test]
+    fn lists_in_cjk() {
+        assert_eq!(
+            values("节点角色，取值:MASTER_ETCD, WORKER。MASTER_ETCD只有…", Kind::Text),
+            v(&["MASTER_ETCD", "WORKER"], true)
+        );
+        assert_eq!(values("以升序还是降序的方式返回结果，可选值 ASC 和 DESC", Kind::Text), v(&["ASC", "DESC"], true));
+        assert_eq!(
+            values("検証ポリシー。値はALLおよびANYがあり、デフォルト値はANYです。", Kind::Text),
+            v(&["ALL", "ANY"], true)
+        );
+        assert_eq!(
+            values("검사 전략, 가능한 값은 ALL과 ANY를 포함하고 기본값은 ANY입니다.", Kind::Text),
+            v(&["ALL", "ANY"], false)
+        );
+        assert_eq!(
+            values(
+                "値範囲：<br><li>LOCAL_BASIC：ローカル<br><li>CLOUD_SSD：SSD<br><br>デフォルト値：LOCAL_BASIC。",
+                Kind::Text
+            ),
+            v(&["LOCAL_BASIC", "CLOUD_SSD"], true)
+        );
+        assert_eq!(
+            values("購入時期。単位は月、値の範囲[1,2,3,24,36]", Kind::Integer),
+            v(&["1", "2", "3", "24", "36"], true)
+        );
+    }
+
+    #[test]
+    fn bullets_and_pairs() {
+        assert_eq!(
+            values("Value range:\n• TOTAL_EIP_QUOTA:EIP quota\n• DAILY_EIP_APPLY: applications", Kind::Text),
+            v(&["TOTAL_EIP_QUOTA", "DAILY_EIP_APPLY"], true)
+        );
+        assert_eq!(
+            values("Whether. available values:.\n• true: on.\n.\n• false: off.\n.", Kind::Boolean),
+            v(&["true", "false"], true)
+        );
+        assert_eq!(
+            values("Default value: BGP. Valid values:\nBGP\nHIGH_QUALITY_BGP", Kind::Text),
+            v(&["BGP", "HIGH_QUALITY_BGP"], true)
+        );
+        assert_eq!(
+            values("The status\n0: disable\n1: enable\nNote: may be null.", Kind::Integer),
+            v(&["0", "1"], true)
+        );
+        assert_eq!(
+            values("Valid values:\n- EIPv6: common\n- HighQualityEIPv6: dedicated\nNote: contact us.", Kind::Text),
+            v(&["EIPv6", "HighQualityEIPv6"], true)
+        );
+        assert_eq!(
+            values("支持的类型有：<br/>flux：流量<br/>request：请求数<br/>支持指定具体状态码查询", Kind::Text),
+            v(&["flux", "request"], false)
+        );
+        assert_eq!(
+            values("Types:\n• VXLAN - VXLAN type.\n• MPLS - MPLS type.\nNote: x", Kind::Text),
+            v(&["VXLAN", "MPLS"], true)
+        );
+        assert_eq!(
+            values("Bandwidth package type, includes:\n• BGP: General\n• ANYCAST: AIA", Kind::Text),
+            v(&["BGP", "ANYCAST"], false)
+        );
+        assert_eq!(values("Sort by time. 0: descending; 1: ascending.", Kind::Integer), v(&["0", "1"], true));
+        assert_eq!(values("是否需要<br/>1-表示需要， 0-表示不需要", Kind::Integer), v(&["1", "0"], true));
+        assert_eq!(values("是否自动使用代金券,1:是,0否,默认0", Kind::Integer), v(&["1", "0"], true));
+        assert_eq!(values("传0不生成子用户密钥，传1生成子用户密钥。", Kind::Integer), v(&["0", "1"], true));
+        assert_eq!(
+            values("RequestResponse(同步) 和 Event(异步)，默认为同步", Kind::Text),
+            v(&["RequestResponse", "Event"], true)
+        );
+        assert_eq!(values("• Linux instances: 8 to 16 characters\n• Windows: 12", Kind::Text), None);
+    }
+
+    #[test]
+    fn one_value_and_examples() {
+        assert_eq!(
+            values("That is, the parameter value can only be POSTPAID_BY_HOUR.", Kind::Text),
+            v(&["POSTPAID_BY_HOUR"], true)
+        );
+        assert_eq!(
+            values("Sorting field. currently only supports the priority field.", Kind::Text),
+            v(&["priority"], true)
+        );
+        assert_eq!(values("组织类型（目前固定为1）", Kind::Integer), v(&["1"], true));
+        assert_eq!(values("目前仅支持 Python2.7，Python3.6 和 Java8", Kind::Text), None);
+        assert_eq!(values("VPC instance ID, such as vpc-f49l6u0z.", Kind::Text), None);
+        assert!(has_examples("VPC instance ID, such as vpc-f49l6u0z."));
+    }
+}
