@@ -5,6 +5,9 @@
 /// Request of the `DescribeItems` action (`demo.tencentcloudapi.com`).
 /// At most 20 requests per second are allowed for this action.
 /// Paginated (offset `Offset`): `Client::describe_items_pages` streams every page, `Client::describe_items_items` every item of `ItemSet`.
+///
+/// Documented limits, checked by `validate_limits` (a client built with `documented_limits(false)` skips them):
+/// - `Limit`: at most 100
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DescribeItemsRequest {
     /// The offset. Default value: 0.
@@ -128,6 +131,12 @@ impl crate::Action for DescribeItemsRequest {
     type Error = DescribeItemsError;
     #[inline]
     fn validate_structure(&self) -> Result<(), crate::ValidationError> {
+        Ok(())
+    }
+
+    #[inline]
+    fn validate_limits(&self) -> Result<(), crate::ValidationError> {
+        crate::check_range("Limit", &self.limit, None, Some(100.0))?;
         Ok(())
     }
 }

@@ -11,6 +11,9 @@
 /// - ModeA and ModeB cannot be specified at the same time
 /// - If you specify Tag, then you must also specify TagValue
 /// - Either PortA or PortB must be specified
+///
+/// Documented limits, checked by `validate_limits` (a client built with `documented_limits(false)` skips them):
+/// - `Ratio`: 0 to 1
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EdgeCasesRequest {
     /// The name, such as \<demo-1\> \[required\].
@@ -232,6 +235,12 @@ impl crate::Action for EdgeCasesRequest {
                 params: &["PortA", "PortB"],
             });
         }
+        Ok(())
+    }
+
+    #[inline]
+    fn validate_limits(&self) -> Result<(), crate::ValidationError> {
+        crate::check_range("Ratio", &self.ratio, Some(0.0), Some(1.0))?;
         Ok(())
     }
 }

@@ -5,6 +5,9 @@
 /// Request of the `ListItems` action (`demo.tencentcloudapi.com`).
 /// At most 20 requests per second are allowed for this action.
 /// Paginated (token `NextToken`): `Client::list_items_pages` streams every page, `Client::list_items_items` every item of `ItemSet`.
+///
+/// Documented limits, checked by `validate_limits` (a client built with `documented_limits(false)` skips them):
+/// - `MaxResults`: at most 50
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListItemsRequest {
     /// The token of the page to return: the NextToken of the previous reply; empty for the first page.
@@ -132,6 +135,12 @@ impl crate::Action for ListItemsRequest {
     type Error = ListItemsError;
     #[inline]
     fn validate_structure(&self) -> Result<(), crate::ValidationError> {
+        Ok(())
+    }
+
+    #[inline]
+    fn validate_limits(&self) -> Result<(), crate::ValidationError> {
+        crate::check_range("MaxResults", &self.max_results, None, Some(50.0))?;
         Ok(())
     }
 }
