@@ -77,6 +77,11 @@ fn before_and_after() -> (Api, Api) {
     input(&mut new, "EdgeCases", "Ratio").facts.unit = Some("%".into());
     field(&mut old, "Item", "Size").facts.unit = Some("GB".into());
     field(&mut new, "Item", "Size").facts.unit = Some("MB".into());
+    // A field of an input structure: its limit is checked; of an output one: documentation.
+    field(&mut old, "Filter", "Name").facts = length(LengthOf::Chars, 60);
+    field(&mut new, "Filter", "Name").facts = length(LengthOf::Chars, 30);
+    field(&mut old, "Item", "Comment").facts = length(LengthOf::Chars, 60);
+    field(&mut new, "Item", "Comment").facts = length(LengthOf::Chars, 30);
     // Filters: one goes, one comes, one gains a value.
     input(&mut old, "EdgeCases", "Filters").facts.filters = vec![filter("name", &[]), filter("kind", &["a", "b"])];
     input(&mut new, "EdgeCases", "Filters").facts.filters =
@@ -103,13 +108,15 @@ fn the_api_view_reports_each_fact_with_its_breaking_flag() {
             (Kind::ValueRemoved, "EdgeCases.Type", Some("fancy"), None, true),
             (Kind::ValueSetAdded, "EdgeCases.Note", None, Some("ok"), true),
             (Kind::LimitTightened, "EdgeCases.Total", Some("0 to 1000"), Some("0 to 100"), false),
+            (Kind::LimitTightened, "Filter.Name", Some("at most 60 characters"), Some("at most 30 characters"), true),
+            (Kind::LimitTightened, "Item.Comment", Some("at most 60 characters"), Some("at most 30 characters"), false),
             (Kind::UnitChanged, "Item.Size", Some("GB"), Some("MB"), true),
         ]
     );
     let markdown = to_markdown("demo 2020-01-01", &changes);
     for line in [
         "| documented values added | 2 | 0 |",
-        "| ranges and lengths tightened | 3 | 2 |",
+        "| ranges and lengths tightened | 5 | 3 |",
         "- **breaking:** `Type`: value `fancy` removed",
         "- `Type`: value `smart` added",
         "- **breaking:** `Note`: value set added (ok)",
@@ -168,6 +175,12 @@ fn the_rust_view_bumps_major_for_a_tighter_checked_limit_and_minor_for_a_looser_
     assert_eq!(
         limits,
         [
+            (
+                "demo::v20200101::EdgeCasesRequest::Filters.Name",
+                Bump::Major,
+                Some("at most 60 characters"),
+                Some("at most 30 characters")
+            ),
             ("demo::v20200101::EdgeCasesRequest::limit", Bump::Major, Some("1 to 100"), Some("1 to 50")),
             ("demo::v20200101::EdgeCasesRequest::name", Bump::Major, Some("none"), Some("at most 60 characters")),
             ("demo::v20200101::EdgeCasesRequest::port_a", Bump::Minor, Some("1 to 1024"), Some("1 to 65535")),

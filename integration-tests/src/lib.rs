@@ -4,7 +4,7 @@
 //! is generated; what is written by hand about them lives here:
 //!
 //! - `tests/`: the public surface, the `associate_address` example run against a loopback
-//!   server, the golden crate's behaviour, paginators and waiters;
+//!   server, the golden crate's behaviour, paginators, waiters and documented limits;
 //! - `examples/associate_address.rs`: binding an EIP, as a user would write it;
 //! - `vpc-whole/`: a test of the paginators and waiters of the whole VPC API, which this
 //!   repository's `docs-src/` does not hold: CI copies it into the crate it generates from

@@ -30,7 +30,7 @@ pub trait Action: Wire + Serialize + DeserializeOwned {
     /// Checks everything the documentation states about the parameters before anything
     /// is sent: [`Action::validate_structure`], then [`Action::validate_limits`]. The
     /// client calls it before sending, or only `validate_structure` when it was built
-    /// with [`documented_limits(false)`](crate::ClientBuilder::documented_limits).
+    /// with `ClientBuilder::documented_limits(false)` (feature `client`).
     fn validate(&self) -> Result<(), ValidationError> {
         self.validate_structure()?;
         self.validate_limits()
@@ -44,7 +44,7 @@ pub trait Action: Wire + Serialize + DeserializeOwned {
     /// range ([`ValidationError::OutOfRange`]), a string's length in characters or bytes,
     /// a list's number of items ([`ValidationError::TooShort`], [`ValidationError::TooLong`]).
     /// A page can be wrong about them: a client built with
-    /// [`documented_limits(false)`](crate::ClientBuilder::documented_limits) skips them.
+    /// `ClientBuilder::documented_limits(false)` (feature `client`) skips them.
     /// None by default.
     fn validate_limits(&self) -> Result<(), ValidationError> {
         Ok(())

@@ -327,7 +327,8 @@ fn diff_type(old: &DataType, new: &DataType, out: &mut Vec<Change>) {
                         Some(required_word(n.required)),
                     ));
                 }
-                diff_facts(&path, o, n, Role::Field, out);
+                let role = if new.has_required_column { Role::InputField } else { Role::Field };
+                diff_facts(&path, o, n, role, out);
             }
             (None, None) => {}
         }

@@ -12,34 +12,65 @@ use super::rust_change::{Bump, RustChange, RustKind};
 
 /// The checks of one request: (field, check) → (minimum, maximum); `check` is `range`,
 /// `chars`, `bytes` or `items`.
-pub type Checks = BTreeMap<(String, String), (Option<f64>, Option<f64>)>;
+pub type Checks = BTreeMap<(String, String), Bounds>;
 
-/// The checks a `validate_limits` body makes.
+/// A limit's inclusive minimum and maximum.
+pub type Bounds = (Option<f64>, Option<f64>);
+
+/// The checks a `validate_limits` body makes, those on the fields of an input's structure
+/// (inside `for item in …` / `if let Some(item) = …`) named by their wire name (`Tags.Key`).
 pub(super) fn checks_of(block: &syn::Block) -> Checks {
     let mut checks = Checks::new();
-    for stmt in &block.stmts {
-        let syn::Stmt::Expr(Expr::Try(t), _) = stmt else { continue };
-        let Expr::Call(call) = &*t.expr else { continue };
-        let Expr::Path(func) = &*call.func else { continue };
-        let Some(name) = func.path.segments.last().map(|s| s.ident.to_string()) else { continue };
-        let Some(check) = name.strip_prefix("check_") else { continue };
-        // `check_range_or_default` accepts the default outside the range besides: a range.
-        let check = check.strip_suffix("_or_default").unwrap_or(check);
-        let args: Vec<&Expr> = call.args.iter().collect();
-        let (value, min, max) = match args.as_slice() {
-            [_, value, min, max] | [_, value, min, max, _] => (value, min, max),
-            _ => continue,
-        };
-        let Some(field) = field_of(value) else { continue };
-        checks.insert((field, check.to_string()), (bound(min), bound(max)));
-    }
+    collect(&block.stmts, &mut checks);
     checks
+}
+
+fn collect(stmts: &[syn::Stmt], checks: &mut Checks) {
+    for stmt in stmts {
+        let syn::Stmt::Expr(expr, _) = stmt else { continue };
+        match expr {
+            Expr::ForLoop(f) => collect(&f.body.stmts, checks),
+            Expr::If(i) => collect(&i.then_branch.stmts, checks),
+            Expr::Block(b) => collect(&b.block.stmts, checks),
+            Expr::Try(t) => {
+                if let Some((key, bounds)) = check_call(&t.expr) {
+                    checks.insert(key, bounds);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `crate::check_range("Period", &self.period, Some(7.0), Some(732.0))`.
+fn check_call(expr: &Expr) -> Option<((String, String), Bounds)> {
+    let Expr::Call(call) = expr else { return None };
+    let Expr::Path(func) = &*call.func else { return None };
+    let name = func.path.segments.last()?.ident.to_string();
+    let check = name.strip_prefix("check_")?;
+    // `check_range_or_default` accepts the default outside the range besides: a range.
+    let check = check.strip_suffix("_or_default").unwrap_or(check);
+    let args: Vec<&Expr> = call.args.iter().collect();
+    let (wire, value, min, max) = match args.as_slice() {
+        [wire, value, min, max] | [wire, value, min, max, _] => (wire, value, min, max),
+        _ => return None,
+    };
+    // A field of the request by its Rust name; one of its structure by its wire name.
+    let field = match (field_of(value), wire) {
+        (Some(field), _) => field,
+        (None, Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. })) => s.value(),
+        _ => return None,
+    };
+    Some(((field, check.to_string()), (bound(min), bound(max))))
 }
 
 /// `&self.period` → `period`.
 fn field_of(expr: &Expr) -> Option<String> {
     let Expr::Reference(r) = expr else { return None };
     let Expr::Field(f) = &*r.expr else { return None };
+    if !matches!(&*f.base, Expr::Path(p) if p.path.is_ident("self")) {
+        return None;
+    }
     match &f.member {
         syn::Member::Named(id) => Some(id.to_string()),
         syn::Member::Unnamed(i) => Some(i.index.to_string()),
@@ -118,7 +149,7 @@ fn raised(old: Option<f64>, new: Option<f64>) -> bool {
 }
 
 /// `7 to 732`, `at most 60 characters`, `none`.
-fn shown(limit: Option<&(Option<f64>, Option<f64>)>, check: &str) -> String {
+fn shown(limit: Option<&Bounds>, check: &str) -> String {
     let unit = match check {
         "range" => String::new(),
         "chars" => " characters".to_string(),
@@ -145,6 +176,12 @@ mod tests {
                 crate::check_range_or_default("Interval", &self.interval, Some(10.0), Some(600.0), 0.0)?;
                 crate::check_chars("Name", &self.name, None, Some(60))?;
                 crate::check_items("Ids", &self.ids, Some(1), Some(5))?;
+                for item in self.tags.iter().flatten() {
+                    crate::check_chars("Tags.Key", &item.key, Some(1), Some(127))?;
+                }
+                if let Some(item) = &self.main {
+                    crate::check_range("Main.Weight", &item.weight, Some(0.0), None)?;
+                }
                 Ok(())
             }"#,
         )
@@ -155,6 +192,8 @@ mod tests {
         assert_eq!(
             got,
             [
+                ("Main.Weight", "range", Some(0.0), None),
+                ("Tags.Key", "chars", Some(1.0), Some(127.0)),
                 ("ids", "items", Some(1.0), Some(5.0)),
                 ("interval", "range", Some(10.0), Some(600.0)),
                 ("name", "chars", None, Some(60.0)),

@@ -8,8 +8,8 @@
 //!   breaks nothing;
 //! - a value set that appears or goes on such a parameter: its type changes (a string ↔
 //!   an enum);
-//! - a documented limit that `validate()` checks (an input's range or length) made
-//!   tighter: requests that were sent before are now refused before they are sent (a
+//! - a documented limit that `validate()` checks (the range or length of an input or of a
+//!   field of an input structure) made tighter: requests that were sent before are now refused before they are sent (a
 //!   client built with `documented_limits(false)` sends them still); a limit loosened,
 //!   or one of an output or a structure field (documentation), breaks nothing;
 //! - a unit that changes from one to another (`s` → `ms`): the same number means another
@@ -30,6 +30,10 @@ use crate::ir::{AllowedValue, Facts, LengthOf, Param, Type};
 pub(super) enum Role {
     Input,
     Output,
+    /// A field of a structure with a Required column (one requests hold: `validate`
+    /// checks its limits).
+    InputField,
+    /// A field of an output-only structure.
     Field,
 }
 
@@ -42,7 +46,7 @@ pub(super) fn diff_facts(path: &str, old: &Param, new: &Param, role: Role, out: 
     let start = out.len();
     diff_facts_of(path, old, new, role, out);
     for c in out.iter_mut().skip(start) {
-        c.of_field = role == Role::Field;
+        c.of_field = matches!(role, Role::Field | Role::InputField);
     }
 }
 
@@ -77,7 +81,7 @@ fn diff_facts_of(path: &str, old: &Param, new: &Param, role: Role, out: &mut Vec
         );
     }
     // Ranges and lengths; tighter breaks code only where `validate()` checks it.
-    let checked = role == Role::Input;
+    let checked = matches!(role, Role::Input | Role::InputField);
     let range = |f: &Facts| {
         (f.min.as_ref().and_then(serde_json::Number::as_f64), f.max.as_ref().and_then(serde_json::Number::as_f64))
     };
