@@ -331,7 +331,7 @@ impl EdgeCasesFilter {
     pub fn name(values: impl IntoIterator<Item = impl Into<String>>) -> super::Filter {
         super::Filter {
             name: "name".to_string(),
-            values: values.into_iter().map(Into::into).collect(),
+            values: values.into_iter().map(|v| v.into()).collect(),
         }
     }
 
@@ -340,7 +340,7 @@ impl EdgeCasesFilter {
     pub fn kind(values: impl IntoIterator<Item = impl Into<String>>) -> super::Filter {
         super::Filter {
             name: "kind".to_string(),
-            values: values.into_iter().map(Into::into).collect(),
+            values: values.into_iter().map(|v| v.into()).collect(),
         }
     }
 }
