@@ -140,7 +140,8 @@ fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
                 .iter()
                 .any(|j| text::lower(next.trim_start()).starts_with(j.trim_end()) && !j.trim_end().is_empty())
             || next.trim().is_empty();
-        let particle = next.starts_with(is_cjk);
+        // `ANY를`, `DETACHING_LB 등이`: a particle ends the list.
+        let particle = next.starts_with(is_cjk) || (next.starts_with(' ') && next.trim_start().starts_with(is_cjk));
         if !continues && !particle {
             // `Centos7.2x86_64, ubuntu16.04.1 LTSx86_64`: a value with words after it is
             // a value this reader cannot delimit; the list is not read at all.
@@ -152,7 +153,7 @@ fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
         }
         values.push((token.to_string(), meaning.trim().to_string()));
         rest = next;
-        if particle && !JOINS.iter().any(|j| next.starts_with(j)) {
+        if particle && !JOINS.iter().any(|j| next.trim_start().starts_with(j.trim_end())) {
             break;
         }
     }
@@ -246,10 +247,14 @@ fn looks_like_wire_value(v: &str) -> bool {
 /// Inline pairs with no word before them: `0: descending; 1: ascending`,
 /// `1-表示需要， 0-表示不需要`, `0表示全部CMK， 1 表示…`, `传0不生成…，传1生成…`.
 fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
-    for sentence in text.split('。').flat_map(|s| s.split(". ")) {
+    for sentence in text.split('。') {
         let mut values: Vec<(String, String)> = Vec::new();
         let mut span_start = None;
-        for item in sentence.split([';', '；', ',', '，', '、', '\n']).flat_map(|i| i.split(" 和 ")) {
+        let items = sentence
+            .split([';', '；', ',', '，', '、', '\n'])
+            .flat_map(|i| i.split(" 和 "))
+            .flat_map(|i| i.split(". "));
+        for item in items {
             let offset = item.as_ptr() as usize - sentence.as_ptr() as usize;
             let trimmed = item.trim_start();
             let (passed, trimmed) = match trimmed.strip_prefix('传') {
