@@ -257,6 +257,11 @@ fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
         for item in items {
             let offset = item.as_ptr() as usize - sentence.as_ptr() as usize;
             let trimmed = item.trim_start();
+            // `传0不生成…`, `默认 0 表示…`: a word before the value.
+            let lower = text::lower(trimmed);
+            let lead =
+                words().default_before.iter().find(|w| lower.starts_with(**w) && !w.is_ascii()).map_or(0, |w| w.len());
+            let trimmed = trimmed.get(lead..).unwrap_or(trimmed).trim_start();
             let (passed, trimmed) = match trimmed.strip_prefix('传') {
                 Some(rest) => (true, rest),
                 None => (false, trimmed),
@@ -447,6 +452,14 @@ mod tests {
         assert_eq!(values("是否需要<br/>1-表示需要， 0-表示不需要", Kind::Integer), v(&["1", "0"], true));
         assert_eq!(values("是否自动使用代金券,1:是,0否,默认0", Kind::Integer), v(&["1", "0"], true));
         assert_eq!(values("传0不生成子用户密钥，传1生成子用户密钥。", Kind::Integer), v(&["0", "1"], true));
+        assert_eq!(
+            values("根据创建者角色筛选，默认 0 表示用户自己创建的cmk， 1 表示授权", Kind::Integer),
+            v(&["0", "1"], true)
+        );
+        assert_eq!(
+            values("汇总方式，存在以下几种：<br/>sum：累加求和<br/>max：最大值<br/>avg：平均值", Kind::Text),
+            v(&["sum", "max", "avg"], true)
+        );
         assert_eq!(
             values("RequestResponse(同步) 和 Event(异步)，默认为同步", Kind::Text),
             v(&["RequestResponse", "Event"], true)
