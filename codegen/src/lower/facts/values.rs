@@ -212,7 +212,8 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
         let after = item.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
         let spaced = after.trim_start();
         // Without a bullet: `flux：流量`, or a value alone on its line (`HIGH_QUALITY_BGP`).
-        if !bulleted && !spaced.starts_with([':', '：']) && !(spaced.is_empty() && !token.is_empty()) {
+        let alone = spaced.is_empty() && !token.is_empty();
+        if !bulleted && !spaced.starts_with([':', '：']) && !alone {
             break;
         }
         if token.is_empty() || !fits(token, kind) {
