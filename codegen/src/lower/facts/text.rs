@@ -107,7 +107,63 @@ pub fn normalize(description: &str) -> String {
         }
         rest = rest.get(c.len_utf8()..).unwrap_or_default();
     }
+    join_soft_breaks(&out)
+}
+
+/// Line breaks that only wrap a sentence (a cell's text continued on the next line) become
+/// spaces; the others stay: before a bullet (`•` always starts a line), after a `:`, before
+/// `VALUE:` (`Note:`, `0: disabled`, `flux：`), `1-表示`, around an empty line, and between
+/// words that do not continue each other (`RESTRICTED` / `Note`).
+fn join_soft_breaks(text: &str) -> String {
+    let mut lines: Vec<&str> = Vec::new();
+    for line in text.split('\n') {
+        let mut rest = line;
+        while let Some(at) = rest.char_indices().skip(1).find(|(_, c)| *c == '•').map(|(i, _)| i) {
+            lines.push(rest.get(..at).unwrap_or_default());
+            rest = rest.get(at..).unwrap_or_default();
+        }
+        lines.push(rest);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<&str> = None;
+    for line in lines {
+        let next = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        match prev {
+            None => {}
+            Some(p) if soft(p, &next) => out.push(' '),
+            Some(_) => out.push('\n'),
+        }
+        out.push_str(&next);
+        prev = Some(line.trim());
+    }
     out
+}
+
+/// Whether the break between line `prev` and line `next` only wraps a sentence.
+fn soft(prev: &str, next: &str) -> bool {
+    if prev.is_empty() || next.is_empty() || prev.ends_with([':', '：']) {
+        return false;
+    }
+    let bullet = next.starts_with(['•', '*', '·']) || next.starts_with("li>") || next.starts_with("- ");
+    let token = token_at(next);
+    let after = next.get(token.len()..).unwrap_or_default();
+    // `flux：流量`, `Note: …`, `vpc-id - String - …`: an item of its own.
+    let item = !token.is_empty() && (after.starts_with([':', '：']) || after.starts_with(" - "));
+    let numbered = token.parse::<f64>().is_ok() && (after.starts_with(['-', '=']) || after.starts_with(is_cjk));
+    if bullet || item || numbered {
+        return false;
+    }
+    let last = prev.chars().next_back().unwrap_or(' ');
+    let first = next.chars().next().unwrap_or(' ');
+    let joined = prev.ends_with([',', '，', '、', ';', '；']) || [" and", " or", "和", "或"].iter().any(|w| prev.ends_with(w));
+    let latin = (first.is_ascii_lowercase() || first.is_ascii_digit() || matches!(first, '(' | '（' | '\'' | '"'))
+        && (last.is_ascii_alphanumeric() || matches!(last, ',' | ')' | '.' | '\'' | '"'));
+    joined || latin || (is_cjk(first) && is_cjk(last))
+}
+
+/// The text with every run of white space as one space (what a fact keeps of its sentence).
+pub fn folded(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `text` lower-cased where the lower case has the same length in bytes: an offset in the
@@ -299,6 +355,11 @@ mod tests {
     #[test]
     fn markup_becomes_lines() {
         assert_eq!(normalize("值：<br><li>A：a<br><li>B：b"), "值：\n\n• A：a\n\n• B：b");
+        // A wrapped sentence is joined; breaks before items and notes stay.
+        assert_eq!(normalize("Valid values: TCP,\nUDP and\nICMP. Max is\n100"), "Valid values: TCP, UDP and ICMP. Max is 100");
+        assert_eq!(normalize("Values: NORMAL, RESTRICTED\nNote: null"), "Values: NORMAL, RESTRICTED\nNote: null");
+        assert_eq!(normalize("分页<br/>1-表示需要， 0-表示不需要"), "分页\n1-表示需要， 0-表示不需要");
+        assert_eq!(normalize("활동\n실패 • A: a"), "활동 실패\n• A: a");
         assert_eq!(normalize("see [CVM](https://x/y) a&#124;b `X`"), "see CVM a|b X");
         assert_eq!(normalize("1 < 2 and <<"), "1 < 2 and <<");
     }
