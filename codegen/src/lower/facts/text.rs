@@ -144,21 +144,37 @@ fn soft(prev: &str, next: &str) -> bool {
     if prev.is_empty() || next.is_empty() || prev.ends_with([':', '：']) {
         return false;
     }
-    let bullet = next.starts_with(['•', '*', '·']) || next.starts_with("li>") || next.starts_with("- ");
+    let last = prev.chars().next_back().unwrap_or(' ');
+    let first = next.chars().next().unwrap_or(' ');
+    // `- item` after a finished line (`Valid values:`, `… dedicated IPv6.`).
+    let finished = matches!(last, '.' | '。' | ')' | '）' | ';' | '；');
+    let dash_item = next.strip_prefix("- ").is_some_and(|n| {
+        let t = token_at(n);
+        !t.is_empty() && n.get(t.len()..).is_some_and(|r| r.starts_with([':', '：']))
+    });
+    let dash = next.starts_with("- ") && (finished || (prev.starts_with("- ") && dash_item));
+    let bullet = next.starts_with(['•', '*', '·']) || next.starts_with("li>") || dash;
+    // A word cut off its line (`Valid` / `values: …`, `String -` / `必須項目…`) continues it.
+    let cut = last.is_ascii_lowercase() || last == '-';
     let token = token_at(next);
     let after = next.get(token.len()..).unwrap_or_default();
     // `flux：流量`, `Note: …`, `vpc-id - String - …`: an item of its own.
-    let item = !token.is_empty() && (after.starts_with([':', '：']) || after.starts_with(" - "));
-    let numbered = token.parse::<f64>().is_ok() && (after.starts_with(['-', '=']) || after.starts_with(is_cjk));
+    // (A full-width colon or a number's colon is never a cut word's: `byte` / `bandwidth：`.)
+    let item = !token.is_empty()
+        && (after.starts_with('：')
+            || (after.starts_with(':') && (!cut || token.parse::<f64>().is_ok()))
+            || (after.starts_with(" - ") && !cut));
+    let numbered = token.parse::<f64>().is_ok() && (after.starts_with(['-', '=']) || after.starts_with(is_cjk)) && !cut;
     if bullet || item || numbered {
         return false;
     }
-    let last = prev.chars().next_back().unwrap_or(' ');
-    let first = next.chars().next().unwrap_or(' ');
+    if cut || is_cjk(first) || is_cjk(last) {
+        return true;
+    }
     let joined = prev.ends_with([',', '，', '、', ';', '；']) || [" and", " or", "和", "或"].iter().any(|w| prev.ends_with(w));
     let latin = (first.is_ascii_lowercase() || first.is_ascii_digit() || matches!(first, '(' | '（' | '\'' | '"'))
         && (last.is_ascii_alphanumeric() || matches!(last, ',' | ')' | '.' | '\'' | '"'));
-    joined || latin || (is_cjk(first) && is_cjk(last))
+    joined || latin
 }
 
 /// The text with every run of white space as one space (what a fact keeps of its sentence).
@@ -207,7 +223,8 @@ pub fn find_all(lower: &str, words: &[&str]) -> Vec<(usize, usize)> {
     found
 }
 
-/// The sentence around `at`: from the previous line break, `。`, or `. ` to the next.
+/// The sentence around `at`: from the previous `。`, `；` or `. ` to the next (a line break
+/// is no boundary: a wrapped line keeps its sentence).
 pub fn sentence_at(text: &str, at: usize) -> &str {
     let at = floor(text, at);
     let before = text.get(..at).unwrap_or_default();
@@ -215,11 +232,17 @@ pub fn sentence_at(text: &str, at: usize) -> &str {
         .char_indices()
         .rev()
         .find(|(i, c)| {
-            matches!(c, '\n' | '。' | '；') || (*c == '.' && text.get(i + 1..).is_some_and(|r| r.starts_with(' ')))
+            matches!(c, '。' | '；') || (*c == '.' && text.get(i + 1..).is_some_and(|r| r.starts_with(char::is_whitespace)))
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let after = text.get(at..).unwrap_or_default();
-    let end = sentence_end(after).map_or(text.len(), |e| at + e);
+    let end = after
+        .char_indices()
+        .find(|(i, c)| {
+            matches!(c, '。' | '；')
+                || (*c == '.' && after.get(i + 1..).is_none_or(|r| r.is_empty() || r.starts_with(char::is_whitespace)))
+        })
+        .map_or(text.len(), |(i, _)| at + i);
     text.get(start..end).unwrap_or_default().trim()
 }
 
