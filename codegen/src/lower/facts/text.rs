@@ -141,11 +141,34 @@ fn join_soft_breaks(text: &str) -> String {
 
 /// Whether the break between line `prev` and line `next` only wraps a sentence.
 fn soft(prev: &str, next: &str) -> bool {
-    if prev.is_empty() || next.is_empty() || prev.ends_with([':', '：']) {
+    // After `Valid values:` (not after the `1:` of a pair).
+    let before_colon = prev.strip_suffix([':', '：']).and_then(|p| p.chars().next_back());
+    let intro = before_colon.is_some_and(|c| !(c.is_ascii_digit() || c.is_ascii_uppercase()));
+    if prev.is_empty() || next.is_empty() || intro {
+        return false;
+    }
+    // A capitalised (or CJK) label opens a line: `Default value: TRUE.`, `기본 값: …`.
+    // (or the first word of one, the rest wrapped: `Default` / `value: TRUE.`); a label cut
+    // in two continues (`기본` / `값: LOCAL_BASIC`).
+    let lower_next = lower(next);
+    let tail = lower(prev.rsplit(' ').next().unwrap_or_default());
+    let rejoined = format!("{tail} {lower_next}");
+    if [&words().default_before, &words().value_list].iter().any(|l| l.iter().any(|w| w.contains(' ') && rejoined.starts_with(w))) {
+        return true;
+    }
+    let label = next.starts_with(|c: char| c.is_ascii_uppercase() || is_cjk(c))
+        && [&words().default_before, &words().value_list]
+            .iter()
+            .any(|l| l.iter().any(|w| lower_next.starts_with(w) || w.starts_with(&format!("{lower_next} "))));
+    if label {
         return false;
     }
     let last = prev.chars().next_back().unwrap_or(' ');
     let first = next.chars().next().unwrap_or(' ');
+    // `CLOUD_SSD:` / `SSD 클라우드 디스크`, `1:` / `user association`: a value's meaning.
+    if before_colon.is_some() && !intro && !next.starts_with(['•', '-', '*', '·']) {
+        return true;
+    }
     // `- item` after a finished line (`Valid values:`, `… dedicated IPv6.`).
     let finished = matches!(last, '.' | '。' | ')' | '）' | ';' | '；');
     let dash_item = next.strip_prefix("- ").is_some_and(|n| {
@@ -383,6 +406,10 @@ mod tests {
         assert_eq!(normalize("Values: NORMAL, RESTRICTED\nNote: null"), "Values: NORMAL, RESTRICTED\nNote: null");
         assert_eq!(normalize("分页<br/>1-表示需要， 0-表示不需要"), "分页\n1-表示需要， 0-表示不需要");
         assert_eq!(normalize("활동\n실패 • A: a"), "활동 실패\n• A: a");
+        assert_eq!(normalize("• FALSE: No\nDefault\nvalue: TRUE."), "• FALSE: No\nDefault value: TRUE.");
+        assert_eq!(normalize("• CLOUD_SSD:\nSSD 디스크"), "• CLOUD_SSD: SSD 디스크");
+        assert_eq!(normalize("• A: 디스크\n기본\n값: A입니다."), "• A: 디스크\n기본 값: A입니다.");
+        assert_eq!(normalize("Type. 1:\nuser association; 2: group"), "Type. 1: user association; 2: group");
         assert_eq!(normalize("see [CVM](https://x/y) a&#124;b `X`"), "see CVM a|b X");
         assert_eq!(normalize("1 < 2 and <<"), "1 < 2 and <<");
     }

@@ -258,6 +258,9 @@ fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
         for item in items {
             let offset = item.as_ptr() as usize - sentence.as_ptr() as usize;
             let trimmed = item.trim_start();
+            if trimmed.is_empty() {
+                continue;
+            }
             // `传0不生成…`, `默认 0 表示…`: a word before the value.
             let lower = text::lower(trimmed);
             let lead =
