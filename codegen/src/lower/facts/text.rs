@@ -153,7 +153,10 @@ fn soft(prev: &str, next: &str) -> bool {
     let lower_next = lower(next);
     let tail = lower(prev.rsplit(' ').next().unwrap_or_default());
     let rejoined = format!("{tail} {lower_next}");
-    if [&words().default_before, &words().value_list].iter().any(|l| l.iter().any(|w| w.contains(' ') && rejoined.starts_with(w))) {
+    if [&words().default_before, &words().value_list]
+        .iter()
+        .any(|l| l.iter().any(|w| w.contains(' ') && rejoined.starts_with(w)))
+    {
         return true;
     }
     let label = next.starts_with(|c: char| c.is_ascii_uppercase() || is_cjk(c))
@@ -194,7 +197,8 @@ fn soft(prev: &str, next: &str) -> bool {
     if cut || is_cjk(first) || is_cjk(last) {
         return true;
     }
-    let joined = prev.ends_with([',', '，', '、', ';', '；']) || [" and", " or", "和", "或"].iter().any(|w| prev.ends_with(w));
+    let joined =
+        prev.ends_with([',', '，', '、', ';', '；']) || [" and", " or", "和", "或"].iter().any(|w| prev.ends_with(w));
     let latin = (first.is_ascii_lowercase() || first.is_ascii_digit() || matches!(first, '(' | '（' | '\'' | '"'))
         && (last.is_ascii_alphanumeric() || matches!(last, ',' | ')' | '.' | '\'' | '"'));
     joined || latin
@@ -255,7 +259,8 @@ pub fn sentence_at(text: &str, at: usize) -> &str {
         .char_indices()
         .rev()
         .find(|(i, c)| {
-            matches!(c, '。' | '；') || (*c == '.' && text.get(i + 1..).is_some_and(|r| r.starts_with(char::is_whitespace)))
+            matches!(c, '。' | '；')
+                || (*c == '.' && text.get(i + 1..).is_some_and(|r| r.starts_with(char::is_whitespace)))
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let after = text.get(at..).unwrap_or_default();
@@ -402,7 +407,10 @@ mod tests {
     fn markup_becomes_lines() {
         assert_eq!(normalize("值：<br><li>A：a<br><li>B：b"), "值：\n\n• A：a\n\n• B：b");
         // A wrapped sentence is joined; breaks before items and notes stay.
-        assert_eq!(normalize("Valid values: TCP,\nUDP and\nICMP. Max is\n100"), "Valid values: TCP, UDP and ICMP. Max is 100");
+        assert_eq!(
+            normalize("Valid values: TCP,\nUDP and\nICMP. Max is\n100"),
+            "Valid values: TCP, UDP and ICMP. Max is 100"
+        );
         assert_eq!(normalize("Values: NORMAL, RESTRICTED\nNote: null"), "Values: NORMAL, RESTRICTED\nNote: null");
         assert_eq!(normalize("分页<br/>1-表示需要， 0-表示不需要"), "分页\n1-表示需要， 0-表示不需要");
         assert_eq!(normalize("활동\n실패 • A: a"), "활동 실패\n• A: a");
