@@ -143,7 +143,9 @@ fn join_soft_breaks(text: &str) -> String {
 fn soft(prev: &str, next: &str) -> bool {
     // After `Valid values:` (not after the `1:` of a pair).
     let before_colon = prev.strip_suffix([':', '：']).and_then(|p| p.chars().next_back());
-    let intro = before_colon.is_some_and(|c| !(c.is_ascii_digit() || c.is_ascii_uppercase()));
+    let word = prev.trim_end_matches([':', '：']).rsplit(' ').next().unwrap_or_default();
+    let value_like = word.eq_ignore_ascii_case("true") || word.eq_ignore_ascii_case("false");
+    let intro = before_colon.is_some_and(|c| !(c.is_ascii_digit() || c.is_ascii_uppercase())) && !value_like;
     if prev.is_empty() || next.is_empty() || intro {
         return false;
     }
@@ -418,6 +420,7 @@ mod tests {
         assert_eq!(normalize("• CLOUD_SSD:\nSSD 디스크"), "• CLOUD_SSD: SSD 디스크");
         assert_eq!(normalize("• A: 디스크\n기본\n값: A입니다."), "• A: 디스크\n기본 값: A입니다.");
         assert_eq!(normalize("Type. 1:\nuser association; 2: group"), "Type. 1: user association; 2: group");
+        assert_eq!(normalize("multicast. true:\nEnable; false: Disable."), "multicast. true: Enable; false: Disable.");
         assert_eq!(normalize("see [CVM](https://x/y) a&#124;b `X`"), "see CVM a|b X");
         assert_eq!(normalize("1 < 2 and <<"), "1 < 2 and <<");
     }
