@@ -177,8 +177,10 @@ pub fn check(check_py: &Path, labels: &Path, irs: &[(String, PathBuf)], show: Op
 pub fn score_line(report: &str, kind: &str) -> Option<(usize, usize, usize)> {
     report.lines().find_map(|line| {
         let rest = line.strip_prefix(kind)?;
-        let nums: Vec<usize> = rest.split_whitespace().take(3).filter_map(|w| w.parse().ok()).collect();
-        (nums.len() == 3 && rest.starts_with(' ')).then(|| (nums[0], nums[1], nums[2]))
+        // The next three words are the numbers (`allowed_values` does not read the
+        // `allowed_values (closed)` line).
+        let nums: Vec<usize> = rest.split_whitespace().take(3).map_while(|w| w.parse().ok()).collect();
+        (nums.len() == 3).then(|| (nums[0], nums[1], nums[2]))
     })
 }
 
@@ -219,7 +221,7 @@ pub fn score(
         let closed_report = check(&check_py, labels, &closed, None)?;
         let mut scores = Scores::new();
         for (name, line) in KINDS {
-            if let Some(s) = score_line(&report, &format!("{line} ")) {
+            if let Some(s) = score_line(&report, line) {
                 scores.insert(name, s);
             }
         }
@@ -316,7 +318,7 @@ mod tests {
     #[test]
     fn score_lines_are_read() {
         let report = "kind gold pred TP precision recall\nallowed_values 10 8 7 87.5% 70.0%\nallowed_values (closed) 9 8 6 75.0% 66.7%\n";
-        assert_eq!(score_line(report, "allowed_values "), Some((10, 8, 7)));
+        assert_eq!(score_line(report, "allowed_values"), Some((10, 8, 7)));
         assert_eq!(score_line(report, "allowed_values (closed)"), Some((9, 8, 6)));
         assert_eq!(score_line(report, "unit "), None);
     }

@@ -57,6 +57,7 @@ pub const JA: Vocabulary = Vocabulary {
     state_pending: &["実行中", "処理中", "待機中"],
     facts: FactWords {
         value_list: &[
+            "値には",
             "値範囲：",
             "値範囲:",
             "値範囲",
@@ -69,7 +70,7 @@ pub const JA: Vocabulary = Vocabulary {
             "値は",
             "値：",
         ],
-        open_list: &["を含み", "を含む", "など", "等"],
+        open_list: &["を含み", "を含む", "含まれ", "など", "等"],
         only_value: &["のみをサポート", "固定で"],
         example: &["例：", "例:", "例えば", "など"],
         default_before: &[

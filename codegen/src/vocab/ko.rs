@@ -71,7 +71,7 @@ pub const KO: Vocabulary = Vocabulary {
             "값은",
             "값:",
         ],
-        open_list: &["를 포함", "을 포함", "등"],
+        open_list: &["를 포함", "을 포함", "등이", "등을", "등의", "등"],
         only_value: &["만 지원"],
         example: &["예:", "예：", "예시:", "예를 들어"],
         default_before: &["기본값은", "기본 값은", "기본값:", "기본 값:", "기본값", "디폴트 값은"],

@@ -106,7 +106,7 @@ fn ends_value(after: &str, kind: Kind) -> bool {
     {
         return true;
     }
-    if after.starts_with(is_cjk) {
+    if trimmed.starts_with(is_cjk) {
         return true;
     }
     matches!(kind, Kind::Integer | Kind::Float) && text::unit_at(trimmed).is_some()
@@ -151,6 +151,7 @@ mod tests {
             Some("Python2.7")
         );
         assert_eq!(default("最大输出条数，默认20", Kind::Integer).as_deref(), Some("20"));
+        assert_eq!(default("根据创建者角色筛选，默认 0 表示用户自己创建的cmk", Kind::Integer).as_deref(), Some("0"));
         assert_eq!(default("缺省值为10，最大值为200", Kind::Integer).as_deref(), Some("10"));
         assert_eq!(default("多域名查询时，默认（false)返回", Kind::Boolean).as_deref(), Some("false"));
         assert_eq!(default("返される数、デフォルトは20、最大値は100です。", Kind::Integer).as_deref(), Some("20"));

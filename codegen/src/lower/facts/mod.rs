@@ -32,7 +32,7 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
     let mut facts = Facts::default();
     if name == "Filters" && matches!(kind, Kind::None) {
         read_filters(&text, &mut facts);
-        return facts;
+        return fold(facts);
     }
     let list = if kind == Kind::None { None } else { values::read(&text, kind) };
     if let Some(list) = &list {
@@ -63,6 +63,21 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
             facts.facts_from.insert("unit".into(), sentence);
         }
     }
+    fold(facts)
+}
+
+/// The sentences and meanings kept with white space folded (a line break that wraps a
+/// cell's text changes none of them).
+fn fold(mut facts: Facts) -> Facts {
+    let values = |list: &mut Option<Vec<AllowedValue>>| {
+        list.iter_mut().flatten().for_each(|v| v.meaning = text::folded(&v.meaning));
+    };
+    values(&mut facts.allowed_values);
+    for filter in &mut facts.filters {
+        filter.description = text::folded(&filter.description);
+        values(&mut filter.allowed_values);
+    }
+    facts.facts_from.values_mut().for_each(|s| *s = text::folded(s));
     facts
 }
 

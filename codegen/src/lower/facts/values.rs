@@ -140,7 +140,8 @@ fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
                 .iter()
                 .any(|j| text::lower(next.trim_start()).starts_with(j.trim_end()) && !j.trim_end().is_empty())
             || next.trim().is_empty();
-        let particle = next.starts_with(is_cjk);
+        // `ANY를`, `DETACHING_LB 등이`: a particle ends the list.
+        let particle = next.starts_with(is_cjk) || (next.starts_with(' ') && next.trim_start().starts_with(is_cjk));
         if !continues && !particle {
             // `Centos7.2x86_64, ubuntu16.04.1 LTSx86_64`: a value with words after it is
             // a value this reader cannot delimit; the list is not read at all.
@@ -152,7 +153,7 @@ fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
         }
         values.push((token.to_string(), meaning.trim().to_string()));
         rest = next;
-        if particle && !JOINS.iter().any(|j| next.starts_with(j)) {
+        if particle && !JOINS.iter().any(|j| next.trim_start().starts_with(j.trim_end())) {
             break;
         }
     }
@@ -211,7 +212,8 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
         let after = item.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
         let spaced = after.trim_start();
         // Without a bullet: `flux：流量`, or a value alone on its line (`HIGH_QUALITY_BGP`).
-        if !bulleted && !spaced.starts_with([':', '：']) && !(spaced.is_empty() && !token.is_empty()) {
+        let alone = spaced.is_empty() && !token.is_empty();
+        if !bulleted && !spaced.starts_with([':', '：']) && !alone {
             break;
         }
         if token.is_empty() || !fits(token, kind) {
@@ -246,12 +248,24 @@ fn looks_like_wire_value(v: &str) -> bool {
 /// Inline pairs with no word before them: `0: descending; 1: ascending`,
 /// `1-表示需要， 0-表示不需要`, `0表示全部CMK， 1 表示…`, `传0不生成…，传1生成…`.
 fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
-    for sentence in text.split('。').flat_map(|s| s.split(". ")) {
+    for sentence in text.split('。') {
         let mut values: Vec<(String, String)> = Vec::new();
         let mut span_start = None;
-        for item in sentence.split([';', '；', ',', '，', '、', '\n']).flat_map(|i| i.split(" 和 ")) {
+        let items = sentence
+            .split([';', '；', ',', '，', '、', '\n'])
+            .flat_map(|i| i.split(" 和 "))
+            .flat_map(|i| i.split(". "));
+        for item in items {
             let offset = item.as_ptr() as usize - sentence.as_ptr() as usize;
             let trimmed = item.trim_start();
+            if trimmed.is_empty() {
+                continue;
+            }
+            // `传0不生成…`, `默认 0 表示…`: a word before the value.
+            let lower = text::lower(trimmed);
+            let lead =
+                words().default_before.iter().find(|w| lower.starts_with(**w) && !w.is_ascii()).map_or(0, |w| w.len());
+            let trimmed = trimmed.get(lead..).unwrap_or(trimmed).trim_start();
             let (passed, trimmed) = match trimmed.strip_prefix('传') {
                 Some(rest) => (true, rest),
                 None => (false, trimmed),
@@ -442,6 +456,14 @@ mod tests {
         assert_eq!(values("是否需要<br/>1-表示需要， 0-表示不需要", Kind::Integer), v(&["1", "0"], true));
         assert_eq!(values("是否自动使用代金券,1:是,0否,默认0", Kind::Integer), v(&["1", "0"], true));
         assert_eq!(values("传0不生成子用户密钥，传1生成子用户密钥。", Kind::Integer), v(&["0", "1"], true));
+        assert_eq!(
+            values("根据创建者角色筛选，默认 0 表示用户自己创建的cmk， 1 表示授权", Kind::Integer),
+            v(&["0", "1"], true)
+        );
+        assert_eq!(
+            values("汇总方式，存在以下几种：<br/>sum：累加求和<br/>max：最大值<br/>avg：平均值", Kind::Text),
+            v(&["sum", "max", "avg"], true)
+        );
         assert_eq!(
             values("RequestResponse(同步) 和 Event(异步)，默认为同步", Kind::Text),
             v(&["RequestResponse", "Event"], true)
