@@ -151,17 +151,19 @@ pub fn value_variant(value: &str) -> Option<String> {
 }
 
 /// The variants of a documented value set, one per value in order: each a valid, unique
-/// identifier, none `Other` (the variant carrying any other value) or `Self`. A value
+/// identifier, none `Other` (the variant carrying any other value), `Self` or `Err` (the
+/// enum's `FromStr::Err`: a variant of that name makes `Self::Err` ambiguous). A value
 /// without ASCII letters or digits is `Value<position>`; a name taken before gets a number
 /// (`Bind2`; `V1_2` after a digit).
 pub fn value_variants<'a>(values: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut taken: BTreeSet<String> = ["Other", "Self"].iter().map(|s| s.to_string()).collect();
+    const RESERVED: [&str; 3] = ["Other", "Self", "Err"];
+    let mut taken: BTreeSet<String> = RESERVED.iter().map(|s| s.to_string()).collect();
     values
         .into_iter()
         .enumerate()
         .map(|(i, value)| {
             let wanted = value_variant(value).unwrap_or_else(|| format!("Value{}", i + 1));
-            let wanted = if wanted == "Other" || wanted == "Self" { format!("{wanted}Value") } else { wanted };
+            let wanted = if RESERVED.contains(&wanted.as_str()) { format!("{wanted}Value") } else { wanted };
             let name = if taken.contains(&wanted) {
                 let sep = if wanted.ends_with(|c: char| c.is_ascii_digit()) { "_" } else { "" };
                 (2..).map(|n| format!("{wanted}{sep}{n}")).find(|c| !taken.contains(c)).unwrap_or_default()
@@ -256,10 +258,10 @@ mod tests {
             variants(&["tag:tag-key", "Traffic-Mirror-Name", "traffic-package_id"]),
             ["TagTagKey", "TrafficMirrorName", "TrafficPackageId"]
         );
-        // Duplicates after naming, the carrying variant's name, `Self`, nothing ASCII.
+        // Duplicates after naming, the carrying variant's name, `Self`, `Err`, nothing ASCII.
         assert_eq!(
-            variants(&["bind", "BIND", "Bind2", "other", "self", "按量计费", "", "IPv6"]),
-            ["Bind", "Bind2", "Bind2_2", "OtherValue", "SelfValue", "Value6", "Value7", "Ipv6"]
+            variants(&["bind", "BIND", "Bind2", "other", "self", "按量计费", "", "IPv6", "err", "ok"]),
+            ["Bind", "Bind2", "Bind2_2", "OtherValue", "SelfValue", "Value6", "Value7", "Ipv6", "ErrValue", "Ok"]
         );
         assert_eq!(variants(&["v1", "V1", "v1_2"]), ["V1", "V1_2", "V1_2_2"]);
         // Keywords are lower-case: no UpperCamelCase variant is one.
