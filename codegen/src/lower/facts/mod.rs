@@ -57,7 +57,9 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
         }
     }
     read_limits(&text, kind, array, &mut facts);
-    if !matches!(kind, Kind::None | Kind::Time) && !array {
+    // A field that holds a unit's name (`ChargeUnit`, `TimeUnit`) has no unit of its own.
+    let names_a_unit = name.ends_with("Unit") || name.ends_with("Units");
+    if !matches!(kind, Kind::None | Kind::Time) && !array && !names_a_unit {
         if let Some((unit, sentence)) = unit::read(&text) {
             facts.unit = Some(unit.to_string());
             facts.facts_from.insert("unit".into(), sentence);
@@ -218,5 +220,60 @@ fn read_filters(text: &str, facts: &mut Facts) {
         facts.max_length = Some(n);
         facts.length_of = Some(LengthOf::Items);
         facts.facts_from.insert("max_length".into(), sentence);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn facts(name: &str, description: &str, ty: Type) -> serde_json::Value {
+        let mut json = serde_json::to_value(read(name, description, &ty)).unwrap();
+        json.as_object_mut().unwrap().remove("facts_from");
+        json
+    }
+
+    #[test]
+    fn values_are_typed_by_the_parameter_type() {
+        let d = "Default is 20. Maximum is 100.";
+        assert_eq!(facts("Limit", d, Type::Integer), json!({"default": 20, "max": 100}));
+        assert_eq!(facts("Limit", d, Type::String), json!({"default": "20", "max": 100}));
+        let d = "Valid values: True and False (default).";
+        assert_eq!(
+            facts("Flag", d, Type::Boolean),
+            json!({"allowed_values": [{"value": true}, {"value": false, "meaning": "default"}], "allowed_values_complete": true, "default": false})
+        );
+        let d = "Purchased usage period (in month). Value range: [1, 2, 12].";
+        assert_eq!(
+            facts("Period", d, Type::Integer),
+            json!({"allowed_values": [{"value": 1}, {"value": 2}, {"value": 12}], "allowed_values_complete": true, "unit": "month"})
+        );
+        let d = "A maximum of 100 instances are allowed for each request. Such as vpc-f49l6u0z.";
+        assert_eq!(
+            facts("VpcIds", d, Type::Array(Box::new(Type::String))),
+            json!({"allowed_values_complete": false, "max_length": 100, "length_of": "items"})
+        );
+    }
+
+    #[test]
+    fn structures_and_unit_names_get_no_nested_facts() {
+        let d = "Default is 0. Valid values: A, B. Unit: GB.";
+        assert_eq!(facts("Disk", d, Type::Struct("Disk".into())), json!({}));
+        assert_eq!(
+            facts("ChargeUnit", "Billing unit. GB: The billing unit is calculated in GB", Type::String),
+            json!({})
+        );
+    }
+
+    #[test]
+    fn filters_are_documented() {
+        let d = "Up to 10 Filters per request.\n• vpc-id - String - VPC ID.\n• is-default - Boolean - Default or not.";
+        let f = read("Filters", d, &Type::Array(Box::new(Type::Struct("Filter".into()))));
+        assert_eq!(f.max_length, Some(10));
+        assert_eq!(f.filters.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["vpc-id", "is-default"]);
+        assert_eq!(f.filters[1].doc_type.as_deref(), Some("Boolean"));
+        assert_eq!(f.allowed_values_complete, Some(true));
+        assert!(f.facts_from.contains_key("allowed_values") && f.facts_from.contains_key("max_length"));
     }
 }
