@@ -187,6 +187,14 @@ fn the_rust_view_bumps_major_for_a_tighter_checked_limit_and_minor_for_a_looser_
         ]
     );
     assert!(view.changes.iter().filter(|c| c.item == "validation").all(|c| c.kind == RustKind::Behaviour));
+    // A unit changed from one to another: the same number means another thing.
+    let units: Vec<(&str, Bump, Option<&str>, Option<&str>)> = view
+        .changes
+        .iter()
+        .filter(|c| c.item == "unit")
+        .map(|c| (c.path.as_str(), c.bump, c.old.as_deref(), c.new.as_deref()))
+        .collect();
+    assert_eq!(units, [("demo::v20200101::Item::size", Bump::Major, Some("GB"), Some("MB"))]);
     assert_eq!(view.bump, Some(Bump::Major));
 
     // Only loosened: minor.

@@ -107,6 +107,12 @@ impl Kind {
         KINDS.iter().find(|(k, _, _)| *k == self).map_or("", |(_, name, _)| name)
     }
 
+    /// Whether the change is one of what a description states (a value set, a default, a
+    /// range or length, a unit, a filter) rather than of the tables.
+    pub fn is_fact(self) -> bool {
+        (Kind::ValueAdded..=Kind::FilterRemoved).contains(&self)
+    }
+
     /// `input parameters added`.
     pub fn label(self) -> &'static str {
         KINDS.iter().find(|(k, _, _)| *k == self).map_or("", |(_, _, label)| label)

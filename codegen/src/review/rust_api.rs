@@ -20,6 +20,9 @@
 //!   raised, a maximum lowered, a limit added): a **behaviour change**, **major** (a request
 //!   that was sent is now refused before it is sent, unless the client is built with
 //!   `documented_limits(false)`); made looser or removed: **minor** (`checks.rs`);
+//! - a field whose documented unit changes from one to another (`CNY` → `USD`): a
+//!   **behaviour change**, **major** (read from the IR: the unit is only documentation in
+//!   the code);
 //! - anything else in the generated code (documentation, validation, bodies): **patch**.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -84,6 +87,7 @@ fn compare_versions(old: &Api, new: &Api, view: &mut RustApi) -> Result<(), Stri
         (oc.is_some() || nc.is_some()).then(|| (path.as_str(), oc.unwrap_or(&none), nc.unwrap_or(&none)))
     });
     super::checks::limit_changes(requests, &mut view.changes);
+    unit_changes(old, new, &mut view.changes);
     // Nothing public changed, yet the code did: documentation, validation, bodies.
     if view.changes.len() == before && old_files != new_files {
         view.bump = view.bump.max(Some(Bump::Patch));
@@ -99,6 +103,46 @@ fn compare_versions(old: &Api, new: &Api, view: &mut RustApi) -> Result<(), Stri
         });
     }
     Ok(())
+}
+
+/// Fields whose documented unit changed from one to another (`s` → `ms`, `CNY` → `USD`):
+/// the same type, but the same number now means another thing: a behaviour change,
+/// **major**. (A unit that appears or goes is documentation.)
+fn unit_changes(old: &Api, new: &Api, out: &mut Vec<RustChange>) {
+    let module = format!("{}::{}", new.rust_module, new.rust_version_module);
+    // Every structure of the generated code with its fields: requests, responses, types.
+    let structures = |api: &Api| -> BTreeMap<String, BTreeMap<String, (String, Option<String>)>> {
+        let fields = |params: &[crate::ir::Param]| {
+            params.iter().map(|p| (p.name.clone(), (p.rust_name.clone(), p.facts.unit.clone()))).collect()
+        };
+        let mut all = BTreeMap::new();
+        for a in api.actions.values() {
+            all.insert(a.rust.request.clone(), fields(&a.input));
+            all.insert(a.rust.response.clone(), fields(&a.output));
+        }
+        for t in api.data_types.values() {
+            all.insert(t.rust_name.clone(), fields(&t.fields));
+        }
+        all
+    };
+    let (before, after) = (structures(old), structures(new));
+    for (structure, fields) in &after {
+        let Some(was) = before.get(structure) else { continue };
+        for (wire, (rust, unit)) in fields {
+            let Some((_, Some(old_unit))) = was.get(wire) else { continue };
+            let Some(new_unit) = unit.as_ref().filter(|u| *u != old_unit) else { continue };
+            out.push(RustChange {
+                path: format!("{module}::{structure}::{rust}"),
+                kind: RustKind::Behaviour,
+                item: "unit",
+                bump: Bump::Major,
+                old: Some(old_unit.clone()),
+                new: Some(new_unit.clone()),
+                note: Some("the documented unit changed: the same number means another thing".to_string()),
+                decoded: Vec::new(),
+            });
+        }
+    }
 }
 
 /// Items added, removed and changed, with their bumps.
