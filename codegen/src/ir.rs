@@ -570,9 +570,14 @@ fn value_set_of<'a>(values: Option<&'a [AllowedValue]>, base: &Type) -> Option<V
         }
         Type::Integer => {
             let all: Option<Vec<(i64, &str)>> =
-                values.iter().map(|v| v.value.as_i64().map(|n| (n, v.meaning.as_str()))).collect();
+                values.iter().map(|v| integer(&v.value).map(|n| (n, v.meaning.as_str()))).collect();
             Some(ValueSet::Integers(all?.into_iter().filter(|(v, _)| seen.insert(v.to_string())).collect()))
         }
         _ => None,
     }
+}
+
+/// An integer value, also written as a string (`"1"`).
+fn integer(value: &serde_json::Value) -> Option<i64> {
+    value.as_i64().or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()))
 }

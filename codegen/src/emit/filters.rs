@@ -40,7 +40,7 @@ pub(crate) fn filter_builder(api: &Api, enums: &Enums, action: &Action) -> Token
         .iter()
         .filter(|f| seen.insert(f.name.as_str()))
         .map(|f| {
-            let fn_name = ident(&fns.take(naming::snake(&f.name)));
+            let fn_name = ident(&fns.take(naming::filter_fn(&f.name)));
             filter.constructor(f, &fn_name, enums.of_filter(&action.name, &f.name))
         })
         .collect();

@@ -117,11 +117,32 @@ fn type_name_part(part: &str) -> String {
 /// (`AddressStatus`); a name of the prelude or of the generated code gets `Value`
 /// (`Type` stays `Type`, `Option` → `OptionValue`).
 pub fn enum_name(field: &str) -> String {
-    let s = type_name(&fold_versioned_acronyms(field));
+    let ascii = ascii_words(field);
+    if ascii.trim().is_empty() {
+        return "Values".to_string();
+    }
+    let s = type_name(&fold_versioned_acronyms(&ascii));
     match s.strip_suffix("Struct") {
         Some(base) if RESERVED_TYPES.contains(&base) => format!("{base}Value"),
         _ => s,
     }
+}
+
+/// The function name of a filter (`address-status` → `address_status`, `tag:tag-key` →
+/// `tag_tag_key`), from its ASCII letters and digits; `filter` when it has none.
+pub fn filter_fn(name: &str) -> String {
+    let ascii = ascii_words(name);
+    if ascii.trim().is_empty() {
+        "filter".to_string()
+    } else {
+        snake(ascii.trim())
+    }
+}
+
+/// A name with every character but ASCII letters and digits made a space (`地域-id` →
+/// `   id`): what a Rust identifier can be made of.
+fn ascii_words(name: &str) -> String {
+    name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
 }
 
 /// The variant of a documented string value, from its ASCII letters and digits:
@@ -246,6 +267,21 @@ mod tests {
         assert_eq!(enum_name("Option"), "OptionValue");
         assert_eq!(enum_name("Client"), "ClientValue");
         assert_eq!(enum_name("instance-type"), "InstanceType");
+        assert_eq!(enum_name("地域"), "Values");
+        assert_eq!(enum_name("2nd-zone"), "T2ndZone");
+        for (filter, function) in [
+            ("address-status", "address_status"),
+            ("tag:tag-key", "tag_tag_key"),
+            ("Traffic-Mirror-Name", "traffic_mirror_name"),
+            ("traffic-package_id", "traffic_package_id"),
+            ("GatewayId", "gateway_id"),
+            ("type", "type_"),
+            ("地域", "filter"),
+            ("地域-id", "id"),
+            ("3-way", "_3_way"),
+        ] {
+            assert_eq!(filter_fn(filter), function, "{filter}");
+        }
     }
 
     #[test]
