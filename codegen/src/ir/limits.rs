@@ -29,7 +29,7 @@ impl Param {
             Type::Array(inner) => inner.as_ref(),
             ty => ty,
         };
-        let scalar = f.allowed_values.as_ref().is_none_or(Vec::is_empty);
+        let scalar = self.value_set().is_none();
         let (min, max) =
             (f.min.as_ref().and_then(serde_json::Number::as_f64), f.max.as_ref().and_then(serde_json::Number::as_f64));
         let numeric = matches!(element, Type::Integer | Type::Float | Type::String);

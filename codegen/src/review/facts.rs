@@ -23,7 +23,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::change::{change, Change, Kind};
-use crate::ir::{AllowedValue, Facts, LengthOf, Param, Type};
+use crate::ir::{AllowedValue, Facts, LengthOf, Param};
 
 /// Where a parameter is: an input of an action, an output, or a field of a structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,11 +134,7 @@ fn compare(mins: (Option<f64>, Option<f64>), maxes: (Option<f64>, Option<f64>), 
 /// Whether the generated code types this parameter's values as an enum: a value set on a
 /// `String` or `Integer` (each element, for a list).
 fn is_enum_typed(p: &Param) -> bool {
-    let element = match &p.ty {
-        Type::Array(inner) => inner.as_ref(),
-        ty => ty,
-    };
-    matches!(element, Type::String | Type::Integer) && p.facts.allowed_values.as_ref().is_some_and(|v| !v.is_empty())
+    p.value_set().is_some()
 }
 
 /// The wire values of a parameter's set, as shown (`BIND`, `0`); none for a list of
