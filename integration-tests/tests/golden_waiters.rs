@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use golden_demo::demo::v20200101::{
-    Client as DemoClient, DescribeMachinesRequest, DescribeTaskResultError, DescribeTaskResultRequest,
+    Client as DemoClient, DescribeMachinesRequest, DescribeTaskResultError, DescribeTaskResultRequest, MachineState,
 };
 use golden_demo::{Error, WaitError, WaitPolicy};
 use integration_tests::loopback_client;
@@ -169,7 +169,7 @@ async fn resources_are_waited_for_until_every_one_is_in_the_state_asked_for() {
     .await;
     let demo = demo_client(&server);
     let (request, policy) = (machines_request(), quick());
-    let reply = demo.describe_machines_until(&request, &["RUNNING"], &policy).await.unwrap();
+    let reply = demo.describe_machines_until(&request, &[MachineState::Running], &policy).await.unwrap();
     assert_eq!(reply.machine_set.len(), 2);
     assert_eq!(server.seen().len(), 4);
     assert!(server.seen().iter().all(|s| s.json() == json!({"MachineIds": ["m-0", "m-1"]})));
@@ -177,7 +177,7 @@ async fn resources_are_waited_for_until_every_one_is_in_the_state_asked_for() {
     // Waiting for a stop: RUNNING is under way then.
     let server = Server::start(|_, n| machines(if n < 2 { &["RUNNING"] } else { &["STOPPED"] })).await;
     let demo = demo_client(&server);
-    let reply = demo.describe_machines_until(&request, &["STOPPED"], &policy).await.unwrap();
+    let reply = demo.describe_machines_until(&request, &[MachineState::Stopped], &policy).await.unwrap();
     assert_eq!(reply.machine_set[0].machine_state, "STOPPED");
 }
 
@@ -188,7 +188,7 @@ async fn a_resource_in_a_failed_state_ends_the_wait() {
             .await;
     let demo = demo_client(&server);
     let (request, policy) = (machines_request(), quick());
-    match demo.describe_machines_until(&request, &["RUNNING"], &policy).await {
+    match demo.describe_machines_until(&request, &[MachineState::Running], &policy).await {
         Err(WaitError::Failed { reason, last }) => {
             assert_eq!(reason, "MachineState is LAUNCH_FAILED");
             assert_eq!(last.machine_set[1].machine_id, "m-1");
