@@ -18,7 +18,8 @@ use quote::quote;
 
 use super::rustdoc::{doc_line, docs};
 use super::tokens::ident;
-use crate::ir::{Api, Param, ValueSet};
+use crate::ir::value_set::ValueSet;
+use crate::ir::{Api, Param};
 use crate::lower::naming;
 
 /// Where a parameter lies: a structure's field, an action's input or output (by wire name).

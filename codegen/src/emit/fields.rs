@@ -165,7 +165,7 @@ pub(crate) fn documented_impl(api: &Api, enums: &Enums, owner: Owner, id: &Ident
             Some(enum_name) => {
                 let enum_id = ident(enum_name);
                 let of = match p.value_set() {
-                    Some(ir::ValueSet::Integers(_)) => quote! { IntegerIn },
+                    Some(ir::value_set::ValueSet::Integers(_)) => quote! { IntegerIn },
                     _ => quote! { StringIn },
                 };
                 let inner = quote! { crate::Shape::#of(super::#enum_id::VALUES) };

@@ -13,7 +13,8 @@ use quote::quote;
 use super::enums::{filters_param, Enums, Owner};
 use super::rustdoc::docs;
 use super::tokens::ident;
-use crate::ir::{Action, Api, FilterDoc, Param, ValueSet};
+use crate::ir::value_set::ValueSet;
+use crate::ir::{Action, Api, FilterDoc, Param};
 use crate::lower::naming;
 
 /// The filter builder of an action, if its `Filters` documents filters (in the action's file).

@@ -55,14 +55,14 @@ pub(super) fn outside_sets(
 }
 
 /// A value as lenient decoding brings it to the set's type, if it can.
-fn as_decoded(value: &Value, set: &crate::ir::ValueSet) -> Option<Value> {
+fn as_decoded(value: &Value, set: &crate::ir::value_set::ValueSet) -> Option<Value> {
     match set {
-        crate::ir::ValueSet::Strings(_) => match value {
+        crate::ir::value_set::ValueSet::Strings(_) => match value {
             Value::String(_) => Some(value.clone()),
             Value::Number(_) | Value::Bool(_) => Some(Value::String(value.to_string())),
             _ => None,
         },
-        crate::ir::ValueSet::Integers(_) => {
+        crate::ir::value_set::ValueSet::Integers(_) => {
             let n = match value {
                 Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
                 Value::String(s) => s.trim().parse::<i64>().ok(),
