@@ -55,7 +55,7 @@ impl Action for DescribeStateRequest {
     type Response = DescribeStateResponse;
     type Error = common::ErrorCode;
 
-    fn validate(&self) -> Result<(), ValidationError> {
+    fn validate_structure(&self) -> Result<(), ValidationError> {
         Ok(())
     }
 }
