@@ -136,6 +136,8 @@ pub const EN: Vocabulary = Vocabulary {
             "currently only supports",
             "only supports",
         ],
+        values_subject: &["possible", "available", "supported"],
+        values_verb: &["are", "include", "includes"],
         example: &["such as", "for example", "e.g.", "example:", "example of", "in the format of", "like"],
         default_before: &[
             "default value is",
@@ -206,9 +208,12 @@ pub const EN: Vocabulary = Vocabulary {
         minimum_after: &["at least", "or more", "minimum"],
         starts_before: &["starting from", "starts from", "start from", "starting at", "starts at"],
         starts_after: &[],
-        chars: &["characters", "character", "chars", "letters"],
+        chars: &["ascii characters", "characters", "character", "chars", "letters"],
         bytes: &["bytes", "byte"],
+        length: &[],
         single_item: &["only one", "a single", "one and only one"],
+        only: &["only"],
+        only_value_after: &[],
         numbers: &[
             ("one", 1),
             ("two", 2),

@@ -36,7 +36,7 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
         .flat_map(|list| text::find_all(&lower, list))
         .collect();
     for (start, end) in text::find_all(&lower, &words().value_list) {
-        if taken.iter().any(|(s, e)| start < *e && *s < end) {
+        if taken.iter().any(|(s, e)| start < *e && *s < end) || under_field_label(text, start) {
             continue;
         }
         let after = text.get(end..).unwrap_or_default();
@@ -52,8 +52,16 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
         } else if super::range::starts_with_range(rest) {
             None
         } else {
-            inline(rest, kind)
+            inline(rest, kind).filter(|(v, len)| v.len() > 1 || !glued_to_noun(rest.get(*len..).unwrap_or_default()))
         };
+        // `値はsubnet-fdj24n34j2 のように`: a value followed by an example word is an example.
+        let example_after = list.as_ref().is_some_and(|(_, len)| {
+            let next = text::lower(text.get(at + len..).unwrap_or_default().trim_start());
+            words().example.iter().any(|w| next.starts_with(w))
+        });
+        if example_after {
+            continue;
+        }
         if let Some((values, len)) = list {
             let span = text.get(start..(at + len).min(text.len())).unwrap_or_default();
             let sentence = text::sentence_at(text, start);
@@ -67,8 +75,14 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
         }
     }
     // Bullet lines anywhere, with no word before them.
-    if let Some(at) =
-        text.find("\n•").or_else(|| text.find("\n-")).map(|i| i + 1).or_else(|| text.starts_with(['•']).then_some(0))
+    let dash = text
+        .match_indices("\n-")
+        .find(|(i, _)| !text.get(i + 2..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
+    if let Some(at) = text
+        .find("\n•")
+        .or_else(|| dash.map(|(i, _)| i))
+        .map(|i| i + 1)
+        .or_else(|| text.starts_with(['•']).then_some(0))
     {
         if let Some((values, len)) = bullets(text.get(at..).unwrap_or_default(), kind, false) {
             let intro = text::sentence_at(text, at.saturating_sub(1));
@@ -76,7 +90,76 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
             return Some(ValueList { values, complete: !is_open(intro), sentence: span.trim().to_string() });
         }
     }
-    pairs(text, kind).or_else(|| only_value(text, &lower, kind))
+    subject_list(text, &lower, kind).or_else(|| pairs(text, kind)).or_else(|| only_value(text, &lower, kind))
+}
+
+/// `• mixed_case_count: value ranges from 1 to 16`, `ClsAgentParseFailMerge: …, value
+/// range: true or false`: a value word on a line labelled by a field name (a key inside the
+/// value) describes that field, not the parameter.
+pub fn under_field_label(text: &str, at: usize) -> bool {
+    let line_start = text.get(..at).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
+    let line = text.get(line_start..at).unwrap_or_default();
+    let line = line.trim_start().trim_start_matches(['•', '-', '*', '·']).trim_start();
+    let token = text::token_at(line);
+    let Some(after) = line.get(token.len()..) else { return false };
+    let field = token.contains('_')
+        || (token.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && token.chars().skip(1).any(|c| c.is_ascii_uppercase())
+            && token.chars().any(|c| c.is_ascii_lowercase()));
+    field
+        && !token.contains(':')
+        && after.trim_start().starts_with([':', '：'])
+        && !token.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
+}
+
+/// `UTC時間`: a value word glued to the noun after it names a format or a kind, not a value.
+fn glued_to_noun(after: &str) -> bool {
+    after.starts_with(|c: char| is_cjk(c) && !matches!(c as u32, 0x3040..=0x30FF | 0xAC00..=0xD7AF))
+}
+
+/// `Possible EIP states are 'CREATING', 'BINDING' and 'BIND_ENI'.`, `Available bandwidth
+/// specifications: 5, 10, 20`: a "possible" word, a few words naming the values, then a
+/// list of two or more quoted or wire-like values (numbers for a number).
+fn subject_list(text: &str, lower: &str, kind: Kind) -> Option<ValueList> {
+    for (start, end) in text::find_all(lower, &words().values_subject) {
+        let after = text.get(end..).unwrap_or_default();
+        let clause_end = after.find([':', '：', '.', '。', ',', '，', '\n']).unwrap_or(after.len());
+        let clause = lower.get(end..end + clause_end).unwrap_or_default();
+        let colon = after.get(clause_end..).is_some_and(|r| r.starts_with([':', '：']));
+        let verb = words().values_verb.iter().find_map(|v| {
+            let at = clause.find(&format!(" {v} "))?;
+            Some((at, at + v.len() + 2))
+        });
+        // One to three words naming the values between the two.
+        let list_at = match verb {
+            Some((at, after_verb))
+                if (1..=3).contains(&clause.get(..at).unwrap_or_default().split_whitespace().count()) =>
+            {
+                after_verb
+            }
+            None if colon && (1..=3).contains(&clause.split_whitespace().count()) => clause_end + 1,
+            _ => continue,
+        };
+        let rest = after.get(list_at..).unwrap_or_default().trim_start_matches([':', '：']).trim_start();
+        let quoted = rest.starts_with(QUOTES);
+        let Some((values, len)) = inline(rest, kind) else { continue };
+        let wire = values
+            .iter()
+            .all(|(v, _)| matches!(kind, Kind::Integer | Kind::Float | Kind::Boolean) || looks_like_wire_value(v));
+        if values.len() >= 2 && (quoted || wire) {
+            let span = text
+                .get(
+                    start
+                        ..(end + list_at + (after.get(list_at..).unwrap_or_default().len() - rest.len()) + len)
+                            .min(text.len()),
+                )
+                .unwrap_or_default();
+            let open = is_open(span)
+                || is_open(text.get(end + list_at..).unwrap_or_default().get(..len + 12).unwrap_or_default());
+            return Some(ValueList { values, complete: !open, sentence: span.trim().to_string() });
+        }
+    }
+    None
 }
 
 /// A value token at the start of `text`, cut at a `:` (`TOTAL_EIP_QUOTA:EIP quota`).
@@ -130,6 +213,12 @@ fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
             )
         } else if let Some(m) = spaced.strip_prefix([':', '：', '=']) {
             let stop = m.find(SEPARATORS).unwrap_or(m.len());
+            (m.get(..stop).unwrap_or_default(), m.get(stop..).unwrap_or_default())
+        } else if let Some(m) =
+            after.strip_prefix([' ']).and_then(|a| a.strip_prefix(['-', '–'])).filter(|m| m.starts_with(' '))
+        {
+            // `1 - normal; 2 - in arrears`: a meaning after a spaced dash, to the next item.
+            let stop = m.find([',', '，', ';', '；']).unwrap_or(m.len());
             (m.get(..stop).unwrap_or_default(), m.get(stop..).unwrap_or_default())
         } else {
             ("", after)
@@ -201,8 +290,9 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
         }
         // Lines without a bullet count after a "values" word (`flux：流量`), up to the
         // first that is no `VALUE：meaning` line.
-        seen_bullet |= trimmed.starts_with(['•', '-', '*', '·']);
-        let (item, bulleted) = match trimmed.strip_prefix(['•', '-', '*', '·']) {
+        let bullet = strip_bullet(trimmed);
+        seen_bullet |= bullet.is_some();
+        let (item, bulleted) = match bullet {
             Some(item) => (item, true),
             None if introduced && !seen_bullet => (trimmed, false),
             None => break,
@@ -233,6 +323,12 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
     let wire = values.iter().filter(|(v, _)| looks_like_wire_value(v)).count();
     let plausible = introduced || (values.len() >= 2 && wire * 2 > values.len());
     (plausible && !values.is_empty()).then_some((values, len))
+}
+
+/// The item of a bullet line (`• A`, `- A`, `* A`); `-1: failed` is a negative number, no bullet.
+fn strip_bullet(line: &str) -> Option<&str> {
+    let item = line.strip_prefix(['•', '-', '*', '·'])?;
+    (!(line.starts_with('-') && item.starts_with(|c: char| c.is_ascii_digit()))).then_some(item)
 }
 
 /// `BIND_ENI`, `VPC`, `0`, `true`, `EIPv6`: what a value of a list without a "values" word
@@ -282,6 +378,9 @@ fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
                 || token.eq_ignore_ascii_case("false")
                 || looks_like_wire_value(token);
             let glued = numeric && after.starts_with(is_cjk) && (passed || !values.is_empty());
+            // `off - disabled, on - enabled`: a short word before a spaced dash.
+            let dashed = after.starts_with(" - ") && token.chars().all(|c| c.is_ascii_lowercase()) && token.len() <= 12;
+            let word = word || dashed;
             // `Event(异步)`: a value with its meaning in brackets, in a sentence of pairs.
             let explained = spaced.strip_prefix(['(', '（']).is_some_and(|m| m.starts_with(is_cjk))
                 && after.starts_with(['(', '（']);
@@ -313,18 +412,42 @@ fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
 /// priority field`, `组织类型（目前固定为1）`.
 fn only_value(text: &str, lower: &str, kind: Kind) -> Option<ValueList> {
     for (start, end) in text::find_all(lower, &words().only_value) {
-        let rest = skip(text.get(end..).unwrap_or_default(), &[":", "：", "the "]).trim_start_matches(QUOTES);
+        let rest = skip(text.get(end..).unwrap_or_default(), &[":", "：", "the "]);
+        let quoted = rest.starts_with(QUOTES);
+        let rest = rest.trim_start_matches(QUOTES);
         let token = token_at(rest);
         if token.is_empty() || !fits(token, kind) {
             continue;
         }
         let after = rest.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
+        // `仅支持"ENCRYPT_DECRYPT"，默认为…`: a quoted value ends at a comma.
         let ends = after.is_empty()
             || after.starts_with(['.', '。', ')', '）'])
+            || (quoted && after.starts_with([',', '，']))
             || after.starts_with(" field")
             || after.starts_with(" value")
             || (after.starts_with(is_cjk) && !text::lower(token).chars().all(|c| c.is_ascii_lowercase()));
         if ends {
+            return Some(ValueList {
+                values: vec![(token.to_string(), String::new())],
+                complete: true,
+                sentence: text::sentence_at(text, start).to_string(),
+            });
+        }
+    }
+    // `サポートするタイプはone-timeのみです`: the value just before an "only" word.
+    for (start, _) in text::find_all(lower, &words().only_value_after) {
+        let before = text.get(..start).unwrap_or_default();
+        let token_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let token = before.get(token_start..).unwrap_or_default().trim_start_matches(['-', '.']);
+        let lead = before.get(..token_start).unwrap_or_default().chars().next_back();
+        let introduced =
+            lead.is_some_and(|c| matches!(c, 'は' | '：' | ':' | ' ' | '은' | '는') || QUOTES.contains(&c));
+        if !token.is_empty() && introduced && fits(token, kind) {
             return Some(ValueList {
                 values: vec![(token.to_string(), String::new())],
                 complete: true,
@@ -472,7 +595,38 @@ mod tests {
     }
 
     #[test]
+    fn numbered_pairs_and_lists_without_a_values_word() {
+        assert_eq!(
+            values("Mode. Valid values: 0 - read only, 1 - read write, 2 - admin.", Kind::Integer),
+            v(&["0", "1", "2"], true)
+        );
+        assert_eq!(
+            values("Kind of node. Possible values: 1 - master; 2 - replica; 3 - witness.", Kind::Integer),
+            v(&["1", "2", "3"], true)
+        );
+        assert_eq!(
+            values("Exit status.\n0: done;\n-1: error;\n-3: cancelled", Kind::Integer),
+            v(&["0", "-1", "-3"], true)
+        );
+        assert_eq!(
+            values("Disk state. Possible disk states are 'ATTACHED', 'DETACHED' and 'EXPIRED'.", Kind::Text),
+            v(&["ATTACHED", "DETACHED", "EXPIRED"], true)
+        );
+        assert_eq!(values("Supported port counts: 1, 2, 4 and 8.", Kind::Integer), v(&["1", "2", "4", "8"], true));
+        assert_eq!(values("Supported regions are Beijing and Tokyo.", Kind::Text), None);
+        assert_eq!(values("Log switch. off - no logs, on - keep logs", Kind::Text), v(&["off", "on"], true));
+        assert_eq!(values("日志格式，可取值 'Json'、'Text' 和 'Csv'", Kind::Text), v(&["Json", "Text", "Csv"], true));
+    }
+
+    #[test]
     fn one_value_and_examples() {
+        assert_eq!(
+            values("签名算法。目前仅支持\"HMAC_SHA256\"，默认为\"HMAC_SHA256\"", Kind::Text),
+            v(&["HMAC_SHA256"], true)
+        );
+        assert_eq!(values("更新方式、現在サポートする方式はrollingのみです。", Kind::Text), v(&["rolling"], true));
+        assert_eq!(values("起動時刻。値はJST時刻、形式：YYYY-MM-DD。", Kind::Text), None);
+        assert_eq!(values("ID。値はvpc-abc123 のように指定します", Kind::Text), None);
         assert_eq!(
             values("That is, the parameter value can only be POSTPAID_BY_HOUR.", Kind::Text),
             v(&["POSTPAID_BY_HOUR"], true)

@@ -19,32 +19,27 @@ pub use types::{Address, Filter, Instance, Status};
 mod enums;
 
 pub use enums::{
-    AddressStatus, AddressType, InternetChargeType, InstanceState, InstanceAddressType,
-    Mode, Engine, Kinds, Type, StatusValue,
+    AddressStatus, AddressType, Engine, InstanceAddressType, InstanceState, InternetChargeType, Kinds, Mode,
+    StatusValue, Type,
 };
 
 mod create_thing;
 
-pub use create_thing::{CreateThingRequest, CreateThingResponse, CreateThingError};
+pub use create_thing::{CreateThingError, CreateThingRequest, CreateThingResponse};
 
 mod describe_addresses;
 
 pub use describe_addresses::{
-    DescribeAddressesRequest, DescribeAddressesResponse, DescribeAddressesError,
-    DescribeAddressesFilter,
+    DescribeAddressesError, DescribeAddressesFilter, DescribeAddressesRequest, DescribeAddressesResponse,
 };
 
 mod describe_instances;
 
-pub use describe_instances::{
-    DescribeInstancesRequest, DescribeInstancesResponse, DescribeInstancesError,
-};
+pub use describe_instances::{DescribeInstancesError, DescribeInstancesRequest, DescribeInstancesResponse};
 
 mod describe_task_result;
 
-pub use describe_task_result::{
-    DescribeTaskResultRequest, DescribeTaskResultResponse, DescribeTaskResultError,
-};
+pub use describe_task_result::{DescribeTaskResultError, DescribeTaskResultRequest, DescribeTaskResultResponse};
 
 /// The API's product (service) name: `typed`.
 pub const SERVICE: &str = "typed";

@@ -4,8 +4,8 @@
 
 mod error_code;
 
-pub use error_code::ErrorCode;
 pub use error_code::CommonError;
+pub use error_code::ErrorCode;
 
 #[cfg(feature = "client")]
 mod client;
@@ -23,39 +23,31 @@ pub use enums::{MachineState, Status};
 
 mod defects;
 
-pub use defects::{DefectsRequest, DefectsResponse, DefectsError};
+pub use defects::{DefectsError, DefectsRequest, DefectsResponse};
 
 mod describe_items;
 
-pub use describe_items::{
-    DescribeItemsRequest, DescribeItemsResponse, DescribeItemsError,
-};
+pub use describe_items::{DescribeItemsError, DescribeItemsRequest, DescribeItemsResponse};
 
 mod describe_machines;
 
-pub use describe_machines::{
-    DescribeMachinesRequest, DescribeMachinesResponse, DescribeMachinesError,
-};
+pub use describe_machines::{DescribeMachinesError, DescribeMachinesRequest, DescribeMachinesResponse};
 
 mod describe_task_result;
 
-pub use describe_task_result::{
-    DescribeTaskResultRequest, DescribeTaskResultResponse, DescribeTaskResultError,
-};
+pub use describe_task_result::{DescribeTaskResultError, DescribeTaskResultRequest, DescribeTaskResultResponse};
 
 mod edge_cases;
 
-pub use edge_cases::{
-    EdgeCasesRequest, EdgeCasesResponse, EdgeCasesError, EdgeCasesFilter,
-};
+pub use edge_cases::{EdgeCasesError, EdgeCasesFilter, EdgeCasesRequest, EdgeCasesResponse};
 
 mod list_items;
 
-pub use list_items::{ListItemsRequest, ListItemsResponse, ListItemsError};
+pub use list_items::{ListItemsError, ListItemsRequest, ListItemsResponse};
 
 mod ping;
 
-pub use ping::{PingRequest, PingResponse, PingError};
+pub use ping::{PingError, PingRequest, PingResponse};
 
 /// The API's product (service) name: `demo`.
 pub const SERVICE: &str = "demo";
