@@ -27,19 +27,28 @@ fn create_thing_example_1() {
     "ThingId": "t-1"
   }
 }"#;
-    let request: CreateThingRequest = serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: CreateThingRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: CreateThingRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: CreateThingRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<CreateThingResponse>(&output, true)
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        CreateThingResponse,
+    >(&output, true)
         .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<CreateThingRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            CreateThingRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -83,21 +92,28 @@ fn describe_addresses_example_1() {
     "TotalCount": 2
   }
 }"#;
-    let request: DescribeAddressesRequest =
-        serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: DescribeAddressesRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: DescribeAddressesRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: DescribeAddressesRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed =
-        tencentcloud_api_runtime::testing::check_documented_output::<DescribeAddressesResponse>(&output, true)
-            .expect("the documented output decodes, and so do its perturbations");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        DescribeAddressesResponse,
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<DescribeAddressesRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            DescribeAddressesRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -122,21 +138,28 @@ fn describe_instances_example_1() {
     "RequestId": "r-2"
   }
 }"#;
-    let request: DescribeInstancesRequest =
-        serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: DescribeInstancesRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: DescribeInstancesRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: DescribeInstancesRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed =
-        tencentcloud_api_runtime::testing::check_documented_output::<DescribeInstancesResponse>(&output, true)
-            .expect("the documented output decodes, and so do its perturbations");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        DescribeInstancesResponse,
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<DescribeInstancesRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            DescribeInstancesRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -156,21 +179,28 @@ fn describe_task_result_example_1() {
     "Status": "SUCCESS"
   }
 }"#;
-    let request: DescribeTaskResultRequest =
-        serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: DescribeTaskResultRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: DescribeTaskResultRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: DescribeTaskResultRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed =
-        tencentcloud_api_runtime::testing::check_documented_output::<DescribeTaskResultResponse>(&output, true)
-            .expect("the documented output decodes, and so do its perturbations");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        DescribeTaskResultResponse,
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<DescribeTaskResultRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            DescribeTaskResultRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }

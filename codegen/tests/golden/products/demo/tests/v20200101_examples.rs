@@ -36,19 +36,28 @@ fn defects_example_1() {
     }
   }
 }"#;
-    let request: DefectsRequest = serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: DefectsRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: DefectsRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: DefectsRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<DefectsResponse>(&output, true)
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        DefectsResponse,
+    >(&output, true)
         .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<DefectsRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            DefectsRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -65,14 +74,21 @@ fn defects_example_2() {
     "Result": null
   }
 }"#;
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<DefectsResponse>(&output, true)
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        DefectsResponse,
+    >(&output, true)
         .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<DefectsRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            DefectsRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -92,10 +108,12 @@ fn defects_example_3() {
   "Count": 3,
   "InstanceId": "ins-3"
 }"#;
-    let request: DefectsRequest = serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: DefectsRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: DefectsRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: DefectsRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
 }
 
@@ -134,20 +152,28 @@ fn describe_items_example_1() {
     "TotalCount": 3
   }
 }"#;
-    let request: DescribeItemsRequest =
-        serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: DescribeItemsRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: DescribeItemsRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: DescribeItemsRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<DescribeItemsResponse>(&output, true)
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        DescribeItemsResponse,
+    >(&output, true)
         .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<DescribeItemsRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            DescribeItemsRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -171,21 +197,28 @@ fn describe_machines_example_1() {
     "RequestId": "6f0c3e4a-0000-0000-0000-000000000103"
   }
 }"#;
-    let request: DescribeMachinesRequest =
-        serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: DescribeMachinesRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: DescribeMachinesRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: DescribeMachinesRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed =
-        tencentcloud_api_runtime::testing::check_documented_output::<DescribeMachinesResponse>(&output, true)
-            .expect("the documented output decodes, and so do its perturbations");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        DescribeMachinesResponse,
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<DescribeMachinesRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            DescribeMachinesRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -203,21 +236,28 @@ fn describe_task_result_example_1() {
     "Status": "SUCCESS"
   }
 }"#;
-    let request: DescribeTaskResultRequest =
-        serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: DescribeTaskResultRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: DescribeTaskResultRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: DescribeTaskResultRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed =
-        tencentcloud_api_runtime::testing::check_documented_output::<DescribeTaskResultResponse>(&output, true)
-            .expect("the documented output decodes, and so do its perturbations");
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        DescribeTaskResultResponse,
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<DescribeTaskResultRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            DescribeTaskResultRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -267,19 +307,28 @@ fn edge_cases_example_1() {
     "Total": 1
   }
 }"#;
-    let request: EdgeCasesRequest = serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: EdgeCasesRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: EdgeCasesRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: EdgeCasesRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<EdgeCasesResponse>(&output, true)
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        EdgeCasesResponse,
+    >(&output, true)
         .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<EdgeCasesRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            EdgeCasesRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -308,19 +357,28 @@ fn edge_cases_example_2() {
     "Total": 0
   }
 }"#;
-    let request: EdgeCasesRequest = serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: EdgeCasesRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: EdgeCasesRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: EdgeCasesRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<EdgeCasesResponse>(&output, true)
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        EdgeCasesResponse,
+    >(&output, true)
         .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<EdgeCasesRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            EdgeCasesRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -346,16 +404,27 @@ fn edge_cases_example_3() {
     "RequestId": "6f0c3e4a-0000-0000-0000-000000000003"
   }
 }"#;
-    let request: EdgeCasesRequest = serde_json::from_str(INPUT).expect("example input deserializes into the request");
-    assert!(request.validate().is_err(), "the page's own example breaks its documented constraints");
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<EdgeCasesResponse>(&output, false)
+    let request: EdgeCasesRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
+    assert!(
+        request.validate().is_err(),
+        "the page's own example breaks its documented constraints"
+    );
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        EdgeCasesResponse,
+    >(&output, false)
         .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<EdgeCasesRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            EdgeCasesRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -379,17 +448,24 @@ fn edge_cases_example_4() {
   }
 }"#;
     assert!(
-        serde_json::from_str::<EdgeCasesRequest>(INPUT).is_err(),
+        serde_json::from_str:: < EdgeCasesRequest > (INPUT).is_err(),
         "the page's own example does not fit its input table"
     );
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<EdgeCasesResponse>(&output, true)
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        EdgeCasesResponse,
+    >(&output, true)
         .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<EdgeCasesRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            EdgeCasesRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -413,19 +489,28 @@ fn list_items_example_1() {
     "RequestId": "6f0c3e4a-0000-0000-0000-000000000102"
   }
 }"#;
-    let request: ListItemsRequest = serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: ListItemsRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: ListItemsRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: ListItemsRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<ListItemsResponse>(&output, true)
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        ListItemsResponse,
+    >(&output, true)
         .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<ListItemsRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            ListItemsRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }
@@ -440,19 +525,28 @@ fn ping_example_1() {
     "RequestId": "6f0c3e4a-0000-0000-0000-000000000005"
   }
 }"#;
-    let request: PingRequest = serde_json::from_str(INPUT).expect("example input deserializes into the request");
+    let request: PingRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
     request.validate().expect("example input validates");
     let json = serde_json::to_string(&request).expect("request serializes");
-    let again: PingRequest = serde_json::from_str(&json).expect("serialized request deserializes");
+    let again: PingRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
     assert_eq!(again, request);
-    let output: serde_json::Value = serde_json::from_str(OUTPUT).expect("example output is JSON");
-    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<PingResponse>(&output, true)
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        PingResponse,
+    >(&output, true)
         .expect("the documented output decodes, and so do its perturbations");
     assert!(perturbed > 0);
     #[cfg(feature = "client")]
     {
-        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<PingRequest>(OUTPUT)
-            .expect("the client decodes them over HTTP; strict decoding names each path");
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            PingRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
         assert_eq!(sent, perturbed + 1);
     }
 }

@@ -35,7 +35,11 @@ impl Client {
     pub fn describe_addresses<'a>(
         &'a self,
         request: &'a super::DescribeAddressesRequest,
-    ) -> crate::Pending<'a, super::DescribeAddressesResponse, super::DescribeAddressesError> {
+    ) -> crate::Pending<
+        'a,
+        super::DescribeAddressesResponse,
+        super::DescribeAddressesError,
+    > {
         self.inner.send_boxed(request)
     }
 
@@ -63,19 +67,23 @@ impl Client {
         request: &'a super::DescribeAddressesRequest,
         targets: &'a [super::AddressStatus],
         policy: &'a crate::WaitPolicy,
-    ) -> crate::Waiting<'a, super::DescribeAddressesResponse, super::DescribeAddressesError> {
-        Box::pin(crate::wait_until(
-            move || self.inner.send_boxed(request),
-            move |reply: &super::DescribeAddressesResponse| {
-                crate::states_of(
+    ) -> crate::Waiting<
+        'a,
+        super::DescribeAddressesResponse,
+        super::DescribeAddressesError,
+    > {
+        Box::pin(
+            crate::wait_until(
+                move || self.inner.send_boxed(request),
+                move |reply: &super::DescribeAddressesResponse| crate::states_of(
                     reply.address_set.iter().map(|item| item.address_status.as_str()),
                     targets,
                     &[],
                     "AddressStatus",
-                )
-            },
-            policy,
-        ))
+                ),
+                policy,
+            ),
+        )
     }
 
     /// This API lists instances.
@@ -85,7 +93,11 @@ impl Client {
     pub fn describe_instances<'a>(
         &'a self,
         request: &'a super::DescribeInstancesRequest,
-    ) -> crate::Pending<'a, super::DescribeInstancesResponse, super::DescribeInstancesError> {
+    ) -> crate::Pending<
+        'a,
+        super::DescribeInstancesResponse,
+        super::DescribeInstancesError,
+    > {
         self.inner.send_boxed(request)
     }
 
@@ -95,19 +107,23 @@ impl Client {
         request: &'a super::DescribeInstancesRequest,
         targets: &'a [super::InstanceState],
         policy: &'a crate::WaitPolicy,
-    ) -> crate::Waiting<'a, super::DescribeInstancesResponse, super::DescribeInstancesError> {
-        Box::pin(crate::wait_until(
-            move || self.inner.send_boxed(request),
-            move |reply: &super::DescribeInstancesResponse| {
-                crate::states_of(
+    ) -> crate::Waiting<
+        'a,
+        super::DescribeInstancesResponse,
+        super::DescribeInstancesError,
+    > {
+        Box::pin(
+            crate::wait_until(
+                move || self.inner.send_boxed(request),
+                move |reply: &super::DescribeInstancesResponse| crate::states_of(
                     reply.instance_set.iter().map(|item| item.instance_state.as_str()),
                     targets,
                     &["LAUNCH_FAILED"],
                     "InstanceState",
-                )
-            },
-            policy,
-        ))
+                ),
+                policy,
+            ),
+        )
     }
 
     /// This API queries a task.
@@ -117,7 +133,11 @@ impl Client {
     pub fn describe_task_result<'a>(
         &'a self,
         request: &'a super::DescribeTaskResultRequest,
-    ) -> crate::Pending<'a, super::DescribeTaskResultResponse, super::DescribeTaskResultError> {
+    ) -> crate::Pending<
+        'a,
+        super::DescribeTaskResultResponse,
+        super::DescribeTaskResultError,
+    > {
         self.inner.send_boxed(request)
     }
 
@@ -126,19 +146,23 @@ impl Client {
         &'a self,
         request: &'a super::DescribeTaskResultRequest,
         policy: &'a crate::WaitPolicy,
-    ) -> crate::Waiting<'a, super::DescribeTaskResultResponse, super::DescribeTaskResultError> {
-        Box::pin(crate::wait_until(
-            move || self.inner.send_boxed(request),
-            |reply: &super::DescribeTaskResultResponse| {
-                crate::state_of(
+    ) -> crate::Waiting<
+        'a,
+        super::DescribeTaskResultResponse,
+        super::DescribeTaskResultError,
+    > {
+        Box::pin(
+            crate::wait_until(
+                move || self.inner.send_boxed(request),
+                |reply: &super::DescribeTaskResultResponse| crate::state_of(
                     reply.status.as_ref().map_or("", super::StatusValue::as_str),
                     &["SUCCESS"],
                     &["FAILED"],
                     "Status",
-                )
-            },
-            policy,
-        ))
+                ),
+                policy,
+            ),
+        )
     }
 }
 

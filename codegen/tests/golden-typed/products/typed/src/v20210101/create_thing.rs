@@ -100,7 +100,11 @@ impl crate::Wire for CreateThingResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { thing_id: fields.get("ThingId")?, mode: fields.get("Mode")?, request_id: fields.get("RequestId")? })
+        Ok(Self {
+            thing_id: fields.get("ThingId")?,
+            mode: fields.get("Mode")?,
+            request_id: fields.get("RequestId")?,
+        })
     }
 }
 
@@ -111,7 +115,11 @@ impl crate::Documented for CreateThingResponse {
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field::new("ThingId", crate::Shape::String, false),
-            crate::Field::new("Mode", crate::Shape::IntegerIn(super::Mode::VALUES), false),
+            crate::Field::new(
+                "Mode",
+                crate::Shape::IntegerIn(super::Mode::VALUES),
+                false,
+            ),
             crate::Field::new("RequestId", crate::Shape::String, false),
         ];
         FIELDS

@@ -104,7 +104,9 @@ impl crate::Documented for DescribeAddressesResponse {
             crate::Field::new("TotalCount", crate::Shape::Integer, false),
             crate::Field::new(
                 "AddressSet",
-                crate::Shape::List(&crate::Shape::Object(<super::Address as crate::Documented>::fields)),
+                crate::Shape::List(
+                    &crate::Shape::Object(<super::Address as crate::Documented>::fields),
+                ),
                 false,
             ),
             crate::Field::new("RequestId", crate::Shape::String, false),
@@ -117,8 +119,14 @@ impl crate::Paginated for DescribeAddressesRequest {
     type Item = super::Address;
     const PAGING: crate::Paging = crate::Paging {
         style: crate::PageStyle::Offset,
-        position: crate::PageParam { name: "Offset", text: false },
-        size: Some(crate::PageParam { name: "Limit", text: false }),
+        position: crate::PageParam {
+            name: "Offset",
+            text: false,
+        },
+        size: Some(crate::PageParam {
+            name: "Limit",
+            text: false,
+        }),
         items: "AddressSet",
         total: Some("TotalCount"),
         max_page_size: Some(100u64),
@@ -208,7 +216,9 @@ pub enum DescribeAddressesFilter {}
 impl DescribeAddressesFilter {
     /// The filter `address-status` (String). The status.
     #[inline]
-    pub fn address_status(values: impl IntoIterator<Item = super::AddressStatus>) -> super::Filter {
+    pub fn address_status(
+        values: impl IntoIterator<Item = super::AddressStatus>,
+    ) -> super::Filter {
         super::Filter {
             name: "address-status".to_string(),
             values: values.into_iter().map(|v| v.as_str().to_string()).collect(),
@@ -217,19 +227,31 @@ impl DescribeAddressesFilter {
 
     /// The filter `address-id` (String). The EIP ID.
     #[inline]
-    pub fn address_id(values: impl IntoIterator<Item = impl Into<String>>) -> super::Filter {
-        super::Filter { name: "address-id".to_string(), values: values.into_iter().map(|v| v.into()).collect() }
+    pub fn address_id(
+        values: impl IntoIterator<Item = impl Into<String>>,
+    ) -> super::Filter {
+        super::Filter {
+            name: "address-id".to_string(),
+            values: values.into_iter().map(|v| v.into()).collect(),
+        }
     }
 
     /// The filter `tag:tag-key` (String). A tag key.
     #[inline]
-    pub fn tag_tag_key(values: impl IntoIterator<Item = impl Into<String>>) -> super::Filter {
-        super::Filter { name: "tag:tag-key".to_string(), values: values.into_iter().map(|v| v.into()).collect() }
+    pub fn tag_tag_key(
+        values: impl IntoIterator<Item = impl Into<String>>,
+    ) -> super::Filter {
+        super::Filter {
+            name: "tag:tag-key".to_string(),
+            values: values.into_iter().map(|v| v.into()).collect(),
+        }
     }
 
     /// The filter `Traffic-Mirror-Name` (String). A mirror name.
     #[inline]
-    pub fn traffic_mirror_name(values: impl IntoIterator<Item = impl Into<String>>) -> super::Filter {
+    pub fn traffic_mirror_name(
+        values: impl IntoIterator<Item = impl Into<String>>,
+    ) -> super::Filter {
         super::Filter {
             name: "Traffic-Mirror-Name".to_string(),
             values: values.into_iter().map(|v| v.into()).collect(),
@@ -238,13 +260,20 @@ impl DescribeAddressesFilter {
 
     /// The filter `traffic-package_id` (String). A package ID.
     #[inline]
-    pub fn traffic_package_id(values: impl IntoIterator<Item = impl Into<String>>) -> super::Filter {
-        super::Filter { name: "traffic-package_id".to_string(), values: values.into_iter().map(|v| v.into()).collect() }
+    pub fn traffic_package_id(
+        values: impl IntoIterator<Item = impl Into<String>>,
+    ) -> super::Filter {
+        super::Filter {
+            name: "traffic-package_id".to_string(),
+            values: values.into_iter().map(|v| v.into()).collect(),
+        }
     }
 
     /// The filter `address-type` (String). The type.
     #[inline]
-    pub fn address_type(values: impl IntoIterator<Item = super::AddressType>) -> super::Filter {
+    pub fn address_type(
+        values: impl IntoIterator<Item = super::AddressType>,
+    ) -> super::Filter {
         super::Filter {
             name: "address-type".to_string(),
             values: values.into_iter().map(|v| v.as_str().to_string()).collect(),
@@ -253,7 +282,12 @@ impl DescribeAddressesFilter {
 
     /// The filter `address-ip` (String). An IP (documented twice).
     #[inline]
-    pub fn address_ip(values: impl IntoIterator<Item = impl Into<String>>) -> super::Filter {
-        super::Filter { name: "address-ip".to_string(), values: values.into_iter().map(|v| v.into()).collect() }
+    pub fn address_ip(
+        values: impl IntoIterator<Item = impl Into<String>>,
+    ) -> super::Filter {
+        super::Filter {
+            name: "address-ip".to_string(),
+            values: values.into_iter().map(|v| v.into()).collect(),
+        }
     }
 }

@@ -23,7 +23,9 @@ impl crate::Wire for DescribeInstancesRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { instance_ids: fields.get("InstanceIds")? })
+        Ok(Self {
+            instance_ids: fields.get("InstanceIds")?,
+        })
     }
 }
 
@@ -55,7 +57,10 @@ impl crate::Wire for DescribeInstancesResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { instance_set: fields.get("InstanceSet")?, request_id: fields.get("RequestId")? })
+        Ok(Self {
+            instance_set: fields.get("InstanceSet")?,
+            request_id: fields.get("RequestId")?,
+        })
     }
 }
 
@@ -67,7 +72,9 @@ impl crate::Documented for DescribeInstancesResponse {
         const FIELDS: &[crate::Field] = &[
             crate::Field::new(
                 "InstanceSet",
-                crate::Shape::List(&crate::Shape::Object(<super::Instance as crate::Documented>::fields)),
+                crate::Shape::List(
+                    &crate::Shape::Object(<super::Instance as crate::Documented>::fields),
+                ),
                 false,
             ),
             crate::Field::new("RequestId", crate::Shape::String, false),

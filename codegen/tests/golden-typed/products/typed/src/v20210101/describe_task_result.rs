@@ -23,7 +23,9 @@ impl crate::Wire for DescribeTaskResultRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { task_id: fields.get("TaskId")? })
+        Ok(Self {
+            task_id: fields.get("TaskId")?,
+        })
     }
 }
 
@@ -60,7 +62,11 @@ impl crate::Wire for DescribeTaskResultResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { status: fields.get("Status")?, detail: fields.get("Detail")?, request_id: fields.get("RequestId")? })
+        Ok(Self {
+            status: fields.get("Status")?,
+            detail: fields.get("Detail")?,
+            request_id: fields.get("RequestId")?,
+        })
     }
 }
 
@@ -70,8 +76,16 @@ impl crate::Documented for DescribeTaskResultResponse {
     #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
-            crate::Field::new("Status", crate::Shape::StringIn(super::StatusValue::VALUES), true),
-            crate::Field::new("Detail", crate::Shape::Object(<super::Status as crate::Documented>::fields), false),
+            crate::Field::new(
+                "Status",
+                crate::Shape::StringIn(super::StatusValue::VALUES),
+                true,
+            ),
+            crate::Field::new(
+                "Detail",
+                crate::Shape::Object(<super::Status as crate::Documented>::fields),
+                false,
+            ),
             crate::Field::new("RequestId", crate::Shape::String, false),
         ];
         FIELDS

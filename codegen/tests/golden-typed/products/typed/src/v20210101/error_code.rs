@@ -39,10 +39,12 @@ impl ErrorCode {
 impl std::str::FromStr for ErrorCode {
     type Err = std::convert::Infallible;
     fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Ok(match code {
-            "InvalidParameter" => Self::InvalidParameter,
-            other => Self::Unknown(other.to_string()),
-        })
+        Ok(
+            match code {
+                "InvalidParameter" => Self::InvalidParameter,
+                other => Self::Unknown(other.to_string()),
+            },
+        )
     }
 }
 
@@ -51,7 +53,7 @@ impl crate::ApiError for ErrorCode {
     fn from_code(code: &str) -> Self {
         match code.parse() {
             Ok(parsed) => parsed,
-            Err(never) => match never {},
+            Err(never) => match never {}
         }
     }
 

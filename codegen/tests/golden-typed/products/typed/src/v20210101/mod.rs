@@ -19,27 +19,32 @@ pub use types::{Address, Filter, Instance, Status};
 mod enums;
 
 pub use enums::{
-    AddressStatus, AddressType, Engine, InstanceAddressType, InstanceState, InternetChargeType, Kinds, Mode,
-    StatusValue, Type,
+    AddressStatus, AddressType, InternetChargeType, InstanceState, InstanceAddressType,
+    Mode, Engine, Kinds, Type, StatusValue,
 };
 
 mod create_thing;
 
-pub use create_thing::{CreateThingError, CreateThingRequest, CreateThingResponse};
+pub use create_thing::{CreateThingRequest, CreateThingResponse, CreateThingError};
 
 mod describe_addresses;
 
 pub use describe_addresses::{
-    DescribeAddressesError, DescribeAddressesFilter, DescribeAddressesRequest, DescribeAddressesResponse,
+    DescribeAddressesRequest, DescribeAddressesResponse, DescribeAddressesError,
+    DescribeAddressesFilter,
 };
 
 mod describe_instances;
 
-pub use describe_instances::{DescribeInstancesError, DescribeInstancesRequest, DescribeInstancesResponse};
+pub use describe_instances::{
+    DescribeInstancesRequest, DescribeInstancesResponse, DescribeInstancesError,
+};
 
 mod describe_task_result;
 
-pub use describe_task_result::{DescribeTaskResultError, DescribeTaskResultRequest, DescribeTaskResultResponse};
+pub use describe_task_result::{
+    DescribeTaskResultRequest, DescribeTaskResultResponse, DescribeTaskResultError,
+};
 
 /// The API's product (service) name: `typed`.
 pub const SERVICE: &str = "typed";

@@ -68,8 +68,16 @@ impl crate::Documented for Address {
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field::new("AddressId", crate::Shape::String, false),
-            crate::Field::new("AddressStatus", crate::Shape::StringIn(super::AddressStatus::VALUES), false),
-            crate::Field::new("AddressType", crate::Shape::StringIn(super::AddressType::VALUES), false),
+            crate::Field::new(
+                "AddressStatus",
+                crate::Shape::StringIn(super::AddressStatus::VALUES),
+                false,
+            ),
+            crate::Field::new(
+                "AddressType",
+                crate::Shape::StringIn(super::AddressType::VALUES),
+                false,
+            ),
             crate::Field::new("InternetChargeType", crate::Shape::String, false),
             crate::Field::new("Bandwidth", crate::Shape::Integer, false),
             crate::Field::new("Tags", crate::Shape::List(&crate::Shape::String), true),
@@ -105,7 +113,10 @@ impl crate::Wire for Filter {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { name: fields.get("Name")?, values: fields.get("Values")? })
+        Ok(Self {
+            name: fields.get("Name")?,
+            values: fields.get("Values")?,
+        })
     }
 }
 
@@ -170,8 +181,16 @@ impl crate::Documented for Instance {
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field::new("InstanceId", crate::Shape::String, false),
-            crate::Field::new("InstanceState", crate::Shape::StringIn(super::InstanceState::VALUES), false),
-            crate::Field::new("AddressType", crate::Shape::StringIn(super::InstanceAddressType::VALUES), false),
+            crate::Field::new(
+                "InstanceState",
+                crate::Shape::StringIn(super::InstanceState::VALUES),
+                false,
+            ),
+            crate::Field::new(
+                "AddressType",
+                crate::Shape::StringIn(super::InstanceAddressType::VALUES),
+                false,
+            ),
         ];
         FIELDS
     }
@@ -209,7 +228,9 @@ crate::wire::serde_by_wire!(Status);
 impl crate::Documented for Status {
     #[inline]
     fn fields() -> &'static [crate::Field] {
-        const FIELDS: &[crate::Field] = &[crate::Field::new("Code", crate::Shape::String, false)];
+        const FIELDS: &[crate::Field] = &[
+            crate::Field::new("Code", crate::Shape::String, false),
+        ];
         FIELDS
     }
 }

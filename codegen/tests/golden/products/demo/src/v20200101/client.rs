@@ -66,7 +66,11 @@ impl Client {
     pub fn describe_machines<'a>(
         &'a self,
         request: &'a super::DescribeMachinesRequest,
-    ) -> crate::Pending<'a, super::DescribeMachinesResponse, super::DescribeMachinesError> {
+    ) -> crate::Pending<
+        'a,
+        super::DescribeMachinesResponse,
+        super::DescribeMachinesError,
+    > {
         self.inner.send_boxed(request)
     }
 
@@ -76,19 +80,23 @@ impl Client {
         request: &'a super::DescribeMachinesRequest,
         targets: &'a [super::MachineState],
         policy: &'a crate::WaitPolicy,
-    ) -> crate::Waiting<'a, super::DescribeMachinesResponse, super::DescribeMachinesError> {
-        Box::pin(crate::wait_until(
-            move || self.inner.send_boxed(request),
-            move |reply: &super::DescribeMachinesResponse| {
-                crate::states_of(
+    ) -> crate::Waiting<
+        'a,
+        super::DescribeMachinesResponse,
+        super::DescribeMachinesError,
+    > {
+        Box::pin(
+            crate::wait_until(
+                move || self.inner.send_boxed(request),
+                move |reply: &super::DescribeMachinesResponse| crate::states_of(
                     reply.machine_set.iter().map(|item| item.machine_state.as_str()),
                     targets,
                     &["LAUNCH_FAILED"],
                     "MachineState",
-                )
-            },
-            policy,
-        ))
+                ),
+                policy,
+            ),
+        )
     }
 
     /// This API queries the result of an asynchronous task.
@@ -99,7 +107,11 @@ impl Client {
     pub fn describe_task_result<'a>(
         &'a self,
         request: &'a super::DescribeTaskResultRequest,
-    ) -> crate::Pending<'a, super::DescribeTaskResultResponse, super::DescribeTaskResultError> {
+    ) -> crate::Pending<
+        'a,
+        super::DescribeTaskResultResponse,
+        super::DescribeTaskResultError,
+    > {
         self.inner.send_boxed(request)
     }
 
@@ -108,14 +120,23 @@ impl Client {
         &'a self,
         request: &'a super::DescribeTaskResultRequest,
         policy: &'a crate::WaitPolicy,
-    ) -> crate::Waiting<'a, super::DescribeTaskResultResponse, super::DescribeTaskResultError> {
-        Box::pin(crate::wait_until(
-            move || self.inner.send_boxed(request),
-            |reply: &super::DescribeTaskResultResponse| {
-                crate::state_of(reply.status.as_str(), &["SUCCESS"], &["FAILED"], "Status")
-            },
-            policy,
-        ))
+    ) -> crate::Waiting<
+        'a,
+        super::DescribeTaskResultResponse,
+        super::DescribeTaskResultError,
+    > {
+        Box::pin(
+            crate::wait_until(
+                move || self.inner.send_boxed(request),
+                |reply: &super::DescribeTaskResultResponse| crate::state_of(
+                    reply.status.as_str(),
+                    &["SUCCESS"],
+                    &["FAILED"],
+                    "Status",
+                ),
+                policy,
+            ),
+        )
     }
 
     /// This API exercises what the generator must handle.

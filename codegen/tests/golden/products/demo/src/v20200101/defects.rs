@@ -115,7 +115,9 @@ impl crate::Action for DefectsRequest {
     #[inline]
     fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         if self.instance_id.is_empty() {
-            return Err(crate::ValidationError::Empty { param: "InstanceId" });
+            return Err(crate::ValidationError::Empty {
+                param: "InstanceId",
+            });
         }
         Ok(())
     }
@@ -155,10 +157,12 @@ impl crate::ApiError for DefectsError {
             "InvalidParameter" => Self::InvalidParameter,
             "ResourceUnavailable." | "ResourceUnavailable" => Self::ResourceUnavailable,
             "FailedOperation.Busy" => Self::FailedOperationBusy,
-            _ => match super::CommonError::from_code(code) {
-                Some(common) => Self::Common(common),
-                None => Self::Unknown(code.to_string()),
-            },
+            _ => {
+                match super::CommonError::from_code(code) {
+                    Some(common) => Self::Common(common),
+                    None => Self::Unknown(code.to_string()),
+                }
+            }
         }
     }
 
@@ -181,7 +185,9 @@ impl crate::ApiError for DefectsError {
                 "A parameter error occurred (printed with a trailing dot, and listed again without it)."
             }
             Self::InvalidParameter => "A parameter error occurred.",
-            Self::ResourceUnavailable => "The resource is unavailable (printed with a trailing dot).",
+            Self::ResourceUnavailable => {
+                "The resource is unavailable (printed with a trailing dot)."
+            }
             Self::FailedOperationBusy => "The resource is busy (a space after the dot).",
             Self::Common(common) => common.description(),
             Self::Unknown(_) => "",

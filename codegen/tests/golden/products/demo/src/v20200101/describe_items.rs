@@ -34,7 +34,10 @@ impl crate::Wire for DescribeItemsRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { offset: fields.get("Offset")?, limit: fields.get("Limit")? })
+        Ok(Self {
+            offset: fields.get("Offset")?,
+            limit: fields.get("Limit")?,
+        })
     }
 }
 
@@ -88,7 +91,9 @@ impl crate::Documented for DescribeItemsResponse {
             crate::Field::new("TotalCount", crate::Shape::Integer, false),
             crate::Field::new(
                 "ItemSet",
-                crate::Shape::List(&crate::Shape::Object(<super::Item as crate::Documented>::fields)),
+                crate::Shape::List(
+                    &crate::Shape::Object(<super::Item as crate::Documented>::fields),
+                ),
                 false,
             ),
             crate::Field::new("RequestId", crate::Shape::String, false),
@@ -101,8 +106,14 @@ impl crate::Paginated for DescribeItemsRequest {
     type Item = super::Item;
     const PAGING: crate::Paging = crate::Paging {
         style: crate::PageStyle::Offset,
-        position: crate::PageParam { name: "Offset", text: false },
-        size: Some(crate::PageParam { name: "Limit", text: false }),
+        position: crate::PageParam {
+            name: "Offset",
+            text: false,
+        },
+        size: Some(crate::PageParam {
+            name: "Limit",
+            text: false,
+        }),
         items: "ItemSet",
         total: Some("TotalCount"),
         max_page_size: Some(100u64),
@@ -151,10 +162,12 @@ impl crate::ApiError for DescribeItemsError {
     fn from_code(code: &str) -> Self {
         match code {
             "InvalidParameter" => Self::InvalidParameter,
-            _ => match super::CommonError::from_code(code) {
-                Some(common) => Self::Common(common),
-                None => Self::Unknown(code.to_string()),
-            },
+            _ => {
+                match super::CommonError::from_code(code) {
+                    Some(common) => Self::Common(common),
+                    None => Self::Unknown(code.to_string()),
+                }
+            }
         }
     }
 

@@ -24,7 +24,9 @@ impl crate::Wire for DescribeMachinesRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { machine_ids: fields.get("MachineIds")? })
+        Ok(Self {
+            machine_ids: fields.get("MachineIds")?,
+        })
     }
 }
 
@@ -56,7 +58,10 @@ impl crate::Wire for DescribeMachinesResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { machine_set: fields.get("MachineSet")?, request_id: fields.get("RequestId")? })
+        Ok(Self {
+            machine_set: fields.get("MachineSet")?,
+            request_id: fields.get("RequestId")?,
+        })
     }
 }
 
@@ -68,7 +73,9 @@ impl crate::Documented for DescribeMachinesResponse {
         const FIELDS: &[crate::Field] = &[
             crate::Field::new(
                 "MachineSet",
-                crate::Shape::List(&crate::Shape::Object(<super::Machine as crate::Documented>::fields)),
+                crate::Shape::List(
+                    &crate::Shape::Object(<super::Machine as crate::Documented>::fields),
+                ),
                 false,
             ),
             crate::Field::new("RequestId", crate::Shape::String, false),
@@ -109,10 +116,12 @@ impl crate::ApiError for DescribeMachinesError {
     fn from_code(code: &str) -> Self {
         match code {
             "InvalidParameter" => Self::InvalidParameter,
-            _ => match super::CommonError::from_code(code) {
-                Some(common) => Self::Common(common),
-                None => Self::Unknown(code.to_string()),
-            },
+            _ => {
+                match super::CommonError::from_code(code) {
+                    Some(common) => Self::Common(common),
+                    None => Self::Unknown(code.to_string()),
+                }
+            }
         }
     }
 

@@ -24,7 +24,9 @@ impl crate::Wire for DescribeTaskResultRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { task_id: fields.get("TaskId")? })
+        Ok(Self {
+            task_id: fields.get("TaskId")?,
+        })
     }
 }
 
@@ -61,7 +63,11 @@ impl crate::Wire for DescribeTaskResultResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { status: fields.get("Status")?, output: fields.get("Output")?, request_id: fields.get("RequestId")? })
+        Ok(Self {
+            status: fields.get("Status")?,
+            output: fields.get("Output")?,
+            request_id: fields.get("RequestId")?,
+        })
     }
 }
 
@@ -71,7 +77,11 @@ impl crate::Documented for DescribeTaskResultResponse {
     #[inline]
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
-            crate::Field::new("Status", crate::Shape::StringIn(super::Status::VALUES), false),
+            crate::Field::new(
+                "Status",
+                crate::Shape::StringIn(super::Status::VALUES),
+                false,
+            ),
             crate::Field::new("Output", crate::Shape::String, false),
             crate::Field::new("RequestId", crate::Shape::String, false),
         ];
@@ -89,7 +99,9 @@ impl crate::Action for DescribeTaskResultRequest {
     #[inline]
     fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         if self.task_id.is_empty() {
-            return Err(crate::ValidationError::Empty { param: "TaskId" });
+            return Err(crate::ValidationError::Empty {
+                param: "TaskId",
+            });
         }
         Ok(())
     }
@@ -114,10 +126,12 @@ impl crate::ApiError for DescribeTaskResultError {
     fn from_code(code: &str) -> Self {
         match code {
             "InvalidParameter" => Self::InvalidParameter,
-            _ => match super::CommonError::from_code(code) {
-                Some(common) => Self::Common(common),
-                None => Self::Unknown(code.to_string()),
-            },
+            _ => {
+                match super::CommonError::from_code(code) {
+                    Some(common) => Self::Common(common),
+                    None => Self::Unknown(code.to_string()),
+                }
+            }
         }
     }
 

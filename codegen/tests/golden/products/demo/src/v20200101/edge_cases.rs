@@ -188,7 +188,9 @@ impl crate::Documented for EdgeCasesResponse {
         const FIELDS: &[crate::Field] = &[
             crate::Field::new(
                 "Items",
-                crate::Shape::List(&crate::Shape::Object(<super::Item as crate::Documented>::fields)),
+                crate::Shape::List(
+                    &crate::Shape::Object(<super::Item as crate::Documented>::fields),
+                ),
                 false,
             ),
             crate::Field::new("Total", crate::Shape::Integer, false),
@@ -209,19 +211,30 @@ impl crate::Action for EdgeCasesRequest {
     #[inline]
     fn validate_structure(&self) -> Result<(), crate::ValidationError> {
         if self.name.is_empty() {
-            return Err(crate::ValidationError::Empty { param: "Name" });
+            return Err(crate::ValidationError::Empty {
+                param: "Name",
+            });
         }
         if self.filters.is_some() && self.ids.is_some() {
-            return Err(crate::ValidationError::MutuallyExclusive { params: &["Filters", "Ids"] });
+            return Err(crate::ValidationError::MutuallyExclusive {
+                params: &["Filters", "Ids"],
+            });
         }
         if self.mode_a.is_some() && self.mode_b.is_some() {
-            return Err(crate::ValidationError::MutuallyExclusive { params: &["ModeA", "ModeB"] });
+            return Err(crate::ValidationError::MutuallyExclusive {
+                params: &["ModeA", "ModeB"],
+            });
         }
         if self.tag.is_some() && self.tag_value.is_none() {
-            return Err(crate::ValidationError::Requires { param: "Tag", requires: "TagValue" });
+            return Err(crate::ValidationError::Requires {
+                param: "Tag",
+                requires: "TagValue",
+            });
         }
         if !(self.port_a.is_some() || self.port_b.is_some()) {
-            return Err(crate::ValidationError::AtLeastOne { params: &["PortA", "PortB"] });
+            return Err(crate::ValidationError::AtLeastOne {
+                params: &["PortA", "PortB"],
+            });
         }
         Ok(())
     }
@@ -262,10 +275,12 @@ impl crate::ApiError for EdgeCasesError {
             "FailedOperation.Busy" => Self::FailedOperationBusy,
             "InvalidParameter" => Self::InvalidParameter,
             "ResourceNotFound.Demo" => Self::ResourceNotFoundDemo,
-            _ => match super::CommonError::from_code(code) {
-                Some(common) => Self::Common(common),
-                None => Self::Unknown(code.to_string()),
-            },
+            _ => {
+                match super::CommonError::from_code(code) {
+                    Some(common) => Self::Common(common),
+                    None => Self::Unknown(code.to_string()),
+                }
+            }
         }
     }
 
@@ -314,12 +329,18 @@ impl EdgeCasesFilter {
     /// The filter `name` (String). the name to filter by.
     #[inline]
     pub fn name(values: impl IntoIterator<Item = impl Into<String>>) -> super::Filter {
-        super::Filter { name: "name".to_string(), values: values.into_iter().map(|v| v.into()).collect() }
+        super::Filter {
+            name: "name".to_string(),
+            values: values.into_iter().map(|v| v.into()).collect(),
+        }
     }
 
     /// The filter `kind` (String). the kind. Filters and Ids cannot be specified at the same time.
     #[inline]
     pub fn kind(values: impl IntoIterator<Item = impl Into<String>>) -> super::Filter {
-        super::Filter { name: "kind".to_string(), values: values.into_iter().map(|v| v.into()).collect() }
+        super::Filter {
+            name: "kind".to_string(),
+            values: values.into_iter().map(|v| v.into()).collect(),
+        }
     }
 }

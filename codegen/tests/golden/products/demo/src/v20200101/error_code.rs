@@ -63,30 +63,39 @@ impl ErrorCode {
             }
             Self::RequestLimitExceeded => "The request rate limit was exceeded.",
             Self::ResourceNotFoundDemo => "The demo resource does not exist.",
-            Self::ResourceUnavailable => "The resource is unavailable (printed with a trailing dot).",
+            Self::ResourceUnavailable => {
+                "The resource is unavailable (printed with a trailing dot)."
+            }
             Self::Unknown(_) => "",
         }
     }
 
     /// Whether this is one of the common error codes of every Tencent Cloud API.
     pub fn is_common(&self) -> bool {
-        matches!(self, Self::InternalError | Self::InvalidParameter | Self::RequestLimitExceeded)
+        matches!(
+            self, Self::InternalError | Self::InvalidParameter |
+            Self::RequestLimitExceeded
+        )
     }
 }
 
 impl std::str::FromStr for ErrorCode {
     type Err = std::convert::Infallible;
     fn from_str(code: &str) -> Result<Self, Self::Err> {
-        Ok(match code {
-            "FailedOperation.Busy" => Self::FailedOperationBusy,
-            "InternalError" => Self::InternalError,
-            "InvalidParameter" => Self::InvalidParameter,
-            "InvalidParameter." => Self::InvalidParameter2,
-            "RequestLimitExceeded" => Self::RequestLimitExceeded,
-            "ResourceNotFound.Demo" => Self::ResourceNotFoundDemo,
-            "ResourceUnavailable." | "ResourceUnavailable" => Self::ResourceUnavailable,
-            other => Self::Unknown(other.to_string()),
-        })
+        Ok(
+            match code {
+                "FailedOperation.Busy" => Self::FailedOperationBusy,
+                "InternalError" => Self::InternalError,
+                "InvalidParameter" => Self::InvalidParameter,
+                "InvalidParameter." => Self::InvalidParameter2,
+                "RequestLimitExceeded" => Self::RequestLimitExceeded,
+                "ResourceNotFound.Demo" => Self::ResourceNotFoundDemo,
+                "ResourceUnavailable." | "ResourceUnavailable" => {
+                    Self::ResourceUnavailable
+                }
+                other => Self::Unknown(other.to_string()),
+            },
+        )
     }
 }
 
@@ -95,7 +104,7 @@ impl crate::ApiError for ErrorCode {
     fn from_code(code: &str) -> Self {
         match code.parse() {
             Ok(parsed) => parsed,
-            Err(never) => match never {},
+            Err(never) => match never {}
         }
     }
 

@@ -32,7 +32,10 @@ impl crate::Wire for ListItemsRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { next_token: fields.get("NextToken")?, max_results: fields.get("MaxResults")? })
+        Ok(Self {
+            next_token: fields.get("NextToken")?,
+            max_results: fields.get("MaxResults")?,
+        })
     }
 }
 
@@ -86,7 +89,9 @@ impl crate::Documented for ListItemsResponse {
         const FIELDS: &[crate::Field] = &[
             crate::Field::new(
                 "ItemSet",
-                crate::Shape::List(&crate::Shape::Object(<super::Item as crate::Documented>::fields)),
+                crate::Shape::List(
+                    &crate::Shape::Object(<super::Item as crate::Documented>::fields),
+                ),
                 false,
             ),
             crate::Field::new("NextToken", crate::Shape::String, true),
@@ -99,9 +104,18 @@ impl crate::Documented for ListItemsResponse {
 impl crate::Paginated for ListItemsRequest {
     type Item = super::Item;
     const PAGING: crate::Paging = crate::Paging {
-        style: crate::PageStyle::Token { output: "NextToken", done: None },
-        position: crate::PageParam { name: "NextToken", text: true },
-        size: Some(crate::PageParam { name: "MaxResults", text: false }),
+        style: crate::PageStyle::Token {
+            output: "NextToken",
+            done: None,
+        },
+        position: crate::PageParam {
+            name: "NextToken",
+            text: true,
+        },
+        size: Some(crate::PageParam {
+            name: "MaxResults",
+            text: false,
+        }),
         items: "ItemSet",
         total: None,
         max_page_size: Some(50u64),
@@ -150,10 +164,12 @@ impl crate::ApiError for ListItemsError {
     fn from_code(code: &str) -> Self {
         match code {
             "InvalidParameter" => Self::InvalidParameter,
-            _ => match super::CommonError::from_code(code) {
-                Some(common) => Self::Common(common),
-                None => Self::Unknown(code.to_string()),
-            },
+            _ => {
+                match super::CommonError::from_code(code) {
+                    Some(common) => Self::Common(common),
+                    None => Self::Unknown(code.to_string()),
+                }
+            }
         }
     }
 

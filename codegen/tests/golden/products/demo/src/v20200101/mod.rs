@@ -4,8 +4,8 @@
 
 mod error_code;
 
-pub use error_code::CommonError;
 pub use error_code::ErrorCode;
+pub use error_code::CommonError;
 
 #[cfg(feature = "client")]
 mod client;
@@ -23,31 +23,39 @@ pub use enums::{MachineState, Status};
 
 mod defects;
 
-pub use defects::{DefectsError, DefectsRequest, DefectsResponse};
+pub use defects::{DefectsRequest, DefectsResponse, DefectsError};
 
 mod describe_items;
 
-pub use describe_items::{DescribeItemsError, DescribeItemsRequest, DescribeItemsResponse};
+pub use describe_items::{
+    DescribeItemsRequest, DescribeItemsResponse, DescribeItemsError,
+};
 
 mod describe_machines;
 
-pub use describe_machines::{DescribeMachinesError, DescribeMachinesRequest, DescribeMachinesResponse};
+pub use describe_machines::{
+    DescribeMachinesRequest, DescribeMachinesResponse, DescribeMachinesError,
+};
 
 mod describe_task_result;
 
-pub use describe_task_result::{DescribeTaskResultError, DescribeTaskResultRequest, DescribeTaskResultResponse};
+pub use describe_task_result::{
+    DescribeTaskResultRequest, DescribeTaskResultResponse, DescribeTaskResultError,
+};
 
 mod edge_cases;
 
-pub use edge_cases::{EdgeCasesError, EdgeCasesFilter, EdgeCasesRequest, EdgeCasesResponse};
+pub use edge_cases::{
+    EdgeCasesRequest, EdgeCasesResponse, EdgeCasesError, EdgeCasesFilter,
+};
 
 mod list_items;
 
-pub use list_items::{ListItemsError, ListItemsRequest, ListItemsResponse};
+pub use list_items::{ListItemsRequest, ListItemsResponse, ListItemsError};
 
 mod ping;
 
-pub use ping::{PingError, PingRequest, PingResponse};
+pub use ping::{PingRequest, PingResponse, PingError};
 
 /// The API's product (service) name: `demo`.
 pub const SERVICE: &str = "demo";

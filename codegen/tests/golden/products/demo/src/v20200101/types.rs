@@ -27,7 +27,10 @@ impl crate::Wire for Filter {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { name: fields.get("Name")?, values: fields.get("Values")? })
+        Ok(Self {
+            name: fields.get("Name")?,
+            values: fields.get("Values")?,
+        })
     }
 }
 
@@ -78,7 +81,11 @@ impl crate::Wire for Item {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { item_id: fields.get("ItemId")?, size: fields.get("Size")?, comment: fields.get("Comment")? })
+        Ok(Self {
+            item_id: fields.get("ItemId")?,
+            size: fields.get("Size")?,
+            comment: fields.get("Comment")?,
+        })
     }
 }
 
@@ -124,7 +131,10 @@ impl crate::Wire for Machine {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { machine_id: fields.get("MachineId")?, machine_state: fields.get("MachineState")? })
+        Ok(Self {
+            machine_id: fields.get("MachineId")?,
+            machine_state: fields.get("MachineState")?,
+        })
     }
 }
 
@@ -135,7 +145,11 @@ impl crate::Documented for Machine {
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field::new("MachineId", crate::Shape::String, false),
-            crate::Field::new("MachineState", crate::Shape::StringIn(super::MachineState::VALUES), false),
+            crate::Field::new(
+                "MachineState",
+                crate::Shape::StringIn(super::MachineState::VALUES),
+                false,
+            ),
         ];
         FIELDS
     }
@@ -173,7 +187,11 @@ impl crate::Wire for TreeNode {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { value: fields.get("Value")?, parent: fields.get("Parent")?, children: fields.get("Children")? })
+        Ok(Self {
+            value: fields.get("Value")?,
+            parent: fields.get("Parent")?,
+            children: fields.get("Children")?,
+        })
     }
 }
 
@@ -184,10 +202,16 @@ impl crate::Documented for TreeNode {
     fn fields() -> &'static [crate::Field] {
         const FIELDS: &[crate::Field] = &[
             crate::Field::new("Value", crate::Shape::String, false),
-            crate::Field::new("Parent", crate::Shape::Object(<super::TreeNode as crate::Documented>::fields), true),
+            crate::Field::new(
+                "Parent",
+                crate::Shape::Object(<super::TreeNode as crate::Documented>::fields),
+                true,
+            ),
             crate::Field::new(
                 "Children",
-                crate::Shape::List(&crate::Shape::Object(<super::TreeNode as crate::Documented>::fields)),
+                crate::Shape::List(
+                    &crate::Shape::Object(<super::TreeNode as crate::Documented>::fields),
+                ),
                 true,
             ),
         ];
