@@ -139,6 +139,7 @@ pub const EN: Vocabulary = Vocabulary {
         values_subject: &["possible", "available", "supported"],
         values_verb: &["are", "include", "includes"],
         example: &["such as", "for example", "e.g.", "example:", "example of", "in the format of", "like"],
+        note: &["note", "notes"],
         default_before: &[
             "default value is",
             "default value:",

@@ -75,6 +75,7 @@ pub const JA: Vocabulary = Vocabulary {
         values_subject: &[],
         values_verb: &[],
         example: &["例：", "例:", "例えば", "など", "のように", "のような"],
+        note: &["注意", "説明"],
         default_before: &[
             "デフォルト値は",
             "デフォルト値：",

@@ -107,6 +107,8 @@ pub struct FactWords {
     pub values_verb: &'static [&'static str],
     /// Words before examples, which never make a set (`such as`, `例：`).
     pub example: &'static [&'static str],
+    /// Labels of a note line, which ends a list of values (`Note: …`, `注意：`).
+    pub note: &'static [&'static str],
     /// Words before a default value (`default value:`, `默认为`, `デフォルト値は`, `기본값은`).
     pub default_before: &'static [&'static str],
     /// Words after a default value (`by default`, `(default)`).

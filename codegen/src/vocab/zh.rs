@@ -93,6 +93,7 @@ pub const ZH: Vocabulary = Vocabulary {
         values_subject: &[],
         values_verb: &[],
         example: &["例如", "比如", "如：", "例：", "例:", "示例："],
+        note: &["注意", "说明", "备注"],
         default_before: &[
             "默认取值为",
             "默认取值：",

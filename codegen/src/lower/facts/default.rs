@@ -20,6 +20,11 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
         }) {
             continue;
         }
+        // `• Default: all regions` in a list of values: a value named Default.
+        let word = text.get(start..end).unwrap_or_default().trim_end_matches([':', '：']).trim();
+        if values.iter().any(|(v, _)| v == word) {
+            continue;
+        }
         let rest =
             skip(text.get(end..).unwrap_or_default(), &[":", "：", "为", "是", "は", "은", "는", "of ", "(", "（"]);
         let rest = rest.trim_start_matches(['\'', '"', '“', '「']);
@@ -220,6 +225,12 @@ mod tests {
             Some("GET")
         );
         assert_eq!(default("缓存大小，默认为 256 M，可选范围 256 M-1024 M", Kind::Integer).as_deref(), Some("256"));
+    }
+
+    #[test]
+    fn a_value_named_default_is_no_default() {
+        let values = [("Inner".to_string(), "a".to_string()), ("Default".to_string(), "all networks".to_string())];
+        assert_eq!(read("Valid values:\nInner: a\nDefault: all networks", Kind::Text, &values), None);
     }
 
     #[test]

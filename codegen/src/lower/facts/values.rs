@@ -90,7 +90,30 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
             return Some(ValueList { values, complete: !is_open(intro), sentence: span.trim().to_string() });
         }
     }
-    subject_list(text, &lower, kind).or_else(|| pairs(text, kind)).or_else(|| only_value(text, &lower, kind))
+    subject_list(text, &lower, kind)
+        .or_else(|| label_list(text, kind))
+        .or_else(|| pairs(text, kind))
+        .or_else(|| only_value(text, &lower, kind))
+}
+
+/// `Node role: MASTER, WORKER, ETCD and ALL.`: a first sentence of a short label, a colon
+/// and three or more upper-case wire values.
+fn label_list(text: &str, kind: Kind) -> Option<ValueList> {
+    let colon = text.find([':', '：'])?;
+    let label = text.get(..colon)?;
+    let words = label.split_whitespace().count();
+    if !(1..=3).contains(&words) || label.contains(['.', '。', '\n', ',', '，']) {
+        return None;
+    }
+    let rest = text.get(colon..)?;
+    let rest = rest.get(rest.chars().next()?.len_utf8()..)?.trim_start();
+    let (values, len) = inline(rest, kind)?;
+    let upper = |v: &str| v.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') && v.len() >= 2;
+    (values.len() >= 3 && values.iter().all(|(v, _)| upper(v))).then(|| ValueList {
+        complete: !is_open(rest.get(..len).unwrap_or_default()),
+        values,
+        sentence: text.get(..(text.len() - rest.len() + len).min(text.len())).unwrap_or_default().trim().to_string(),
+    })
 }
 
 /// `• mixed_case_count: value ranges from 1 to 16`, `ClsAgentParseFailMerge: …, value
@@ -299,6 +322,10 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
         };
         let item = item.trim_start().trim_start_matches(QUOTES);
         let token = token_at(item);
+        // `Note: …` after the items ends the list.
+        if words().note.iter().any(|w| text::lower(token) == *w || (!w.is_ascii() && item.starts_with(w))) {
+            break;
+        }
         let after = item.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
         let spaced = after.trim_start();
         // Without a bullet: `flux：流量`, or a value alone on its line (`HIGH_QUALITY_BGP`).
@@ -616,6 +643,22 @@ mod tests {
         assert_eq!(values("Supported regions are Beijing and Tokyo.", Kind::Text), None);
         assert_eq!(values("Log switch. off - no logs, on - keep logs", Kind::Text), v(&["off", "on"], true));
         assert_eq!(values("日志格式，可取值 'Json'、'Text' 和 'Csv'", Kind::Text), v(&["Json", "Text", "Csv"], true));
+    }
+
+    #[test]
+    fn label_lists_and_notes() {
+        assert_eq!(
+            values("Disk kind: LOCAL, CLOUD, NAS and OSS. Default value: CLOUD", Kind::Text),
+            v(&["LOCAL", "CLOUD", "NAS", "OSS"], true)
+        );
+        assert_eq!(values("Region: Beijing, Tokyo and Paris.", Kind::Text), None);
+        assert_eq!(
+            values(
+                "Valid values:\nInner: private network,\nOuter: public network,\nNote: only Inner for LEB.",
+                Kind::Text
+            ),
+            v(&["Inner", "Outer"], true)
+        );
     }
 
     #[test]
