@@ -40,7 +40,7 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
         read_filters(&text, &mut facts);
         return fold(facts);
     }
-    let list = if kind == Kind::None { None } else { values::read(&text, kind) };
+    let list = if kind == Kind::None { None } else { values::read_named(&text, kind, name) };
     if let Some(list) = &list {
         let typed: Vec<AllowedValue> = list
             .values

@@ -29,6 +29,12 @@ const QUOTES: &[char] = &['\'', '"', '‘', '’', '“', '”', '「', '」', '
 
 /// The value list of a description (already normalised), if it has one.
 pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
+    read_named(text, kind, "")
+}
+
+/// The value list of the description of a parameter named `name` (a list named by a few
+/// words, `Possible EIP states are …`, must name the parameter: `states` ~ `AddressStatus`).
+pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
     let lower = text::lower(text);
     // `Default value: 0`, `最大値は100`, `기본값은 0`: a value word inside another word.
     let taken: Vec<(usize, usize)> = [&words().default_before, &words().maximum, &words().minimum]
@@ -90,19 +96,39 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
             return Some(ValueList { values, complete: !is_open(intro), sentence: span.trim().to_string() });
         }
     }
-    subject_list(text, &lower, kind)
-        .or_else(|| label_list(text, kind))
+    subject_list(text, &lower, kind, name)
+        .or_else(|| label_list(text, kind, name))
         .or_else(|| pairs(text, kind))
         .or_else(|| only_value(text, &lower, kind))
 }
 
+/// Whether `words` (`eip states`, `file types`) name the parameter `name` (`AddressStatus`,
+/// `FileType`): a word of each sharing its first four letters. Any words do for no name.
+fn names_the_parameter(words: &str, name: &str) -> bool {
+    if name.is_empty() {
+        return true;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for c in name.chars() {
+        match parts.last_mut() {
+            Some(last) if !c.is_ascii_uppercase() => last.push(c.to_ascii_lowercase()),
+            _ => parts.push(c.to_ascii_lowercase().to_string()),
+        }
+    }
+    let stem = |w: &str| w.chars().take(4).collect::<String>();
+    words.split_whitespace().any(|w| parts.iter().any(|p| p.len() >= 3 && w.len() >= 3 && stem(p) == stem(w)))
+}
+
 /// `Node role: MASTER, WORKER, ETCD and ALL.`: a first sentence of a short label, a colon
 /// and three or more upper-case wire values.
-fn label_list(text: &str, kind: Kind) -> Option<ValueList> {
+fn label_list(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
     let colon = text.find([':', '：'])?;
     let label = text.get(..colon)?;
     let words = label.split_whitespace().count();
-    if !(1..=3).contains(&words) || label.contains(['.', '。', '\n', ',', '，']) {
+    if !(1..=3).contains(&words)
+        || label.contains(['.', '。', '\n', ',', '，'])
+        || !names_the_parameter(&text::lower(label), name)
+    {
         return None;
     }
     let rest = text.get(colon..)?;
@@ -143,7 +169,7 @@ fn glued_to_noun(after: &str) -> bool {
 /// `Possible EIP states are 'CREATING', 'BINDING' and 'BIND_ENI'.`, `Available bandwidth
 /// specifications: 5, 10, 20`: a "possible" word, a few words naming the values, then a
 /// list of two or more quoted or wire-like values (numbers for a number).
-fn subject_list(text: &str, lower: &str, kind: Kind) -> Option<ValueList> {
+fn subject_list(text: &str, lower: &str, kind: Kind, name: &str) -> Option<ValueList> {
     for (start, end) in text::find_all(lower, &words().values_subject) {
         let after = text.get(end..).unwrap_or_default();
         let clause_end = after.find([':', '：', '.', '。', ',', '，', '\n']).unwrap_or(after.len());
@@ -163,6 +189,10 @@ fn subject_list(text: &str, lower: &str, kind: Kind) -> Option<ValueList> {
             None if colon && (1..=3).contains(&clause.split_whitespace().count()) => clause_end + 1,
             _ => continue,
         };
+        let named = clause.get(..verb.map_or(clause.len(), |(at, _)| at)).unwrap_or_default();
+        if !names_the_parameter(named, name) {
+            continue;
+        }
         let rest = after.get(list_at..).unwrap_or_default().trim_start_matches([':', '：']).trim_start();
         let quoted = rest.starts_with(QUOTES);
         let Some((values, len)) = inline(rest, kind) else { continue };
@@ -641,6 +671,11 @@ mod tests {
         );
         assert_eq!(values("Supported port counts: 1, 2, 4 and 8.", Kind::Integer), v(&["1", "2", "4", "8"], true));
         assert_eq!(values("Supported regions are Beijing and Tokyo.", Kind::Text), None);
+        // The few words before the list name the parameter, or the list is another thing's.
+        let text = text::normalize("Addresses of the videos. Supported video formats: FLV, MP4, HLS");
+        assert_eq!(read_named(&text, Kind::Text, "SourceUrls"), None);
+        let text = text::normalize("Document kind. Supported file types: PDF, DOC, TXT");
+        assert_eq!(read_named(&text, Kind::Text, "FileType").map(|l| l.values.len()), Some(3));
         assert_eq!(values("Log switch. off - no logs, on - keep logs", Kind::Text), v(&["off", "on"], true));
         assert_eq!(values("日志格式，可取值 'Json'、'Text' 和 'Csv'", Kind::Text), v(&["Json", "Text", "Csv"], true));
     }
