@@ -15,9 +15,11 @@ mod default;
 mod filters;
 mod kind;
 mod length;
+mod list;
 mod range;
 mod text;
 mod unit;
+mod unworded;
 mod values;
 
 use crate::ir::{AllowedValue, Facts, LengthOf, Type};
