@@ -215,6 +215,7 @@ pub const EN: Vocabulary = Vocabulary {
         single_item: &["only one", "a single", "one and only one"],
         only: &["only"],
         only_value_after: &[],
+        only_this: &["only supports this", "only this value"],
         numbers: &[
             ("one", 1),
             ("two", 2),

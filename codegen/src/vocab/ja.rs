@@ -100,6 +100,7 @@ pub const JA: Vocabulary = Vocabulary {
         single_item: &["1つのみ", "単一"],
         only: &["のみ"],
         only_value_after: &["のみです", "のみ。", "のみサポート"],
+        only_this: &[],
         numbers: &[("一つ", 1), ("二つ", 2)],
         unit_before: &["単位は", "単位：", "単位:", "単位"],
         units: &[

@@ -93,6 +93,7 @@ pub const KO: Vocabulary = Vocabulary {
         single_item: &["하나만", "단일"],
         only: &["만"],
         only_value_after: &["만 지원"],
+        only_this: &[],
         numbers: &[("한", 1), ("두", 2)],
         unit_before: &["단위는", "단위:", "단위"],
         units: &[

@@ -139,6 +139,9 @@ pub struct FactWords {
     pub only: &'static [&'static str],
     /// Words right after the one value allowed (`one-timeのみです`).
     pub only_value_after: &'static [&'static str],
+    /// Words saying only the value just stated is allowed (`且当前只支持该类型`): the one value
+    /// stated (the default) makes the set.
+    pub only_this: &'static [&'static str],
     /// Number words (`two`, `两`).
     pub numbers: &'static [(&'static str, u64)],
     /// Words before a unit (`unit:`, `in`, `单位为`, `単位は`, `단위는`).

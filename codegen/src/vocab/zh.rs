@@ -172,6 +172,7 @@ pub const ZH: Vocabulary = Vocabulary {
         single_item: &["单个", "一个"],
         only: &["仅", "只"],
         only_value_after: &[],
+        only_this: &["只支持该", "仅支持该", "只支持此", "仅支持此"],
         numbers: &[("一", 1), ("两", 2), ("二", 2), ("三", 3), ("五", 5), ("十", 10)],
         unit_before: &["单位为", "单位是", "单位：", "单位:", "单位"],
         units: &[

@@ -64,6 +64,17 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
             facts.facts_from.insert("default".into(), sentence);
         }
     }
+    // `1为当前地域默认类型，默认为1，且当前只支持该类型`: only the value stated is allowed.
+    if facts.allowed_values.is_none() {
+        let lower = text::lower(&text);
+        if let (Some(value), Some((at, _))) =
+            (facts.default.clone(), text::find_all(&lower, &text::words().only_this).first())
+        {
+            facts.allowed_values = Some(vec![AllowedValue { value, meaning: String::new() }]);
+            facts.allowed_values_complete = Some(true);
+            facts.facts_from.insert("allowed_values".into(), text::sentence_at(&text, *at).to_string());
+        }
+    }
     read_limits(&text, kind, array, &mut facts);
     // A field that holds a unit's name (`ChargeUnit`, `TimeUnit`) has no unit of its own.
     let names_a_unit = name.ends_with("Unit") || name.ends_with("Units");
@@ -298,6 +309,14 @@ mod tests {
         // A key of a JSON string with its own values.
         let d = "Settings as JSON.\nKeepAliveOn: whether to keep alive, valid values: true or false";
         assert_eq!(facts("Settings", d, Type::String), json!({}));
+    }
+
+    #[test]
+    fn only_the_value_stated() {
+        assert_eq!(
+            facts("Mode", "加密模式，默认为2，目前只支持该模式", Type::Integer),
+            json!({"allowed_values": [{"value": 2}], "allowed_values_complete": true, "default": 2})
+        );
     }
 
     #[test]
