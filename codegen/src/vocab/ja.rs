@@ -72,7 +72,10 @@ pub const JA: Vocabulary = Vocabulary {
         ],
         open_list: &["を含み", "を含む", "含まれ", "など", "等"],
         only_value: &["のみをサポート", "固定で"],
-        example: &["例：", "例:", "例えば", "など"],
+        values_subject: &[],
+        values_verb: &[],
+        example: &["例：", "例:", "例えば", "など", "のように", "のような"],
+        note: &["注意", "説明"],
         default_before: &[
             "デフォルト値は",
             "デフォルト値：",
@@ -93,7 +96,11 @@ pub const JA: Vocabulary = Vocabulary {
         starts_after: &["から開始", "から始まる"],
         chars: &["文字", "桁"],
         bytes: &["バイト"],
+        length: &[],
         single_item: &["1つのみ", "単一"],
+        only: &["のみ"],
+        only_value_after: &["のみです", "のみ。", "のみサポート"],
+        only_this: &[],
         numbers: &[("一つ", 1), ("二つ", 2)],
         unit_before: &["単位は", "単位：", "単位:", "単位"],
         units: &[

@@ -101,8 +101,14 @@ pub struct FactWords {
     pub open_list: &'static [&'static str],
     /// Words before the one value allowed (`can only be`, `固定为`).
     pub only_value: &'static [&'static str],
+    /// A word before a few words naming the values, then a verb or `:` and the values
+    /// (`possible` … `are`: `Possible EIP states are 'CREATING', 'BIND'`).
+    pub values_subject: &'static [&'static str],
+    pub values_verb: &'static [&'static str],
     /// Words before examples, which never make a set (`such as`, `例：`).
     pub example: &'static [&'static str],
+    /// Labels of a note line, which ends a list of values (`Note: …`, `注意：`).
+    pub note: &'static [&'static str],
     /// Words before a default value (`default value:`, `默认为`, `デフォルト値は`, `기본값은`).
     pub default_before: &'static [&'static str],
     /// Words after a default value (`by default`, `(default)`).
@@ -125,8 +131,17 @@ pub struct FactWords {
     /// Words counting characters and bytes after a number (`characters`, `字符`, `バイト`).
     pub chars: &'static [&'static str],
     pub bytes: &'static [&'static str],
+    /// Words naming a length, before a range or a number (`名称长度2-60`, `参数长度是 1M`).
+    pub length: &'static [&'static str],
     /// Words of a single item (`only one`, `单个`): a list of at most one.
     pub single_item: &'static [&'static str],
+    /// Words saying "only", which make a single-item word a limit of one (`only one`, `仅`).
+    pub only: &'static [&'static str],
+    /// Words right after the one value allowed (`one-timeのみです`).
+    pub only_value_after: &'static [&'static str],
+    /// Words saying only the value just stated is allowed (`且当前只支持该类型`): the one value
+    /// stated (the default) makes the set.
+    pub only_this: &'static [&'static str],
     /// Number words (`two`, `两`).
     pub numbers: &'static [(&'static str, u64)],
     /// Words before a unit (`unit:`, `in`, `单位为`, `単位は`, `단위는`).

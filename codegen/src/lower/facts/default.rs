@@ -20,6 +20,11 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
         }) {
             continue;
         }
+        // `• Default: all regions` in a list of values: a value named Default.
+        let word = text.get(start..end).unwrap_or_default().trim_end_matches([':', '：']).trim();
+        if values.iter().any(|(v, _)| v == word) {
+            continue;
+        }
         let rest =
             skip(text.get(end..).unwrap_or_default(), &[":", "：", "为", "是", "は", "은", "는", "of ", "(", "（"]);
         let rest = rest.trim_start_matches(['\'', '"', '“', '「']);
@@ -40,6 +45,22 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
             }
         }
     }
+    // `• false: Not encrypted (default value).`: a bracketed marker in a listed value's meaning.
+    let marks: Vec<&str> = words()
+        .default_after
+        .iter()
+        .filter(|w| w.starts_with(['(', '（']))
+        .map(|w| w.trim_end_matches([')', '）']))
+        .collect();
+    for (value, meaning) in values {
+        let meaning = text::lower(meaning);
+        if let Some(mark) = marks.iter().find(|m| meaning.contains(**m)) {
+            let at = lower.find(*mark).unwrap_or(0);
+            if literal(value, kind) == Some(value.as_str()) {
+                return Some((value.clone(), text::sentence_at(text, at).to_string()));
+            }
+        }
+    }
     for (start, _) in text::find_all(&lower, &words().default_after) {
         // `20 by default`, `False (default)`, `128 MB (default)`: the value just before.
         let before = text.get(..start).unwrap_or_default().trim_end().trim_end_matches(['\'', '"']);
@@ -50,6 +71,11 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
             .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let token = before.get(token_start..).unwrap_or_default();
+        // `-POST (default value)`: a dash bullet is no part of the value.
+        let token = match token.strip_prefix('-') {
+            Some(t) if !t.starts_with(|c: char| c.is_ascii_digit()) => t,
+            _ => token,
+        };
         // `Python2.7 (default)`: a marker in brackets right after a value names it.
         let bracketed = text.get(start..).is_some_and(|m| m.starts_with(['(', '（']))
             && text.get(..start).is_some_and(|b| b.trim_end_matches(' ').len() + 1 >= b.len());
@@ -61,6 +87,26 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
         // `DEFAULT (Default)`: a value that means default.
         if !token.is_empty() && plain && literal(token, kind) == Some(token) && !token.eq_ignore_ascii_case("default") {
             return Some((token.to_string(), text::sentence_at(text, start).to_string()));
+        }
+    }
+    None
+}
+
+/// Where the text of another quantity starts: the sentence of a second default whose value
+/// differs from the first (`偏移量，默认为0。… 返回数量，默认为20，最大值为100。`).
+pub fn second_subject(text: &str) -> Option<usize> {
+    let lower = text::lower(text);
+    let mut first: Option<(&str, usize)> = None;
+    for (start, end) in text::find_all(&lower, &words().default_before) {
+        let rest = skip(text.get(end..).unwrap_or_default(), &[":", "：", "为", "是", "は", "은", "는"]);
+        let Some((_, len)) = text::number_at(rest) else { continue };
+        let value = rest.get(..len).unwrap_or_default();
+        let sentence = text::sentence_at(text, start);
+        let sentence_start = sentence.as_ptr() as usize - text.as_ptr() as usize;
+        match first {
+            None => first = Some((value, sentence_start)),
+            Some((v, s)) if v != value && s != sentence_start => return Some(sentence_start),
+            Some(_) => {}
         }
     }
     None
@@ -109,7 +155,7 @@ fn ends_value(after: &str, kind: Kind) -> bool {
     if trimmed.starts_with(is_cjk) {
         return true;
     }
-    matches!(kind, Kind::Integer | Kind::Float) && text::unit_at(trimmed).is_some()
+    matches!(kind, Kind::Integer | Kind::Float) && (text::unit_at(trimmed).is_some() || text::unit_follows(trimmed))
 }
 
 #[cfg(test)]
@@ -161,6 +207,30 @@ mod tests {
             read("RequestResponse(同步) 和 Event(异步)，默认为同步", Kind::Text, &values).map(|d| d.0).as_deref(),
             Some("RequestResponse")
         );
+    }
+
+    #[test]
+    fn defaults_marked_in_a_list() {
+        let values =
+            [("ON".to_string(), "enabled".to_string()), ("OFF".to_string(), "disabled (default value".to_string())];
+        assert_eq!(
+            read("Switch.\n• ON: enabled\n• OFF: disabled (default value)", Kind::Text, &values)
+                .map(|d| d.0)
+                .as_deref(),
+            Some("OFF")
+        );
+        let values = [("GET".to_string(), String::new()), ("HEAD".to_string(), String::new())];
+        assert_eq!(
+            read("Method. Valid values:\n-GET (default value)\n- HEAD", Kind::Text, &values).map(|d| d.0).as_deref(),
+            Some("GET")
+        );
+        assert_eq!(default("缓存大小，默认为 256 M，可选范围 256 M-1024 M", Kind::Integer).as_deref(), Some("256"));
+    }
+
+    #[test]
+    fn a_value_named_default_is_no_default() {
+        let values = [("Inner".to_string(), "a".to_string()), ("Default".to_string(), "all networks".to_string())];
+        assert_eq!(read("Valid values:\nInner: a\nDefault: all networks", Kind::Text, &values), None);
     }
 
     #[test]

@@ -15,9 +15,11 @@ mod default;
 mod filters;
 mod kind;
 mod length;
+mod list;
 mod range;
 mod text;
 mod unit;
+mod unworded;
 mod values;
 
 use crate::ir::{AllowedValue, Facts, LengthOf, Type};
@@ -27,6 +29,12 @@ use kind::{kind_of, Kind};
 /// description.
 pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
     let text = text::normalize(description);
+    // `偏移量，默认为0。… 返回数量，默认为20，最大值为100。`: a second, different default
+    // starts the text of another quantity (pasted from the next row); it is not read.
+    let text = match default::second_subject(&text) {
+        Some(at) => text.get(..at).unwrap_or_default().to_string(),
+        None => text,
+    };
     let kind = kind_of(ty);
     let array = matches!(ty, Type::Array(_));
     let mut facts = Facts::default();
@@ -34,7 +42,7 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
         read_filters(&text, &mut facts);
         return fold(facts);
     }
-    let list = if kind == Kind::None { None } else { values::read(&text, kind) };
+    let list = if kind == Kind::None { None } else { values::read_named(&text, kind, name) };
     if let Some(list) = &list {
         let typed: Vec<AllowedValue> = list
             .values
@@ -54,6 +62,17 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
         if let Some(value) = typed(&value, kind) {
             facts.default = Some(value);
             facts.facts_from.insert("default".into(), sentence);
+        }
+    }
+    // `1为当前地域默认类型，默认为1，且当前只支持该类型`: only the value stated is allowed.
+    if facts.allowed_values.is_none() {
+        let lower = text::lower(&text);
+        if let (Some(value), Some((at, _))) =
+            (facts.default.clone(), text::find_all(&lower, &text::words().only_this).first())
+        {
+            facts.allowed_values = Some(vec![AllowedValue { value, meaning: String::new() }]);
+            facts.allowed_values_complete = Some(true);
+            facts.facts_from.insert("allowed_values".into(), text::sentence_at(&text, *at).to_string());
         }
     }
     read_limits(&text, kind, array, &mut facts);
@@ -122,9 +141,16 @@ fn read_limits(text: &str, kind: Kind, array: bool, facts: &mut Facts) {
     let has_set = facts.allowed_values.is_some();
     let mut unit = None;
     for limit in range::read(text, string) {
+        // A structure's parameter: only a stated number of its items, never the ranges of
+        // fields inside it (`length: value ranges from 8 to 64`).
+        if kind == Kind::None && limit.min.is_some() && limit.max.is_some() {
+            continue;
+        }
         let counts = match limit.counts {
             Some(LengthOf::Chars | LengthOf::Bytes) if string => limit.counts,
             Some(_) => continue,
+            // `cannot exceed 2 days`: a number with a unit counts no items.
+            None if array && limit.unit.is_some() => continue,
             None if array => Some(LengthOf::Items),
             None => None,
         };
@@ -188,7 +214,7 @@ fn read_limits(text: &str, kind: Kind, array: bool, facts: &mut Facts) {
 fn single_item(text: &str) -> bool {
     let lower = text::lower(text);
     !text::find_all(&lower, &text::words().single_item).is_empty()
-        && ["only", "仅", "只", "のみ", "만"].iter().any(|w| lower.contains(w))
+        && text::words().only.iter().any(|w| lower.contains(w))
 }
 
 fn read_filters(text: &str, facts: &mut Facts) {
@@ -263,6 +289,54 @@ mod tests {
         assert_eq!(
             facts("ChargeUnit", "Billing unit. GB: The billing unit is calculated in GB", Type::String),
             json!({})
+        );
+    }
+
+    #[test]
+    fn other_quantities_are_not_read() {
+        // A limit on the sum of two fields is no limit of this one.
+        assert_eq!(facts("Count", "Items to return. Start+Count must not exceed 5000", Type::Integer), json!({}));
+        assert_eq!(facts("Count", "返回条数，Start+Count不能大于5000", Type::Integer), json!({}));
+        // A gap between two elements (a number with a unit) counts no items.
+        let d = "Run days. Two consecutive days may be at most 3 days apart; cannot exceed 3 days.";
+        assert_eq!(facts("Days", d, Type::Array(Box::new(Type::Integer))), json!({}));
+        // A second default of another value starts the text of another field.
+        let d = "起始位置，默认为0。每页条数，默认为50，最大值为200。";
+        assert_eq!(facts("Start", d, Type::Integer), json!({"default": 0}));
+        // Ranges of fields inside a structure are not the structure parameter's.
+        let d = "Rules.\n• min_len: value ranges from 4 to 32\n• digit_count: value ranges from 0 to 8";
+        assert_eq!(facts("Rules", d, Type::Array(Box::new(Type::Struct("Rule".into())))), json!({}));
+        // A key of a JSON string with its own values.
+        let d = "Settings as JSON.\nKeepAliveOn: whether to keep alive, valid values: true or false";
+        assert_eq!(facts("Settings", d, Type::String), json!({}));
+    }
+
+    #[test]
+    fn only_the_value_stated() {
+        assert_eq!(
+            facts("Mode", "加密模式，默认为2，目前只支持该模式", Type::Integer),
+            json!({"allowed_values": [{"value": 2}], "allowed_values_complete": true, "default": 2})
+        );
+    }
+
+    #[test]
+    fn lengths_and_ranges_in_more_forms() {
+        assert_eq!(
+            facts("Name", "任务名称，只能包含字母，长度3-40", Type::String),
+            json!({"min_length": 3, "max_length": 40, "length_of": "chars"})
+        );
+        assert_eq!(
+            facts("Body", "请求体，最大支持的内容长度是 2M", Type::String),
+            json!({"max_length": 2097152, "length_of": "bytes"})
+        );
+        assert_eq!(
+            facts("Token", "Unique token, with a maximum value of 32 ASCII characters.", Type::String),
+            json!({"max_length": 32, "length_of": "chars"})
+        );
+        assert_eq!(facts("Size", "Queue size. Range: 10<= Size <= 500", Type::Integer), json!({"min": 10, "max": 500}));
+        assert_eq!(
+            facts("Disk", "磁盘大小，默认为 50 G，可选范围 50 G-500 G", Type::Integer),
+            json!({"default": 50, "min": 50, "max": 500, "unit": "GB"})
         );
     }
 

@@ -53,6 +53,11 @@ fn range_at(text: &str, string: bool) -> Option<Range> {
     } else if let Some((u, l)) = text::unit_at(rest.trim_start()) {
         unit = Some(u);
         rest = rest.trim_start().get(l..)?;
+    } else if text::unit_follows(rest.trim_start()) {
+        // `128 M-1536 M`: a size letter after each number (`M` for `MB`).
+        let letter = rest.trim_start().get(..1)?;
+        unit = text::unit_at(&format!("{letter}b")).map(|(u, _)| u);
+        rest = rest.trim_start().get(1..)?;
     }
     // `128 MB (default) and 1,536 MB`.
     let trimmed = rest.trim_start();
@@ -97,8 +102,70 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
             });
         }
     }
+    for (start, end) in text::find_all(&lower, &words().range) {
+        // `Range: 5<= MaxSize <= 256`: the value between two inequalities.
+        let rest = skip(text.get(end..).unwrap_or_default(), GAP);
+        if let Some((a, b)) = inequality_at(rest) {
+            limits.push(Limit {
+                min: Some(a),
+                max: Some(b),
+                counts: None,
+                unit: None,
+                sentence: sentence(start),
+                start: false,
+                bare: true,
+                digits: true,
+            });
+        }
+    }
+    for (start, end) in text::find_all(&lower, &words().length) {
+        // `名称长度2-60`, `参数长度是 1M` (after a maximum word): a length.
+        let rest = skip(text.get(end..).unwrap_or_default(), GAP);
+        let counted = |measure: Option<(LengthOf, u64)>| measure.or(string.then_some((LengthOf::Chars, 1)));
+        if let Some((a, b, measure, _, _)) = range_at(rest, string) {
+            let Some((counts, m)) = counted(measure) else { continue };
+            limits.push(Limit {
+                min: Some(a * m as f64),
+                max: Some(b * m as f64),
+                counts: Some(counts),
+                unit: None,
+                sentence: sentence(start),
+                start: false,
+                bare: true,
+                digits: true,
+            });
+        } else if let Some((n, len)) = number_at(rest) {
+            let clause = text::lower(clause_before(text, start));
+            let after_max = !text::find_all(&clause, &words().maximum).is_empty();
+            let Some((counts, m)) =
+                counted(length::measure_after(rest.get(len..).unwrap_or_default(), string).map(|(c, m, _)| (c, m)))
+            else {
+                continue;
+            };
+            if after_max {
+                limits.push(Limit {
+                    min: None,
+                    max: Some(n * m as f64),
+                    counts: Some(counts),
+                    unit: None,
+                    sentence: sentence(start),
+                    start: false,
+                    bare: true,
+                    digits: true,
+                });
+            }
+        }
+    }
     for (list, is_max) in [(&words().maximum, true), (&words().minimum, false)] {
         for (start, end) in text::find_all(&lower, list) {
+            // `Offset+Limit不能大于10000`: a limit on a sum of fields.
+            let clause = clause_before(text, start);
+            let sum = clause
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '+' || c == '_'))
+                .any(|w| w.split('+').filter(|p| p.starts_with(|c: char| c.is_ascii_alphabetic())).count() >= 2);
+            if sum {
+                continue;
+            }
             let rest = skip(text.get(end..).unwrap_or_default(), GAP);
             let Some((n, len)) = count_at(rest) else { continue };
             let after = rest.get(len..).unwrap_or_default();
@@ -207,6 +274,29 @@ fn number_before(text: &str, at: usize, string: bool) -> Option<(f64, &str)> {
         }
     }
     None
+}
+
+/// The clause of `text` ending at `at`: from the last `，`, `,`, `。`, `；`, `;` or line break.
+fn clause_before(text: &str, at: usize) -> &str {
+    let before = text.get(..at).unwrap_or_default();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    before.get(start..).unwrap_or_default()
+}
+
+/// `5<= MaxSize <= 256`, `1 ≤ x ≤ 10`: the two ends.
+fn inequality_at(text: &str) -> Option<(f64, f64)> {
+    let (a, len) = number_at(text)?;
+    let rest = text.get(len..)?.trim_start();
+    let rest = rest.strip_prefix("<=").or_else(|| rest.strip_prefix('≤'))?.trim_start();
+    let name = text::token_at(rest);
+    let rest = rest.get(name.len()..)?.trim_start();
+    let rest = rest.strip_prefix("<=").or_else(|| rest.strip_prefix('≤'))?.trim_start();
+    let (b, _) = number_at(rest)?;
+    (!name.is_empty() && a <= b).then_some((a, b))
 }
 
 /// `… 从 1` → 1: the number ending `text`.

@@ -11,7 +11,10 @@ pub struct Words {
     pub value_list: Vec<&'static str>,
     pub open_list: Vec<&'static str>,
     pub only_value: Vec<&'static str>,
+    pub values_subject: Vec<&'static str>,
+    pub values_verb: Vec<&'static str>,
     pub example: Vec<&'static str>,
+    pub note: Vec<&'static str>,
     pub default_before: Vec<&'static str>,
     pub default_after: Vec<&'static str>,
     pub range: Vec<&'static str>,
@@ -24,7 +27,11 @@ pub struct Words {
     pub starts_after: Vec<&'static str>,
     pub chars: Vec<&'static str>,
     pub bytes: Vec<&'static str>,
+    pub length: Vec<&'static str>,
     pub single_item: Vec<&'static str>,
+    pub only: Vec<&'static str>,
+    pub only_value_after: Vec<&'static str>,
+    pub only_this: Vec<&'static str>,
     pub numbers: Vec<(&'static str, u64)>,
     pub unit_before: Vec<&'static str>,
     pub units: Vec<(&'static str, &'static str)>,
@@ -37,7 +44,10 @@ pub fn words() -> &'static Words {
         value_list: vocab::fact_words(|f| f.value_list),
         open_list: vocab::fact_words(|f| f.open_list),
         only_value: vocab::fact_words(|f| f.only_value),
+        values_subject: vocab::fact_words(|f| f.values_subject),
+        values_verb: vocab::fact_words(|f| f.values_verb),
         example: vocab::fact_words(|f| f.example),
+        note: vocab::fact_words(|f| f.note),
         default_before: vocab::fact_words(|f| f.default_before),
         default_after: vocab::fact_words(|f| f.default_after),
         range: vocab::fact_words(|f| f.range),
@@ -50,7 +60,11 @@ pub fn words() -> &'static Words {
         starts_after: vocab::fact_words(|f| f.starts_after),
         chars: vocab::fact_words(|f| f.chars),
         bytes: vocab::fact_words(|f| f.bytes),
+        length: vocab::fact_words(|f| f.length),
         single_item: vocab::fact_words(|f| f.single_item),
+        only: vocab::fact_words(|f| f.only),
+        only_value_after: vocab::fact_words(|f| f.only_value_after),
+        only_this: vocab::fact_words(|f| f.only_this),
         numbers: vocab::number_words(),
         unit_before: vocab::fact_words(|f| f.unit_before),
         units: vocab::unit_names(),
@@ -340,9 +354,9 @@ pub fn number_at(text: &str) -> Option<(f64, usize)> {
 }
 
 /// A unit name starts `text` (`MB`, `KB`, `ms`): a number may be glued to it.
-fn unit_follows(text: &str) -> bool {
+pub fn unit_follows(text: &str) -> bool {
     let lower = lower(text);
-    words().units.iter().chain([("k", "K"), ("m", "M")].iter()).any(|(name, _)| {
+    words().units.iter().chain([("k", "K"), ("m", "M"), ("g", "G")].iter()).any(|(name, _)| {
         lower.starts_with(name) && !lower.get(name.len()..).unwrap_or_default().starts_with(is_word_char)
     })
 }

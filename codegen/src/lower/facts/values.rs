@@ -9,26 +9,18 @@
 //! never make a set.
 
 use super::kind::Kind;
+use super::list::{fits, inline, is_open, looks_like_wire_value, token_at, ValueList, QUOTES, SEPARATORS};
 use super::text::{self, is_cjk, skip, words};
-
-/// A value list read from a description.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ValueList {
-    /// (wire value as printed, meaning).
-    pub values: Vec<(String, String)>,
-    pub complete: bool,
-    /// The sentence (or lines) the list came from.
-    pub sentence: String,
-}
-
-/// Words joining two values of an inline list.
-const JOINS: &[&str] =
-    &["and ", "or ", "和", "或者", "或", "及", "以及", "および", "と", "과 ", "와 ", "과", "와", "및 "];
-const SEPARATORS: &[char] = &[',', '，', '、', ';', '；', '|', '/'];
-const QUOTES: &[char] = &['\'', '"', '‘', '’', '“', '”', '「', '」', '『', '』'];
+use super::unworded;
 
 /// The value list of a description (already normalised), if it has one.
 pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
+    read_named(text, kind, "")
+}
+
+/// The value list of the description of a parameter named `name` (a list named by a few
+/// words, `Possible EIP states are …`, must name the parameter: `states` ~ `AddressStatus`).
+pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
     let lower = text::lower(text);
     // `Default value: 0`, `最大値は100`, `기본값은 0`: a value word inside another word.
     let taken: Vec<(usize, usize)> = [&words().default_before, &words().maximum, &words().minimum]
@@ -36,7 +28,7 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
         .flat_map(|list| text::find_all(&lower, list))
         .collect();
     for (start, end) in text::find_all(&lower, &words().value_list) {
-        if taken.iter().any(|(s, e)| start < *e && *s < end) {
+        if taken.iter().any(|(s, e)| start < *e && *s < end) || under_field_label(text, start) {
             continue;
         }
         let after = text.get(end..).unwrap_or_default();
@@ -52,8 +44,16 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
         } else if super::range::starts_with_range(rest) {
             None
         } else {
-            inline(rest, kind)
+            inline(rest, kind).filter(|(v, len)| v.len() > 1 || !glued_to_noun(rest.get(*len..).unwrap_or_default()))
         };
+        // `値はsubnet-fdj24n34j2 のように`: a value followed by an example word is an example.
+        let example_after = list.as_ref().is_some_and(|(_, len)| {
+            let next = text::lower(text.get(at + len..).unwrap_or_default().trim_start());
+            words().example.iter().any(|w| next.starts_with(w))
+        });
+        if example_after {
+            continue;
+        }
         if let Some((values, len)) = list {
             let span = text.get(start..(at + len).min(text.len())).unwrap_or_default();
             let sentence = text::sentence_at(text, start);
@@ -67,8 +67,14 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
         }
     }
     // Bullet lines anywhere, with no word before them.
-    if let Some(at) =
-        text.find("\n•").or_else(|| text.find("\n-")).map(|i| i + 1).or_else(|| text.starts_with(['•']).then_some(0))
+    let dash = text
+        .match_indices("\n-")
+        .find(|(i, _)| !text.get(i + 2..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
+    if let Some(at) = text
+        .find("\n•")
+        .or_else(|| dash.map(|(i, _)| i))
+        .map(|i| i + 1)
+        .or_else(|| text.starts_with(['•']).then_some(0))
     {
         if let Some((values, len)) = bullets(text.get(at..).unwrap_or_default(), kind, false) {
             let intro = text::sentence_at(text, at.saturating_sub(1));
@@ -76,100 +82,34 @@ pub fn read(text: &str, kind: Kind) -> Option<ValueList> {
             return Some(ValueList { values, complete: !is_open(intro), sentence: span.trim().to_string() });
         }
     }
-    pairs(text, kind).or_else(|| only_value(text, &lower, kind))
+    unworded::subject_list(text, &lower, kind, name)
+        .or_else(|| unworded::label_list(text, kind, name))
+        .or_else(|| unworded::pairs(text, kind))
+        .or_else(|| unworded::only_value(text, &lower, kind))
 }
 
-/// A value token at the start of `text`, cut at a `:` (`TOTAL_EIP_QUOTA:EIP quota`).
-fn token_at(text: &str) -> &str {
-    let token = text::token_at(text);
-    token.split(':').next().unwrap_or_default()
+/// `• mixed_case_count: value ranges from 1 to 16`, `ClsAgentParseFailMerge: …, value
+/// range: true or false`: a value word on a line labelled by a field name (a key inside the
+/// value) describes that field, not the parameter.
+pub fn under_field_label(text: &str, at: usize) -> bool {
+    let line_start = text.get(..at).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
+    let line = text.get(line_start..at).unwrap_or_default();
+    let line = line.trim_start().trim_start_matches(['•', '-', '*', '·']).trim_start();
+    let token = text::token_at(line);
+    let Some(after) = line.get(token.len()..) else { return false };
+    let field = token.contains('_')
+        || (token.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && token.chars().skip(1).any(|c| c.is_ascii_uppercase())
+            && token.chars().any(|c| c.is_ascii_lowercase()));
+    field
+        && !token.contains(':')
+        && after.trim_start().starts_with([':', '：'])
+        && !token.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
 }
 
-/// Whether a list's text says it may be partial.
-fn is_open(text: &str) -> bool {
-    !text::find_all(&text::lower(text), &words().open_list).is_empty()
-}
-
-/// Whether `token` can be a value of this kind.
-fn fits(token: &str, kind: Kind) -> bool {
-    match kind {
-        Kind::Integer => token.parse::<i64>().is_ok(),
-        Kind::Float => token.parse::<f64>().is_ok(),
-        Kind::Boolean => token.eq_ignore_ascii_case("true") || token.eq_ignore_ascii_case("false"),
-        Kind::Text | Kind::Time => !token.is_empty(),
-        Kind::None => false,
-    }
-}
-
-/// `TCP, UDP, ICMP, and ALL.`, `0 (disable) and 1 (enable)`, `ALL과 ANY를 포함하고`: the
-/// values up to the end of the sentence or the first item that is not a value; the list
-/// and its length.
-fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
-    let end = text::sentence_end(text).unwrap_or(text.len());
-    let segment = text.get(..end).unwrap_or_default();
-    let mut values = Vec::new();
-    let mut rest = segment;
-    loop {
-        let before = rest;
-        rest = rest.trim_start().trim_start_matches(SEPARATORS).trim_start();
-        rest = skip(rest, JOINS);
-        rest = rest.trim_start_matches(QUOTES);
-        let token = token_at(rest);
-        if token.is_empty() || !fits(token, kind) {
-            rest = before;
-            break;
-        }
-        let after = rest.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
-        let spaced = after.trim_start();
-        let (meaning, next) = if let Some(inner) = spaced.strip_prefix(['(', '（']) {
-            let close = inner.find([')', '）']).unwrap_or(inner.len());
-            let tail = inner.get(close..).unwrap_or_default();
-            (
-                inner.get(..close).unwrap_or_default(),
-                tail.get(tail.chars().next().map_or(0, char::len_utf8)..).unwrap_or_default(),
-            )
-        } else if let Some(m) = spaced.strip_prefix([':', '：', '=']) {
-            let stop = m.find(SEPARATORS).unwrap_or(m.len());
-            (m.get(..stop).unwrap_or_default(), m.get(stop..).unwrap_or_default())
-        } else {
-            ("", after)
-        };
-        let continues = next.is_empty()
-            || next.trim_start().starts_with(SEPARATORS)
-            || JOINS
-                .iter()
-                .any(|j| text::lower(next.trim_start()).starts_with(j.trim_end()) && !j.trim_end().is_empty())
-            || next.trim().is_empty();
-        // `ANY를`, `DETACHING_LB 등이`: a particle ends the list.
-        let particle = next.starts_with(is_cjk) || (next.starts_with(' ') && next.trim_start().starts_with(is_cjk));
-        if !continues && !particle {
-            // `Centos7.2x86_64, ubuntu16.04.1 LTSx86_64`: a value with words after it is
-            // a value this reader cannot delimit; the list is not read at all.
-            if !values.is_empty() && (token.contains(|c: char| c.is_ascii_digit()) || looks_like_wire_value(token)) {
-                return None;
-            }
-            rest = before;
-            break;
-        }
-        values.push((token.to_string(), meaning.trim().to_string()));
-        rest = next;
-        if particle && !JOINS.iter().any(|j| next.trim_start().starts_with(j.trim_end())) {
-            break;
-        }
-    }
-    // A list cut short by an item that is no value while more items follow (`all, single
-    // port, range`) is no list.
-    let left = rest.trim_start().trim_start_matches(SEPARATORS);
-    if values.is_empty() || (left.contains(SEPARATORS) && !left.starts_with(is_cjk)) {
-        return None;
-    }
-    let mut seen = Vec::new();
-    values.retain(|(v, _)| {
-        let new = !seen.contains(v);
-        seen.push(v.clone());
-        new
-    });
-    Some((values, segment.len() - rest.len()))
+/// `UTC時間`: a value word glued to the noun after it names a format or a kind, not a value.
+fn glued_to_noun(after: &str) -> bool {
+    after.starts_with(|c: char| is_cjk(c) && !matches!(c as u32, 0x3040..=0x30FF | 0xAC00..=0xD7AF))
 }
 
 /// `1, 2, 3]`: the values of a bracketed list (the `[` already read).
@@ -201,14 +141,19 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
         }
         // Lines without a bullet count after a "values" word (`flux：流量`), up to the
         // first that is no `VALUE：meaning` line.
-        seen_bullet |= trimmed.starts_with(['•', '-', '*', '·']);
-        let (item, bulleted) = match trimmed.strip_prefix(['•', '-', '*', '·']) {
+        let bullet = strip_bullet(trimmed);
+        seen_bullet |= bullet.is_some();
+        let (item, bulleted) = match bullet {
             Some(item) => (item, true),
             None if introduced && !seen_bullet => (trimmed, false),
             None => break,
         };
         let item = item.trim_start().trim_start_matches(QUOTES);
         let token = token_at(item);
+        // `Note: …` after the items ends the list.
+        if words().note.iter().any(|w| text::lower(token) == *w || (!w.is_ascii() && item.starts_with(w))) {
+            break;
+        }
         let after = item.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
         let spaced = after.trim_start();
         // Without a bullet: `flux：流量`, or a value alone on its line (`HIGH_QUALITY_BGP`).
@@ -235,104 +180,10 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
     (plausible && !values.is_empty()).then_some((values, len))
 }
 
-/// `BIND_ENI`, `VPC`, `0`, `true`, `EIPv6`: what a value of a list without a "values" word
-/// before it looks like (not a word of prose: `Note`, `Linux`).
-fn looks_like_wire_value(v: &str) -> bool {
-    let upper = v.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-') && v.len() >= 2;
-    upper || v.parse::<f64>().is_ok() || v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("false") || {
-        // camelCase or mixed: a capital after the first letter (`EIPv6`, `fluxHitRate`).
-        v.chars().skip(1).any(|c| c.is_ascii_uppercase()) && v.chars().any(|c| c.is_ascii_lowercase())
-    }
-}
-
-/// Inline pairs with no word before them: `0: descending; 1: ascending`,
-/// `1-表示需要， 0-表示不需要`, `0表示全部CMK， 1 表示…`, `传0不生成…，传1生成…`.
-fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
-    for sentence in text.split('。') {
-        let mut values: Vec<(String, String)> = Vec::new();
-        let mut span_start = None;
-        let items = sentence
-            .split([';', '；', ',', '，', '、', '\n'])
-            .flat_map(|i| i.split(" 和 "))
-            .flat_map(|i| i.split(". "));
-        for item in items {
-            let offset = item.as_ptr() as usize - sentence.as_ptr() as usize;
-            let trimmed = item.trim_start();
-            if trimmed.is_empty() {
-                continue;
-            }
-            // `传0不生成…`, `默认 0 表示…`: a word before the value.
-            let lower = text::lower(trimmed);
-            let lead =
-                words().default_before.iter().find(|w| lower.starts_with(**w) && !w.is_ascii()).map_or(0, |w| w.len());
-            let trimmed = trimmed.get(lead..).unwrap_or(trimmed).trim_start();
-            let (passed, trimmed) = match trimmed.strip_prefix('传') {
-                Some(rest) => (true, rest),
-                None => (false, trimmed),
-            };
-            let token = token_at(trimmed);
-            let after = trimmed.get(token.len()..).unwrap_or_default();
-            let spaced = after.trim_start();
-            let marked = spaced.starts_with([':', '：', '-', '(', '（', '='])
-                || spaced.starts_with("表示")
-                || spaced.starts_with("代表");
-            let numeric = token.parse::<i64>().is_ok();
-            let word = numeric
-                || token.eq_ignore_ascii_case("true")
-                || token.eq_ignore_ascii_case("false")
-                || looks_like_wire_value(token);
-            let glued = numeric && after.starts_with(is_cjk) && (passed || !values.is_empty());
-            // `Event(异步)`: a value with its meaning in brackets, in a sentence of pairs.
-            let explained = spaced.strip_prefix(['(', '（']).is_some_and(|m| m.starts_with(is_cjk))
-                && after.starts_with(['(', '（']);
-            if !token.is_empty() && (word || explained) && fits(token, kind) && (marked || glued) {
-                let meaning =
-                    spaced.trim_start_matches([':', '：', '-', '(', '（', '=']).trim_end_matches([')', '）']).trim();
-                span_start.get_or_insert(offset);
-                values.push((token.to_string(), meaning.to_string()));
-            } else if values.len() >= 2 {
-                break;
-            } else {
-                values.clear();
-                span_start = None;
-            }
-        }
-        if values.len() >= 2 {
-            let start = span_start.unwrap_or(0);
-            return Some(ValueList {
-                values,
-                complete: true,
-                sentence: sentence.get(start..).unwrap_or_default().trim().to_string(),
-            });
-        }
-    }
-    None
-}
-
-/// `the parameter value can only be POSTPAID_BY_HOUR`, `currently only supports the
-/// priority field`, `组织类型（目前固定为1）`.
-fn only_value(text: &str, lower: &str, kind: Kind) -> Option<ValueList> {
-    for (start, end) in text::find_all(lower, &words().only_value) {
-        let rest = skip(text.get(end..).unwrap_or_default(), &[":", "：", "the "]).trim_start_matches(QUOTES);
-        let token = token_at(rest);
-        if token.is_empty() || !fits(token, kind) {
-            continue;
-        }
-        let after = rest.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
-        let ends = after.is_empty()
-            || after.starts_with(['.', '。', ')', '）'])
-            || after.starts_with(" field")
-            || after.starts_with(" value")
-            || (after.starts_with(is_cjk) && !text::lower(token).chars().all(|c| c.is_ascii_lowercase()));
-        if ends {
-            return Some(ValueList {
-                values: vec![(token.to_string(), String::new())],
-                complete: true,
-                sentence: text::sentence_at(text, start).to_string(),
-            });
-        }
-    }
-    None
+/// The item of a bullet line (`• A`, `- A`, `* A`); `-1: failed` is a negative number, no bullet.
+fn strip_bullet(line: &str) -> Option<&str> {
+    let item = line.strip_prefix(['•', '-', '*', '·'])?;
+    (!(line.starts_with('-') && item.starts_with(|c: char| c.is_ascii_digit()))).then_some(item)
 }
 
 /// Whether the description gives example values only (`such as vpc-f49l6u0z`, `例：…`).
@@ -472,7 +323,59 @@ mod tests {
     }
 
     #[test]
+    fn numbered_pairs_and_lists_without_a_values_word() {
+        assert_eq!(
+            values("Mode. Valid values: 0 - read only, 1 - read write, 2 - admin.", Kind::Integer),
+            v(&["0", "1", "2"], true)
+        );
+        assert_eq!(
+            values("Kind of node. Possible values: 1 - master; 2 - replica; 3 - witness.", Kind::Integer),
+            v(&["1", "2", "3"], true)
+        );
+        assert_eq!(
+            values("Exit status.\n0: done;\n-1: error;\n-3: cancelled", Kind::Integer),
+            v(&["0", "-1", "-3"], true)
+        );
+        assert_eq!(
+            values("Disk state. Possible disk states are 'ATTACHED', 'DETACHED' and 'EXPIRED'.", Kind::Text),
+            v(&["ATTACHED", "DETACHED", "EXPIRED"], true)
+        );
+        assert_eq!(values("Supported port counts: 1, 2, 4 and 8.", Kind::Integer), v(&["1", "2", "4", "8"], true));
+        assert_eq!(values("Supported regions are Beijing and Tokyo.", Kind::Text), None);
+        // The few words before the list name the parameter, or the list is another thing's.
+        let text = text::normalize("Addresses of the videos. Supported video formats: FLV, MP4, HLS");
+        assert_eq!(read_named(&text, Kind::Text, "SourceUrls"), None);
+        let text = text::normalize("Document kind. Supported file types: PDF, DOC, TXT");
+        assert_eq!(read_named(&text, Kind::Text, "FileType").map(|l| l.values.len()), Some(3));
+        assert_eq!(values("Log switch. off - no logs, on - keep logs", Kind::Text), v(&["off", "on"], true));
+        assert_eq!(values("日志格式，可取值 'Json'、'Text' 和 'Csv'", Kind::Text), v(&["Json", "Text", "Csv"], true));
+    }
+
+    #[test]
+    fn label_lists_and_notes() {
+        assert_eq!(
+            values("Disk kind: LOCAL, CLOUD, NAS and OSS. Default value: CLOUD", Kind::Text),
+            v(&["LOCAL", "CLOUD", "NAS", "OSS"], true)
+        );
+        assert_eq!(values("Region: Beijing, Tokyo and Paris.", Kind::Text), None);
+        assert_eq!(
+            values(
+                "Valid values:\nInner: private network,\nOuter: public network,\nNote: only Inner for LEB.",
+                Kind::Text
+            ),
+            v(&["Inner", "Outer"], true)
+        );
+    }
+
+    #[test]
     fn one_value_and_examples() {
+        assert_eq!(
+            values("签名算法。目前仅支持\"HMAC_SHA256\"，默认为\"HMAC_SHA256\"", Kind::Text),
+            v(&["HMAC_SHA256"], true)
+        );
+        assert_eq!(values("更新方式、現在サポートする方式はrollingのみです。", Kind::Text), v(&["rolling"], true));
+        assert_eq!(values("起動時刻。値はJST時刻、形式：YYYY-MM-DD。", Kind::Text), None);
+        assert_eq!(values("ID。値はvpc-abc123 のように指定します", Kind::Text), None);
         assert_eq!(
             values("That is, the parameter value can only be POSTPAID_BY_HOUR.", Kind::Text),
             v(&["POSTPAID_BY_HOUR"], true)

@@ -1,0 +1,131 @@
+//! One value list's items: the list type, the characters and words between values, and the
+//! inline reader (`TCP, UDP, ICMP, and ALL.`, `1 - normal; 2 - in arrears`), shared by the
+//! readers of lists after a "valid values" word (`values`) and without one (`unworded`).
+
+use super::kind::Kind;
+use super::text::{self, is_cjk, skip, words};
+
+/// A value list read from a description.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueList {
+    /// (wire value as printed, meaning).
+    pub values: Vec<(String, String)>,
+    pub complete: bool,
+    /// The sentence (or lines) the list came from.
+    pub sentence: String,
+}
+
+/// Words joining two values of an inline list.
+pub(super) const JOINS: &[&str] =
+    &["and ", "or ", "和", "或者", "或", "及", "以及", "および", "と", "과 ", "와 ", "과", "와", "및 "];
+pub(super) const SEPARATORS: &[char] = &[',', '，', '、', ';', '；', '|', '/'];
+pub(super) const QUOTES: &[char] = &['\'', '"', '‘', '’', '“', '”', '「', '」', '『', '』'];
+
+/// A value token at the start of `text`, cut at a `:` (`TOTAL_EIP_QUOTA:EIP quota`).
+pub(super) fn token_at(text: &str) -> &str {
+    let token = text::token_at(text);
+    token.split(':').next().unwrap_or_default()
+}
+
+/// Whether a list's text says it may be partial.
+pub(super) fn is_open(text: &str) -> bool {
+    !text::find_all(&text::lower(text), &words().open_list).is_empty()
+}
+
+/// Whether `token` can be a value of this kind.
+pub(super) fn fits(token: &str, kind: Kind) -> bool {
+    match kind {
+        Kind::Integer => token.parse::<i64>().is_ok(),
+        Kind::Float => token.parse::<f64>().is_ok(),
+        Kind::Boolean => token.eq_ignore_ascii_case("true") || token.eq_ignore_ascii_case("false"),
+        Kind::Text | Kind::Time => !token.is_empty(),
+        Kind::None => false,
+    }
+}
+
+/// `TCP, UDP, ICMP, and ALL.`, `0 (disable) and 1 (enable)`, `ALL과 ANY를 포함하고`: the
+/// values up to the end of the sentence or the first item that is not a value; the list
+/// and its length.
+pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
+    let end = text::sentence_end(text).unwrap_or(text.len());
+    let segment = text.get(..end).unwrap_or_default();
+    let mut values = Vec::new();
+    let mut rest = segment;
+    loop {
+        let before = rest;
+        rest = rest.trim_start().trim_start_matches(SEPARATORS).trim_start();
+        rest = skip(rest, JOINS);
+        rest = rest.trim_start_matches(QUOTES);
+        let token = token_at(rest);
+        if token.is_empty() || !fits(token, kind) {
+            rest = before;
+            break;
+        }
+        let after = rest.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
+        let spaced = after.trim_start();
+        let (meaning, next) = if let Some(inner) = spaced.strip_prefix(['(', '（']) {
+            let close = inner.find([')', '）']).unwrap_or(inner.len());
+            let tail = inner.get(close..).unwrap_or_default();
+            (
+                inner.get(..close).unwrap_or_default(),
+                tail.get(tail.chars().next().map_or(0, char::len_utf8)..).unwrap_or_default(),
+            )
+        } else if let Some(m) = spaced.strip_prefix([':', '：', '=']) {
+            let stop = m.find(SEPARATORS).unwrap_or(m.len());
+            (m.get(..stop).unwrap_or_default(), m.get(stop..).unwrap_or_default())
+        } else if let Some(m) =
+            after.strip_prefix([' ']).and_then(|a| a.strip_prefix(['-', '–'])).filter(|m| m.starts_with(' '))
+        {
+            // `1 - normal; 2 - in arrears`: a meaning after a spaced dash, to the next item.
+            let stop = m.find([',', '，', ';', '；']).unwrap_or(m.len());
+            (m.get(..stop).unwrap_or_default(), m.get(stop..).unwrap_or_default())
+        } else {
+            ("", after)
+        };
+        let continues = next.is_empty()
+            || next.trim_start().starts_with(SEPARATORS)
+            || JOINS
+                .iter()
+                .any(|j| text::lower(next.trim_start()).starts_with(j.trim_end()) && !j.trim_end().is_empty())
+            || next.trim().is_empty();
+        // `ANY를`, `DETACHING_LB 등이`: a particle ends the list.
+        let particle = next.starts_with(is_cjk) || (next.starts_with(' ') && next.trim_start().starts_with(is_cjk));
+        if !continues && !particle {
+            // `Centos7.2x86_64, ubuntu16.04.1 LTSx86_64`: a value with words after it is
+            // a value this reader cannot delimit; the list is not read at all.
+            if !values.is_empty() && (token.contains(|c: char| c.is_ascii_digit()) || looks_like_wire_value(token)) {
+                return None;
+            }
+            rest = before;
+            break;
+        }
+        values.push((token.to_string(), meaning.trim().to_string()));
+        rest = next;
+        if particle && !JOINS.iter().any(|j| next.trim_start().starts_with(j.trim_end())) {
+            break;
+        }
+    }
+    // A list cut short by an item that is no value while more items follow (`all, single
+    // port, range`) is no list.
+    let left = rest.trim_start().trim_start_matches(SEPARATORS);
+    if values.is_empty() || (left.contains(SEPARATORS) && !left.starts_with(is_cjk)) {
+        return None;
+    }
+    let mut seen = Vec::new();
+    values.retain(|(v, _)| {
+        let new = !seen.contains(v);
+        seen.push(v.clone());
+        new
+    });
+    Some((values, segment.len() - rest.len()))
+}
+
+/// `BIND_ENI`, `VPC`, `0`, `true`, `EIPv6`: what a value of a list without a "values" word
+/// before it looks like (not a word of prose: `Note`, `Linux`).
+pub(super) fn looks_like_wire_value(v: &str) -> bool {
+    let upper = v.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == '-') && v.len() >= 2;
+    upper || v.parse::<f64>().is_ok() || v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("false") || {
+        // camelCase or mixed: a capital after the first letter (`EIPv6`, `fluxHitRate`).
+        v.chars().skip(1).any(|c| c.is_ascii_uppercase()) && v.chars().any(|c| c.is_ascii_lowercase())
+    }
+}

@@ -1,0 +1,215 @@
+//! Value lists with no "valid values" word before them: a list named by a few words that
+//! name the parameter (`Possible EIP states are 'CREATING', …`, `Supported file types: PDF,
+//! DOC`, `Node role: MASTER, WORKER and ALL`), inline pairs (`0: descending; 1: ascending`,
+//! `1-表示需要， 0-表示不需要`, `off - disabled, on - enabled`), and a one-value statement
+//! (`can only be POSTPAID_BY_HOUR`, `目前固定为1`, `one-timeのみです`).
+
+use super::kind::Kind;
+use super::list::{fits, inline, is_open, looks_like_wire_value, token_at, ValueList, QUOTES};
+use super::text::{self, is_cjk, skip, words};
+
+/// `Possible EIP states are 'CREATING', 'BINDING' and 'BIND_ENI'.`, `Available bandwidth
+/// specifications: 5, 10, 20`: a "possible" word, a few words naming the values, then a
+/// list of two or more quoted or wire-like values (numbers for a number).
+pub(super) fn subject_list(text: &str, lower: &str, kind: Kind, name: &str) -> Option<ValueList> {
+    for (start, end) in text::find_all(lower, &words().values_subject) {
+        let after = text.get(end..).unwrap_or_default();
+        let clause_end = after.find([':', '：', '.', '。', ',', '，', '\n']).unwrap_or(after.len());
+        let clause = lower.get(end..end + clause_end).unwrap_or_default();
+        let colon = after.get(clause_end..).is_some_and(|r| r.starts_with([':', '：']));
+        let verb = words().values_verb.iter().find_map(|v| {
+            let at = clause.find(&format!(" {v} "))?;
+            Some((at, at + v.len() + 2))
+        });
+        // One to three words naming the values between the two.
+        let list_at = match verb {
+            Some((at, after_verb))
+                if (1..=3).contains(&clause.get(..at).unwrap_or_default().split_whitespace().count()) =>
+            {
+                after_verb
+            }
+            None if colon && (1..=3).contains(&clause.split_whitespace().count()) => clause_end + 1,
+            _ => continue,
+        };
+        let named = clause.get(..verb.map_or(clause.len(), |(at, _)| at)).unwrap_or_default();
+        if !names_the_parameter(named, name) {
+            continue;
+        }
+        let rest = after.get(list_at..).unwrap_or_default().trim_start_matches([':', '：']).trim_start();
+        let quoted = rest.starts_with(QUOTES);
+        let Some((values, len)) = inline(rest, kind) else { continue };
+        let wire = values
+            .iter()
+            .all(|(v, _)| matches!(kind, Kind::Integer | Kind::Float | Kind::Boolean) || looks_like_wire_value(v));
+        if values.len() >= 2 && (quoted || wire) {
+            let span = text
+                .get(
+                    start
+                        ..(end + list_at + (after.get(list_at..).unwrap_or_default().len() - rest.len()) + len)
+                            .min(text.len()),
+                )
+                .unwrap_or_default();
+            let open = is_open(span)
+                || is_open(text.get(end + list_at..).unwrap_or_default().get(..len + 12).unwrap_or_default());
+            return Some(ValueList { values, complete: !open, sentence: span.trim().to_string() });
+        }
+    }
+    None
+}
+
+/// Whether `words` (`eip states`, `file types`) name the parameter `name` (`AddressStatus`,
+/// `FileType`): a word of each sharing its first four letters. Any words do for no name.
+pub(super) fn names_the_parameter(words: &str, name: &str) -> bool {
+    if name.is_empty() {
+        return true;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for c in name.chars() {
+        match parts.last_mut() {
+            Some(last) if !c.is_ascii_uppercase() => last.push(c.to_ascii_lowercase()),
+            _ => parts.push(c.to_ascii_lowercase().to_string()),
+        }
+    }
+    let stem = |w: &str| w.chars().take(4).collect::<String>();
+    words.split_whitespace().any(|w| parts.iter().any(|p| p.len() >= 3 && w.len() >= 3 && stem(p) == stem(w)))
+}
+
+/// `Node role: MASTER, WORKER, ETCD and ALL.`: a first sentence of a short label, a colon
+/// and three or more upper-case wire values.
+pub(super) fn label_list(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
+    let colon = text.find([':', '：'])?;
+    let label = text.get(..colon)?;
+    let words = label.split_whitespace().count();
+    if !(1..=3).contains(&words)
+        || label.contains(['.', '。', '\n', ',', '，'])
+        || !names_the_parameter(&text::lower(label), name)
+    {
+        return None;
+    }
+    let rest = text.get(colon..)?;
+    let rest = rest.get(rest.chars().next()?.len_utf8()..)?.trim_start();
+    let (values, len) = inline(rest, kind)?;
+    let upper = |v: &str| v.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') && v.len() >= 2;
+    (values.len() >= 3 && values.iter().all(|(v, _)| upper(v))).then(|| ValueList {
+        complete: !is_open(rest.get(..len).unwrap_or_default()),
+        values,
+        sentence: text.get(..(text.len() - rest.len() + len).min(text.len())).unwrap_or_default().trim().to_string(),
+    })
+}
+
+/// Inline pairs with no word before them: `0: descending; 1: ascending`,
+/// `1-表示需要， 0-表示不需要`, `0表示全部CMK， 1 表示…`, `传0不生成…，传1生成…`.
+pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
+    for sentence in text.split('。') {
+        let mut values: Vec<(String, String)> = Vec::new();
+        let mut span_start = None;
+        let items = sentence
+            .split([';', '；', ',', '，', '、', '\n'])
+            .flat_map(|i| i.split(" 和 "))
+            .flat_map(|i| i.split(". "));
+        for item in items {
+            let offset = item.as_ptr() as usize - sentence.as_ptr() as usize;
+            let trimmed = item.trim_start();
+            if trimmed.is_empty() {
+                continue;
+            }
+            // `传0不生成…`, `默认 0 表示…`: a word before the value.
+            let lower = text::lower(trimmed);
+            let lead =
+                words().default_before.iter().find(|w| lower.starts_with(**w) && !w.is_ascii()).map_or(0, |w| w.len());
+            let trimmed = trimmed.get(lead..).unwrap_or(trimmed).trim_start();
+            let (passed, trimmed) = match trimmed.strip_prefix('传') {
+                Some(rest) => (true, rest),
+                None => (false, trimmed),
+            };
+            let token = token_at(trimmed);
+            let after = trimmed.get(token.len()..).unwrap_or_default();
+            let spaced = after.trim_start();
+            let marked = spaced.starts_with([':', '：', '-', '(', '（', '='])
+                || spaced.starts_with("表示")
+                || spaced.starts_with("代表");
+            let numeric = token.parse::<i64>().is_ok();
+            let word = numeric
+                || token.eq_ignore_ascii_case("true")
+                || token.eq_ignore_ascii_case("false")
+                || looks_like_wire_value(token);
+            let glued = numeric && after.starts_with(is_cjk) && (passed || !values.is_empty());
+            // `off - disabled, on - enabled`: a short word before a spaced dash.
+            let dashed = after.starts_with(" - ") && token.chars().all(|c| c.is_ascii_lowercase()) && token.len() <= 12;
+            let word = word || dashed;
+            // `Event(异步)`: a value with its meaning in brackets, in a sentence of pairs.
+            let explained = spaced.strip_prefix(['(', '（']).is_some_and(|m| m.starts_with(is_cjk))
+                && after.starts_with(['(', '（']);
+            if !token.is_empty() && (word || explained) && fits(token, kind) && (marked || glued) {
+                let meaning =
+                    spaced.trim_start_matches([':', '：', '-', '(', '（', '=']).trim_end_matches([')', '）']).trim();
+                span_start.get_or_insert(offset);
+                values.push((token.to_string(), meaning.to_string()));
+            } else if values.len() >= 2 {
+                break;
+            } else {
+                values.clear();
+                span_start = None;
+            }
+        }
+        if values.len() >= 2 {
+            let start = span_start.unwrap_or(0);
+            return Some(ValueList {
+                values,
+                complete: true,
+                sentence: sentence.get(start..).unwrap_or_default().trim().to_string(),
+            });
+        }
+    }
+    None
+}
+
+/// `the parameter value can only be POSTPAID_BY_HOUR`, `currently only supports the
+/// priority field`, `组织类型（目前固定为1）`.
+pub(super) fn only_value(text: &str, lower: &str, kind: Kind) -> Option<ValueList> {
+    for (start, end) in text::find_all(lower, &words().only_value) {
+        let rest = skip(text.get(end..).unwrap_or_default(), &[":", "：", "the "]);
+        let quoted = rest.starts_with(QUOTES);
+        let rest = rest.trim_start_matches(QUOTES);
+        let token = token_at(rest);
+        if token.is_empty() || !fits(token, kind) {
+            continue;
+        }
+        let after = rest.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
+        // `仅支持"ENCRYPT_DECRYPT"，默认为…`: a quoted value ends at a comma.
+        let ends = after.is_empty()
+            || after.starts_with(['.', '。', ')', '）'])
+            || (quoted && after.starts_with([',', '，']))
+            || after.starts_with(" field")
+            || after.starts_with(" value")
+            || (after.starts_with(is_cjk) && !text::lower(token).chars().all(|c| c.is_ascii_lowercase()));
+        if ends {
+            return Some(ValueList {
+                values: vec![(token.to_string(), String::new())],
+                complete: true,
+                sentence: text::sentence_at(text, start).to_string(),
+            });
+        }
+    }
+    // `サポートするタイプはone-timeのみです`: the value just before an "only" word.
+    for (start, _) in text::find_all(lower, &words().only_value_after) {
+        let before = text.get(..start).unwrap_or_default();
+        let token_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let token = before.get(token_start..).unwrap_or_default().trim_start_matches(['-', '.']);
+        let lead = before.get(..token_start).unwrap_or_default().chars().next_back();
+        let introduced =
+            lead.is_some_and(|c| matches!(c, 'は' | '：' | ':' | ' ' | '은' | '는') || QUOTES.contains(&c));
+        if !token.is_empty() && introduced && fits(token, kind) {
+            return Some(ValueList {
+                values: vec![(token.to_string(), String::new())],
+                complete: true,
+                sentence: text::sentence_at(text, start).to_string(),
+            });
+        }
+    }
+    None
+}
