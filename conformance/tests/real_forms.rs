@@ -39,9 +39,12 @@ fn ir_and_warnings(docs: &Path) -> (Value, Vec<String>) {
     (serde_json::from_str(irs[0]).unwrap(), warnings)
 }
 
-/// Descriptions with list bullets dropped and white space folded; everything else as is.
+/// Descriptions with list bullets dropped and white space folded, and without the sentence
+/// each fact came from (`facts_from`: a list's sentence runs to the end of its items, which
+/// a browser copy without bullets cannot tell); everything else, the facts included, as is.
 fn without_layout(value: &Value, key: Option<&str>) -> Value {
     match value {
+        _ if key == Some("facts_from") => Value::Null,
         Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), without_layout(v, Some(k)))).collect(),
         Value::Array(items) => items.iter().map(|v| without_layout(v, None)).collect(),
         Value::String(s) if key == Some("description") => {

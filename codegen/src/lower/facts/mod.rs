@@ -91,7 +91,7 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
 /// cell's text changes none of them).
 fn fold(mut facts: Facts) -> Facts {
     let values = |list: &mut Option<Vec<AllowedValue>>| {
-        list.iter_mut().flatten().for_each(|v| v.meaning = text::folded(&v.meaning));
+        list.iter_mut().flatten().for_each(|v| v.meaning = meaning(&v.meaning));
     };
     values(&mut facts.allowed_values);
     for filter in &mut facts.filters {
@@ -100,6 +100,12 @@ fn fold(mut facts: Facts) -> Facts {
     }
     facts.facts_from.values_mut().for_each(|s| *s = text::folded(s));
     facts
+}
+
+/// A value's meaning, white space folded and without the punctuation that ends its item
+/// (`…an EIP.` in one form of a page is `…an EIP` in another).
+fn meaning(text: &str) -> String {
+    text::folded(text).trim_end_matches(['.', '。', ';', '；', ',', '，']).trim_end().to_string()
 }
 
 /// A printed value as a JSON value of this kind.

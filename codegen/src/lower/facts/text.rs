@@ -202,9 +202,14 @@ fn soft(prev: &str, next: &str) -> bool {
     let after = next.get(token.len()..).unwrap_or_default();
     // `flux：流量`, `Note: …`, `vpc-id - String - …`: an item of its own.
     // (A full-width colon or a number's colon is never a cut word's: `byte` / `bandwidth：`.)
+    // A constant (`DAILY_EIP_APPLY:`) opens an item even after a line ending in a word: the
+    // browser copy of a list drops its bullets, and no wrapped sentence goes on with one.
+    let constant = token.len() >= 2
+        && token.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && token.chars().any(|c| c.is_ascii_uppercase());
     let item = !token.is_empty()
         && (after.starts_with('：')
-            || (after.starts_with(':') && (!cut || token.parse::<f64>().is_ok()))
+            || (after.starts_with(':') && (!cut || constant || token.parse::<f64>().is_ok()))
             || (after.starts_with(" - ") && !cut));
     let numbered = token.parse::<f64>().is_ok() && (after.starts_with(['-', '=']) || after.starts_with(is_cjk)) && !cut;
     if bullet || item || numbered {
@@ -437,6 +442,11 @@ mod tests {
         assert_eq!(normalize("multicast. true:\nEnable; false: Disable."), "multicast. true: Enable; false: Disable.");
         assert_eq!(normalize("see [CVM](https://x/y) a&#124;b `X`"), "see CVM a|b X");
         assert_eq!(normalize("1 < 2 and <<"), "1 < 2 and <<");
+        // Bullets lost in a browser copy: a constant with its colon still opens an item.
+        assert_eq!(
+            normalize("State. Valid values:\nUP_NOW: running in a region\nDOWN_LATER: stopped in a zone"),
+            "State. Valid values:\nUP_NOW: running in a region\nDOWN_LATER: stopped in a zone"
+        );
     }
 
     #[test]
