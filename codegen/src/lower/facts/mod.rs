@@ -325,6 +325,8 @@ mod tests {
     fn json_strings_and_dashes() {
         let d = "Options, a JSON string. Keys:\n- Retries (retry count), value range: 0 to 10.\n- Mode: valid values: fast, slow";
         assert_eq!(facts("Options", d, Type::String), json!({}));
+        let d = "Log kind. json_log: logs in JSON format; text_log: plain text. The default value is text_log.";
+        assert_eq!(facts("LogKind", d, Type::String)["default"], json!("text_log"));
         // Every item dashed: the dashes are bullets, not minus signs.
         let d = "Check result.\n-0: reachable.\n-1: refused.\n-2: timed out.";
         assert_eq!(

@@ -152,8 +152,12 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
         };
         let item = item.trim_start().trim_start_matches(QUOTES);
         let token = token_at(item);
-        // `Note: …` after the items ends the list.
+        // `Note: …` after the items ends the list; a bulleted note between items is skipped.
         if words().note.iter().any(|w| text::lower(token) == *w || (!w.is_ascii() && item.starts_with(w))) {
+            if bulleted {
+                len += line.len();
+                continue;
+            }
             break;
         }
         let after = item.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
@@ -364,6 +368,10 @@ mod tests {
 
     #[test]
     fn label_lists_and_notes() {
+        assert_eq!(
+            values("Valid values:\n• fast: quick\n• note: fast costs more\n• slow: cheap", Kind::Text),
+            v(&["fast", "slow"], true)
+        );
         assert_eq!(
             values("Disk kind: LOCAL, CLOUD, NAS and OSS. Default value: CLOUD", Kind::Text),
             v(&["LOCAL", "CLOUD", "NAS", "OSS"], true)
