@@ -140,6 +140,7 @@ pub const EN: Vocabulary = Vocabulary {
         values_verb: &["are", "include", "includes"],
         example: &["such as", "for example", "e.g.", "example:", "example of", "in the format of", "like"],
         note: &["note", "notes"],
+        json: &["json string", "json-formatted string", "string in json format"],
         default_before: &[
             "default value is",
             "default value:",

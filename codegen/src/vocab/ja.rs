@@ -76,6 +76,7 @@ pub const JA: Vocabulary = Vocabulary {
         values_verb: &[],
         example: &["例：", "例:", "例えば", "など", "のように", "のような"],
         note: &["注意", "説明"],
+        json: &["json文字列", "json形式の文字列"],
         default_before: &[
             "デフォルト値は",
             "デフォルト値：",

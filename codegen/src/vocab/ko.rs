@@ -77,6 +77,7 @@ pub const KO: Vocabulary = Vocabulary {
         values_verb: &[],
         example: &["예:", "예：", "예시:", "예를 들어"],
         note: &["참고", "주의"],
+        json: &["json 문자열"],
         default_before: &["기본값은", "기본 값은", "기본값:", "기본 값:", "기본값", "디폴트 값은"],
         default_after: &["(기본값)", "（기본값）"],
         range: &["값 범위:", "값 범위", "범위는", "범위:"],

@@ -109,6 +109,9 @@ pub struct FactWords {
     pub example: &'static [&'static str],
     /// Labels of a note line, which ends a list of values (`Note: …`, `注意：`).
     pub note: &'static [&'static str],
+    /// Words saying a string holds JSON (`JSON string`, `json格式`): the values, defaults and
+    /// ranges its text gives are its keys', not its own.
+    pub json: &'static [&'static str],
     /// Words before a default value (`default value:`, `默认为`, `デフォルト値は`, `기본값은`).
     pub default_before: &'static [&'static str],
     /// Words after a default value (`by default`, `(default)`).

@@ -94,6 +94,7 @@ pub const ZH: Vocabulary = Vocabulary {
         values_verb: &[],
         example: &["例如", "比如", "如：", "例：", "例:", "示例："],
         note: &["注意", "说明", "备注"],
+        json: &["json格式传入", "json字符串", "json 字符串", "json格式的字符串"],
         default_before: &[
             "默认取值为",
             "默认取值：",

@@ -54,7 +54,9 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
         .collect();
     for (value, meaning) in values {
         let meaning = text::lower(meaning);
-        if let Some(mark) = marks.iter().find(|m| meaning.contains(**m)) {
+        // The marker opens or closes the meaning (`(Default) Do not configure`, `Off (default value`).
+        let meaning = meaning.trim_end_matches(['.', '。', ')', '）', ' ']);
+        if let Some(mark) = marks.iter().find(|m| meaning.starts_with(**m) || meaning.ends_with(**m)) {
             let at = lower.find(*mark).unwrap_or(0);
             if literal(value, kind) == Some(value.as_str()) {
                 return Some((value.clone(), text::sentence_at(text, at).to_string()));
@@ -211,6 +213,11 @@ mod tests {
 
     #[test]
     fn defaults_marked_in_a_list() {
+        let values = [("blue".to_string(), "first colour red (default): second".to_string())];
+        assert_eq!(
+            read("Colour.\nblue: first colour red (default): second", Kind::Text, &values).map(|d| d.0).as_deref(),
+            Some("red")
+        );
         let values =
             [("ON".to_string(), "enabled".to_string()), ("OFF".to_string(), "disabled (default value".to_string())];
         assert_eq!(

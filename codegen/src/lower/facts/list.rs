@@ -50,6 +50,7 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
     let end = text::sentence_end(text).unwrap_or(text.len());
     let segment = text.get(..end).unwrap_or_default();
     let mut values = Vec::new();
+    let mut dashed = false;
     let mut rest = segment;
     loop {
         let before = rest;
@@ -76,7 +77,9 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
         } else if let Some(m) =
             after.strip_prefix([' ']).and_then(|a| a.strip_prefix(['-', '–'])).filter(|m| m.starts_with(' '))
         {
-            // `1 - normal; 2 - in arrears`: a meaning after a spaced dash, to the next item.
+            // `1 - normal; 2 - in arrears`: a meaning after a spaced dash, to the next item
+            // (two items at least: `0 - positive infinity` is a range).
+            dashed = true;
             let stop = m.find([',', '，', ';', '；']).unwrap_or(m.len());
             (m.get(..stop).unwrap_or_default(), m.get(stop..).unwrap_or_default())
         } else {
@@ -108,7 +111,7 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
     // A list cut short by an item that is no value while more items follow (`all, single
     // port, range`) is no list.
     let left = rest.trim_start().trim_start_matches(SEPARATORS);
-    if values.is_empty() || (left.contains(SEPARATORS) && !left.starts_with(is_cjk)) {
+    if values.is_empty() || (dashed && values.len() < 2) || (left.contains(SEPARATORS) && !left.starts_with(is_cjk)) {
         return None;
     }
     let mut seen = Vec::new();

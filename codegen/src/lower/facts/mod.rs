@@ -37,6 +37,16 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
     };
     let kind = kind_of(ty);
     let array = matches!(ty, Type::Array(_));
+    // A string holding JSON: what its text says of values concerns the keys inside it;
+    // only its own length is read.
+    if kind == Kind::Text && !text::find_all(&text::lower(&text), &text::words().json).is_empty() {
+        let mut facts = Facts::default();
+        read_limits(&text, kind, array, &mut facts);
+        facts.min = None;
+        facts.max = None;
+        facts.facts_from.retain(|k, _| k.ends_with("_length"));
+        return fold(facts);
+    }
     let mut facts = Facts::default();
     if name == "Filters" && matches!(kind, Kind::None) {
         read_filters(&text, &mut facts);
@@ -315,6 +325,25 @@ mod tests {
         // A key of a JSON string with its own values.
         let d = "Settings as JSON.\nKeepAliveOn: whether to keep alive, valid values: true or false";
         assert_eq!(facts("Settings", d, Type::String), json!({}));
+    }
+
+    #[test]
+    fn json_strings_and_dashes() {
+        let d = "Options, a JSON string. Keys:\n- Retries (retry count), value range: 0 to 10.\n- Mode: valid values: fast, slow";
+        assert_eq!(facts("Options", d, Type::String), json!({}));
+        let d = "Log kind. json_log: logs in JSON format; text_log: plain text. The default value is text_log.";
+        assert_eq!(facts("LogKind", d, Type::String)["default"], json!("text_log"));
+        // Every item dashed: the dashes are bullets, not minus signs.
+        let d = "Check result.\n-0: reachable.\n-1: refused.\n-2: timed out.";
+        assert_eq!(
+            facts("Result", d, Type::Integer)["allowed_values"],
+            json!([{"value": 0, "meaning": "reachable"}, {"value": 1, "meaning": "refused"}, {"value": 2, "meaning": "timed out"}])
+        );
+        // One value and a dash: a range in words, no set.
+        assert_eq!(
+            facts("Wait", "Wait time. Value range: 0 - unlimited. Unit: ms.", Type::Integer),
+            json!({"unit": "ms"})
+        );
     }
 
     #[test]

@@ -67,9 +67,10 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
         }
     }
     // Bullet lines anywhere, with no word before them.
+    let minus = minus_signs(text);
     let dash = text
         .match_indices("\n-")
-        .find(|(i, _)| !text.get(i + 2..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
+        .find(|(i, _)| !(minus && text.get(i + 2..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))));
     if let Some(at) = text
         .find("\n•")
         .or_else(|| dash.map(|(i, _)| i))
@@ -132,6 +133,7 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
     let mut values = Vec::new();
     let mut len = 0;
     let mut seen_bullet = false;
+    let minus = minus_signs(text);
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
         // Empty lines and stray `.` lines between items.
@@ -141,7 +143,7 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
         }
         // Lines without a bullet count after a "values" word (`flux：流量`), up to the
         // first that is no `VALUE：meaning` line.
-        let bullet = strip_bullet(trimmed);
+        let bullet = strip_bullet(trimmed, minus);
         seen_bullet |= bullet.is_some();
         let (item, bulleted) = match bullet {
             Some(item) => (item, true),
@@ -150,8 +152,12 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
         };
         let item = item.trim_start().trim_start_matches(QUOTES);
         let token = token_at(item);
-        // `Note: …` after the items ends the list.
+        // `Note: …` after the items ends the list; a bulleted note between items is skipped.
         if words().note.iter().any(|w| text::lower(token) == *w || (!w.is_ascii() && item.starts_with(w))) {
+            if bulleted {
+                len += line.len();
+                continue;
+            }
             break;
         }
         let after = item.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
@@ -180,10 +186,19 @@ fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, Str
     (plausible && !values.is_empty()).then_some((values, len))
 }
 
-/// The item of a bullet line (`• A`, `- A`, `* A`); `-1: failed` is a negative number, no bullet.
-fn strip_bullet(line: &str) -> Option<&str> {
+/// The item of a bullet line (`• A`, `- A`, `* A`). `-1: failed` is a negative number, no
+/// bullet, when `minus` (the block has a number line without a dash: `0: successful`).
+fn strip_bullet(line: &str, minus: bool) -> Option<&str> {
     let item = line.strip_prefix(['•', '-', '*', '·'])?;
-    (!(line.starts_with('-') && item.starts_with(|c: char| c.is_ascii_digit()))).then_some(item)
+    (!(minus && line.starts_with('-') && item.starts_with(|c: char| c.is_ascii_digit()))).then_some(item)
+}
+
+/// Whether a dash glued to a number is a minus sign in `text`: a line starts with a plain
+/// number (`0: successful` / `-1: failed`) and none with `-0` (a bullet: `-0: Normal` /
+/// `-1: Error` numbers every item).
+fn minus_signs(text: &str) -> bool {
+    let lines = || text.lines().map(str::trim);
+    lines().any(|l| l.starts_with(|c: char| c.is_ascii_digit())) && !lines().any(|l| l.starts_with("-0"))
 }
 
 /// Whether the description gives example values only (`such as vpc-f49l6u0z`, `例：…`).
@@ -353,6 +368,10 @@ mod tests {
 
     #[test]
     fn label_lists_and_notes() {
+        assert_eq!(
+            values("Valid values:\n• fast: quick\n• note: fast costs more\n• slow: cheap", Kind::Text),
+            v(&["fast", "slow"], true)
+        );
         assert_eq!(
             values("Disk kind: LOCAL, CLOUD, NAS and OSS. Default value: CLOUD", Kind::Text),
             v(&["LOCAL", "CLOUD", "NAS", "OSS"], true)
