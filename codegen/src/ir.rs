@@ -402,6 +402,24 @@ pub struct DataType {
     pub fields: Vec<Param>,
 }
 
+#[cfg(test)]
+impl Param {
+    /// A parameter of tests: this name and type, optional, nothing documented.
+    pub(crate) fn sample(name: &str, ty: Type) -> Param {
+        Param {
+            name: name.into(),
+            rust_name: name.to_lowercase(),
+            required: false,
+            doc_type: String::new(),
+            ty,
+            nullable: false,
+            description: String::new(),
+            example_value: None,
+            facts: Facts::default(),
+        }
+    }
+}
+
 impl Waiter {
     /// The waiter in a line, for reports and reviews: `Status: done SUCCESS; failed FAILED`
     /// (work) or `AddressSet[].AddressStatus: failed FAILED` (resources).

@@ -296,17 +296,7 @@ mod tests {
     use super::*;
 
     fn param(name: &str, ty: Type) -> Param {
-        Param {
-            name: name.into(),
-            rust_name: name.to_lowercase(),
-            required: false,
-            doc_type: String::new(),
-            ty,
-            nullable: false,
-            description: String::new(),
-            example_value: None,
-            facts: Default::default(),
-        }
+        Param { ..Param::sample(name, ty) }
     }
 
     #[test]

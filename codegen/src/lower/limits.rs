@@ -121,17 +121,7 @@ mod tests {
     use crate::ir::Facts;
 
     fn param(name: &str, ty: Type, facts: Facts) -> Param {
-        Param {
-            name: name.into(),
-            rust_name: name.to_lowercase(),
-            required: false,
-            doc_type: String::new(),
-            ty,
-            nullable: false,
-            description: String::new(),
-            example_value: None,
-            facts,
-        }
+        Param { facts, ..Param::sample(name, ty) }
     }
 
     #[test]

@@ -173,17 +173,7 @@ mod tests {
     use crate::ir::ActionNames;
 
     fn param(name: &str, ty: Type, description: &str) -> Param {
-        Param {
-            name: name.into(),
-            rust_name: name.to_lowercase(),
-            required: false,
-            doc_type: String::new(),
-            ty,
-            nullable: false,
-            description: description.into(),
-            example_value: None,
-            facts: Default::default(),
-        }
+        Param { description: description.into(), ..Param::sample(name, ty) }
     }
 
     fn action(input: Vec<Param>, output: Vec<Param>) -> Action {

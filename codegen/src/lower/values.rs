@@ -82,19 +82,12 @@ mod tests {
     fn param(name: &str, ty: Type, values: &[Value], complete: Option<bool>) -> Param {
         let allowed = values.iter().map(|v| AllowedValue { value: v.clone(), meaning: String::new() }).collect();
         Param {
-            name: name.into(),
-            rust_name: name.to_lowercase(),
-            required: false,
-            doc_type: String::new(),
-            ty,
-            nullable: false,
-            description: String::new(),
-            example_value: None,
             facts: Facts {
                 allowed_values: (!values.is_empty()).then_some(allowed),
                 allowed_values_complete: complete,
                 ..Facts::default()
             },
+            ..Param::sample(name, ty)
         }
     }
 

@@ -85,7 +85,7 @@ fn classify(items: Option<String>, state: &Param, keep_all: bool) -> Waiter {
 pub fn documented_values(description: &str) -> Vec<(String, String)> {
     // Offsets in `lower` are offsets in `description`: the first word found (the longest
     // of those found there: `取值范围`, not `取值`), its end.
-    let lower = lower_same_length(description);
+    let lower = super::facts::lower_same_length(description);
     let first = vocab::valid_values_words().into_iter().filter_map(|w| lower.find(w).map(|at| (at, Reverse(w.len()))));
     let Some((at, Reverse(len))) = first.min() else {
         return upper_case_values(description);
@@ -119,21 +119,6 @@ pub fn documented_values(description: &str) -> Vec<(String, String)> {
         }
     }
     values
-}
-
-/// `text` with every character lower-cased whose lower case is one character of the same
-/// length in bytes (every letter of the vocabulary's words; not `İ`, `ẞ` or the Kelvin sign,
-/// which are kept): a byte offset in the result is the same character's offset in `text`.
-fn lower_same_length(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-                _ => c,
-            }
-        })
-        .collect()
 }
 
 /// Upper-case values (`PENDING`, `BIND_ENI`) at the start of a sentence or list item with

@@ -24,6 +24,9 @@ mod values;
 
 use crate::ir::{AllowedValue, Facts, LengthOf, Type};
 use kind::{kind_of, Kind};
+/// `text` lower-cased where that keeps every byte offset (see `text::lower`): shared with the
+/// waiter's reading of state values.
+pub use text::lower as lower_same_length;
 
 /// The facts of a parameter named `name` (wire name, without `.N`), of type `ty`, from its
 /// description.
