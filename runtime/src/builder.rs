@@ -10,10 +10,12 @@ use crate::client::{Client, Settings};
 use crate::credentials::Credentials;
 use crate::endpoint::Endpoint;
 use crate::errors::BuildError;
+use crate::options::is_reserved_header;
 use crate::provide::{Cached, CredentialsSource, ProvideCredentials};
 use crate::providers::DefaultChain;
 use crate::request::Language;
 use crate::retry::RetryPolicy;
+use crate::transport::{ReqwestTransport, Transport};
 
 /// Settings of a [`Client`].
 #[derive(Debug, Clone, Default)]
@@ -68,9 +70,7 @@ impl ClientBuilder {
     /// `Authorization`, `X-TC-…`) cannot be set this way: they are left out.
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         let name = name.into();
-        let reserved = ["host", "content-type", "authorization", "user-agent"];
-        let lower = name.to_ascii_lowercase();
-        if !reserved.contains(&lower.as_str()) && !lower.starts_with("x-tc-") {
+        if !is_reserved_header(&name) {
             self.settings.headers.push((name, value.into()));
         }
         self
@@ -82,9 +82,70 @@ impl ClientBuilder {
         self
     }
 
-    /// The whole request's timeout, per attempt (default 30 s).
+    /// How long one attempt may take until its reply has come whole (a streamed reply:
+    /// until its head has come); default 30 s. A call that runs out of it fails with
+    /// [`Error::Timeout`](crate::Error::Timeout) (and may be retried).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.settings.timeout = timeout;
+        self
+    }
+
+    /// How long a whole call may take, every attempt and every wait between retries
+    /// included (none by default: the retry policy's `max_elapsed` alone bounds retries).
+    /// An attempt still running when it passes fails with
+    /// [`Error::Deadline`](crate::Error::Deadline); a retry that could not start before
+    /// it is not made (the last attempt's error is returned).
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.settings.deadline = Some(deadline);
+        self
+    }
+
+    /// How long a streamed reply may stay silent between two events (heartbeats count);
+    /// default 60 s. A stalled stream ends with [`Error::Stalled`](crate::Error::Stalled)
+    /// instead of hanging.
+    pub fn idle_timeout(mut self, idle: Duration) -> Self {
+        self.settings.idle_timeout = idle;
+        self
+    }
+
+    /// Sends through a `reqwest::Client` the program has already built (its pool, HTTP/2,
+    /// proxy, TLS and timeouts as it set them). The client's own timeouts, deadline and
+    /// retries still apply on top.
+    pub fn http_client(self, client: reqwest::Client) -> Self {
+        self.transport(ReqwestTransport::new(client))
+    }
+
+    /// Sends through any HTTP stack ([`Transport`]): a program's own, a recording one, or
+    /// [`crate::test_util::MockTransport`] in tests. [`ClientBuilder::proxy`] and
+    /// [`ClientBuilder::root_certificates_pem`] are for the transport the client builds
+    /// itself: with a transport given, `build` refuses them.
+    pub fn transport(mut self, transport: impl Transport) -> Self {
+        self.settings.transport = Some(Arc::new(transport));
+        self
+    }
+
+    /// Sends every request through the HTTP proxy at `url` (`http://proxy.corp:3128`;
+    /// for `https://` endpoints the proxy is asked to `CONNECT`). Credentials may be in the
+    /// URL (`http://user:password@proxy.corp:3128`) or given with
+    /// [`ClientBuilder::proxy_credentials`]. A bad URL fails `build`.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        let credentials = self.settings.proxy.take().and_then(|(_, credentials)| credentials);
+        self.settings.proxy = Some((url.into(), credentials));
+        self
+    }
+
+    /// The user name and password the proxy asks for (`Proxy-Authorization: Basic`).
+    pub fn proxy_credentials(mut self, user: impl Into<String>, password: impl Into<String>) -> Self {
+        let url = self.settings.proxy.take().map(|(url, _)| url).unwrap_or_default();
+        self.settings.proxy = Some((url, Some((user.into(), password.into()))));
+        self
+    }
+
+    /// Trusts the CA certificates in `pem` (one or more `-----BEGIN CERTIFICATE-----`
+    /// blocks) besides the system's roots: a private endpoint, or a TLS-inspecting proxy.
+    /// A PEM without a certificate fails `build`.
+    pub fn root_certificates_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.settings.root_certificates.push(pem.into());
         self
     }
 
@@ -137,6 +198,9 @@ impl ClientBuilder {
     /// The client; without explicit credentials or a provider, it asks [`DefaultChain`]
     /// at its first call.
     pub fn build(self) -> Result<Client, BuildError> {
+        if self.settings.proxy.as_ref().is_some_and(|(url, _)| url.is_empty()) {
+            return Err(BuildError::Http("proxy credentials without a proxy URL".to_string()));
+        }
         let credentials = match (self.credentials, self.provider) {
             (Some(c), _) => CredentialsSource::Given(c),
             (None, Some(provider)) => CredentialsSource::Provided(provider),

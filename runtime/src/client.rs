@@ -3,24 +3,28 @@
 //! and network failures of requests that are safe to repeat ([`crate::RetryPolicy`]);
 //! optionally keeps to each action's documented rate (module `limiter`) and fails over to a
 //! backup endpoint (module `breaker`). Built by [`crate::ClientBuilder`] (module `builder`)
-//! from [`Settings`]; paginators (module `pages`) add their methods in their own module.
+//! from [`Settings`]; the retry loop and the attempt are module `attempt`, any body module
+//! `raw`, streamed replies module `stream`, paginators module `pages`.
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::action::{Action, ApiError};
+use crate::action::Action;
+use crate::attempt::Answer;
 use crate::breaker::{Breaker, BreakerPolicy};
 use crate::endpoint::{Endpoint, ROOT_DOMAIN};
-use crate::errors::{body_start, AnyCode, BuildError, Error};
+use crate::errors::{AnyCode, BuildError, Error};
 use crate::limiter::RateLimiter;
+use crate::options::CallOptions;
 use crate::provide::CredentialsSource;
 use crate::random;
-use crate::reply::{decode_json, decode_response, request_id_of, response_and_body, strict_error, Reply};
-use crate::request::{self, Call, Context, Language};
-use crate::retry::{self, is_safe_to_repeat, RetryPolicy};
+use crate::reply::{decode_json, decode_response, response_and_body, strict_error, Reply};
+use crate::request::{Call, Language, CONTENT_TYPE};
+use crate::retry::{is_safe_to_repeat, RetryPolicy};
+use crate::transport::{error_chain, ReqwestTransport, Transport};
 
 /// What a client is made of, besides its credentials: what [`crate::ClientBuilder`] sets,
 /// and what the STS providers set for their own client.
@@ -35,6 +39,16 @@ pub(crate) struct Settings {
     pub(crate) connect_timeout: Duration,
     /// Per attempt.
     pub(crate) timeout: Duration,
+    /// For a whole call, retries included.
+    pub(crate) deadline: Option<Duration>,
+    /// Between two events of a streamed reply.
+    pub(crate) idle_timeout: Duration,
+    /// The HTTP stack; `None`: reqwest, built from the settings below.
+    pub(crate) transport: Option<Arc<dyn Transport>>,
+    /// A proxy for every request: its URL, and the credentials it asks for.
+    pub(crate) proxy: Option<(String, Option<(String, String)>)>,
+    /// Extra CA roots (PEM), trusted besides the system's.
+    pub(crate) root_certificates: Vec<Vec<u8>>,
     pub(crate) retry: RetryPolicy,
     /// Keep to each action's documented rate.
     pub(crate) rate_limit: bool,
@@ -55,6 +69,11 @@ impl Default for Settings {
             headers: Vec::new(),
             connect_timeout: Duration::from_secs(5),
             timeout: Duration::from_secs(30),
+            deadline: None,
+            idle_timeout: Duration::from_secs(60),
+            transport: None,
+            proxy: None,
+            root_certificates: Vec::new(),
             retry: RetryPolicy::default(),
             rate_limit: false,
             strict_decoding: false,
@@ -68,24 +87,29 @@ impl Default for Settings {
 /// Sends requests of any product. Cheap to clone (shared connection pool).
 #[derive(Clone)]
 pub struct Client {
-    inner: Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
     /// This handle's own endpoint ([`Client::with_endpoint`]).
-    endpoint: Option<Endpoint>,
+    pub(crate) endpoint: Option<Endpoint>,
+    /// This handle's own options ([`Client::with_options`]).
+    pub(crate) options: Option<Arc<CallOptions>>,
 }
 
-struct Inner {
-    http: reqwest::Client,
-    credentials: CredentialsSource,
-    region: String,
-    endpoint: Endpoint,
-    language: Option<Language>,
-    headers: Vec<(String, String)>,
-    retry: RetryPolicy,
-    limiter: Option<RateLimiter>,
-    strict_decoding: bool,
-    documented_limits: bool,
-    root_domain: String,
-    breaker: Option<Breaker>,
+pub(crate) struct Inner {
+    pub(crate) transport: Arc<dyn Transport>,
+    pub(crate) credentials: CredentialsSource,
+    pub(crate) region: String,
+    pub(crate) endpoint: Endpoint,
+    pub(crate) language: Option<Language>,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) timeout: Duration,
+    pub(crate) deadline: Option<Duration>,
+    pub(crate) idle_timeout: Duration,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) limiter: Option<RateLimiter>,
+    pub(crate) strict_decoding: bool,
+    pub(crate) documented_limits: bool,
+    pub(crate) root_domain: String,
+    pub(crate) breaker: Option<Breaker>,
 }
 
 impl fmt::Debug for Client {
@@ -94,6 +118,7 @@ impl fmt::Debug for Client {
             .field("credentials", &self.inner.credentials)
             .field("region", &self.inner.region)
             .field("endpoint", &self.inner.endpoint)
+            .field("transport", &self.inner.transport)
             .finish_non_exhaustive()
     }
 }
@@ -113,20 +138,27 @@ pub type Pending<'a, T, E> = std::pin::Pin<Box<dyn std::future::Future<Output = 
 impl Client {
     /// A client with these settings and credentials.
     pub(crate) fn new(settings: Settings, credentials: CredentialsSource) -> Result<Client, BuildError> {
-        ensure_crypto_provider();
-        let http = reqwest::Client::builder()
-            .connect_timeout(settings.connect_timeout)
-            .timeout(settings.timeout)
-            .build()
-            .map_err(|e| BuildError::Http(e.to_string()))?;
+        let transport = match settings.transport {
+            Some(transport) if settings.proxy.is_some() || !settings.root_certificates.is_empty() => {
+                return Err(BuildError::Http(format!(
+                    "a proxy or CA roots are set for the transport the client builds, but a transport is given \
+                     ({transport:?}): set them on it"
+                )))
+            }
+            Some(transport) => transport,
+            None => Arc::new(reqwest_transport(&settings)?),
+        };
         Ok(Client {
             inner: Arc::new(Inner {
-                http,
+                transport,
                 credentials,
                 region: settings.region,
                 endpoint: settings.endpoint,
                 language: settings.language,
                 headers: settings.headers,
+                timeout: settings.timeout,
+                deadline: settings.deadline,
+                idle_timeout: settings.idle_timeout,
                 retry: settings.retry,
                 limiter: settings.rate_limit.then(RateLimiter::default),
                 strict_decoding: settings.strict_decoding,
@@ -135,6 +167,7 @@ impl Client {
                 breaker: settings.backup.map(|(backup, policy)| Breaker::new(backup, policy)),
             }),
             endpoint: None,
+            options: None,
         })
     }
 
@@ -143,7 +176,19 @@ impl Client {
     /// (`VpcClient::new(client.with_endpoint(Endpoint::Regional))`). The backup endpoint
     /// is not used for it.
     pub fn with_endpoint(&self, endpoint: Endpoint) -> Client {
-        Client { inner: self.inner.clone(), endpoint: Some(endpoint) }
+        Client { inner: self.inner.clone(), endpoint: Some(endpoint), options: self.options.clone() }
+    }
+
+    /// A handle on the same client whose calls take `options` (timeout, deadline, retries,
+    /// extra headers) instead of the client's settings of the same name: for one call or a
+    /// few (`VpcClient::new(client.with_options(CallOptions::new().deadline(…)))`).
+    /// Options of a handle made from a handle add up, the later winning.
+    pub fn with_options(&self, options: CallOptions) -> Client {
+        let options = match &self.options {
+            Some(mine) => mine.then(&options),
+            None => options,
+        };
+        Client { inner: self.inner.clone(), endpoint: self.endpoint.clone(), options: Some(Arc::new(options)) }
     }
 
     /// Validates, sends (retrying as the policy allows) and decodes. An action with a
@@ -198,10 +243,13 @@ impl Client {
             action: A::ACTION,
             rate_limit: A::RATE_LIMIT,
             safe: is_safe_to_repeat(A::ACTION, &json),
+            content_type: CONTENT_TYPE,
             body: serde_json::to_vec(&json).map_err(|e| Error::Encode(e.to_string()))?,
+            stream: false,
         };
         // The retry loop is the same code for every action (not one copy per action).
-        let (raw, bytes) = self.call(&call, response_and_body).await.map_err(Error::map_code)?;
+        let (raw, bytes) =
+            self.call(&call, |answer| response_and_body(&whole(answer))).await.map_err(Error::map_code)?;
         let reply = decode_response::<A::Response, A::Error>(raw, &bytes)?;
         if self.inner.strict_decoding && !reply.deviations.is_empty() {
             return Err(strict_error(&reply.deviations, &bytes));
@@ -228,126 +276,46 @@ impl Client {
             action,
             rate_limit: None,
             safe: is_safe_to_repeat(action, &body),
+            content_type: CONTENT_TYPE,
             body: serde_json::to_vec(&body).map_err(|e| Error::Encode(e.to_string()))?,
+            stream: false,
         };
-        self.call(&call, decode_json).await
-    }
-
-    /// Sends a call (retrying as the policy allows) and decodes the reply with `decode`.
-    /// Traced: a span `tencentcloud.call` (service, action, version, region) and, per
-    /// attempt, an event with its number, latency, outcome, error code and request id, and
-    /// one per retry with its reason and delay. No credential, token or signature is in any
-    /// of them.
-    async fn call<T, E: ApiError>(
-        &self,
-        call: &Call<'_>,
-        decode: impl Fn(&[u8]) -> Result<T, Error<E>>,
-    ) -> Result<T, Error<E>> {
-        let span = tracing::debug_span!(
-            "tencentcloud.call",
-            service = call.service,
-            action = call.action,
-            version = call.version,
-            region = self.inner.region.as_str(),
-        );
-        tracing::Instrument::instrument(self.call_traced(call, decode), span).await
-    }
-
-    async fn call_traced<T, E: ApiError>(
-        &self,
-        call: &Call<'_>,
-        decode: impl Fn(&[u8]) -> Result<T, Error<E>>,
-    ) -> Result<T, Error<E>> {
-        let retry = &self.inner.retry;
-        let start = Instant::now();
-        let mut attempt = 1;
-        loop {
-            if let Some(limiter) = &self.inner.limiter {
-                limiter.acquire(call.action, call.rate_limit).await;
-            }
-            let sent = Instant::now();
-            let answer = self.attempt(call).await;
-            let request_id = answer.as_ref().ok().map(|bytes| request_id_of(bytes)).unwrap_or_default();
-            let result = answer.and_then(|bytes| decode(&bytes));
-            let latency_ms = sent.elapsed().as_millis() as u64;
-            match &result {
-                Ok(_) => {
-                    tracing::debug!(attempt, latency_ms, outcome = "ok", request_id = request_id.as_str(), "attempt")
-                }
-                Err(e) => tracing::debug!(
-                    attempt,
-                    latency_ms,
-                    outcome = e.kind(),
-                    code = e.code().map_or("", ApiError::code),
-                    request_id = request_id.as_str(),
-                    "attempt"
-                ),
-            }
-            let reason = retry::reason(&result, call.safe);
-            let delay = retry.delay(attempt);
-            let Some(reason) = reason else { return result };
-            if attempt >= retry.max_attempts || start.elapsed() + delay > retry.max_elapsed {
-                tracing::debug!(attempt, reason, "giving up: the retry policy's attempts or time are spent");
-                return result;
-            }
-            tracing::debug!(attempt, reason, delay_ms = delay.as_millis() as u64, "retrying");
-            tokio::time::sleep(delay).await;
-            attempt += 1;
-        }
-    }
-
-    /// One signed attempt, with a fresh timestamp: the body of a successful HTTP answer.
-    async fn attempt<E: ApiError>(&self, call: &Call<'_>) -> Result<Vec<u8>, Error<E>> {
-        let inner = &self.inner;
-        // This handle's endpoint; else the backup while the breaker is open; else the primary.
-        let breaker = inner.breaker.as_ref().filter(|_| self.endpoint.is_none());
-        let on_backup = breaker.is_some_and(Breaker::open);
-        let endpoint = match (&self.endpoint, breaker) {
-            (Some(endpoint), _) => endpoint,
-            (None, Some(b)) if on_backup => b.backup(),
-            _ => &inner.endpoint,
-        };
-        let (url, host) = endpoint.resolve_in(call.service, &inner.region, &inner.root_domain);
-        let credentials = inner.credentials.get().await.map_err(|e| Error::Credentials(e.to_string()))?;
-        let context = Context {
-            host: &host,
-            region: &inner.region,
-            credentials: credentials.as_ref(),
-            language: inner.language,
-            extra: &inner.headers,
-            timestamp: SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()),
-        };
-        let mut builder = inner.http.post(&url);
-        for (name, value) in request::headers(call, &context) {
-            builder = builder.header(name, value);
-        }
-        let transport =
-            |e: reqwest::Error| if e.is_timeout() { Error::Timeout } else { Error::Transport(error_chain(&e)) };
-        let result = async {
-            let response = builder.body(call.body.clone()).send().await.map_err(transport)?;
-            let status = response.status();
-            let bytes = response.bytes().await.map_err(transport)?;
-            if !status.is_success() {
-                return Err(Error::Status { status: status.as_u16(), body: body_start(&bytes) });
-            }
-            Ok(bytes.to_vec())
-        }
-        .await;
-        if let (Some(breaker), false) = (breaker, on_backup) {
-            breaker.record(result.as_ref().err().is_some_and(Error::is_network));
-        }
-        result
+        self.call(&call, |answer| decode_json(&whole(answer))).await
     }
 }
 
-/// An error and its causes, for [`Error::Transport`].
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
+/// The body of an answer to a call that asked for no stream (always whole).
+pub(crate) fn whole(answer: Answer) -> Vec<u8> {
+    match answer {
+        Answer::Whole(bytes) => bytes,
+        Answer::Stream(_) => Vec::new(),
     }
-    text
+}
+
+/// The default transport, built from the settings: connect timeout, proxy, CA roots.
+fn reqwest_transport(settings: &Settings) -> Result<ReqwestTransport, BuildError> {
+    ensure_crypto_provider();
+    let mut builder = reqwest::Client::builder().connect_timeout(settings.connect_timeout);
+    if let Some((url, credentials)) = &settings.proxy {
+        let mut proxy = reqwest::Proxy::all(url.as_str())
+            .map_err(|e| BuildError::Http(format!("proxy {url}: {}", error_chain(&e))))?;
+        if let Some((user, password)) = credentials {
+            proxy = proxy.basic_auth(user, password);
+        }
+        builder = builder.proxy(proxy);
+    }
+    let mut roots = Vec::new();
+    for pem in &settings.root_certificates {
+        let certificates = reqwest::Certificate::from_pem_bundle(pem)
+            .map_err(|e| BuildError::Http(format!("CA roots: {}", error_chain(&e))))?;
+        if certificates.is_empty() {
+            return Err(BuildError::Http("CA roots: no certificate in the PEM given".to_string()));
+        }
+        roots.extend(certificates);
+    }
+    if !roots.is_empty() {
+        builder = builder.tls_certs_merge(roots);
+    }
+    let client = builder.build().map_err(|e| BuildError::Http(error_chain(&e)))?;
+    Ok(ReqwestTransport::new(client))
 }

@@ -23,8 +23,14 @@ pub enum Error<E> {
         /// The request id, for support.
         request_id: String,
     },
-    /// No answer within the configured timeout.
+    /// No answer within the configured timeout (of one attempt).
     Timeout,
+    /// The call's deadline passed ([`crate::CallOptions::deadline`],
+    /// [`crate::ClientBuilder::deadline`]): attempts and waits between them took too long.
+    Deadline,
+    /// A streamed reply stayed silent longer than its idle timeout
+    /// ([`crate::ClientBuilder::idle_timeout`]): a stalled stream, ended.
+    Stalled(std::time::Duration),
     /// The request could not be sent or the answer not received (connection, TLS, I/O).
     Transport(String),
     /// The server answered with an HTTP error status.
@@ -94,6 +100,8 @@ impl<E: ApiError> Error<E> {
             }
             Error::Validation(e) => Error::Validation(e),
             Error::Timeout => Error::Timeout,
+            Error::Deadline => Error::Deadline,
+            Error::Stalled(idle) => Error::Stalled(idle),
             Error::Transport(e) => Error::Transport(e),
             Error::Status { status, body } => Error::Status { status, body },
             Error::Decode { message, path, body } => Error::Decode { message, path, body },
@@ -109,6 +117,8 @@ impl<E: ApiError> Error<E> {
             Error::Validation(_) => "validation",
             Error::Api { .. } => "api",
             Error::Timeout => "timeout",
+            Error::Deadline => "deadline",
+            Error::Stalled(_) => "stalled",
             Error::Transport(_) => "transport",
             Error::Status { .. } => "status",
             Error::Decode { .. } => "decode",
@@ -133,6 +143,8 @@ impl<E: ApiError> fmt::Display for Error<E> {
                 write!(f, "{} (request id {request_id}): {message}", code.code())
             }
             Error::Timeout => f.write_str("no answer within the timeout"),
+            Error::Deadline => f.write_str("the call's deadline passed"),
+            Error::Stalled(idle) => write!(f, "the streamed reply stalled: nothing for {} ms", idle.as_millis()),
             Error::Transport(e) => write!(f, "transport error: {e}"),
             Error::Status { status, body } => write!(f, "HTTP status {status}: {body}"),
             Error::Decode { message, path, body } => {

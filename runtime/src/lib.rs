@@ -66,6 +66,8 @@ mod validation;
 pub mod wire;
 
 #[cfg(feature = "client")]
+mod attempt;
+#[cfg(feature = "client")]
 mod breaker;
 #[cfg(feature = "client")]
 mod builder;
@@ -80,6 +82,8 @@ mod errors;
 #[cfg(feature = "client")]
 mod limiter;
 #[cfg(feature = "client")]
+mod options;
+#[cfg(feature = "client")]
 mod pages;
 #[cfg(feature = "client")]
 mod provide;
@@ -87,6 +91,8 @@ mod provide;
 pub mod providers;
 #[cfg(feature = "client")]
 mod random;
+#[cfg(feature = "client")]
+mod raw;
 #[cfg(feature = "client")]
 mod reply;
 #[cfg(feature = "client")]
@@ -96,12 +102,17 @@ mod retry;
 #[cfg(feature = "client")]
 pub mod sign;
 #[cfg(feature = "client")]
+pub mod transport;
+#[cfg(feature = "client")]
 mod waiter;
 
 #[cfg(all(feature = "client", feature = "test-util"))]
 mod loopback;
 #[cfg(feature = "test-util")]
 mod perturb;
+#[cfg(all(feature = "client", feature = "test-util"))]
+#[cfg_attr(docsrs, doc(cfg(feature = "test-util")))]
+pub mod test_util;
 
 pub use action::{Action, ApiError, ErrorOf, PageParam, PageStyle, Paginated, Paging, ResponseEnvelope};
 pub use decode::{decode_value, Decoded, Deviation, DeviationKind, Documented, Field, Shape};
@@ -130,13 +141,19 @@ pub use endpoint::{Endpoint, ROOT_DOMAIN};
 #[cfg(feature = "client")]
 pub use errors::{AnyCode, AnyError, BuildError, Error};
 #[cfg(feature = "client")]
+pub use options::CallOptions;
+#[cfg(feature = "client")]
 pub use pages::{ItemStream, PageStream};
+#[cfg(feature = "client")]
+pub use raw::{RawReply, RawRequest};
 #[cfg(feature = "client")]
 pub use reply::{decode, decode_json, decode_reply, Reply};
 #[cfg(feature = "client")]
 pub use request::{Language, USER_AGENT};
 #[cfg(feature = "client")]
 pub use retry::{is_rate_limit_code, is_safe_to_repeat, RetryPolicy};
+#[cfg(feature = "client")]
+pub use transport::{ReqwestTransport, Transport};
 #[cfg(feature = "client")]
 pub use waiter::{state_of, states_of, wait_until, WaitError, WaitPolicy, WaitState, Waiting};
 

@@ -29,10 +29,10 @@ impl Language {
 /// (`tencentcloud-api`) and the runtime's version.
 pub const USER_AGENT: &str = concat!("tencentcloud-api/", env!("CARGO_PKG_VERSION"));
 
-/// The body's media type: every call is a JSON `POST /`.
+/// The body's media type of every documented call: a JSON `POST /`.
 pub(crate) const CONTENT_TYPE: &str = "application/json";
 
-/// One call on the wire: where it goes, its JSON body, and how it may be retried.
+/// One call on the wire: where it goes, its body, and how it may be retried.
 pub(crate) struct Call<'a> {
     pub(crate) service: &'a str,
     pub(crate) version: &'a str,
@@ -41,7 +41,11 @@ pub(crate) struct Call<'a> {
     pub(crate) rate_limit: Option<u32>,
     /// Network failures may be retried.
     pub(crate) safe: bool,
+    /// The body's `Content-Type` (signed): [`CONTENT_TYPE`] but for raw calls.
+    pub(crate) content_type: &'a str,
     pub(crate) body: Vec<u8>,
+    /// A streamed reply (`text/event-stream`) is asked for: handed on as it arrives.
+    pub(crate) stream: bool,
 }
 
 /// What else an attempt says, besides its call.
@@ -66,7 +70,7 @@ pub(crate) fn headers(call: &Call<'_>, context: &Context<'_>) -> Vec<(String, St
             let input = SignInput {
                 method: "POST",
                 query: "",
-                headers: &[("content-type", CONTENT_TYPE), ("host", context.host), ("x-tc-action", call.action)],
+                headers: &[("content-type", call.content_type), ("host", context.host), ("x-tc-action", call.action)],
                 payload: &call.body,
                 service: call.service,
                 timestamp: context.timestamp,
@@ -77,7 +81,7 @@ pub(crate) fn headers(call: &Call<'_>, context: &Context<'_>) -> Vec<(String, St
     };
     let mut headers: Vec<(String, String)> = vec![
         ("Host".into(), context.host.into()),
-        ("Content-Type".into(), CONTENT_TYPE.into()),
+        ("Content-Type".into(), call.content_type.into()),
         ("X-TC-Action".into(), call.action.into()),
         ("X-TC-Version".into(), call.version.into()),
         ("X-TC-Timestamp".into(), context.timestamp.to_string()),
@@ -109,7 +113,9 @@ mod tests {
             action: "DescribeVpcs",
             rate_limit: None,
             safe: true,
+            content_type: CONTENT_TYPE,
             body: b"{}".to_vec(),
+            stream: false,
         }
     }
 
