@@ -47,6 +47,19 @@ pub trait StreamingAction: Action {
     const STREAM_INPUT: Option<&'static str>;
 }
 
+/// The future of a generated client's streaming method: `.await` it for the stream.
+pub type PendingStream<'a, A> = std::pin::Pin<
+    Box<
+        dyn std::future::Future<
+                Output = Result<
+                    EventStream<<A as StreamingAction>::Event, <A as Action>::Error>,
+                    Error<<A as Action>::Error>,
+                >,
+            > + Send
+            + 'a,
+    >,
+>;
+
 /// The events of a streamed reply, typed; see the module documentation for errors.
 /// Dropping it closes the connection.
 pub struct EventStream<T, E> {
@@ -106,6 +119,12 @@ impl Client {
                 },
             )),
         })
+    }
+
+    /// [`Client::send_stream`] as a boxed future: what the generated per-product clients
+    /// return (`client.chat_completions_stream(&request).await?` gives the stream).
+    pub fn send_stream_boxed<'a, A: StreamingAction + Sync>(&'a self, request: &'a A) -> PendingStream<'a, A> {
+        Box::pin(self.send_stream(request))
     }
 
     /// Calls any action with a JSON body asking for a streamed reply, and gives each
