@@ -1,6 +1,8 @@
 //! Server-Sent Events: the decoder of a `text/event-stream` body, written to the WHATWG HTML
-//! standard's "event stream interpretation" (§ 9.2.6), for the streaming replies of the API
+//! standard's [event stream interpretation][spec], for the streaming replies of the API
 //! (`ChatCompletions` and the `…SSE` actions send one JSON document per `data:` line).
+//!
+//! [spec]: https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
 //!
 //! Pure and synchronous (no I/O, no runtime, no dependency): the client feeds it the bytes of
 //! the body as they arrive with [`SseDecoder::push`] and gets the events they complete.
@@ -17,10 +19,26 @@
 //!   without a colon is a field with an empty value; unknown fields are ignored;
 //! - `data` lines are joined with `\n`; `event` sets the type; `id` sets the last event id,
 //!   which stays for every later event (unless the value contains NUL: then it is ignored);
-//!   `retry` sets the reconnection time when its value is ASCII digits only;
+//!   `retry` sets the reconnection time when its value is ASCII digits only (not empty, and
+//!   within `u64` milliseconds);
 //! - a blank line dispatches the event, unless no `data` came (then only the type is reset).
 //!
 //! What the caller decides: `[DONE]` and any other sentinel are plain data here.
+//!
+//! ```
+//! use tencentcloud_api_runtime::sse::SseDecoder;
+//!
+//! let mut decoder = SseDecoder::new();
+//! // Pieces as TCP reads may cut them: inside a field name, between CR and LF.
+//! let mut events = decoder.push(b": keep-alive\n\ndata: {\"Content\":\"\xE4\xBD");
+//! events.extend(decoder.push(b"\xA0\xE5\xA5\xBD\"}\r"));
+//! events.extend(decoder.push(b"\n\r\nda"));
+//! events.extend(decoder.push(b"ta: [DONE]\n\n"));
+//! let data: Vec<&str> = events.iter().map(|e| e.data.as_str()).collect();
+//! assert_eq!(data, [r#"{"Content":"你好"}"#, "[DONE]"]);
+//! assert_eq!(events[0].event_type(), "message");
+//! assert!(decoder.is_idle() && decoder.finish().is_none());
+//! ```
 //!
 //! # End of the stream
 //!
@@ -30,13 +48,16 @@
 //! the pending event when it has data, a lenience that the standard's own streams never
 //! need (they always end events with a blank line). A caller that wants the strict rule
 //! drops what `finish` returns; [`SseDecoder::is_idle`] tells whether anything was pending.
+//! By the standard, `data:` lines with no blank line between them are one event whose data
+//! has several lines (`finish` returns it so): splitting it per line is the caller's choice.
 //!
 //! # Memory
 //!
 //! The decoder holds the current unfinished line and the fields of the event not yet
 //! dispatched, nothing else: every byte is looked at once (no rescanning of a long line).
-//! A huge line is simply buffered until it ends; after a line longer than
-//! 64 KiB the line buffer is released rather than kept at that size.
+//! A huge line is simply buffered until it ends (no limit: the client's idle timeout and
+//! the server bound it); after a line longer than 64 KiB the line buffer is released
+//! rather than kept at that size.
 
 use std::time::Duration;
 
@@ -151,8 +172,9 @@ impl SseDecoder {
         blank.or_else(|| self.dispatch())
     }
 
-    /// Whether any bytes are buffered: a partial line, or fields of an event not yet
-    /// dispatched. At the end of a body, `false` means the stream stopped mid-event.
+    /// `true` when nothing is buffered: no partial line, no field of an event not yet
+    /// dispatched (comments do not count). At the end of a body, `false` means the stream
+    /// stopped mid-line or mid-event.
     pub fn is_idle(&self) -> bool {
         self.line.is_empty() && !self.in_event
     }
