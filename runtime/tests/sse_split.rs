@@ -250,3 +250,22 @@ proptest! {
         prop_assert_eq!(decode_pieces(stream.chunks(1)), whole);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn written_events_split_at_every_byte_boundary_decode_alike(
+        events in proptest::collection::vec(written(), 1..6),
+        bom in any::<bool>(),
+        line_end in proptest::sample::select(vec!["\n", "\r\n", "\r"]),
+    ) {
+        let stream = encode(&events, bom, line_end);
+        let whole = decode_pieces([stream.as_slice()]);
+        prop_assert_eq!(&whole.0, &expected(&events));
+        for at in 0..=stream.len() {
+            let (head, tail) = stream.split_at(at);
+            prop_assert_eq!(&decode_pieces([head, tail]), &whole, "split at {}", at);
+        }
+    }
+}

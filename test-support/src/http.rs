@@ -125,9 +125,13 @@ impl Response {
         self.ending(StreamEnd::Abort)
     }
 
+    /// The same answer streamed (a whole one as its body in one piece), ending with `end`.
     fn ending(mut self, end: StreamEnd) -> Response {
         let body = std::mem::take(&mut self.body);
-        self.streamed.get_or_insert_with(|| Streamed { pieces: vec![(body, Duration::ZERO)], end }).end = end;
+        let streamed = self
+            .streamed
+            .get_or_insert_with(|| Streamed { pieces: vec![(body, Duration::ZERO)], end: StreamEnd::Complete });
+        streamed.end = end;
         self
     }
 
