@@ -62,6 +62,7 @@ mod decode;
 #[doc(hidden)]
 pub mod enums;
 mod limits;
+pub mod sse;
 mod validation;
 pub mod wire;
 
