@@ -231,7 +231,9 @@ async fn any_body_is_sent_and_signed_with_its_own_content_type_and_hash() {
     let reply = client.call_raw(raw.clone()).await.unwrap();
     assert_eq!(reply.response.unwrap()["RequestId"], "req-raw");
     match client.call_raw(raw.clone()).await {
-        Err(Error::Api { code, message, .. }) => assert_eq!((code.0.as_str(), message.as_str()), ("InvalidParameter", "bad log group")),
+        Err(Error::Api { code, message, .. }) => {
+            assert_eq!((code.0.as_str(), message.as_str()), ("InvalidParameter", "bad log group"))
+        }
         other => panic!("expected an API error, got {other:?}"),
     }
     let reply = client.call_raw(raw).await.unwrap();
