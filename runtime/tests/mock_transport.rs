@@ -103,7 +103,8 @@ async fn streams_statuses_transport_errors_and_delays_as_replies() {
 #[tokio::test]
 async fn a_mock_client_can_retry_like_a_real_one() {
     let mock = MockTransport::new();
-    mock.reply_error("DescribeThings", "RequestLimitExceeded", "slow down").reply("DescribeThings", json!({"Total": 3}));
+    mock.reply_error("DescribeThings", "RequestLimitExceeded", "slow down")
+        .reply("DescribeThings", json!({"Total": 3}));
     let retry = RetryPolicy { base_delay: Duration::from_millis(5), ..RetryPolicy::default() };
     let client = mock.client_builder().retry(retry).build().unwrap();
     assert_eq!(client.send(&DescribeThingsRequest::default()).await.unwrap().total, 3);

@@ -83,10 +83,18 @@ async fn heartbeats_keep_a_slow_stream_alive_and_a_stall_ends_it() {
     let server = Server::scripted(vec![
         Response::streamed(
             "text/event-stream",
-            vec![beat(150), beat(150), beat(150), (b"data:{\"Content\":\"late\",\"Index\":0}\n\n".to_vec(), Duration::from_millis(150))],
+            vec![
+                beat(150),
+                beat(150),
+                beat(150),
+                (b"data:{\"Content\":\"late\",\"Index\":0}\n\n".to_vec(), Duration::from_millis(150)),
+            ],
         ),
-        Response::streamed("text/event-stream", vec![(b"data:{\"Content\":\"a\",\"Index\":0}\n\n".to_vec(), Duration::ZERO)])
-            .stall_after(),
+        Response::streamed(
+            "text/event-stream",
+            vec![(b"data:{\"Content\":\"a\",\"Index\":0}\n\n".to_vec(), Duration::ZERO)],
+        )
+        .stall_after(),
     ])
     .await;
     let client = client(&server).idle_timeout(Duration::from_millis(400)).build().unwrap();
@@ -108,12 +116,16 @@ async fn an_error_event_ends_the_stream_with_a_typed_api_error() {
         "data:{\"Response\":{\"Error\":{\"Code\":\"RequestLimitExceeded\",\"Message\":\"slow down\"},\"RequestId\":\"r-1\"}}\n\n",
         "data:{\"Content\":\"b\",\"Index\":1}\n\n",
     );
-    let server = Server::scripted(vec![Response::streamed("text/event-stream", vec![(body.into(), Duration::ZERO)])]).await;
+    let server =
+        Server::scripted(vec![Response::streamed("text/event-stream", vec![(body.into(), Duration::ZERO)])]).await;
     let mut events = client(&server).build().unwrap().send_stream(&chat()).await.unwrap();
     assert_eq!(events.next().await.unwrap().unwrap().content, "a");
     match events.next().await {
         Some(Err(Error::Api { code, message, request_id })) => {
-            assert_eq!((code, message.as_str(), request_id.as_str()), (ErrorCode::RequestLimitExceeded, "slow down", "r-1"))
+            assert_eq!(
+                (code, message.as_str(), request_id.as_str()),
+                (ErrorCode::RequestLimitExceeded, "slow down", "r-1")
+            )
         }
         other => panic!("expected the error event, got {other:?}"),
     }
@@ -151,8 +163,11 @@ async fn a_bad_event_is_an_error_of_its_own_and_a_cut_body_ends_the_stream() {
     let server = Server::scripted(vec![
         Response::streamed("text/event-stream", vec![(body.into(), Duration::ZERO)]),
         Response::streamed("text/event-stream", vec![(body.into(), Duration::ZERO)]),
-        Response::streamed("text/event-stream", vec![(b"data:{\"Content\":\"a\",\"Index\":0}\n\n".to_vec(), Duration::ZERO)])
-            .abort_after(),
+        Response::streamed(
+            "text/event-stream",
+            vec![(b"data:{\"Content\":\"a\",\"Index\":0}\n\n".to_vec(), Duration::ZERO)],
+        )
+        .abort_after(),
     ])
     .await;
     let lenient = client(&server).build().unwrap();
