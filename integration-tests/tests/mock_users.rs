@@ -51,7 +51,7 @@ async fn a_users_paginated_function_tested_without_a_network() {
     assert_eq!(sent[0].json()["Filters"], json!([{"Name": "address-status", "Values": ["UNBIND"]}]));
     // The first page from the request as given (no `Offset`), the next from the second page on.
     assert_eq!((sent[0].json()["Offset"].clone(), sent[1].json()["Offset"].clone()), (Value::Null, json!(2)));
-    assert_eq!((sent[0].service.as_str(), sent[0].version.as_str()), ("vpc", "2021-01-01"));
+    assert_eq!((sent[0].service.as_str(), sent[0].version.as_str()), ("typed", "2021-01-01"));
     assert_eq!(mock.replies_left(), 0);
 }
 
