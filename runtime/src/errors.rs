@@ -8,8 +8,10 @@ use std::fmt;
 use crate::action::{ApiError, ErrorOf};
 use crate::validation::ValidationError;
 
-/// Why a call failed.
+/// Why a call failed. `#[non_exhaustive]`: new ways to fail come with new features of the
+/// client (as `Deadline` and `Stalled` came with deadlines and streamed replies).
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error<E> {
     /// The request breaks what its documentation states; nothing was sent.
     Validation(ValidationError),
