@@ -182,38 +182,17 @@ fn lower_example(page: &Page, index: usize, ex: &RawExample, warnings: &mut Vec<
     let event_split = streaming.and_then(|s| event_lines(&output_code, s));
     let output_json = match event_split {
         Some(split) => {
-            let fields: Vec<Param> = output.iter().filter(|p| p.name != "RequestId").cloned().collect();
-            for (line, text) in &split.stray {
-                let shown_line: String = text.chars().take(40).collect::<String>().replace('`', "'");
-                let message = format!("a line of the output is no SSE field: `{shown_line}`");
-                defect(output_line, examples::ExampleError { message, line: *line });
+            let lowered = lower_events(&split, output, types);
+            for e in lowered.defects {
+                defect(output_line, e);
             }
-            for (n, event) in split.events.iter().enumerate() {
-                let at = output_line + event.line as u32;
-                match examples::parse_json(&event.data) {
-                    Ok(data @ Value::Object(_)) => {
-                        let mut problems = Vec::new();
-                        let fits = fits_fields(&data, &fields, types, "", &mut problems);
-                        let before = problems.len();
-                        values::outside_sets(&data, &fields, types, "", &mut problems);
-                        for p in problems.iter() {
-                            let message = format!("example `{shown}`: output event {}: {p}", n + 1);
-                            event_warnings.push(Warning { file: file.to_string(), line: at, message });
-                        }
-                        event_problems.extend(problems.iter().map(|p| format!("output event {}: {p}", n + 1)));
-                        let deserializes = fits && problems.len() == before;
-                        events.push(EventExample { data, deserializes });
-                    }
-                    Ok(_) => defect(
-                        output_line,
-                        examples::ExampleError {
-                            message: format!("output event {} is not a JSON object", n + 1),
-                            line: event.line,
-                        },
-                    ),
-                    Err(e) => defect(output_line, examples::ExampleError::json(&format!("output event {}", n + 1), &e, event.line)),
-                }
+            for (problem, numbers, line) in lowered.problems {
+                let which = event_numbers(&numbers, split.events.len());
+                let message = format!("example `{shown}`: output {which}: {problem}");
+                event_warnings.push(Warning { file: file.to_string(), line: output_line + line as u32, message });
+                event_problems.push(format!("output {which}: {problem}"));
             }
+            events = lowered.events;
             None
         }
         None => match examples::output(&output_code) {
@@ -254,6 +233,69 @@ fn lower_example(page: &Page, index: usize, ex: &RawExample, warnings: &mut Vec<
         defects,
         events,
     }
+}
+
+/// The events of an output example, checked against the output table (without the
+/// reply's `RequestId`): the events whose data is a JSON object, the contradictions (each
+/// once, with the numbers of the events that have it and the line of the first), and the
+/// events that cannot be read.
+struct LoweredEvents {
+    events: Vec<EventExample>,
+    problems: Vec<(String, Vec<usize>, usize)>,
+    defects: Vec<examples::ExampleError>,
+}
+
+fn lower_events(split: &streaming::SseSplit, output: &[Param], types: &BTreeMap<String, DataType>) -> LoweredEvents {
+    let fields: Vec<Param> = output.iter().filter(|p| p.name != "RequestId").cloned().collect();
+    let mut out = LoweredEvents { events: Vec::new(), problems: Vec::new(), defects: Vec::new() };
+    for (line, text) in &split.stray {
+        let shown: String = text.chars().take(40).collect::<String>().replace('`', "'");
+        let message = format!("a line of the output is no SSE field: `{shown}`");
+        out.defects.push(examples::ExampleError { message, line: *line });
+    }
+    for (n, event) in split.events.iter().enumerate() {
+        let what = format!("output event {}", n + 1);
+        match examples::parse_json(&event.data) {
+            Ok(data @ Value::Object(_)) => {
+                let mut problems = Vec::new();
+                let fits = fits_fields(&data, &fields, types, "", &mut problems);
+                let before = problems.len();
+                values::outside_sets(&data, &fields, types, "", &mut problems);
+                let deserializes = fits && problems.len() == before;
+                out.events.push(EventExample { data, deserializes });
+                let number = n + 1;
+                for p in problems {
+                    match out.problems.iter_mut().find(|(q, _, _)| *q == p) {
+                        Some((_, numbers, _)) => numbers.push(number),
+                        None => out.problems.push((p, vec![number], event.line)),
+                    }
+                }
+            }
+            Ok(_) => out
+                .defects
+                .push(examples::ExampleError { message: format!("{what} is not a JSON object"), line: event.line }),
+            Err(e) => out.defects.push(examples::ExampleError::json(&what, &e, event.line)),
+        }
+    }
+    out
+}
+
+/// `event 3`, `events 1-3, 5 (4 of 9)`: which of the example's events (numbered in page
+/// order, `[DONE]` aside) something is said of.
+fn event_numbers(numbers: &[usize], of: usize) -> String {
+    if let [one] = numbers {
+        return format!("event {one}");
+    }
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &n in numbers {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let list: Vec<String> =
+        runs.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}-{b}") }).collect();
+    format!("events {} ({} of {of})", list.join(", "), numbers.len())
 }
 
 /// The events of a streaming action's output example: its SSE lines, or, for an action

@@ -55,11 +55,12 @@ fn field(line: &str) -> Option<(&str, &str)> {
     FIELDS.contains(&name).then(|| (name, value.strip_prefix(' ').unwrap_or(value)))
 }
 
-/// Whether an example's code is written as SSE lines: its first line that is not blank is
-/// an SSE field (not a comment), and it gives at least one event or `[DONE]`.
+/// Whether an example's code is written as SSE lines: its first line that is neither blank
+/// nor a comment is an SSE field, and it gives at least one event or `[DONE]`.
 pub fn is_sse(code: &str) -> bool {
-    let first = code.lines().find(|l| !l.trim().is_empty());
-    first.and_then(field).is_some_and(|(name, _)| !name.is_empty()) && {
+    let mut lines = code.lines().filter(|l| !l.trim().is_empty());
+    let first = lines.find(|l| field(l).is_none_or(|(name, _)| !name.is_empty()));
+    first.and_then(field).is_some() && {
         let split = split(code);
         !split.events.is_empty() || split.done
     }
@@ -190,6 +191,7 @@ mod tests {
         assert!(is_sse("data: [DONE]"));
         assert!(!is_sse("{\n  \"Response\": {\"Image\": \"data:image/png;base64,AAAA\"}\n}"));
         assert!(!is_sse(": only a comment\n"));
+        assert!(is_sse(": a heartbeat first\n\ndata: {}\n"));
         assert!(!is_sse("id: 1\n"));
         assert!(!is_sse("metadata: x\ndata: 1"));
         assert!(!is_sse(""));
