@@ -62,6 +62,7 @@ mod decode;
 #[doc(hidden)]
 pub mod enums;
 mod limits;
+pub mod sse;
 mod validation;
 pub mod wire;
 
@@ -101,6 +102,8 @@ mod request;
 mod retry;
 #[cfg(feature = "client")]
 pub mod sign;
+#[cfg(feature = "client")]
+mod stream;
 #[cfg(feature = "client")]
 pub mod transport;
 #[cfg(feature = "client")]
@@ -152,6 +155,8 @@ pub use reply::{decode, decode_json, decode_reply, Reply};
 pub use request::{Language, USER_AGENT};
 #[cfg(feature = "client")]
 pub use retry::{is_rate_limit_code, is_safe_to_repeat, RetryPolicy};
+#[cfg(feature = "client")]
+pub use stream::{EventStream, PendingStream, StreamingAction};
 #[cfg(feature = "client")]
 pub use transport::{ReqwestTransport, Transport};
 #[cfg(feature = "client")]

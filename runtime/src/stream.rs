@@ -109,15 +109,13 @@ impl Client {
         }
         let strict = self.inner.strict_decoding;
         let idle = self.resolve().idle_timeout;
-        let events = self.open(A::SERVICE, A::VERSION, A::ACTION, A::RATE_LIMIT, json).await.map_err(Error::map_code)?;
+        let events =
+            self.open(A::SERVICE, A::VERSION, A::ACTION, A::RATE_LIMIT, json).await.map_err(Error::map_code)?;
         Ok(EventStream {
-            inner: Box::pin(futures_util::stream::unfold(
-                Events::new(events, idle),
-                move |mut events| async move {
-                    let item = events.next_data().await?;
-                    Some((item.map_err(Error::map_code).and_then(|data| typed::<A::Event, A::Error>(data, strict)), events))
-                },
-            )),
+            inner: Box::pin(futures_util::stream::unfold(Events::new(events, idle), move |mut events| async move {
+                let item = events.next_data().await?;
+                Some((item.map_err(Error::map_code).and_then(|data| typed::<A::Event, A::Error>(data, strict)), events))
+            })),
         })
     }
 
@@ -309,8 +307,11 @@ fn data_of(event: &SseEvent) -> Data {
 /// client decodes strictly).
 fn typed<T: Documented, E>(data: Value, strict: bool) -> Result<T, Error<E>> {
     let bytes = data.to_string();
-    let decoded = decode_value::<T>(data, "Event")
-        .map_err(|(path, message)| Error::Decode { message, path, body: bytes.clone() })?;
+    let decoded = decode_value::<T>(data, "Event").map_err(|(path, message)| Error::Decode {
+        message,
+        path,
+        body: bytes.clone(),
+    })?;
     if strict && !decoded.deviations.is_empty() {
         return Err(strict_error(&decoded.deviations, bytes.as_bytes()));
     }
@@ -334,7 +335,10 @@ mod tests {
         let refused = r#"{"Response":{"Error":{"Code":"LimitExceeded","Message":"slow down"},"RequestId":"r-9"}}"#;
         match data_of(&event(refused)) {
             Data::Error(Error::Api { code, message, request_id }) => {
-                assert_eq!((code.0.as_str(), message.as_str(), request_id.as_str()), ("LimitExceeded", "slow down", "r-9"))
+                assert_eq!(
+                    (code.0.as_str(), message.as_str(), request_id.as_str()),
+                    ("LimitExceeded", "slow down", "r-9")
+                )
             }
             _ => panic!("not an API error"),
         }

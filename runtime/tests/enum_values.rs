@@ -28,15 +28,30 @@ tencentcloud_api_runtime::enums::string_enum!(ThingState { Running = "RUNNING", 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DescribeStateRequest {}
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DescribeStateResponse {
-    #[serde(rename = "State")]
     pub state: ThingState,
-    #[serde(rename = "RequestId")]
     pub request_id: String,
 }
 
-tencentcloud_api_runtime::wire_by_serde!(DescribeStateRequest, DescribeStateResponse);
+tencentcloud_api_runtime::wire_by_serde!(DescribeStateRequest);
+
+// As generated: the enum has no serde impls, the structure reads and writes through `Wire`.
+impl Wire for DescribeStateResponse {
+    fn to_wire(&self) -> serde_json::Value {
+        let mut object = tencentcloud_api_runtime::wire::Object::new();
+        object.put("State", &self.state);
+        object.put("RequestId", &self.request_id);
+        object.finish()
+    }
+
+    fn from_wire(value: &serde_json::Value) -> Result<Self, tencentcloud_api_runtime::WireError> {
+        let fields = tencentcloud_api_runtime::wire::Fields::of(value)?;
+        Ok(Self { state: fields.get("State")?, request_id: fields.get("RequestId")? })
+    }
+}
+
+tencentcloud_api_runtime::wire::serde_by_wire!(DescribeStateResponse);
 
 impl Documented for DescribeStateResponse {
     fn fields() -> &'static [Field] {

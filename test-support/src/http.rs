@@ -2,6 +2,10 @@
 //! server: the API client tests (scripted JSON replies, signatures checked with [`crate::tc3`]),
 //! the crawler's tests (a site's pages at their paths, error statuses, cut replies) and the
 //! metadata service. Each test decides what to answer with a closure over the request.
+//!
+//! Answers are whole bodies (`Content-Length`) or, for streamed replies (server-sent
+//! events), bodies sent in pieces over time ([`Response::streamed`], chunked) that may end,
+//! stall or be cut off.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -45,7 +49,8 @@ impl Request {
 pub struct Response {
     /// `200`.
     pub status: u16,
-    /// Headers besides `Content-Length` (and `Connection: close` when [`Response::close`]).
+    /// Headers besides `Content-Length` or `Transfer-Encoding: chunked` (and `Connection:
+    /// close` when [`Response::close`]).
     pub headers: Vec<(String, String)>,
     /// The body.
     pub body: Vec<u8>,
@@ -56,6 +61,33 @@ pub struct Response {
     pub declared_length: Option<usize>,
     /// Close the connection after this answer.
     pub close: bool,
+    /// Send the body in pieces over time instead of `body` (which is then not sent):
+    /// chunked, and `declared_length` is ignored.
+    pub streamed: Option<Streamed>,
+}
+
+/// A body sent in pieces over time, with `Transfer-Encoding: chunked`: one chunk per piece.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Streamed {
+    /// Each piece and the delay before it (counted from the previous piece, the first from
+    /// the head); each is written and flushed as one chunk. An empty piece is a delay only
+    /// (a chunk of size zero would end the body).
+    pub pieces: Vec<(Vec<u8>, Duration)>,
+    /// What comes after the last piece.
+    pub end: StreamEnd,
+}
+
+/// How a streamed body ends after its last piece.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamEnd {
+    /// The terminating chunk of size zero: a complete body. The connection then serves
+    /// the next request, unless the answer is [`Response::closing`].
+    Complete,
+    /// Nothing more, the connection left open: a stalled stream. The server reads (and
+    /// drops) whatever comes until the client closes the connection.
+    Stall,
+    /// The connection closed without the terminating chunk: a body cut short.
+    Abort,
 }
 
 impl Response {
@@ -68,7 +100,39 @@ impl Response {
             delay: Duration::ZERO,
             declared_length: None,
             close: false,
+            streamed: None,
         }
+    }
+
+    /// `200` with a body of `content_type` sent in `pieces` over time (see [`Streamed`]),
+    /// completed by the terminating chunk; [`Response::stall_after`] and
+    /// [`Response::abort_after`] end it otherwise.
+    pub fn streamed(content_type: &str, pieces: Vec<(Vec<u8>, Duration)>) -> Response {
+        let mut response = Response::new(200, content_type, Vec::new());
+        response.streamed = Some(Streamed { pieces, end: StreamEnd::Complete });
+        response
+    }
+
+    /// The same streamed answer, stalling after its last piece (the connection stays open,
+    /// nothing more comes). A whole answer becomes a streamed one of its body as one piece.
+    pub fn stall_after(self) -> Response {
+        self.ending(StreamEnd::Stall)
+    }
+
+    /// The same streamed answer, the connection closed after its last piece without the
+    /// terminating chunk. A whole answer becomes a streamed one of its body as one piece.
+    pub fn abort_after(self) -> Response {
+        self.ending(StreamEnd::Abort)
+    }
+
+    /// The same answer streamed (a whole one as its body in one piece), ending with `end`.
+    fn ending(mut self, end: StreamEnd) -> Response {
+        let body = std::mem::take(&mut self.body);
+        let streamed = self
+            .streamed
+            .get_or_insert_with(|| Streamed { pieces: vec![(body, Duration::ZERO)], end: StreamEnd::Complete });
+        streamed.end = end;
+        self
     }
 
     /// `200` with a JSON body.
@@ -220,6 +284,12 @@ async fn serve(mut stream: TcpStream, handler: Handler, seen: Arc<Mutex<Vec<Requ
         for (name, value) in &response.headers {
             head.push_str(&format!("{name}: {value}\r\n"));
         }
+        if let Some(streamed) = &response.streamed {
+            if send_streamed(&mut stream, head, streamed, response.close).await {
+                continue;
+            }
+            return;
+        }
         head.push_str(&format!("Content-Length: {}\r\n", response.declared_length.unwrap_or(response.body.len())));
         if response.close {
             head.push_str("Connection: close\r\n");
@@ -233,6 +303,59 @@ async fn serve(mut stream: TcpStream, handler: Handler, seen: Arc<Mutex<Vec<Requ
             return;
         }
     }
+}
+
+/// Sends the head and a streamed body; whether the connection serves another request.
+async fn send_streamed(stream: &mut TcpStream, mut head: String, streamed: &Streamed, close: bool) -> bool {
+    // Small pieces go out at once, not held back by Nagle's algorithm.
+    let _ = stream.set_nodelay(true);
+    head.push_str("Transfer-Encoding: chunked\r\n");
+    if close && streamed.end == StreamEnd::Complete {
+        head.push_str("Connection: close\r\n");
+    }
+    head.push_str("\r\n");
+    if write_flushed(stream, head.as_bytes()).await.is_err() {
+        return false;
+    }
+    for (piece, delay) in &streamed.pieces {
+        if !delay.is_zero() {
+            tokio::time::sleep(*delay).await;
+        }
+        if piece.is_empty() {
+            continue;
+        }
+        let mut chunk = format!("{:X}\r\n", piece.len()).into_bytes();
+        chunk.extend_from_slice(piece);
+        chunk.extend_from_slice(b"\r\n");
+        if write_flushed(stream, &chunk).await.is_err() {
+            return false;
+        }
+    }
+    match streamed.end {
+        StreamEnd::Complete => {
+            if write_flushed(stream, b"0\r\n\r\n").await.is_err() {
+                return false;
+            }
+            if close {
+                let _ = stream.shutdown().await;
+            }
+            !close
+        }
+        StreamEnd::Stall => {
+            let mut sink = [0u8; 1024];
+            while let Ok(1..) = stream.read(&mut sink).await {}
+            false
+        }
+        StreamEnd::Abort => {
+            let _ = stream.shutdown().await;
+            false
+        }
+    }
+}
+
+async fn write_flushed(stream: &mut TcpStream, bytes: &[u8]) -> std::io::Result<()> {
+    stream.write_all(bytes).await?;
+    stream.flush().await
 }
 
 fn reason(status: u16) -> &'static str {

@@ -11,6 +11,7 @@
 
 pub mod http;
 pub mod metadata;
+pub mod proxy;
 mod scratch;
 pub mod shared;
 pub mod tc3;

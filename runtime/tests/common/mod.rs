@@ -12,7 +12,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tencentcloud_api_runtime::{
     check_bytes, check_chars, check_items, check_range, fmt_api_error, Action, ApiError, Client, ClientBuilder,
-    Credentials, Documented, Endpoint, ErrorOf, Field, RetryPolicy, Shape, ValidationError,
+    Credentials, Documented, Endpoint, ErrorOf, Field, RetryPolicy, Shape, StreamingAction, ValidationError,
 };
 use test_support::http::Server;
 use test_support::tc3::{SECRET_ID, SECRET_KEY};
@@ -223,7 +223,78 @@ impl Action for ModifyThingRequest {
     }
 }
 
+/// A streaming chat (as lkeap `ChatCompletions` is generated): `Stream: true` asks for
+/// events, each the output's fields without `RequestId`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChatRequest {
+    #[serde(rename = "Model")]
+    pub model: String,
+    #[serde(rename = "Stream", default, skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
+}
+
+/// The whole reply of `Chat` (not streamed).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChatResponse {
+    #[serde(rename = "Content")]
+    pub content: String,
+    #[serde(rename = "RequestId")]
+    pub request_id: String,
+}
+
+/// One event of a streamed `Chat`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChatEvent {
+    #[serde(rename = "Content")]
+    pub content: String,
+    #[serde(rename = "Index")]
+    pub index: i64,
+}
+
+impl Action for ChatRequest {
+    const ACTION: &'static str = "Chat";
+    const VERSION: &'static str = "2024-05-22";
+    const SERVICE: &'static str = "lkeap";
+    type Response = ChatResponse;
+    type Error = ErrorCode;
+
+    fn validate_structure(&self) -> Result<(), ValidationError> {
+        if self.model.is_empty() {
+            return Err(ValidationError::Empty { param: "Model" });
+        }
+        Ok(())
+    }
+}
+
+impl StreamingAction for ChatRequest {
+    type Event = ChatEvent;
+    const STREAM_INPUT: Option<&'static str> = Some("Stream");
+}
+
+impl Documented for ChatResponse {
+    fn fields() -> &'static [Field] {
+        const FIELDS: &[Field] = &[
+            Field { name: "Content", shape: Shape::String, optional: false },
+            Field { name: "RequestId", shape: Shape::String, optional: false },
+        ];
+        FIELDS
+    }
+}
+
+impl Documented for ChatEvent {
+    fn fields() -> &'static [Field] {
+        const FIELDS: &[Field] = &[
+            Field { name: "Content", shape: Shape::String, optional: false },
+            Field { name: "Index", shape: Shape::Integer, optional: false },
+        ];
+        FIELDS
+    }
+}
+
 tencentcloud_api_runtime::wire_by_serde!(
+    ChatRequest,
+    ChatResponse,
+    ChatEvent,
     ModifyThingRequest,
     AssociateAddressRequest,
     AssociateAddressResponse,
