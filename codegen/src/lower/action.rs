@@ -99,7 +99,8 @@ pub fn lower(
     let description = raw.description.join("\n");
     let outputs = raw.examples.iter().filter_map(|e| e.output.as_ref().map(|(code, _)| code.as_str()));
     let streaming = streaming::detect(&name, &description, &input, outputs);
-    let page = Page { file, input: &input, output: &output, constraints: &constraints, types, streaming: streaming.as_ref() };
+    let page =
+        Page { file, input: &input, output: &output, constraints: &constraints, types, streaming: streaming.as_ref() };
     let examples_out: Vec<Example> =
         raw.examples.iter().enumerate().map(|(i, ex)| lower_example(&page, i, ex, warnings)).collect();
 
@@ -196,14 +197,14 @@ fn lower_example(page: &Page, index: usize, ex: &RawExample, warnings: &mut Vec<
             None
         }
         None => match examples::output(&output_code) {
-        Ok((json, note)) => {
-            notes.extend(note.map(str::to_string));
-            Some(json)
-        }
-        Err(e) => {
-            defect(output_line, e);
-            None
-        }
+            Ok((json, note)) => {
+                notes.extend(note.map(str::to_string));
+                Some(json)
+            }
+            Err(e) => {
+                defect(output_line, e);
+                None
+            }
         },
     };
     warnings.extend(event_warnings);

@@ -163,7 +163,8 @@ mod tests {
 
     #[test]
     fn done_ends_the_stream_and_comments_ids_and_events_are_skipped() {
-        let code = ": heartbeat\nid: 1\nevent: message\ndata: {\"x\":\"流式\"}\n\nid: 2\ndata:[DONE]\n\ndata: {\"after\":1}\n";
+        let code =
+            ": heartbeat\nid: 1\nevent: message\ndata: {\"x\":\"流式\"}\n\nid: 2\ndata:[DONE]\n\ndata: {\"after\":1}\n";
         let split = split(code);
         assert_eq!(split.events, [SseEvent { line: 3, data: "{\"x\":\"流式\"}".into() }]);
         assert!(split.done);
@@ -172,7 +173,10 @@ mod tests {
     #[test]
     fn multi_line_data_is_one_event_unless_each_line_is_json_alone() {
         assert_eq!(datas("data: {\"a\":\ndata: 1}\n"), ["{\"a\":\n1}"]);
-        assert_eq!(datas("data: {\"a\":1}\ndata: {\"a\":2}\ndata: [DONE]\ndata: {\"a\":3}"), ["{\"a\":1}", "{\"a\":2}"]);
+        assert_eq!(
+            datas("data: {\"a\":1}\ndata: {\"a\":2}\ndata: [DONE]\ndata: {\"a\":3}"),
+            ["{\"a\":1}", "{\"a\":2}"]
+        );
         assert_eq!(datas("data: first\ndata: second\n"), ["first\nsecond"]);
     }
 
@@ -210,7 +214,9 @@ mod tests {
         assert_eq!(got.input.as_deref(), Some("Stream"));
         assert_eq!(got.from, [StreamSignal::SseExamples, StreamSignal::StreamInput]);
         // The input's words alone, in any language.
-        for words in ["流式调用开关。", "ストリーミング出力かどうか", "스트리밍 출력 여부", "Results come via the SSE protocol"] {
+        for words in
+            ["流式调用开关。", "ストリーミング出力かどうか", "스트리밍 출력 여부", "Results come via the SSE protocol"]
+        {
             let got = detect("Chat", "", &[boolean("Stream", words)], [json]).unwrap();
             assert_eq!((got.input.as_deref(), got.from), (Some("Stream"), vec![StreamSignal::StreamInput]), "{words}");
         }

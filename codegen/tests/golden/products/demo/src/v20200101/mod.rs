@@ -23,7 +23,7 @@ pub use enums::{MachineState, FinishReason, Status};
 
 mod chat;
 
-pub use chat::{ChatRequest, ChatResponse, ChatError};
+pub use chat::{ChatRequest, ChatResponse, ChatError, ChatEvent};
 
 mod defects;
 
@@ -63,7 +63,7 @@ pub use ping::{PingRequest, PingResponse, PingError};
 
 mod speak_sse;
 
-pub use speak_sse::{SpeakSSERequest, SpeakSSEResponse, SpeakSSEError};
+pub use speak_sse::{SpeakSSERequest, SpeakSSEResponse, SpeakSSEError, SpeakSSEEvent};
 
 /// The API's product (service) name: `demo`.
 pub const SERVICE: &str = "demo";
