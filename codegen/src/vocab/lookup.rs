@@ -247,7 +247,7 @@ pub fn says_streaming(text: &str) -> bool {
 /// Whether `word` occurs in `text`; a word of ASCII letters only where no ASCII letter or
 /// digit stands right before or after it.
 fn contains_word(text: &str, word: &str) -> bool {
-    if !word.chars().all(|c| c.is_ascii()) {
+    if !word.is_ascii() {
         return text.contains(word);
     }
     let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
