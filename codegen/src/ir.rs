@@ -504,6 +504,17 @@ impl Type {
     }
 }
 
+impl Streaming {
+    /// The streamed reply in a line, for reports and reviews: `when Stream is true` or
+    /// `always`.
+    pub fn summary(&self) -> String {
+        match &self.input {
+            Some(input) => format!("when {input} is true"),
+            None => "always".to_string(),
+        }
+    }
+}
+
 impl PageStyle {
     /// The style's name, for reports: `offset`, `page number`, `token`.
     pub fn name(&self) -> &'static str {
