@@ -11,19 +11,10 @@ use crate::breaker::Breaker;
 use crate::client::Client;
 use crate::errors::{body_start, Error};
 use crate::options::CallOptions;
-use crate::reply::request_id_of;
+use crate::reply::{request_id_of, Answer};
 use crate::request::{self, Call, Context};
 use crate::retry::{self, RetryPolicy};
-use crate::transport::{HttpRequest, HttpResponse, TransportError};
-
-/// What one attempt brought: a whole body, or a streamed reply's head (its body still to
-/// come).
-pub(crate) enum Answer {
-    /// A whole body of a successful HTTP reply.
-    Whole(Vec<u8>),
-    /// A successful `text/event-stream` reply of a call that asked for a stream.
-    Stream(HttpResponse),
-}
+use crate::transport::{HttpRequest, TransportError};
 
 /// The options of one call: the client's settings, then its handle's.
 #[derive(Debug, Clone)]

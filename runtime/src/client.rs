@@ -13,7 +13,6 @@ use std::time::Duration;
 use serde_json::Value;
 
 use crate::action::Action;
-use crate::attempt::Answer;
 use crate::breaker::{Breaker, BreakerPolicy};
 use crate::endpoint::{Endpoint, ROOT_DOMAIN};
 use crate::errors::{AnyCode, BuildError, Error};
@@ -21,7 +20,7 @@ use crate::limiter::RateLimiter;
 use crate::options::CallOptions;
 use crate::provide::CredentialsSource;
 use crate::random;
-use crate::reply::{decode_json, decode_response, response_and_body, strict_error, Reply};
+use crate::reply::{decode_json, decode_response, response_and_body, strict_error, whole, Reply};
 use crate::request::{Call, Language, CONTENT_TYPE};
 use crate::retry::{is_safe_to_repeat, RetryPolicy};
 use crate::transport::{error_chain, ReqwestTransport, Transport};
@@ -281,14 +280,6 @@ impl Client {
             stream: false,
         };
         self.call(&call, |answer| decode_json(&whole(answer))).await
-    }
-}
-
-/// The body of an answer to a call that asked for no stream (always whole).
-pub(crate) fn whole(answer: Answer) -> Vec<u8> {
-    match answer {
-        Answer::Whole(bytes) => bytes,
-        Answer::Stream(_) => Vec::new(),
     }
 }
 

@@ -7,8 +7,8 @@
 //! # Map of the modules
 //!
 //! Every item is exported at the crate root (generated code and users name
-//! `tencentcloud_api_runtime::X`); the modules are private, but for `wire`, `enums` (hidden), `sign`
-//! and `providers`. Each module uses only those listed before it (no circles); this file
+//! `tencentcloud_api_runtime::X`); the modules are private, but for `wire`, `enums` (hidden), `sse`,
+//! `sign`, `transport`, `providers` and `test_util`. Each module uses only those listed before it (no circles); this file
 //! only declares and re-exports.
 //!
 //! Always (the types, without `client`):
@@ -21,13 +21,15 @@
 //! | `enums` | what generated enums of documented value sets share (`string_enum!`, `integer_enum!`) |
 //! | `decode` | lenient decoding of a documented shape (`decode_value`, `Documented`, `Deviation`) |
 //! | `action` | the traits generated code implements: `Action`, `Paginated`, `ApiError`, `ErrorOf`; the reply envelope |
+//! | `sse` | the Server-Sent Events decoder (`SseDecoder`): the WHATWG rules, bytes split anywhere |
 //!
 //! With `client`:
 //!
 //! | module | what it holds |
 //! |---|---|
 //! | `errors` | `Error`, `AnyError`, `AnyCode`, `BuildError` (a leaf: knows no client) |
-//! | `reply` | the reply envelope opened: an API error or the response, decoded by `decode` (`decode`, `decode_reply`, `decode_json`, `Reply`) |
+//! | `transport` | `Transport`: the HTTP stack (`ReqwestTransport` the default), `HttpRequest`, `HttpResponse` with its body as chunks |
+//! | `reply` | the reply envelope opened: an API error or the response, decoded by `decode` (`decode`, `decode_reply`, `decode_json`, `Reply`); what an attempt brought (`Answer`) |
 //! | `endpoint` | `Endpoint`: where requests go |
 //! | `random` | jitter and idempotency tokens |
 //! | `retry` | `RetryPolicy`, backoff with jitter, what is retried (`is_rate_limit_code`, `is_safe_to_repeat`) |
@@ -35,9 +37,13 @@
 //! | `limiter` | the token bucket per action (documented rates) |
 //! | `sign` | TC3-HMAC-SHA256 |
 //! | `credentials` | `Credentials`, `CredentialsError` |
-//! | `request` | the headers of one attempt, signed; `Language`, `USER_AGENT` |
+//! | `request` | the headers of one attempt, signed (any content type); `Language`, `USER_AGENT` |
+//! | `options` | `CallOptions`: timeout, deadline, retries, headers of some calls |
 //! | `provide` | what a credentials provider implements, and the client's cache of it |
-//! | `client` | `Client`: the retry loop, one attempt on the wire, tracing |
+//! | `client` | `Client`: its settings and the JSON calls (`send`, `call_json`) |
+//! | `attempt` | the retry loop, one attempt through the transport within its timeout and the deadline, tracing |
+//! | `raw` | `call_raw`: any body (`RawRequest`, `RawReply`) |
+//! | `stream` | streamed replies: `StreamingAction`, `send_stream`, `EventStream`, `call_stream_json` |
 //! | `providers` | environment, profile file, CVM role, STS roles, the default chain (STS calls use `client`) |
 //! | `builder` | `ClientBuilder` (uses the default chain of `providers`) |
 //! | `pages` | paginators (`PageStream`, `ItemStream`) |
@@ -48,9 +54,11 @@
 //! `reply` opens the `{"Response": …}` envelope into the response or a typed API error (`Error`),
 //! which only the client has.
 //!
-//! With `test-util` (the generated example tests' dev-dependency, never a user's build):
-//! `perturb` (documented replies perturbed as servers send them) and `loopback` (those
-//! replies sent through the client by a minimal server), exported as the hidden `testing`.
+//! With `test-util` (for tests, never a program's own build): `test_util`, the
+//! `MockTransport` a program's tests answer calls with; and, for the generated example
+//! tests, `perturb` (documented replies perturbed as servers send them) and `loopback`
+//! (those replies sent through the client by a minimal server), exported as the hidden
+//! `testing`.
 //!
 //! Tests: unit tests beside their code; `tests/` sends hand-written actions (`tests/common`)
 //! to the loopback server of the workspace's `test-support` crate: no generated product.

@@ -5,10 +5,9 @@
 
 use serde_json::Value;
 
-use crate::attempt::Answer;
-use crate::client::{whole, Client};
+use crate::client::Client;
 use crate::errors::{AnyCode, Error};
-use crate::reply::decode_json;
+use crate::reply::{decode_json, whole, Answer};
 use crate::request::Call;
 
 /// A call with a body of any type: `RawRequest::new("cls", "2020-10-16", "UploadLog",

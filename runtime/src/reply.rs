@@ -8,6 +8,24 @@ use serde_json::Value;
 use crate::action::{Action, ApiError};
 use crate::decode::{decode_value, Deviation, Documented};
 use crate::errors::{AnyCode, Error};
+use crate::transport::HttpResponse;
+
+/// What one attempt brought: a whole body, or a streamed reply's head (its body still to
+/// come).
+pub(crate) enum Answer {
+    /// A whole body of a successful HTTP reply.
+    Whole(Vec<u8>),
+    /// A successful `text/event-stream` reply of a call that asked for a stream.
+    Stream(HttpResponse),
+}
+
+/// The body of an answer to a call that asked for no stream (always whole).
+pub(crate) fn whole(answer: Answer) -> Vec<u8> {
+    match answer {
+        Answer::Whole(bytes) => bytes,
+        Answer::Stream(_) => Vec::new(),
+    }
+}
 
 /// The reply's `Response` object as it came, or the API error it carries.
 pub fn decode_json(bytes: &[u8]) -> Result<Value, Error<AnyCode>> {

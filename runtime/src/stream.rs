@@ -26,11 +26,10 @@ use futures_core::Stream;
 use serde_json::Value;
 
 use crate::action::{Action, ApiError};
-use crate::attempt::Answer;
 use crate::client::Client;
 use crate::decode::{decode_value, Documented};
 use crate::errors::{AnyCode, Error};
-use crate::reply::{decode_json, strict_error};
+use crate::reply::{decode_json, strict_error, Answer};
 use crate::request::{Call, CONTENT_TYPE};
 use crate::retry::is_safe_to_repeat;
 use crate::sse::{SseDecoder, SseEvent};

@@ -107,6 +107,11 @@ pub fn features_block(apis: &[Api], crate_name: &str) -> String {
     let features: Vec<String> = modules.iter().map(|m| feature_name(m)).collect();
     let mut out = String::from("# The HTTP client, TC3 signing, credentials and each product's `Client`.\n");
     out.push_str(&format!("client = {}\n", list(&client)));
+    out.push_str(
+        "# For a program's tests (`[dev-dependencies]`): `test_util::MockTransport`, canned replies\n\
+         # and recorded requests without a network.\n",
+    );
+    out.push_str(&format!("test-util = [\"client\", \"{runtime}/test-util\"]\n"));
     out.push_str("# Every product: a large build (see the README's \"Build cost\").\n");
     out.push_str(&format!("full = {}\n", list(&features)));
     out.push_str("# One feature per product: its crate (modules, clients, error codes, example tests).\n");
