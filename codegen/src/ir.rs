@@ -72,6 +72,34 @@ pub struct Action {
     /// that polls it until the work is done or failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiter: Option<Waiter>,
+    /// The page documents a reply streamed as Server-Sent Events (`lower::streaming`): the
+    /// client gets a method giving the events as a stream.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub streaming: Option<Streaming>,
+}
+
+/// How an action's reply comes as a stream of events, and what on its page says so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Streaming {
+    /// The Boolean input that asks for a streamed reply (`Stream`); none when the action
+    /// always streams (`ReconstructDocumentSSE`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
+    /// What said so, strongest first.
+    pub from: Vec<StreamSignal>,
+}
+
+/// A signal on a page that its action's reply is streamed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StreamSignal {
+    /// An output example written as SSE `data:` lines instead of a JSON reply.
+    SseExamples,
+    /// A Boolean input named `Stream` whose description says it asks for streaming.
+    StreamInput,
+    /// The action's name ends in `SSE` and its description speaks of streaming.
+    ActionName,
 }
 
 /// A state whose documented values say how some work goes: an output (`Status` of
@@ -153,6 +181,10 @@ pub struct ActionNames {
     pub request: String,
     pub response: String,
     pub error: String,
+    /// The type of one event of a streamed reply (`ChatCompletionsEvent`), for a
+    /// streaming action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
 }
 
 /// A parameter of an action or a field of a structure.
@@ -321,6 +353,22 @@ pub struct Example {
     /// and the generated tests state the defect in an ignored test.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub defects: Vec<String>,
+    /// For a streaming action, the events of an output written as SSE `data:` lines (then
+    /// `output` is `null`), each the JSON of one event's data, in order; an event whose
+    /// data is not JSON is left out and stated in `defects`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<EventExample>,
+}
+
+/// One documented event of a streamed reply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventExample {
+    /// The event's data: a JSON object.
+    pub data: serde_json::Value,
+    /// It fits the output table (the reply's `RequestId` aside) and deserializes into the
+    /// event type.
+    pub deserializes: bool,
 }
 
 /// What happens to an example's input in the generated tests.
@@ -452,6 +500,17 @@ impl Type {
             Type::Struct(name) => Some(name),
             Type::Array(inner) => inner.struct_name(),
             _ => None,
+        }
+    }
+}
+
+impl Streaming {
+    /// The streamed reply in a line, for reports and reviews: `when Stream is true` or
+    /// `always`.
+    pub fn summary(&self) -> String {
+        match &self.input {
+            Some(input) => format!("when {input} is true"),
+            None => "always".to_string(),
         }
     }
 }

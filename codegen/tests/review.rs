@@ -166,6 +166,29 @@ fn paginators_and_waiters_that_appear_go_or_change() {
 }
 
 #[test]
+fn streamed_replies_that_appear_go_or_change() {
+    let old = golden();
+    let mut new = golden();
+    // Chat stops streaming; SpeakSSE comes to be asked for through an input; Ping streams.
+    let chat = new.actions.get_mut("Chat").unwrap().streaming.take().unwrap();
+    new.actions.get_mut("SpeakSSE").unwrap().streaming.as_mut().unwrap().input = Some("Stream".into());
+    new.actions.get_mut("Ping").unwrap().streaming = Some(chat);
+
+    let changes = diff(&[old], &[new]);
+    assert_eq!(
+        kinds(&changes),
+        [
+            (Kind::StreamingRemoved, "Chat", true),
+            (Kind::StreamingAdded, "Ping", false),
+            (Kind::StreamingChanged, "SpeakSSE", false),
+        ]
+    );
+    let markdown = to_markdown("demo 2020-01-01", &changes);
+    assert!(markdown.contains("- **breaking:** streamed reply removed (was when Stream is true)"), "{markdown}");
+    assert!(markdown.contains("- streamed reply: always → when Stream is true"), "{markdown}");
+}
+
+#[test]
 fn product_error_codes_and_nullability_of_structure_fields() {
     use codegen::ir::{ErrorCodeInfo, ErrorCodeKind};
     let old = golden();

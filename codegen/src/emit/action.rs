@@ -27,8 +27,9 @@ pub fn action_file(api: &Api, enums: &Enums, action: &Action) -> TokenStream {
         constraints,
         pagination,
         waiter,
+        streaming: _,
     } = action;
-    let ActionNames { module: _, method, request, response, error } = rust;
+    let ActionNames { module: _, method, request, response, error, event: _ } = rust;
     let (req, resp, err) = (ident(request), ident(response), ident(error));
 
     let mut req_notes = vec![format!("Request of the `{name}` action (`{host}`).")];
@@ -56,6 +57,7 @@ pub fn action_file(api: &Api, enums: &Enums, action: &Action) -> TokenStream {
             if w.failed.is_empty() { "none documented".to_string() } else { w.failed.join(", ") }
         ));
     }
+    req_notes.extend(super::stream::request_note(action));
     if !constraints.is_empty() {
         req_notes.push("Checked by `validate`, as documented:".to_string());
         for c in constraints {
@@ -84,6 +86,7 @@ pub fn action_file(api: &Api, enums: &Enums, action: &Action) -> TokenStream {
         .any(|p| p.name == "ClientToken" && p.ty == Type::String)
         .then(|| quote! { const CLIENT_TOKEN: Option<&'static str> = Some("ClientToken"); });
     let error_enum = error_enum(api, action);
+    let event = super::stream::event_items(api, enums, action);
     let filter_builder = super::filters::filter_builder(api, enums, action);
     let service = &api.product;
     let version = &api.version;
@@ -128,6 +131,7 @@ pub fn action_file(api: &Api, enums: &Enums, action: &Action) -> TokenStream {
             #validate_limits
         }
 
+        #event
         #error_enum
         #filter_builder
     }

@@ -61,6 +61,7 @@ pub fn client_file(api: &Api, enums: &Enums) -> TokenStream {
             None => waiter_method(enums, action, w),
             Some(items) => resource_waiter_method(api, enums, action, w, items),
         });
+        let stream = super::stream::client_method(action);
         quote! {
             #doc
             #[inline]
@@ -70,6 +71,7 @@ pub fn client_file(api: &Api, enums: &Enums) -> TokenStream {
 
             #paginators
             #waiter
+            #stream
         }
     });
     let doc = docs(&format!(

@@ -33,7 +33,7 @@ pub fn tests_file(api: &crate::ir::Api, product_lib: &str) -> TokenStream {
     let examples = || api.actions.values().flat_map(|a| &a.examples);
     let validates =
         examples().any(|e| matches!(e.input_outcome, InputOutcome::Valid | InputOutcome::RejectedByValidation));
-    let outputs = examples().any(|e| !e.output.is_null());
+    let outputs = examples().any(|e| !e.output.is_null() || !e.events.is_empty());
     let inputs = examples().any(|e| e.input_outcome != InputOutcome::Unreadable);
     let glob = (inputs || outputs).then(|| quote! { use #product::#version::*; });
     let runtime = validates.then(|| quote! { use #krate::Action; });
@@ -60,6 +60,7 @@ fn example_tests(krate: &proc_macro2::Ident, action: &Action, index: usize, exam
         output_deserializes,
         contradictions,
         defects,
+        events,
     } = example;
     let name = format!("{}_example_{}", action.rust.module, index + 1);
     let req = ident(&action.rust.request);
@@ -131,18 +132,22 @@ fn example_tests(krate: &proc_macro2::Ident, action: &Action, index: usize, exam
         };
         (quote! { const OUTPUT: &str = #text; }, check)
     });
-    let test = (input_check.is_some() || output_check.is_some()).then(|| {
+    let event_check = event_check(krate, action, events);
+    let test = (input_check.is_some() || output_check.is_some() || event_check.is_some()).then(|| {
         let test = ident(&name);
         let (input_const, input_check) = input_check.unzip();
         let (output_const, output_check) = output_check.unzip();
+        let (event_const, event_check) = event_check.unzip();
         quote! {
             #(#[doc = #doc])*
             #[test]
             fn #test() {
                 #input_const
                 #output_const
+                #event_const
                 #input_check
                 #output_check
+                #event_check
             }
         }
     });
@@ -163,6 +168,34 @@ fn example_tests(krate: &proc_macro2::Ident, action: &Action, index: usize, exam
         }
     });
     quote! { #test #defect_test }
+}
+
+/// The documented events of a streamed reply: each decodes as the event type, leniently
+/// (as the client decodes events), reporting a contradiction exactly when the generator
+/// found one, and so does each of its perturbations.
+fn event_check(
+    krate: &proc_macro2::Ident,
+    action: &Action,
+    events: &[crate::ir::EventExample],
+) -> Option<(TokenStream, TokenStream)> {
+    let event = ident(action.rust.event.as_ref()?);
+    if events.is_empty() {
+        return None;
+    }
+    let texts = events.iter().map(|e| raw_str(&serde_json::to_string_pretty(&e.data).unwrap_or_default()));
+    let fits = events.iter().map(|e| e.deserializes);
+    let constant = quote! { const EVENTS: &[(&str, bool)] = &[#((#texts, #fits)),*]; };
+    let check = quote! {
+        for (i, (text, fits)) in EVENTS.iter().enumerate() {
+            let event: serde_json::Value = serde_json::from_str(text).expect("example event is JSON");
+            // Checked as a reply's `Response` object is: the event type in its place.
+            let reply = serde_json::json!({ "Response": event });
+            if let Err(e) = #krate::testing::check_documented_output::<#event>(&reply, *fits) {
+                panic!("documented event {} of the stream: {e}", i + 1);
+            }
+        }
+    };
+    Some((constant, check))
 }
 
 /// Text for a doc line: brackets and angle brackets would be read as links or HTML.

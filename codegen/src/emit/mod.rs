@@ -25,6 +25,7 @@ mod filters;
 mod limits;
 mod root;
 mod rustdoc;
+mod stream;
 mod tokens;
 mod types;
 

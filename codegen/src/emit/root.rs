@@ -213,9 +213,13 @@ pub fn version_module(api: &Api, enums: &super::enums::Enums) -> TokenStream {
             let f = ident(f);
             quote! { , #f }
         });
+        let event = a.rust.event.as_ref().map(|e| {
+            let e = ident(e);
+            quote! { , #e }
+        });
         quote! {
             mod #module;
-            pub use #module::{#req, #resp, #err #filter};
+            pub use #module::{#req, #resp, #err #filter #event};
         }
     });
     let types = (!api.data_types.is_empty()).then(|| {

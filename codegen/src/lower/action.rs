@@ -6,11 +6,12 @@ use serde_json::Value;
 
 use super::params::{lower_params, FieldKind};
 use super::warning::Warning;
-use super::{constraints, error_codes, examples, limits, naming, values};
+use super::{constraints, error_codes, examples, limits, naming, streaming, values};
 use crate::error::Result;
 use crate::extract::{RawAction, RawExample};
 use crate::ir::{
-    Action, ActionError, ActionNames, Constraint, DataType, Example, InputForm, InputOutcome, Param, Type,
+    Action, ActionError, ActionNames, Constraint, DataType, EventExample, Example, InputForm, InputOutcome, Param,
+    Streaming, Type,
 };
 
 /// Parameters every request carries, documented in the input table but not part of the
@@ -95,12 +96,13 @@ pub fn lower(
         })
         .collect();
 
-    let examples_out: Vec<Example> = raw
-        .examples
-        .iter()
-        .enumerate()
-        .map(|(i, ex)| lower_example(file, i, ex, &input, &output, &constraints, types, warnings))
-        .collect();
+    let description = raw.description.join("\n");
+    let outputs = raw.examples.iter().filter_map(|e| e.output.as_ref().map(|(code, _)| code.as_str()));
+    let streaming = streaming::detect(&name, &description, &input, outputs);
+    let page =
+        Page { file, input: &input, output: &output, constraints: &constraints, types, streaming: streaming.as_ref() };
+    let examples_out: Vec<Example> =
+        raw.examples.iter().enumerate().map(|(i, ex)| lower_example(&page, i, ex, warnings)).collect();
 
     let errors = error_codes::clean(file, &raw.errors, warnings)
         .into_iter()
@@ -119,12 +121,13 @@ pub fn lower(
         request: unique("Request"),
         response: unique("Response"),
         error: unique("Error"),
+        event: streaming.is_some().then(|| unique("Event")),
     };
     Ok(Action {
         name,
         rust,
         host: raw.host.clone().map(|(h, _)| h).unwrap_or_default(),
-        description: raw.description.join("\n"),
+        description,
         rate_limit: raw.rate_limit,
         input,
         output,
@@ -133,23 +136,25 @@ pub fn lower(
         constraints,
         pagination: None,
         waiter: None,
+        streaming,
     })
+}
+
+/// What an example is checked against: its action's page.
+struct Page<'a> {
+    file: &'a str,
+    input: &'a [Param],
+    output: &'a [Param],
+    constraints: &'a [Constraint],
+    types: &'a BTreeMap<String, DataType>,
+    streaming: Option<&'a Streaming>,
 }
 
 /// One example: its input and output read and checked against the page. A part that
 /// cannot be read is a documentation defect: a warning at its line, `null` in the IR, and
 /// a reason (without positions) in `Example::defects`.
-#[allow(clippy::too_many_arguments)]
-fn lower_example(
-    file: &str,
-    index: usize,
-    ex: &RawExample,
-    input: &[Param],
-    output: &[Param],
-    constraints: &[Constraint],
-    types: &BTreeMap<String, DataType>,
-    warnings: &mut Vec<Warning>,
-) -> Example {
+fn lower_example(page: &Page, index: usize, ex: &RawExample, warnings: &mut Vec<Warning>) -> Example {
+    let Page { file, input, output, constraints, types, streaming } = *page;
     let (input_code, input_line) = ex.input.clone().unwrap_or_default();
     let (output_code, output_line) = ex.output.clone().unwrap_or_default();
     let shown = if ex.title.is_empty() { format!("{}", index + 1) } else { ex.title.clone() };
@@ -172,16 +177,37 @@ fn lower_example(
         }
     };
     let mut notes = Vec::new();
-    let output_json = match examples::output(&output_code) {
-        Ok((json, note)) => {
-            notes.extend(note.map(str::to_string));
-            Some(json)
-        }
-        Err(e) => {
-            defect(output_line, e);
+    let mut events = Vec::new();
+    let mut event_problems = Vec::new();
+    let mut event_warnings = Vec::new();
+    let event_split = streaming.and_then(|s| event_lines(&output_code, s));
+    let output_json = match event_split {
+        Some(split) => {
+            let lowered = lower_events(&split, output, types);
+            for e in lowered.defects {
+                defect(output_line, e);
+            }
+            for (problem, numbers, line) in lowered.problems {
+                let which = event_numbers(&numbers, split.events.len());
+                let message = format!("example `{shown}`: output {which}: {problem}");
+                event_warnings.push(Warning { file: file.to_string(), line: output_line + line as u32, message });
+                event_problems.push(format!("output {which}: {problem}"));
+            }
+            events = lowered.events;
             None
         }
+        None => match examples::output(&output_code) {
+            Ok((json, note)) => {
+                notes.extend(note.map(str::to_string));
+                Some(json)
+            }
+            Err(e) => {
+                defect(output_line, e);
+                None
+            }
+        },
     };
+    warnings.extend(event_warnings);
     let check = check_example(input_json.as_ref(), output_json.as_ref(), input, output, constraints, types);
     for c in &check.contradictions {
         warnings.push(Warning { file: file.to_string(), line: input_line, message: format!("example `{shown}` {c}") });
@@ -195,6 +221,7 @@ fn lower_example(
     }
     let mut contradictions = notes;
     contradictions.extend(check.contradictions);
+    contradictions.extend(event_problems);
     Example {
         title: ex.title.clone(),
         description: ex.description.clone(),
@@ -205,7 +232,86 @@ fn lower_example(
         output_deserializes: check.output_deserializes,
         contradictions,
         defects,
+        events,
     }
+}
+
+/// The events of an output example, checked against the output table (without the
+/// reply's `RequestId`): the events whose data is a JSON object, the contradictions (each
+/// once, with the numbers of the events that have it and the line of the first), and the
+/// events that cannot be read.
+struct LoweredEvents {
+    events: Vec<EventExample>,
+    problems: Vec<(String, Vec<usize>, usize)>,
+    defects: Vec<examples::ExampleError>,
+}
+
+fn lower_events(split: &streaming::SseSplit, output: &[Param], types: &BTreeMap<String, DataType>) -> LoweredEvents {
+    let fields: Vec<Param> = output.iter().filter(|p| p.name != "RequestId").cloned().collect();
+    let mut out = LoweredEvents { events: Vec::new(), problems: Vec::new(), defects: Vec::new() };
+    for (line, text) in &split.stray {
+        let shown: String = text.chars().take(40).collect::<String>().replace('`', "'");
+        let message = format!("a line of the output is no SSE field: `{shown}`");
+        out.defects.push(examples::ExampleError { message, line: *line });
+    }
+    for (n, event) in split.events.iter().enumerate() {
+        let what = format!("output event {}", n + 1);
+        match examples::parse_json(&event.data) {
+            Ok(data @ Value::Object(_)) => {
+                let mut problems = Vec::new();
+                let fits = fits_fields(&data, &fields, types, "", &mut problems);
+                let before = problems.len();
+                values::outside_sets(&data, &fields, types, "", &mut problems);
+                let deserializes = fits && problems.len() == before;
+                out.events.push(EventExample { data, deserializes });
+                let number = n + 1;
+                for p in problems {
+                    match out.problems.iter_mut().find(|(q, _, _)| *q == p) {
+                        Some((_, numbers, _)) => numbers.push(number),
+                        None => out.problems.push((p, vec![number], event.line)),
+                    }
+                }
+            }
+            Ok(_) => out
+                .defects
+                .push(examples::ExampleError { message: format!("{what} is not a JSON object"), line: event.line }),
+            Err(e) => out.defects.push(examples::ExampleError::json(&what, &e, event.line)),
+        }
+    }
+    out
+}
+
+/// `event 3`, `events 1-3, 5 (4 of 9)`: which of the example's events (numbered in page
+/// order, `[DONE]` aside) something is said of.
+fn event_numbers(numbers: &[usize], of: usize) -> String {
+    if let [one] = numbers {
+        return format!("event {one}");
+    }
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &n in numbers {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let list: Vec<String> =
+        runs.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}-{b}") }).collect();
+    format!("events {} ({} of {of})", list.join(", "), numbers.len())
+}
+
+/// The events of a streaming action's output example: its SSE lines, or, for an action
+/// that always streams, one JSON object without the `Response` of a whole reply (one event
+/// shown alone). `None`: an ordinary output (a JSON reply, an error reply).
+fn event_lines(code: &str, streaming: &Streaming) -> Option<streaming::SseSplit> {
+    if streaming::is_sse(code) {
+        return Some(streaming::split(code));
+    }
+    let one_event = streaming.input.is_none()
+        && examples::parse_json(code).is_ok_and(|v| v.is_object() && v.get("Response").is_none());
+    one_event.then(|| streaming::SseSplit {
+        events: vec![streaming::SseEvent { line: 0, data: code.to_string() }],
+        ..Default::default()
+    })
 }
 
 fn same_constraint(a: &Constraint, b: &Constraint) -> bool {

@@ -145,7 +145,7 @@ pub(super) fn lower_records(
 }
 
 /// Records each action's pagination and waiter, unless their client methods (`x_pages`,
-/// `x_items`, `x_until_done`) would take the name of another action's method.
+/// `x_items`, `x_until_done`; `x_stream` of a streaming action) would take the name of another action's method.
 fn annotate_pagination(actions: &mut BTreeMap<String, crate::ir::Action>, types: &BTreeMap<String, DataType>) {
     let methods: BTreeSet<String> = actions.values().map(|a| a.rust.method.clone()).collect();
     for action in actions.values_mut() {
@@ -153,6 +153,11 @@ fn annotate_pagination(actions: &mut BTreeMap<String, crate::ir::Action>, types:
         action.pagination = pagination::detect(action).filter(|_| free);
         let free = ["until_done", "until"].iter().all(|s| !methods.contains(&format!("{}_{s}", action.rust.method)));
         action.waiter = waiter::detect(action, types).filter(|_| free);
+        // The streaming method (`x_stream`) must not take another action's name either.
+        if methods.contains(&format!("{}_stream", action.rust.method)) {
+            action.streaming = None;
+            action.rust.event = None;
+        }
     }
 }
 

@@ -27,7 +27,7 @@ impl ExampleError {
     }
 
     /// A JSON error in text that starts `offset` lines into the code.
-    fn json(what: &str, e: &serde_json::Error, offset: usize) -> Self {
+    pub fn json(what: &str, e: &serde_json::Error, offset: usize) -> Self {
         ExampleError {
             message: format!("{what} is not JSON: {}", json_message(e)),
             line: offset + e.line().saturating_sub(1),

@@ -27,6 +27,7 @@ pub mod naming;
 pub mod pagination;
 mod params;
 mod product;
+pub mod streaming;
 pub mod types;
 mod values;
 pub mod waiter;

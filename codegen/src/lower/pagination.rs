@@ -185,6 +185,7 @@ mod tests {
                 request: "DescribeThingsRequest".into(),
                 response: "DescribeThingsResponse".into(),
                 error: "DescribeThingsError".into(),
+                event: None,
             },
             host: String::new(),
             description: String::new(),
@@ -196,6 +197,7 @@ mod tests {
             constraints: Vec::new(),
             pagination: None,
             waiter: None,
+            streaming: None,
         }
     }
 

@@ -27,6 +27,9 @@ pub enum Kind {
     WaiterAdded,
     WaiterRemoved,
     WaiterChanged,
+    StreamingAdded,
+    StreamingRemoved,
+    StreamingChanged,
     TypeAdded,
     TypeRemoved,
     FieldAdded,
@@ -51,7 +54,7 @@ pub enum Kind {
 }
 
 /// Every kind with its name (`input-added`, as in the JSON) and its label in a report.
-const KINDS: [(Kind, &str, &str); 42] = [
+const KINDS: [(Kind, &str, &str); 45] = [
     (Kind::ActionAdded, "action-added", "actions added"),
     (Kind::ActionRemoved, "action-removed", "actions removed"),
     (Kind::InputAdded, "input-added", "input parameters added"),
@@ -73,6 +76,9 @@ const KINDS: [(Kind, &str, &str); 42] = [
     (Kind::WaiterAdded, "waiter-added", "waiters added"),
     (Kind::WaiterRemoved, "waiter-removed", "waiters removed"),
     (Kind::WaiterChanged, "waiter-changed", "waiters changed"),
+    (Kind::StreamingAdded, "streaming-added", "streamed replies added"),
+    (Kind::StreamingRemoved, "streaming-removed", "streamed replies removed"),
+    (Kind::StreamingChanged, "streaming-changed", "streamed replies changed"),
     (Kind::TypeAdded, "type-added", "data types added"),
     (Kind::TypeRemoved, "type-removed", "data types removed"),
     (Kind::FieldAdded, "field-added", "fields added"),

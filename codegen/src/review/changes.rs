@@ -265,6 +265,14 @@ fn diff_action(old: &Action, new: &Action, out: &mut Vec<Change>) {
         }
         _ => {}
     }
+    // A streamed reply gone takes its client method (`x_stream`) and event type with it.
+    let streaming = |a: &Action| a.streaming.as_ref().map(crate::ir::Streaming::summary);
+    match (streaming(old), streaming(new)) {
+        (None, Some(n)) => out.push(change(Kind::StreamingAdded, name.clone(), false, None, Some(n))),
+        (Some(o), None) => out.push(change(Kind::StreamingRemoved, name.clone(), true, Some(o), None)),
+        (Some(o), Some(n)) if o != n => out.push(change(Kind::StreamingChanged, name.clone(), false, Some(o), Some(n))),
+        _ => {}
+    }
 }
 
 /// A constraint in a line: `at most one of A, B`, `A requires B`, `at least one of A, B`.

@@ -101,6 +101,7 @@ pub const EN: Vocabulary = Vocabulary {
         "creating",
         "ready",
     ],
+    streaming: &["streaming", "streamed", "server-sent events", "sse"],
     facts: FactWords {
         value_list: &[
             "valid values:",

@@ -55,6 +55,7 @@ pub const JA: Vocabulary = Vocabulary {
     state_done: &["成功", "完了"],
     state_failed: &["失敗", "エラー"],
     state_pending: &["実行中", "処理中", "待機中"],
+    streaming: &["ストリーミング", "sse"],
     facts: FactWords {
         value_list: &[
             "値には",

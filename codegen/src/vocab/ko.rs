@@ -56,6 +56,7 @@ pub const KO: Vocabulary = Vocabulary {
     state_done: &["성공", "완료"],
     state_failed: &["실패", "오류"],
     state_pending: &["실행 중", "처리 중", "대기"],
+    streaming: &["스트리밍", "sse"],
     facts: FactWords {
         value_list: &[
             "가능한 값 범위:",

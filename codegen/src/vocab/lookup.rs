@@ -236,6 +236,28 @@ pub fn says_counts_from_zero(description: &str) -> bool {
     words(|v| v.from_zero).any(|w| text.contains(&fold(w)))
 }
 
+/// The text speaks of a streamed reply (`Whether it is streaming output`, `SSE`, `流式`):
+/// a hint, never enough alone. Words of ASCII letters match whole words only (`sse` is not
+/// in `assessment`).
+pub fn says_streaming(text: &str) -> bool {
+    let text = fold(text);
+    words(|v| v.streaming).any(|w| contains_word(&text, w))
+}
+
+/// Whether `word` occurs in `text`; a word of ASCII letters only where no ASCII letter or
+/// digit stands right before or after it.
+fn contains_word(text: &str, word: &str) -> bool {
+    if !word.is_ascii() {
+        return text.contains(word);
+    }
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    text.match_indices(word).any(|(at, _)| {
+        let before = text.get(..at).and_then(|t| t.chars().next_back());
+        let after = text.get(at + word.len()..).and_then(|t| t.chars().next());
+        !alnum(before) && !alnum(after)
+    })
+}
+
 /// The description says the value may be `null`.
 pub fn says_nullable(description: &str) -> bool {
     let text = fold(description);

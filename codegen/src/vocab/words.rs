@@ -87,6 +87,10 @@ pub struct Vocabulary {
     pub state_done: &'static [&'static str],
     pub state_failed: &'static [&'static str],
     pub state_pending: &'static [&'static str],
+    /// Words saying a reply is streamed (`streaming`, `SSE`, `流式`), lower case: hints
+    /// only, which `lower::streaming` takes with a structural signal (a `Stream` input, an
+    /// action name ending in `SSE`). Words of ASCII letters match whole words only.
+    pub streaming: &'static [&'static str],
     /// Facts read from descriptions (`lower::facts`), all compared lower-cased.
     pub facts: FactWords,
 }

@@ -57,6 +57,7 @@ pub const ZH: Vocabulary = Vocabulary {
     state_done: &["成功", "完成"],
     state_failed: &["失败", "错误"],
     state_pending: &["运行中", "执行中", "处理中", "进行中", "等待", "创建中"],
+    streaming: &["流式", "sse"],
     facts: FactWords {
         value_list: &[
             "取值范围：",

@@ -5,6 +5,116 @@
 use golden_demo_demo::v20200101::*;
 use tencentcloud_api_runtime::Action;
 
+/// `Chat`: Example1 A streamed answer
+///
+/// The page contradicts itself; the test follows the tables:
+/// - output events 1-2 (2 of 4): gives `FinishReason` as "", which is not among its documented values (stop, length)
+/// - output event 4: gives `Tokens` as a string, but its type is Integer
+///
+/// Documentation defect (untested, see `chat_example_1_defect`):
+/// - output event 3 is not JSON: expected `,` or `}`
+#[test]
+fn chat_example_1() {
+    const INPUT: &str = r#"{
+  "Prompt": "你好",
+  "Stream": true
+}"#;
+    const EVENTS: &[(&str, bool)] = &[
+        (
+            r#"{
+  "Content": "你好",
+  "FinishReason": "",
+  "Id": "chat-1",
+  "Tokens": 1
+}"#,
+            false,
+        ),
+        (
+            r#"{
+  "Content": "，世界",
+  "Extra": true,
+  "FinishReason": "",
+  "Id": "chat-1",
+  "Tokens": 2
+}"#,
+            false,
+        ),
+        (
+            r#"{
+  "Content": "",
+  "FinishReason": "stop",
+  "Id": "chat-1",
+  "Tokens": "4"
+}"#,
+            false,
+        ),
+    ];
+    let request: ChatRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
+    request.validate().expect("example input validates");
+    let json = serde_json::to_string(&request).expect("request serializes");
+    let again: ChatRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
+    assert_eq!(again, request);
+    for (i, (text, fits)) in EVENTS.iter().enumerate() {
+        let event: serde_json::Value = serde_json::from_str(text)
+            .expect("example event is JSON");
+        let reply = serde_json::json!({ "Response" : event });
+        if let Err(e) = tencentcloud_api_runtime::testing::check_documented_output::<
+            ChatEvent,
+        >(&reply, *fits) {
+            panic!("documented event {} of the stream: {e}", i + 1);
+        }
+    }
+}
+
+/// `Chat`: Example1 A streamed answer cannot be tested as the page shows it: output event 3 is not JSON: expected `,` or `}`
+#[test]
+#[ignore = "documentation defect: Chat `Example1 A streamed answer`: output event 3 is not JSON: expected `,` or `}`"]
+fn chat_example_1_defect() {}
+
+/// `Chat`: Example2 A whole answer
+#[test]
+fn chat_example_2() {
+    const INPUT: &str = r#"{
+  "Prompt": "Hello",
+  "Stream": false
+}"#;
+    const OUTPUT: &str = r#"{
+  "Response": {
+    "Content": "Hello, world!",
+    "FinishReason": "stop",
+    "Id": "chat-2",
+    "RequestId": "6f0c3e4a-0000-0000-0000-000000000201",
+    "Tokens": 4
+  }
+}"#;
+    let request: ChatRequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
+    request.validate().expect("example input validates");
+    let json = serde_json::to_string(&request).expect("request serializes");
+    let again: ChatRequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
+    assert_eq!(again, request);
+    let output: serde_json::Value = serde_json::from_str(OUTPUT)
+        .expect("example output is JSON");
+    let perturbed = tencentcloud_api_runtime::testing::check_documented_output::<
+        ChatResponse,
+    >(&output, true)
+        .expect("the documented output decodes, and so do its perturbations");
+    assert!(perturbed > 0);
+    #[cfg(feature = "client")]
+    {
+        let sent = tencentcloud_api_runtime::testing::check_over_loopback::<
+            ChatRequest,
+        >(OUTPUT)
+            .expect(
+                "the client decodes them over HTTP; strict decoding names each path",
+            );
+        assert_eq!(sent, perturbed + 1);
+    }
+}
+
 /// `Defects`: Example1 A request body without its request line
 ///
 /// The page contradicts itself; the test follows the tables:
@@ -548,5 +658,50 @@ fn ping_example_1() {
                 "the client decodes them over HTTP; strict decoding names each path",
             );
         assert_eq!(sent, perturbed + 1);
+    }
+}
+
+/// `SpeakSSE`: Example1 Speech in pieces
+#[test]
+fn speak_sse_example_1() {
+    const INPUT: &str = r#"{
+  "Text": "hello"
+}"#;
+    const EVENTS: &[(&str, bool)] = &[
+        (
+            r#"{
+  "Audio": "AAAA",
+  "IsEnd": false,
+  "RequestId": "6f0c3e4a-0000-0000-0000-000000000202",
+  "Seq": 0
+}"#,
+            true,
+        ),
+        (
+            r#"{
+  "Audio": "BBBB",
+  "IsEnd": true,
+  "RequestId": "6f0c3e4a-0000-0000-0000-000000000202",
+  "Seq": 1
+}"#,
+            true,
+        ),
+    ];
+    let request: SpeakSSERequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
+    request.validate().expect("example input validates");
+    let json = serde_json::to_string(&request).expect("request serializes");
+    let again: SpeakSSERequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
+    assert_eq!(again, request);
+    for (i, (text, fits)) in EVENTS.iter().enumerate() {
+        let event: serde_json::Value = serde_json::from_str(text)
+            .expect("example event is JSON");
+        let reply = serde_json::json!({ "Response" : event });
+        if let Err(e) = tencentcloud_api_runtime::testing::check_documented_output::<
+            SpeakSSEEvent,
+        >(&reply, *fits) {
+            panic!("documented event {} of the stream: {e}", i + 1);
+        }
     }
 }

@@ -17,6 +17,37 @@ impl Client {
         &self.inner
     }
 
+    /// This API answers a prompt, in one reply or as a stream of events.
+    ///
+    /// Action `Chat`; the request is validated before it is sent. `.await` the result.
+    /// At most 5 requests per second (see `ClientBuilder::rate_limit`).
+    #[inline]
+    pub fn chat<'a>(
+        &'a self,
+        request: &'a super::ChatRequest,
+    ) -> crate::Pending<'a, super::ChatResponse, super::ChatError> {
+        self.inner.send_boxed(request)
+    }
+
+    /// Sends `Chat` with `Stream` set to `true` (whatever the request says) and gives its streamed reply: a `futures::Stream` of `ChatEvent`, each decoded as it arrives. The request is validated first; a refusal (an error reply) fails the call, as the retry policy allows; an error event, an event that is not JSON or a stall between events is an `Err` item. Drop the stream to close the connection.
+    ///
+    /// ```ignore
+    /// use futures::StreamExt;
+    ///
+    /// let mut events = client.chat_stream(&request).await?;
+    /// while let Some(event) = events.next().await {
+    ///     let event = event?;
+    ///     // …
+    /// }
+    /// ```
+    #[inline]
+    pub fn chat_stream<'a>(
+        &'a self,
+        request: &'a super::ChatRequest,
+    ) -> crate::PendingStream<'a, super::ChatRequest> {
+        self.inner.send_stream_boxed(request)
+    }
+
     /// This page says things wrong, as real pages do: each defect is a warning and the rest is generated.
     ///
     /// Action `Defects`; the request is validated before it is sent. `.await` the result.
@@ -192,6 +223,36 @@ impl Client {
         request: &'a super::PingRequest,
     ) -> crate::Pending<'a, super::PingResponse, super::PingError> {
         self.inner.send_boxed(request)
+    }
+
+    /// This API turns text into speech, sent as it is made over SSE.
+    ///
+    /// Action `SpeakSSE`; the request is validated before it is sent. `.await` the result.
+    #[inline]
+    pub fn speak_sse<'a>(
+        &'a self,
+        request: &'a super::SpeakSSERequest,
+    ) -> crate::Pending<'a, super::SpeakSSEResponse, super::SpeakSSEError> {
+        self.inner.send_boxed(request)
+    }
+
+    /// Sends `SpeakSSE` and gives its streamed reply: a `futures::Stream` of `SpeakSSEEvent`, each decoded as it arrives. The request is validated first; a refusal (an error reply) fails the call, as the retry policy allows; an error event, an event that is not JSON or a stall between events is an `Err` item. Drop the stream to close the connection.
+    ///
+    /// ```ignore
+    /// use futures::StreamExt;
+    ///
+    /// let mut events = client.speak_sse_stream(&request).await?;
+    /// while let Some(event) = events.next().await {
+    ///     let event = event?;
+    ///     // …
+    /// }
+    /// ```
+    #[inline]
+    pub fn speak_sse_stream<'a>(
+        &'a self,
+        request: &'a super::SpeakSSERequest,
+    ) -> crate::PendingStream<'a, super::SpeakSSERequest> {
+        self.inner.send_stream_boxed(request)
     }
 }
 

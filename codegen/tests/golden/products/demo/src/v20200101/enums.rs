@@ -21,6 +21,20 @@ crate::enums::string_enum!(
     LaunchFailed = "LAUNCH_FAILED" }
 );
 
+/// The values the documentation lists for `Chat` output `FinishReason`. `as_str()` gives the wire value; `Other` carries any other value, both ways.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FinishReason {
+    /// `stop`: the answer is complete
+    Stop,
+    /// `length`: the answer reached its maximum length
+    Length,
+    /// Any other value: one a newer server sends, or one the page does not list (`from` and `parse` give the documented variant for a documented value).
+    Other(String),
+}
+
+crate::enums::string_enum!(FinishReason { Stop = "stop", Length = "length" });
+
 /// The values the documentation lists for `DescribeTaskResult` output `Status`. `as_str()` gives the wire value; `Other` carries any other value, both ways.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
