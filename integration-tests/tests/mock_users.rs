@@ -1,7 +1,7 @@
 //! The mock transport (feature `test-util`) as a user's tests use it with a generated
 //! client: an ordinary `#[tokio::test]` of the user's own functions, through a typed call,
-//! a paginator and a waiter of the golden fixture crate (`codegen/tests/golden-typed/`), no
-//! network at all.
+//! a paginator and a waiter of the golden fixture crate (`codegen/tests/golden-typed/`), and
+//! a streaming method (`codegen/tests/golden/`), no network at all.
 
 use std::time::Duration;
 
@@ -74,4 +74,26 @@ async fn a_waiter_and_an_error_through_the_mock() {
         other => panic!("expected the canned error, got {other:?}"),
     }
     assert_eq!(mock.requests().len(), 3);
+}
+
+/// A user's function: the whole answer of a streamed chat.
+async fn whole_answer(demo: &golden_demo::demo::v20200101::Client, prompt: &str) -> Result<String, String> {
+    let request = golden_demo::demo::v20200101::ChatRequest { prompt: prompt.into(), stream: None };
+    let mut events = demo.chat_stream(&request).await.map_err(|e| e.to_string())?;
+    let mut answer = String::new();
+    while let Some(event) = events.next().await {
+        answer.push_str(&event.map_err(|e| e.to_string())?.content);
+    }
+    Ok(answer)
+}
+
+#[tokio::test]
+async fn a_streaming_method_through_the_mock() {
+    let mock = golden_demo::test_util::MockTransport::new();
+    let event = |content: &str| json!({"Id": "c", "Content": content, "FinishReason": "stop", "Tokens": 1});
+    mock.reply_stream("Chat", [event("你"), event("好")]).reply_error("Chat", "LimitExceeded", "busy");
+    let demo = golden_demo::demo::v20200101::Client::new(mock.client());
+    assert_eq!(whole_answer(&demo, "hi").await.unwrap(), "你好");
+    assert!(whole_answer(&demo, "hi").await.unwrap_err().contains("LimitExceeded"));
+    assert_eq!(mock.requests()[0].json(), json!({"Prompt": "hi", "Stream": true}));
 }

@@ -84,8 +84,6 @@ pub(crate) fn client_method(action: &Action) -> TokenStream {
         format!(" Sends `{}`{asks} and gives its streamed reply: a `futures::Stream` of `{event}`, each decoded as it arrives. The request is validated first; a refusal (an error reply) fails the call, as the retry policy allows; an error event, an event that is not JSON or a stall between events is an `Err` item. Drop the stream to close the connection.", action.name),
         String::new(),
         " ```ignore".to_string(),
-        " use futures::StreamExt;".to_string(),
-        String::new(),
         format!(" let mut events = client.{method}(&request).await?;"),
         " while let Some(event) = events.next().await {".to_string(),
         "     let event = event?;".to_string(),

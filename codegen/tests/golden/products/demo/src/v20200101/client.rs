@@ -32,8 +32,6 @@ impl Client {
     /// Sends `Chat` with `Stream` set to `true` (whatever the request says) and gives its streamed reply: a `futures::Stream` of `ChatEvent`, each decoded as it arrives. The request is validated first; a refusal (an error reply) fails the call, as the retry policy allows; an error event, an event that is not JSON or a stall between events is an `Err` item. Drop the stream to close the connection.
     ///
     /// ```ignore
-    /// use futures::StreamExt;
-    ///
     /// let mut events = client.chat_stream(&request).await?;
     /// while let Some(event) = events.next().await {
     ///     let event = event?;
@@ -239,8 +237,6 @@ impl Client {
     /// Sends `SpeakSSE` and gives its streamed reply: a `futures::Stream` of `SpeakSSEEvent`, each decoded as it arrives. The request is validated first; a refusal (an error reply) fails the call, as the retry policy allows; an error event, an event that is not JSON or a stall between events is an `Err` item. Drop the stream to close the connection.
     ///
     /// ```ignore
-    /// use futures::StreamExt;
-    ///
     /// let mut events = client.speak_sse_stream(&request).await?;
     /// while let Some(event) = events.next().await {
     ///     let event = event?;
