@@ -88,7 +88,7 @@ impl Filter<'_> {
             (None, _) => quote! { v.into() },
         };
         let each = match &self.values_enum {
-            Some(e) => quote! { super::#e::from(Into::<String>::into(#text)) },
+            Some(e) => quote! { super::#e::from(Into::<String>::into(#text).as_str()) },
             None => text,
         };
         let item = match enum_name {
