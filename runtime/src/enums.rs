@@ -65,7 +65,7 @@ macro_rules! __string_enum {
             }
         }
 
-        
+
         impl ::core::str::FromStr for $ty {
             type Err = ::core::convert::Infallible;
 
@@ -82,7 +82,7 @@ macro_rules! __string_enum {
             }
         }
 
-        
+
         impl ::core::cmp::PartialEq<&str> for $ty {
             #[inline]
             fn eq(&self, other: &&str) -> bool {
