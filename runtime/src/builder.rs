@@ -116,7 +116,7 @@ impl ClientBuilder {
     }
 
     /// Sends through any HTTP stack ([`Transport`]): a program's own, a recording one, or
-    /// [`crate::test_util::MockTransport`] in tests. [`ClientBuilder::proxy`] and
+    /// `test_util::MockTransport` (feature `test-util`) in tests. [`ClientBuilder::proxy`] and
     /// [`ClientBuilder::root_certificates_pem`] are for the transport the client builds
     /// itself: with a transport given, `build` refuses them.
     pub fn transport(mut self, transport: impl Transport) -> Self {

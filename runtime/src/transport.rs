@@ -1,7 +1,7 @@
 //! The HTTP stack a [`crate::Client`] sends its signed requests through: the [`Transport`]
 //! trait, with reqwest ([`ReqwestTransport`]) as the default and any other stack (a
 //! program's own reqwest client, a proxy, a replay of recorded replies, the test-util
-//! [`crate::test_util::MockTransport`]) behind the same trait.
+//! `test_util::MockTransport` (feature `test-util`)) behind the same trait.
 //!
 //! A transport only moves bytes: the client signs every attempt before, and applies its
 //! timeouts, deadline and retries around it. A reply's body comes as chunks
@@ -143,7 +143,7 @@ pub type SendFuture<'a> = Pin<Box<dyn Future<Output = Result<HttpResponse, Trans
 
 /// An HTTP stack: sends one request and gives the reply as soon as its head arrives.
 /// Implemented by [`ReqwestTransport`] (the default) and, with the `test-util` feature,
-/// [`crate::test_util::MockTransport`]; implement it to send through anything else
+/// `test_util::MockTransport` (feature `test-util`); implement it to send through anything else
 /// (`ClientBuilder::transport`).
 pub trait Transport: Send + Sync + fmt::Debug + 'static {
     /// Sends `request`. Timeouts are the client's: a transport need not have any.
