@@ -369,6 +369,10 @@ pub struct EventExample {
     /// It fits the output table (the reply's `RequestId` aside) and deserializes into the
     /// event type.
     pub deserializes: bool,
+    /// An error event: the API error code its data carries (`Error.Code`, bare or in a
+    /// `Response`), which ends the stream as that error; not checked against the table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// What happens to an example's input in the generated tests.

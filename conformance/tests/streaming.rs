@@ -137,6 +137,16 @@ fn streaming_actions_of_the_catalog_and_the_real_pages() {
     }
     let broken: Vec<&String> = chat.examples.iter().flat_map(|e| &e.defects).collect();
     assert!(broken.iter().any(|d| d.contains("is not JSON")), "{broken:?}");
+    // No chat event carries an API error.
+    assert!(chat.examples.iter().flat_map(|e| &e.events).all(|e| e.error.is_none()));
+
+    // trtc `TextToSpeechSSE` documents an error midway: an error event, the others events.
+    if let Some(trtc) = html.iter().find(|a| a.product == "trtc" && a.actions.contains_key("TextToSpeechSSE")) {
+        let events: Vec<_> = trtc.actions["TextToSpeechSSE"].examples.iter().flat_map(|e| &e.events).collect();
+        let errors: Vec<&str> = events.iter().filter_map(|e| e.error.as_deref()).collect();
+        assert_eq!(errors, ["InternalError"], "{events:?}");
+        assert!(events.len() > errors.len());
+    }
 
     // The real Markdown pages, in every language.
     let Some(md) = test_support::shared::dir("real/md", "real pages streaming test") else { return };

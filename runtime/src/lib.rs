@@ -180,6 +180,8 @@ pub mod testing {
     #[cfg(feature = "client")]
     pub use super::loopback::check_over_loopback;
     pub use super::perturb::{check_documented_output, check_perturbations};
+    #[cfg(feature = "client")]
+    pub use super::stream::event_error;
 }
 
 /// What the macros of generated code name through `$crate` (not part of the API a user

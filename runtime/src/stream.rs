@@ -302,6 +302,16 @@ fn data_of(event: &SseEvent) -> Data {
     }
 }
 
+/// The API error an event's data carries (its code and message), as the client reads it:
+/// what ends a stream with [`Error::Api`]. For the generated example tests.
+#[cfg(feature = "test-util")]
+pub fn event_error(data: &str) -> Option<(String, String)> {
+    match data_of(&SseEvent { data: data.to_string(), ..SseEvent::default() }) {
+        Data::Error(Error::Api { code, message, .. }) => Some((code.0, message)),
+        _ => None,
+    }
+}
+
 /// An event's data decoded leniently into its documented type (strictly when the
 /// client decodes strictly).
 fn typed<T: Documented, E>(data: Value, strict: bool) -> Result<T, Error<E>> {

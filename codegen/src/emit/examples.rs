@@ -184,10 +184,26 @@ fn event_check(
     }
     let texts = events.iter().map(|e| raw_str(&serde_json::to_string_pretty(&e.data).unwrap_or_default()));
     let fits = events.iter().map(|e| e.deserializes);
-    let constant = quote! { const EVENTS: &[(&str, bool)] = &[#((#texts, #fits)),*]; };
+    // The code of an error event: the client must read it as that API error.
+    let errors = events.iter().map(|e| match &e.error {
+        Some(code) => quote! { Some(#code) },
+        None => quote! { None },
+    });
+    let constant = quote! {
+        const EVENTS: &[(&str, bool, Option<&str>)] = &[#((#texts, #fits, #errors)),*];
+    };
     let check = quote! {
-        for (i, (text, fits)) in EVENTS.iter().enumerate() {
+        for (i, (text, fits, error)) in EVENTS.iter().enumerate() {
             let event: serde_json::Value = serde_json::from_str(text).expect("example event is JSON");
+            // The client reads an error event as that API error, and no other event as one.
+            #[cfg(feature = "client")]
+            {
+                let read = #krate::testing::event_error(text);
+                assert_eq!(read.as_ref().map(|(code, _)| code.as_str()), *error, "documented event {} of the stream", i + 1);
+            }
+            if error.is_some() {
+                continue;
+            }
             // Checked as a reply's `Response` object is: the event type in its place.
             let reply = serde_json::json!({ "Response": event });
             if let Err(e) = #krate::testing::check_documented_output::<#event>(&reply, *fits) {

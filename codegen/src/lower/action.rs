@@ -257,13 +257,17 @@ fn lower_events(split: &streaming::SseSplit, output: &[Param], types: &BTreeMap<
     for (n, event) in split.events.iter().enumerate() {
         let what = format!("output event {}", n + 1);
         match examples::parse_json(&event.data) {
+            Ok(data @ Value::Object(_)) if error_code(&data).is_some() => {
+                let error = error_code(&data);
+                out.events.push(EventExample { data, deserializes: false, error });
+            }
             Ok(data @ Value::Object(_)) => {
                 let mut problems = Vec::new();
                 let fits = fits_fields(&data, &fields, types, "", &mut problems);
                 let before = problems.len();
                 values::outside_sets(&data, &fields, types, "", &mut problems);
                 let deserializes = fits && problems.len() == before;
-                out.events.push(EventExample { data, deserializes });
+                out.events.push(EventExample { data, deserializes, error: None });
                 let number = n + 1;
                 for p in problems {
                     match out.problems.iter_mut().find(|(q, _, _)| *q == p) {
@@ -279,6 +283,13 @@ fn lower_events(split: &streaming::SseSplit, output: &[Param], types: &BTreeMap<
         }
     }
     out
+}
+
+/// The API error code an event's data carries: `Error.Code`, bare or inside a `Response`
+/// (what the client reads as an error event, ending the stream).
+fn error_code(data: &Value) -> Option<String> {
+    let envelope = data.get("Response").filter(|r| r.get("Error").is_some()).unwrap_or(data);
+    envelope.get("Error")?.get("Code")?.as_str().map(str::to_string)
 }
 
 /// `event 3`, `events 1-3, 5 (4 of 9)`: which of the example's events (numbered in page
