@@ -19,7 +19,7 @@ fn chat_example_1() {
   "Prompt": "你好",
   "Stream": true
 }"#;
-    const EVENTS: &[(&str, bool)] = &[
+    const EVENTS: &[(&str, bool, Option<&str>)] = &[
         (
             r#"{
   "Content": "你好",
@@ -28,6 +28,7 @@ fn chat_example_1() {
   "Tokens": 1
 }"#,
             false,
+            None,
         ),
         (
             r#"{
@@ -38,6 +39,7 @@ fn chat_example_1() {
   "Tokens": 2
 }"#,
             false,
+            None,
         ),
         (
             r#"{
@@ -47,6 +49,7 @@ fn chat_example_1() {
   "Tokens": "4"
 }"#,
             false,
+            None,
         ),
     ];
     let request: ChatRequest = serde_json::from_str(INPUT)
@@ -56,9 +59,20 @@ fn chat_example_1() {
     let again: ChatRequest = serde_json::from_str(&json)
         .expect("serialized request deserializes");
     assert_eq!(again, request);
-    for (i, (text, fits)) in EVENTS.iter().enumerate() {
+    for (i, (text, fits, error)) in EVENTS.iter().enumerate() {
         let event: serde_json::Value = serde_json::from_str(text)
             .expect("example event is JSON");
+        #[cfg(feature = "client")]
+        {
+            let read = tencentcloud_api_runtime::testing::event_error(text);
+            assert_eq!(
+                read.as_ref().map(| (code, _) | code.as_str()), * error,
+                "documented event {} of the stream", i + 1
+            );
+        }
+        if error.is_some() {
+            continue;
+        }
         let reply = serde_json::json!({ "Response" : event });
         if let Err(e) = tencentcloud_api_runtime::testing::check_documented_output::<
             ChatEvent,
@@ -667,7 +681,7 @@ fn speak_sse_example_1() {
     const INPUT: &str = r#"{
   "Text": "hello"
 }"#;
-    const EVENTS: &[(&str, bool)] = &[
+    const EVENTS: &[(&str, bool, Option<&str>)] = &[
         (
             r#"{
   "Audio": "AAAA",
@@ -676,6 +690,7 @@ fn speak_sse_example_1() {
   "Seq": 0
 }"#,
             true,
+            None,
         ),
         (
             r#"{
@@ -685,6 +700,7 @@ fn speak_sse_example_1() {
   "Seq": 1
 }"#,
             true,
+            None,
         ),
     ];
     let request: SpeakSSERequest = serde_json::from_str(INPUT)
@@ -694,9 +710,80 @@ fn speak_sse_example_1() {
     let again: SpeakSSERequest = serde_json::from_str(&json)
         .expect("serialized request deserializes");
     assert_eq!(again, request);
-    for (i, (text, fits)) in EVENTS.iter().enumerate() {
+    for (i, (text, fits, error)) in EVENTS.iter().enumerate() {
         let event: serde_json::Value = serde_json::from_str(text)
             .expect("example event is JSON");
+        #[cfg(feature = "client")]
+        {
+            let read = tencentcloud_api_runtime::testing::event_error(text);
+            assert_eq!(
+                read.as_ref().map(| (code, _) | code.as_str()), * error,
+                "documented event {} of the stream", i + 1
+            );
+        }
+        if error.is_some() {
+            continue;
+        }
+        let reply = serde_json::json!({ "Response" : event });
+        if let Err(e) = tencentcloud_api_runtime::testing::check_documented_output::<
+            SpeakSSEEvent,
+        >(&reply, *fits) {
+            panic!("documented event {} of the stream: {e}", i + 1);
+        }
+    }
+}
+
+/// `SpeakSSE`: Example2 Speech that fails midway
+#[test]
+fn speak_sse_example_2() {
+    const INPUT: &str = r#"{
+  "Text": "hello again"
+}"#;
+    const EVENTS: &[(&str, bool, Option<&str>)] = &[
+        (
+            r#"{
+  "Audio": "CCCC",
+  "IsEnd": false,
+  "RequestId": "6f0c3e4a-0000-0000-0000-000000000203",
+  "Seq": 0
+}"#,
+            true,
+            None,
+        ),
+        (
+            r#"{
+  "Error": {
+    "Code": "InternalError",
+    "Message": "synthesis failed"
+  },
+  "RequestId": "6f0c3e4a-0000-0000-0000-000000000203",
+  "Type": "error"
+}"#,
+            false,
+            Some("InternalError"),
+        ),
+    ];
+    let request: SpeakSSERequest = serde_json::from_str(INPUT)
+        .expect("example input deserializes into the request");
+    request.validate().expect("example input validates");
+    let json = serde_json::to_string(&request).expect("request serializes");
+    let again: SpeakSSERequest = serde_json::from_str(&json)
+        .expect("serialized request deserializes");
+    assert_eq!(again, request);
+    for (i, (text, fits, error)) in EVENTS.iter().enumerate() {
+        let event: serde_json::Value = serde_json::from_str(text)
+            .expect("example event is JSON");
+        #[cfg(feature = "client")]
+        {
+            let read = tencentcloud_api_runtime::testing::event_error(text);
+            assert_eq!(
+                read.as_ref().map(| (code, _) | code.as_str()), * error,
+                "documented event {} of the stream", i + 1
+            );
+        }
+        if error.is_some() {
+            continue;
+        }
         let reply = serde_json::json!({ "Response" : event });
         if let Err(e) = tencentcloud_api_runtime::testing::check_documented_output::<
             SpeakSSEEvent,
