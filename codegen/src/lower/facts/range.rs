@@ -27,6 +27,19 @@ pub struct Limit {
     pub digits: bool,
 }
 
+impl Limit {
+    /// A range the text states in digits, standing alone (not a numbering start).
+    fn stated(
+        min: Option<f64>,
+        max: Option<f64>,
+        counts: Option<LengthOf>,
+        unit: Option<&'static str>,
+        sentence: String,
+    ) -> Limit {
+        Limit { min, max, counts, unit, sentence, start: false, bare: true, digits: true }
+    }
+}
+
 /// Words between a limit word and its number.
 const GAP: &[&str] = &[":", "：", "is ", "of ", "to ", "为", "是", "は", "은", "는", "value ", "支持", "数", "仅"];
 
@@ -106,16 +119,7 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
         // `Range: 5<= MaxSize <= 256`: the value between two inequalities.
         let rest = skip(text.get(end..).unwrap_or_default(), GAP);
         if let Some((a, b)) = inequality_at(rest) {
-            limits.push(Limit {
-                min: Some(a),
-                max: Some(b),
-                counts: None,
-                unit: None,
-                sentence: sentence(start),
-                start: false,
-                bare: true,
-                digits: true,
-            });
+            limits.push(Limit::stated(Some(a), Some(b), None, None, sentence(start)));
         }
     }
     for (start, end) in text::find_all(&lower, &words().length) {
@@ -124,16 +128,7 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
         let counted = |measure: Option<(LengthOf, u64)>| measure.or(string.then_some((LengthOf::Chars, 1)));
         if let Some((a, b, measure, _, _)) = range_at(rest, string) {
             let Some((counts, m)) = counted(measure) else { continue };
-            limits.push(Limit {
-                min: Some(a * m as f64),
-                max: Some(b * m as f64),
-                counts: Some(counts),
-                unit: None,
-                sentence: sentence(start),
-                start: false,
-                bare: true,
-                digits: true,
-            });
+            limits.push(Limit::stated(Some(a * m as f64), Some(b * m as f64), Some(counts), None, sentence(start)));
         } else if let Some((n, len)) = number_at(rest) {
             let clause = text::lower(clause_before(text, start));
             let after_max = !text::find_all(&clause, &words().maximum).is_empty();
@@ -143,16 +138,7 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
                 continue;
             };
             if after_max {
-                limits.push(Limit {
-                    min: None,
-                    max: Some(n * m as f64),
-                    counts: Some(counts),
-                    unit: None,
-                    sentence: sentence(start),
-                    start: false,
-                    bare: true,
-                    digits: true,
-                });
+                limits.push(Limit::stated(None, Some(n * m as f64), Some(counts), None, sentence(start)));
             }
         }
     }
@@ -194,16 +180,7 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
         }
         if let Some((a, b, Some((counts, m)), _, _)) = range_at(text.get(i..).unwrap_or_default(), string) {
             if !limits.iter().any(|l| l.counts == Some(counts) && l.max == Some(b * m as f64)) {
-                limits.push(Limit {
-                    min: Some(a * m as f64),
-                    max: Some(b * m as f64),
-                    counts: Some(counts),
-                    unit: None,
-                    sentence: sentence(i),
-                    start: false,
-                    bare: true,
-                    digits: true,
-                });
+                limits.push(Limit::stated(Some(a * m as f64), Some(b * m as f64), Some(counts), None, sentence(i)));
             }
         }
     }
