@@ -126,7 +126,7 @@ pub(crate) fn wire_impl(id: &Ident, params: &[ir::Param]) -> TokenStream {
         let ids: Vec<Ident> = params.iter().map(|p| ident(&p.rust_name)).collect();
         let names = params.iter().map(|p| &p.name);
         let puts = ids.iter().zip(names.clone()).map(|(id, name)| quote! { object.put(#name, &self.#id); });
-        let gets = ids.iter().zip(names).map(|(id, name)| quote! { #id: fields.get(#name)?, });
+        let gets = ids.iter().zip(names).map(|(id, name)| quote! { #id: fields.read(#name), });
         (
             quote! {
                 let mut object = crate::wire::Object::new();
@@ -135,7 +135,7 @@ pub(crate) fn wire_impl(id: &Ident, params: &[ir::Param]) -> TokenStream {
             },
             quote! {
                 let fields = crate::wire::Fields::of(value)?;
-                Ok(Self { #(#gets)* })
+                fields.done(Self { #(#gets)* })
             },
         )
     };

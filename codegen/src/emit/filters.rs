@@ -52,7 +52,6 @@ pub(crate) fn filter_builder(api: &Api, enums: &Enums, action: &Action) -> Token
     ));
     quote! {
         #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum #id {}
 
         impl #id {

@@ -53,13 +53,14 @@ impl crate::Wire for AssociateAddressRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            address_id: fields.get("AddressId")?,
-            instance_id: fields.get("InstanceId")?,
-            network_interface_id: fields.get("NetworkInterfaceId")?,
-            private_ip_address: fields.get("PrivateIpAddress")?,
-            eip_direct_connection: fields.get("EipDirectConnection")?,
-        })
+        fields
+            .done(Self {
+                address_id: fields.read("AddressId"),
+                instance_id: fields.read("InstanceId"),
+                network_interface_id: fields.read("NetworkInterfaceId"),
+                private_ip_address: fields.read("PrivateIpAddress"),
+                eip_direct_connection: fields.read("EipDirectConnection"),
+            })
     }
 }
 
@@ -91,10 +92,11 @@ impl crate::Wire for AssociateAddressResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            task_id: fields.get("TaskId")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                task_id: fields.read("TaskId"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 

@@ -37,11 +37,12 @@ impl crate::Wire for AssociateIPv6AddressRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            ipv6_address_id: fields.get("IPv6AddressId")?,
-            network_interface_id: fields.get("NetworkInterfaceId")?,
-            private_ipv6_address: fields.get("PrivateIPv6Address")?,
-        })
+        fields
+            .done(Self {
+                ipv6_address_id: fields.read("IPv6AddressId"),
+                network_interface_id: fields.read("NetworkInterfaceId"),
+                private_ipv6_address: fields.read("PrivateIPv6Address"),
+            })
     }
 }
 
@@ -68,9 +69,10 @@ impl crate::Wire for AssociateIPv6AddressResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 

@@ -55,15 +55,16 @@ impl crate::Wire for CreateThingRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            mode: fields.get("Mode")?,
-            engine: fields.get("Engine")?,
-            kinds: fields.get("Kinds")?,
-            type_: fields.get("Type")?,
-            period: fields.get("Period")?,
-            enabled: fields.get("Enabled")?,
-            ratio: fields.get("Ratio")?,
-        })
+        fields
+            .done(Self {
+                mode: fields.read("Mode"),
+                engine: fields.read("Engine"),
+                kinds: fields.read("Kinds"),
+                type_: fields.read("Type"),
+                period: fields.read("Period"),
+                enabled: fields.read("Enabled"),
+                ratio: fields.read("Ratio"),
+            })
     }
 }
 
@@ -100,11 +101,12 @@ impl crate::Wire for CreateThingResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            thing_id: fields.get("ThingId")?,
-            mode: fields.get("Mode")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                thing_id: fields.read("ThingId"),
+                mode: fields.read("Mode"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 

@@ -45,12 +45,13 @@ impl crate::Wire for DescribeAddressesRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            address_ids: fields.get("AddressIds")?,
-            filters: fields.get("Filters")?,
-            offset: fields.get("Offset")?,
-            limit: fields.get("Limit")?,
-        })
+        fields
+            .done(Self {
+                address_ids: fields.read("AddressIds"),
+                filters: fields.read("Filters"),
+                offset: fields.read("Offset"),
+                limit: fields.read("Limit"),
+            })
     }
 }
 
@@ -87,11 +88,12 @@ impl crate::Wire for DescribeAddressesResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            total_count: fields.get("TotalCount")?,
-            address_set: fields.get("AddressSet")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                total_count: fields.read("TotalCount"),
+                address_set: fields.read("AddressSet"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 
@@ -210,7 +212,6 @@ impl std::fmt::Display for DescribeAddressesError {
 impl std::error::Error for DescribeAddressesError {}
 
 /// The filters `DescribeAddresses` documents for its `Filters`, one constructor each (a filter with documented values takes their enum). Any other filter can still be sent by name: `Filter { name, values }`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DescribeAddressesFilter {}
 
 impl DescribeAddressesFilter {

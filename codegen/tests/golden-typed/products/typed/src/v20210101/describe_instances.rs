@@ -23,9 +23,10 @@ impl crate::Wire for DescribeInstancesRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            instance_ids: fields.get("InstanceIds")?,
-        })
+        fields
+            .done(Self {
+                instance_ids: fields.read("InstanceIds"),
+            })
     }
 }
 
@@ -57,10 +58,11 @@ impl crate::Wire for DescribeInstancesResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            instance_set: fields.get("InstanceSet")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                instance_set: fields.read("InstanceSet"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 

@@ -23,9 +23,10 @@ impl crate::Wire for DescribeTaskResultRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            task_id: fields.get("TaskId")?,
-        })
+        fields
+            .done(Self {
+                task_id: fields.read("TaskId"),
+            })
     }
 }
 
@@ -62,11 +63,12 @@ impl crate::Wire for DescribeTaskResultResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            status: fields.get("Status")?,
-            detail: fields.get("Detail")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                status: fields.read("Status"),
+                detail: fields.read("Detail"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 

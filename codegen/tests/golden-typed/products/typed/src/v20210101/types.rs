@@ -50,14 +50,15 @@ impl crate::Wire for Address {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            address_id: fields.get("AddressId")?,
-            address_status: fields.get("AddressStatus")?,
-            address_type: fields.get("AddressType")?,
-            internet_charge_type: fields.get("InternetChargeType")?,
-            bandwidth: fields.get("Bandwidth")?,
-            tags: fields.get("Tags")?,
-        })
+        fields
+            .done(Self {
+                address_id: fields.read("AddressId"),
+                address_status: fields.read("AddressStatus"),
+                address_type: fields.read("AddressType"),
+                internet_charge_type: fields.read("InternetChargeType"),
+                bandwidth: fields.read("Bandwidth"),
+                tags: fields.read("Tags"),
+            })
     }
 }
 
@@ -113,10 +114,11 @@ impl crate::Wire for Filter {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            name: fields.get("Name")?,
-            values: fields.get("Values")?,
-        })
+        fields
+            .done(Self {
+                name: fields.read("Name"),
+                values: fields.read("Values"),
+            })
     }
 }
 
@@ -166,11 +168,12 @@ impl crate::Wire for Instance {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            instance_id: fields.get("InstanceId")?,
-            instance_state: fields.get("InstanceState")?,
-            address_type: fields.get("AddressType")?,
-        })
+        fields
+            .done(Self {
+                instance_id: fields.read("InstanceId"),
+                instance_state: fields.read("InstanceState"),
+                address_type: fields.read("AddressType"),
+            })
     }
 }
 
@@ -219,7 +222,7 @@ impl crate::Wire for Status {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { code: fields.get("Code")? })
+        fields.done(Self { code: fields.read("Code") })
     }
 }
 

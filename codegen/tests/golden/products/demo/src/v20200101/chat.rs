@@ -29,10 +29,11 @@ impl crate::Wire for ChatRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            prompt: fields.get("Prompt")?,
-            stream: fields.get("Stream")?,
-        })
+        fields
+            .done(Self {
+                prompt: fields.read("Prompt"),
+                stream: fields.read("Stream"),
+            })
     }
 }
 
@@ -79,13 +80,14 @@ impl crate::Wire for ChatResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            id: fields.get("Id")?,
-            content: fields.get("Content")?,
-            finish_reason: fields.get("FinishReason")?,
-            tokens: fields.get("Tokens")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                id: fields.read("Id"),
+                content: fields.read("Content"),
+                finish_reason: fields.read("FinishReason"),
+                tokens: fields.read("Tokens"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 
@@ -163,12 +165,13 @@ impl crate::Wire for ChatEvent {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            id: fields.get("Id")?,
-            content: fields.get("Content")?,
-            finish_reason: fields.get("FinishReason")?,
-            tokens: fields.get("Tokens")?,
-        })
+        fields
+            .done(Self {
+                id: fields.read("Id"),
+                content: fields.read("Content"),
+                finish_reason: fields.read("FinishReason"),
+                tokens: fields.read("Tokens"),
+            })
     }
 }
 

@@ -39,12 +39,13 @@ impl crate::Wire for DefectsRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            instance_id: fields.get("InstanceId")?,
-            key_pair: fields.get("KeyPair")?,
-            labels: fields.get("Labels")?,
-            count: fields.get("Count")?,
-        })
+        fields
+            .done(Self {
+                instance_id: fields.read("InstanceId"),
+                key_pair: fields.read("KeyPair"),
+                labels: fields.read("Labels"),
+                count: fields.read("Count"),
+            })
     }
 }
 
@@ -83,11 +84,12 @@ impl crate::Wire for DefectsResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            result: fields.get("Result")?,
-            enabled: fields.get("Enabled")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                result: fields.read("Result"),
+                enabled: fields.read("Enabled"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 

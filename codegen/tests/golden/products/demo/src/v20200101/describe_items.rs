@@ -34,10 +34,11 @@ impl crate::Wire for DescribeItemsRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            offset: fields.get("Offset")?,
-            limit: fields.get("Limit")?,
-        })
+        fields
+            .done(Self {
+                offset: fields.read("Offset"),
+                limit: fields.read("Limit"),
+            })
     }
 }
 
@@ -74,11 +75,12 @@ impl crate::Wire for DescribeItemsResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            total_count: fields.get("TotalCount")?,
-            item_set: fields.get("ItemSet")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                total_count: fields.read("TotalCount"),
+                item_set: fields.read("ItemSet"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 

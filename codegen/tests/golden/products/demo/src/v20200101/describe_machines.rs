@@ -24,9 +24,10 @@ impl crate::Wire for DescribeMachinesRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            machine_ids: fields.get("MachineIds")?,
-        })
+        fields
+            .done(Self {
+                machine_ids: fields.read("MachineIds"),
+            })
     }
 }
 
@@ -58,10 +59,11 @@ impl crate::Wire for DescribeMachinesResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            machine_set: fields.get("MachineSet")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                machine_set: fields.read("MachineSet"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 

@@ -24,9 +24,10 @@ impl crate::Wire for DescribeTaskResultRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            task_id: fields.get("TaskId")?,
-        })
+        fields
+            .done(Self {
+                task_id: fields.read("TaskId"),
+            })
     }
 }
 
@@ -63,11 +64,12 @@ impl crate::Wire for DescribeTaskResultResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            status: fields.get("Status")?,
-            output: fields.get("Output")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                status: fields.read("Status"),
+                output: fields.read("Output"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 

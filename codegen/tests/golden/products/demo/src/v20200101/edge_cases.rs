@@ -111,24 +111,25 @@ impl crate::Wire for EdgeCasesRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            name: fields.get("Name")?,
-            type_: fields.get("Type")?,
-            vpc_id: fields.get("VpcId")?,
-            vpc_id_2: fields.get("VPCId")?,
-            filters: fields.get("Filters")?,
-            ids: fields.get("Ids")?,
-            node: fields.get("Node")?,
-            limit: fields.get("Limit")?,
-            ratio: fields.get("Ratio")?,
-            enabled: fields.get("Enabled")?,
-            mode_a: fields.get("ModeA")?,
-            mode_b: fields.get("ModeB")?,
-            tag: fields.get("Tag")?,
-            tag_value: fields.get("TagValue")?,
-            port_a: fields.get("PortA")?,
-            port_b: fields.get("PortB")?,
-        })
+        fields
+            .done(Self {
+                name: fields.read("Name"),
+                type_: fields.read("Type"),
+                vpc_id: fields.read("VpcId"),
+                vpc_id_2: fields.read("VPCId"),
+                filters: fields.read("Filters"),
+                ids: fields.read("Ids"),
+                node: fields.read("Node"),
+                limit: fields.read("Limit"),
+                ratio: fields.read("Ratio"),
+                enabled: fields.read("Enabled"),
+                mode_a: fields.read("ModeA"),
+                mode_b: fields.read("ModeB"),
+                tag: fields.read("Tag"),
+                tag_value: fields.read("TagValue"),
+                port_a: fields.read("PortA"),
+                port_b: fields.read("PortB"),
+            })
     }
 }
 
@@ -171,12 +172,13 @@ impl crate::Wire for EdgeCasesResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            items: fields.get("Items")?,
-            total: fields.get("Total")?,
-            note: fields.get("Note")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                items: fields.read("Items"),
+                total: fields.read("Total"),
+                note: fields.read("Note"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 
@@ -322,7 +324,6 @@ impl std::fmt::Display for EdgeCasesError {
 impl std::error::Error for EdgeCasesError {}
 
 /// The filters `EdgeCases` documents for its `Filters`, one constructor each (a filter with documented values takes their enum). Any other filter can still be sent by name: `Filter { name, values }`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EdgeCasesFilter {}
 
 impl EdgeCasesFilter {

@@ -32,10 +32,11 @@ impl crate::Wire for ListItemsRequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            next_token: fields.get("NextToken")?,
-            max_results: fields.get("MaxResults")?,
-        })
+        fields
+            .done(Self {
+                next_token: fields.read("NextToken"),
+                max_results: fields.read("MaxResults"),
+            })
     }
 }
 
@@ -73,11 +74,12 @@ impl crate::Wire for ListItemsResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            item_set: fields.get("ItemSet")?,
-            next_token: fields.get("NextToken")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                item_set: fields.read("ItemSet"),
+                next_token: fields.read("NextToken"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 

@@ -48,10 +48,11 @@ impl crate::Wire for PingResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            echo: fields.get("Echo")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                echo: fields.read("Echo"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 

@@ -23,7 +23,7 @@ impl crate::Wire for SpeakSSERequest {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self { text: fields.get("Text")? })
+        fields.done(Self { text: fields.read("Text") })
     }
 }
 
@@ -65,12 +65,13 @@ impl crate::Wire for SpeakSSEResponse {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            audio: fields.get("Audio")?,
-            seq: fields.get("Seq")?,
-            is_end: fields.get("IsEnd")?,
-            request_id: fields.get("RequestId")?,
-        })
+        fields
+            .done(Self {
+                audio: fields.read("Audio"),
+                seq: fields.read("Seq"),
+                is_end: fields.read("IsEnd"),
+                request_id: fields.read("RequestId"),
+            })
     }
 }
 
@@ -138,11 +139,12 @@ impl crate::Wire for SpeakSSEEvent {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            audio: fields.get("Audio")?,
-            seq: fields.get("Seq")?,
-            is_end: fields.get("IsEnd")?,
-        })
+        fields
+            .done(Self {
+                audio: fields.read("Audio"),
+                seq: fields.read("Seq"),
+                is_end: fields.read("IsEnd"),
+            })
     }
 }
 

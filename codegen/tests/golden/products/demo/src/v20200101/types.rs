@@ -27,10 +27,11 @@ impl crate::Wire for Filter {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            name: fields.get("Name")?,
-            values: fields.get("Values")?,
-        })
+        fields
+            .done(Self {
+                name: fields.read("Name"),
+                values: fields.read("Values"),
+            })
     }
 }
 
@@ -81,11 +82,12 @@ impl crate::Wire for Item {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            item_id: fields.get("ItemId")?,
-            size: fields.get("Size")?,
-            comment: fields.get("Comment")?,
-        })
+        fields
+            .done(Self {
+                item_id: fields.read("ItemId"),
+                size: fields.read("Size"),
+                comment: fields.read("Comment"),
+            })
     }
 }
 
@@ -131,10 +133,11 @@ impl crate::Wire for Machine {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            machine_id: fields.get("MachineId")?,
-            machine_state: fields.get("MachineState")?,
-        })
+        fields
+            .done(Self {
+                machine_id: fields.read("MachineId"),
+                machine_state: fields.read("MachineState"),
+            })
     }
 }
 
@@ -187,11 +190,12 @@ impl crate::Wire for TreeNode {
     #[inline]
     fn from_wire(value: &serde_json::Value) -> Result<Self, crate::WireError> {
         let fields = crate::wire::Fields::of(value)?;
-        Ok(Self {
-            value: fields.get("Value")?,
-            parent: fields.get("Parent")?,
-            children: fields.get("Children")?,
-        })
+        fields
+            .done(Self {
+                value: fields.read("Value"),
+                parent: fields.read("Parent"),
+                children: fields.read("Children"),
+            })
     }
 }
 
