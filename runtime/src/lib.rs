@@ -16,6 +16,7 @@
 //! | module | what it holds |
 //! |---|---|
 //! | `validation` | `ValidationError`: what a request breaks of its documentation |
+//! | `filters` | the values of typed filters, as generated filter constructors give them |
 //! | `limits` | the checks of documented ranges and lengths that generated `validate_limits` calls |
 //! | `wire` | `Wire`: the documented JSON form of generated types |
 //! | `enums` | what generated enums of documented value sets share (`string_enum!`, `integer_enum!`) |
@@ -69,6 +70,7 @@ mod action;
 mod decode;
 #[doc(hidden)]
 pub mod enums;
+mod filters;
 mod limits;
 pub mod sse;
 mod validation;
@@ -133,6 +135,9 @@ pub use wire::{Wire, WireError};
 // Used by generated error enums; not part of the API a user calls.
 #[doc(hidden)]
 pub use action::fmt_api_error;
+// Called by generated filter constructors; not part of the API a user calls.
+#[doc(hidden)]
+pub use filters::{filter_values, filter_values_shown};
 // Called by generated `validate_limits`; not part of the API a user calls.
 #[doc(hidden)]
 pub use limits::{

@@ -10,10 +10,9 @@ use std::collections::BTreeSet;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::enums::{filters_param, Enums, Owner};
+use super::enums::{filters_param, Enums};
 use super::rustdoc::docs;
 use super::tokens::ident;
-use crate::ir::value_set::ValueSet;
 use crate::ir::{Action, Api, FilterDoc, Param};
 use crate::lower::naming;
 
@@ -29,8 +28,6 @@ pub(crate) fn filter_builder(api: &Api, enums: &Enums, action: &Action) -> Token
         ty: ident(&dt.rust_name),
         name: name_field,
         values: values_field,
-        // `Values` typed by its own value set ("for a bool parameter, TRUE and FALSE").
-        values_enum: enums.name(Owner::Type(&dt.name), values_field).map(ident),
         rest: (dt.fields.len() > 2).then(|| quote! { ..Default::default() }),
     };
     let mut fns = naming::UniqueNames::default();
@@ -65,7 +62,6 @@ struct Filter<'a> {
     ty: Ident,
     name: &'a Param,
     values: &'a Param,
-    values_enum: Option<Ident>,
     rest: Option<TokenStream>,
 }
 
@@ -79,27 +75,19 @@ impl Filter<'_> {
         }
     }
 
-    /// One filter's constructor: its values as the filter's enum, else as strings.
+    /// One filter's constructor: its values as the filter's enum, else as strings; the
+    /// conversion is the runtime's (`filter_values`, `filter_values_shown`), one line here.
     fn constructor(&self, f: &FilterDoc, fn_name: &Ident, enum_name: Option<&str>) -> TokenStream {
-        let text = match (enum_name, f.value_set()) {
-            (Some(_), Some(ValueSet::Integers(_))) => quote! { v.value().to_string() },
-            (Some(_), _) => quote! { v.as_str().to_string() },
-            (None, _) => quote! { v.into() },
-        };
-        let each = match &self.values_enum {
-            Some(e) => quote! { super::#e::from(Into::<String>::into(#text).as_str()) },
-            None => text,
-        };
-        let item = match enum_name {
+        let (item, convert) = match enum_name {
             Some(e) => {
                 let e = ident(e);
-                quote! { super::#e }
+                (quote! { super::#e }, quote! { crate::filter_values_shown })
             }
-            None => quote! { impl Into<String> },
+            None => (quote! { impl Into<String> }, quote! { crate::filter_values }),
         };
         let wire = &f.name;
         let name_value = Self::assign(self.name, quote! { #wire.to_string() });
-        let values_value = Self::assign(self.values, quote! { values.into_iter().map(|v| #each).collect() });
+        let values_value = Self::assign(self.values, quote! { #convert(values) });
         let mut doc = format!("The filter `{}`", f.name.replace('`', "'"));
         if let Some(t) = &f.doc_type {
             doc.push_str(&format!(" ({})", t.replace('`', "'")));

@@ -222,7 +222,7 @@ impl DescribeAddressesFilter {
     ) -> super::Filter {
         super::Filter {
             name: "address-status".to_string(),
-            values: values.into_iter().map(|v| v.as_str().to_string()).collect(),
+            values: crate::filter_values_shown(values),
         }
     }
 
@@ -233,7 +233,7 @@ impl DescribeAddressesFilter {
     ) -> super::Filter {
         super::Filter {
             name: "address-id".to_string(),
-            values: values.into_iter().map(|v| v.into()).collect(),
+            values: crate::filter_values(values),
         }
     }
 
@@ -244,7 +244,7 @@ impl DescribeAddressesFilter {
     ) -> super::Filter {
         super::Filter {
             name: "tag:tag-key".to_string(),
-            values: values.into_iter().map(|v| v.into()).collect(),
+            values: crate::filter_values(values),
         }
     }
 
@@ -255,7 +255,7 @@ impl DescribeAddressesFilter {
     ) -> super::Filter {
         super::Filter {
             name: "Traffic-Mirror-Name".to_string(),
-            values: values.into_iter().map(|v| v.into()).collect(),
+            values: crate::filter_values(values),
         }
     }
 
@@ -266,7 +266,7 @@ impl DescribeAddressesFilter {
     ) -> super::Filter {
         super::Filter {
             name: "traffic-package_id".to_string(),
-            values: values.into_iter().map(|v| v.into()).collect(),
+            values: crate::filter_values(values),
         }
     }
 
@@ -277,7 +277,7 @@ impl DescribeAddressesFilter {
     ) -> super::Filter {
         super::Filter {
             name: "address-type".to_string(),
-            values: values.into_iter().map(|v| v.as_str().to_string()).collect(),
+            values: crate::filter_values_shown(values),
         }
     }
 
@@ -288,7 +288,7 @@ impl DescribeAddressesFilter {
     ) -> super::Filter {
         super::Filter {
             name: "address-ip".to_string(),
-            values: values.into_iter().map(|v| v.into()).collect(),
+            values: crate::filter_values(values),
         }
     }
 }

@@ -332,7 +332,7 @@ impl EdgeCasesFilter {
     pub fn name(values: impl IntoIterator<Item = impl Into<String>>) -> super::Filter {
         super::Filter {
             name: "name".to_string(),
-            values: values.into_iter().map(|v| v.into()).collect(),
+            values: crate::filter_values(values),
         }
     }
 
@@ -341,7 +341,7 @@ impl EdgeCasesFilter {
     pub fn kind(values: impl IntoIterator<Item = impl Into<String>>) -> super::Filter {
         super::Filter {
             name: "kind".to_string(),
-            values: values.into_iter().map(|v| v.into()).collect(),
+            values: crate::filter_values(values),
         }
     }
 }
