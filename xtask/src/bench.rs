@@ -31,6 +31,10 @@ pub struct BenchArgs {
     /// both forms, instead of the VPC corpus; the crate is built from the HTML form.
     #[arg(long, conflicts_with = "docs")]
     pub catalog: bool,
+    /// Also count the instructions rustc executes to check the product crates (cachegrind;
+    /// needs `valgrind`): what two versions of the generator compare by on a noisy machine.
+    #[arg(long)]
+    pub instructions: bool,
 }
 
 /// The phases, in the order they are printed.
@@ -162,8 +166,8 @@ pub fn run(args: &BenchArgs) -> Result<()> {
             println!("{phase:<8} {:>12.1} {:>12.1} {items:>8}", median(times) * 1000.0, peak as f64 / 1024.0);
         }
     }
-    if args.builds > 0 {
-        build_generated(&docs[docs.len() - 1], args.builds)?;
+    if args.builds > 0 || args.instructions {
+        build_generated(&docs[docs.len() - 1], args.builds, args.instructions)?;
     }
     Ok(())
 }
@@ -267,7 +271,7 @@ fn sample_tree_rss(root: u32, done: &std::sync::atomic::AtomicBool) -> u64 {
 /// measures cold `cargo check` and `cargo build` of it alone, its dependencies built
 /// beforehand; then the same of the crate without any product (the runtime alone), which
 /// the per-action figures leave out.
-fn build_generated(docs: &Path, builds: usize) -> Result<()> {
+fn build_generated(docs: &Path, builds: usize, instructions: bool) -> Result<()> {
     let dir = scratch_dir("bench-crate")?;
     let out = dir.join("crate");
     crate::regen::init_crate(&crate::default_out(), &out)?;
@@ -324,59 +328,86 @@ fn build_generated(docs: &Path, builds: usize) -> Result<()> {
             .unwrap_or(0.0);
         Ok(Measured { secs, peak_mib: peak_kib / 1024.0, total_mib: total as f64 / (1024.0 * 1024.0) })
     };
-    // The dependencies, for both profiles (check writes metadata only).
-    let warm = Instant::now();
-    cargo(&["check", "--quiet"])?;
-    cargo(&["build", "--quiet"])?;
-    println!("dependencies (check and build): {:.1} s", warm.elapsed().as_secs_f64());
-    println!(
+    if builds > 0 {
+        // The dependencies, for both profiles (check writes metadata only).
+        let warm = Instant::now();
+        cargo(&["check", "--quiet"])?;
+        cargo(&["build", "--quiet"])?;
+        println!("dependencies (check and build): {:.1} s", warm.elapsed().as_secs_f64());
+        println!(
         "cold {builds}x each, the crate alone (dev profile, dependencies prebuilt): median wall time, highest peak memory"
     );
-    println!(
-        "{:<32} {:>9} {:>10} {:>10} {:>12} {:>12}",
-        "command", "wall s", "peak MiB", "all MiB", "ms/action", "MiB/action"
-    );
-    // The crates of the bindings: the one users depend on, the runtime, every product.
-    let mut clean = vec!["clean", "--quiet", "--package", "tencentcloud-api", "--package", "tencentcloud-api-runtime"];
-    for package in &products {
-        clean.extend(["--package", package.as_str()]);
+        println!(
+            "{:<32} {:>9} {:>10} {:>10} {:>12} {:>12}",
+            "command", "wall s", "peak MiB", "all MiB", "ms/action", "MiB/action"
+        );
+        // The crates of the bindings: the one users depend on, the runtime, every product.
+        let mut clean =
+            vec!["clean", "--quiet", "--package", "tencentcloud-api", "--package", "tencentcloud-api-runtime"];
+        for package in &products {
+            clean.extend(["--package", package.as_str()]);
+        }
+        for command in ["check", "build"] {
+            let measure = |features: &[&str]| -> Result<Measured> {
+                let mut secs = Vec::new();
+                let (mut peak, mut total): (f64, f64) = (0.0, 0.0);
+                for _ in 0..builds {
+                    cargo(&clean)?;
+                    let mut args = vec![command, "--quiet"];
+                    args.extend_from_slice(features);
+                    let m = cargo(&args)?;
+                    secs.push(m.secs);
+                    peak = peak.max(m.peak_mib);
+                    total = total.max(m.total_mib);
+                }
+                Ok(Measured { secs: median(secs), peak_mib: peak, total_mib: total })
+            };
+            let base = measure(&[])?;
+            let full = measure(&["--features", "full"])?;
+            println!(
+                "{:<32} {:>9.1} {:>10.0} {:>10.0}",
+                format!("cargo {command} (no product)"),
+                base.secs,
+                base.peak_mib,
+                base.total_mib
+            );
+            let n = actions.max(1) as f64;
+            println!(
+                "{:<32} {:>9.1} {:>10.0} {:>10.0} {:>12.1} {:>12.2}",
+                format!("cargo {command} --features full"),
+                full.secs,
+                full.peak_mib,
+                full.total_mib,
+                (full.secs - base.secs).max(0.0) * 1000.0 / n,
+                (full.peak_mib - base.peak_mib).max(0.0) / n
+            );
+        }
     }
-    for command in ["check", "build"] {
-        let measure = |features: &[&str]| -> Result<Measured> {
-            let mut secs = Vec::new();
-            let (mut peak, mut total): (f64, f64) = (0.0, 0.0);
-            for _ in 0..builds {
-                cargo(&clean)?;
-                let mut args = vec![command, "--quiet"];
-                args.extend_from_slice(features);
-                let m = cargo(&args)?;
-                secs.push(m.secs);
-                peak = peak.max(m.peak_mib);
-                total = total.max(m.total_mib);
-            }
-            Ok(Measured { secs: median(secs), peak_mib: peak, total_mib: total })
-        };
-        let base = measure(&[])?;
-        let full = measure(&["--features", "full"])?;
-        println!(
-            "{:<32} {:>9.1} {:>10.0} {:>10.0}",
-            format!("cargo {command} (no product)"),
-            base.secs,
-            base.peak_mib,
-            base.total_mib
-        );
-        let n = actions.max(1) as f64;
-        println!(
-            "{:<32} {:>9.1} {:>10.0} {:>10.0} {:>12.1} {:>12.2}",
-            format!("cargo {command} --features full"),
-            full.secs,
-            full.peak_mib,
-            full.total_mib,
-            (full.secs - base.secs).max(0.0) * 1000.0 / n,
-            (full.peak_mib - base.peak_mib).max(0.0) / n
-        );
+    if instructions {
+        count_instructions(&out, &target, &products, actions)?;
     }
     let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// `--instructions`: rustc's instructions for checking the product crates, in total, per
+/// action and for the largest crate.
+fn count_instructions(out: &Path, target: &Path, products: &[String], actions: usize) -> Result<()> {
+    if !crate::instructions::available() {
+        println!("(no valgrind: instructions not counted)");
+        return Ok(());
+    }
+    let counts = crate::instructions::count_products(out, target, products)?;
+    let total: u64 = counts.values().sum();
+    println!(
+        "instructions of rustc checking the {} product crates (cachegrind, dev profile, --features full): {:.3} G, {:.1} M per action",
+        counts.len(),
+        total as f64 / 1e9,
+        total as f64 / 1e6 / actions.max(1) as f64
+    );
+    if let Some((name, most)) = counts.iter().max_by_key(|(_, n)| **n) {
+        println!("largest: {name} {:.3} G", *most as f64 / 1e9);
+    }
     Ok(())
 }
 

@@ -9,6 +9,7 @@ pub mod conformance;
 pub mod diff;
 pub mod fetch;
 mod generate;
+pub mod instructions;
 pub mod paging_report;
 mod paths;
 pub mod regen;

@@ -50,6 +50,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `bench --instructions` runs this binary as cargo's RUSTC_WRAPPER.
+    if let Some(code) = xtask::instructions::run_as_wrapper() {
+        return code;
+    }
     let cli = Cli::parse();
     if let Command::Fetch(args) = &cli.command {
         // The crawler's own exit status.
