@@ -43,7 +43,6 @@ use tokens::ident;
 
 /// One Rust file to emit: which emitter, and for what.
 enum Job<'a> {
-    CrateRoot(&'a [Api], &'a str),
     Product(Vec<&'a Api>, &'a str),
     Version(&'a Api, &'a Enums<'a>),
     Action(&'a Api, &'a Enums<'a>, &'a ir::Action),
@@ -57,7 +56,6 @@ enum Job<'a> {
 impl Job<'_> {
     fn tokens(&self) -> TokenStream {
         match self {
-            Job::CrateRoot(apis, crate_name) => root::crate_root(apis, crate_name),
             Job::Product(versions, crate_name) => root::product_root(versions, crate_name),
             Job::Version(api, enums) => root::version_module(api, enums),
             Job::Action(api, enums, action) => action::action_file(api, enums, action),
@@ -82,30 +80,46 @@ pub fn generate_for(all: &[Api], crate_name: &str) -> Result<Generated, String> 
     generate_owned(all.to_vec(), crate_name)
 }
 
-/// [`generate_for`] taking the IR by value, so that no copy of it is made (at catalog
-/// scale the IR is a large part of regen's memory): the IR files are written first, with
-/// every documented structure; then the structures no action uses are dropped, and the
-/// code is emitted for the rest.
-pub fn generate_owned(mut apis: Vec<Api>, crate_name: &str) -> Result<Generated, String> {
-    let ir_files: Vec<(String, String)> =
-        crate::parallel::map(&apis, |api| (format!("ir/{}-{}.json", api.product, api.version), ir::to_json(api)));
-    for api in &mut apis {
-        api.retain_used_structures();
-    }
-    let apis = &apis[..];
-    let mut jobs: Vec<(String, Job)> = vec![("src/lib.rs".to_string(), Job::CrateRoot(apis, crate_name))];
-    let mut products: BTreeMap<&str, Vec<&Api>> = BTreeMap::new();
-    for api in apis {
-        products.entry(api.rust_module.as_str()).or_default().push(api);
-    }
+/// [`generate_for`] taking the IR by value, so that no copy of it is made, and consuming
+/// it one product at a time: the whole IR and every generated file are never in memory at
+/// once (at catalog scale each is a few hundred MiB). First what names every product (the
+/// crate root, the features block); then for each product its IR files, with every
+/// documented structure; then, the structures no action uses dropped, its code, emitted
+/// and formatted on all cores; then its IR is dropped.
+pub fn generate_owned(apis: Vec<Api>, crate_name: &str) -> Result<Generated, String> {
     let mut files = BTreeMap::new();
-    for (module, versions) in products {
-        files.insert(format!("products/{module}/Cargo.toml"), root::product_manifest(crate_name, &versions));
-        jobs.push((format!("products/{module}/src/lib.rs"), Job::Product(versions, crate_name)));
+    files.insert("src/lib.rs".to_string(), rust_file("src/lib.rs", root::crate_root(&apis, crate_name))?);
+    let blocks = [("Cargo.toml".to_string(), root::features_block(&apis, crate_name))].into();
+    let mut products: BTreeMap<String, Vec<Api>> = BTreeMap::new();
+    for api in apis {
+        products.entry(api.rust_module.clone()).or_default().push(api);
     }
-    let all_enums: Vec<Enums> = apis.iter().map(Enums::of).collect();
-    for (api, enums) in apis.iter().zip(&all_enums) {
-        let product = format!("products/{}", api.rust_module);
+    for (module, mut versions) in products {
+        files.extend(crate::parallel::map(&versions, |api| {
+            (format!("ir/{}-{}.json", api.product, api.version), ir::to_json(api))
+        }));
+        for api in &mut versions {
+            api.retain_used_structures();
+        }
+        emit_product(&module, &versions, crate_name, &mut files)?;
+    }
+    Ok(Generated { files, warnings: Vec::new(), blocks })
+}
+
+/// The files of one product (its versions): its manifest, its crate root, and for each
+/// version its modules and example tests.
+fn emit_product(
+    module: &str,
+    versions: &[Api],
+    crate_name: &str,
+    files: &mut BTreeMap<String, String>,
+) -> Result<(), String> {
+    let product = format!("products/{module}");
+    let refs: Vec<&Api> = versions.iter().collect();
+    files.insert(format!("{product}/Cargo.toml"), root::product_manifest(crate_name, &refs));
+    let mut jobs: Vec<(String, Job)> = vec![(format!("{product}/src/lib.rs"), Job::Product(refs, crate_name))];
+    let all_enums: Vec<Enums> = versions.iter().map(Enums::of).collect();
+    for (api, enums) in versions.iter().zip(&all_enums) {
         let dir = format!("{product}/src/{}", api.rust_version_module);
         jobs.push((format!("{dir}/mod.rs"), Job::Version(api, enums)));
         for action in api.actions.values() {
@@ -124,14 +138,9 @@ pub fn generate_owned(mut apis: Vec<Api>, crate_name: &str) -> Result<Generated,
             Job::Examples(api, root::product_lib(crate_name, &api.rust_module)),
         ));
     }
-    for (path, text) in jobs
-        .iter()
-        .map(|(p, _)| p.clone())
-        .zip(crate::parallel::map(&jobs, |(path, job)| rust_file(path, job.tokens())))
-    {
-        files.insert(path, text?);
+    let texts = crate::parallel::map(&jobs, |(path, job)| rust_file(path, job.tokens()));
+    for ((path, _), text) in jobs.iter().zip(texts) {
+        files.insert(path.clone(), text?);
     }
-    files.extend(ir_files);
-    let blocks = [("Cargo.toml".to_string(), root::features_block(apis, crate_name))].into();
-    Ok(Generated { files, warnings: Vec::new(), blocks })
+    Ok(())
 }
