@@ -81,11 +81,12 @@ pub fn generate_for(all: &[Api], crate_name: &str) -> Result<Generated, String> 
 }
 
 /// [`generate_for`] taking the IR by value, so that no copy of it is made, and consuming
-/// it one product at a time: the whole IR and every generated file are never in memory at
-/// once (at catalog scale each is a few hundred MiB). First what names every product (the
-/// crate root, the features block); then for each product its IR files, with every
-/// documented structure; then, the structures no action uses dropped, its code, emitted
-/// and formatted on all cores; then its IR is dropped.
+/// it a batch of products at a time: the whole IR and every generated file are never in
+/// memory at once (at catalog scale each is a few hundred MiB). First what names every
+/// product (the crate root, the features block); then for each batch the IR files, with
+/// every documented structure; then, the structures no action uses dropped, the code,
+/// emitted and formatted on all cores; then the batch's IR is dropped. A batch holds
+/// products until it has [`BATCH_ACTIONS`] actions, enough work to keep every core busy.
 pub fn generate_owned(apis: Vec<Api>, crate_name: &str) -> Result<Generated, String> {
     let mut files = BTreeMap::new();
     files.insert("src/lib.rs".to_string(), rust_file("src/lib.rs", root::crate_root(&apis, crate_name))?);
@@ -94,49 +95,65 @@ pub fn generate_owned(apis: Vec<Api>, crate_name: &str) -> Result<Generated, Str
     for api in apis {
         products.entry(api.rust_module.clone()).or_default().push(api);
     }
-    for (module, mut versions) in products {
-        files.extend(crate::parallel::map(&versions, |api| {
-            (format!("ir/{}-{}.json", api.product, api.version), ir::to_json(api))
-        }));
-        for api in &mut versions {
-            api.retain_used_structures();
+    let mut batch: Vec<(String, Vec<Api>)> = Vec::new();
+    let mut actions = 0;
+    let count = products.len();
+    for (i, (module, versions)) in products.into_iter().enumerate() {
+        actions += versions.iter().map(|api| api.actions.len()).sum::<usize>();
+        batch.push((module, versions));
+        if actions >= BATCH_ACTIONS || i + 1 == count {
+            emit_batch(std::mem::take(&mut batch), crate_name, &mut files)?;
+            actions = 0;
         }
-        emit_product(&module, &versions, crate_name, &mut files)?;
     }
     Ok(Generated { files, warnings: Vec::new(), blocks })
 }
 
-/// The files of one product (its versions): its manifest, its crate root, and for each
-/// version its modules and example tests.
-fn emit_product(
-    module: &str,
-    versions: &[Api],
+/// How many actions a batch of products holds at least (but the last): about a tenth of
+/// the catalog, a few VPCs.
+const BATCH_ACTIONS: usize = 800;
+
+/// The files of a batch of products (each with its versions): the IR files; each product's
+/// manifest and crate root; for each version its modules and example tests.
+fn emit_batch(
+    mut batch: Vec<(String, Vec<Api>)>,
     crate_name: &str,
     files: &mut BTreeMap<String, String>,
 ) -> Result<(), String> {
-    let product = format!("products/{module}");
-    let refs: Vec<&Api> = versions.iter().collect();
-    files.insert(format!("{product}/Cargo.toml"), root::product_manifest(crate_name, &refs));
-    let mut jobs: Vec<(String, Job)> = vec![(format!("{product}/src/lib.rs"), Job::Product(refs, crate_name))];
-    let all_enums: Vec<Enums> = versions.iter().map(Enums::of).collect();
-    for (api, enums) in versions.iter().zip(&all_enums) {
-        let dir = format!("{product}/src/{}", api.rust_version_module);
-        jobs.push((format!("{dir}/mod.rs"), Job::Version(api, enums)));
-        for action in api.actions.values() {
-            jobs.push((format!("{dir}/{}.rs", action.rust.module), Job::Action(api, enums, action)));
+    let all: Vec<&Api> = batch.iter().flat_map(|(_, versions)| versions).collect();
+    files.extend(crate::parallel::map(&all, |api| {
+        (format!("ir/{}-{}.json", api.product, api.version), ir::to_json(api))
+    }));
+    for api in batch.iter_mut().flat_map(|(_, versions)| versions) {
+        api.retain_used_structures();
+    }
+    let all_enums: Vec<Vec<Enums>> =
+        batch.iter().map(|(_, versions)| versions.iter().map(Enums::of).collect()).collect();
+    let mut jobs: Vec<(String, Job)> = Vec::new();
+    for ((module, versions), enums) in batch.iter().zip(&all_enums) {
+        let product = format!("products/{module}");
+        let refs: Vec<&Api> = versions.iter().collect();
+        files.insert(format!("{product}/Cargo.toml"), root::product_manifest(crate_name, &refs));
+        jobs.push((format!("{product}/src/lib.rs"), Job::Product(refs, crate_name)));
+        for (api, enums) in versions.iter().zip(enums) {
+            let dir = format!("{product}/src/{}", api.rust_version_module);
+            jobs.push((format!("{dir}/mod.rs"), Job::Version(api, enums)));
+            for action in api.actions.values() {
+                jobs.push((format!("{dir}/{}.rs", action.rust.module), Job::Action(api, enums, action)));
+            }
+            if !api.data_types.is_empty() {
+                jobs.push((format!("{dir}/types.rs"), Job::Types(api, enums)));
+            }
+            if !enums.is_empty() {
+                jobs.push((format!("{dir}/enums.rs"), Job::Enums(enums)));
+            }
+            jobs.push((format!("{dir}/error_code.rs"), Job::ErrorCode(api)));
+            jobs.push((format!("{dir}/client.rs"), Job::Client(api, enums)));
+            jobs.push((
+                format!("{product}/tests/{}_examples.rs", api.rust_version_module),
+                Job::Examples(api, root::product_lib(crate_name, &api.rust_module)),
+            ));
         }
-        if !api.data_types.is_empty() {
-            jobs.push((format!("{dir}/types.rs"), Job::Types(api, enums)));
-        }
-        if !enums.is_empty() {
-            jobs.push((format!("{dir}/enums.rs"), Job::Enums(enums)));
-        }
-        jobs.push((format!("{dir}/error_code.rs"), Job::ErrorCode(api)));
-        jobs.push((format!("{dir}/client.rs"), Job::Client(api, enums)));
-        jobs.push((
-            format!("{product}/tests/{}_examples.rs", api.rust_version_module),
-            Job::Examples(api, root::product_lib(crate_name, &api.rust_module)),
-        ));
     }
     let texts = crate::parallel::map(&jobs, |(path, job)| rust_file(path, job.tokens()));
     for ((path, _), text) in jobs.iter().zip(texts) {
