@@ -512,4 +512,44 @@ mod tests {
         assert_eq!(find_all("最大值为5", &["最大值为"]), [(0, 12)]);
         assert_eq!(sentence_at("A. Default is 1.10.5. C", 5), "Default is 1.10.5");
     }
+
+    /// `find_all` as it was before the byte-pair filter: the reference the filter must match.
+    fn find_all_unfiltered(lower: &str, words: &[&str]) -> Vec<(usize, usize)> {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for w in words {
+            let mut from = 0;
+            while let Some(at) = lower.get(from..).and_then(|r| r.find(w)) {
+                let (start, end) = (from + at, from + at + w.len());
+                let before_ok = !w.starts_with(is_word_char) || !lower[..start].ends_with(is_word_char);
+                let after_ok = !w.ends_with(is_word_char) || !lower[end..].starts_with(is_word_char);
+                if before_ok && after_ok && !found.iter().any(|(s, e)| start < *e && *s < end) {
+                    found.push((start, end));
+                }
+                from = end;
+            }
+        }
+        found.sort();
+        found
+    }
+
+    proptest::proptest! {
+        /// The filter only skips words that are not there: on mixed English and CJK text,
+        /// with words cut from the text itself and words made up, the same places as without.
+        #[test]
+        fn the_byte_pair_filter_changes_nothing(
+            text in "[a-c 0-9:;.最大值为默认取]{0,40}",
+            cuts in proptest::collection::vec((0usize..40, 1usize..6), 0..6),
+            made_up in proptest::collection::vec("[a-c最值默]{1,4}", 0..4),
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let mut words: Vec<String> = cuts
+                .iter()
+                .filter(|(at, _)| *at < chars.len())
+                .map(|&(at, len)| chars[at..(at + len).min(chars.len())].iter().collect())
+                .collect();
+            words.extend(made_up);
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(find_all(&text, &words), find_all_unfiltered(&text, &words));
+        }
+    }
 }
