@@ -110,7 +110,9 @@ impl ClientBuilder {
 
     /// Sends through a `reqwest::Client` the program has already built (its pool, HTTP/2,
     /// proxy, TLS and timeouts as it set them). The client's own timeouts, deadline and
-    /// retries still apply on top.
+    /// retries still apply on top. A reqwest built without a crypto provider (this crate's
+    /// is) panics when building a client: call
+    /// [`install_crypto_provider`](crate::install_crypto_provider) before building it.
     pub fn http_client(self, client: reqwest::Client) -> Self {
         self.transport(ReqwestTransport::new(client))
     }

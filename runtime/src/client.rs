@@ -122,9 +122,22 @@ impl fmt::Debug for Client {
     }
 }
 
-/// TLS is rustls with the ring crypto provider (smaller and quicker to build than
-/// aws-lc-rs): installed as the process's default unless the program chose one already.
-pub(crate) fn ensure_crypto_provider() {
+/// Installs rustls's ring crypto provider as the process's default, unless the program
+/// has chosen one already (then that one stays); calling it again does nothing.
+///
+/// TLS here is rustls with the ring provider (smaller and quicker to build than
+/// aws-lc-rs), and reqwest is built without a provider of its own. The clients this
+/// crate builds call this themselves; a program that builds its own `reqwest::Client`
+/// for [`ClientBuilder::http_client`](crate::ClientBuilder::http_client) calls it first,
+/// unless its reqwest brings a provider (its default features do) or it installed one:
+/// reqwest panics when building a client with no provider.
+///
+/// ```
+/// tencentcloud_api_runtime::install_crypto_provider();
+/// let mine = reqwest::Client::builder().user_agent("my-program/1.0").build().unwrap();
+/// # drop(mine);
+/// ```
+pub fn install_crypto_provider() {
     if rustls::crypto::CryptoProvider::get_default().is_none() {
         // Another thread may install one meanwhile: then that one stays.
         let _ = rustls::crypto::ring::default_provider().install_default();
@@ -285,7 +298,7 @@ impl Client {
 
 /// The default transport, built from the settings: connect timeout, proxy, CA roots.
 fn reqwest_transport(settings: &Settings) -> Result<ReqwestTransport, BuildError> {
-    ensure_crypto_provider();
+    install_crypto_provider();
     let mut builder = reqwest::Client::builder().connect_timeout(settings.connect_timeout);
     if let Some((url, credentials)) = &settings.proxy {
         let mut proxy = reqwest::Proxy::all(url.as_str())

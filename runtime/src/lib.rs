@@ -149,7 +149,7 @@ pub use breaker::BreakerPolicy;
 #[cfg(feature = "client")]
 pub use builder::ClientBuilder;
 #[cfg(feature = "client")]
-pub use client::{Client, Pending};
+pub use client::{install_crypto_provider, Client, Pending};
 #[cfg(feature = "client")]
 pub use credentials::{Credentials, CredentialsError};
 #[cfg(feature = "client")]

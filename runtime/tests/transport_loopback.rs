@@ -137,6 +137,9 @@ async fn extra_ca_roots_are_trusted_besides_the_systems() {
 #[tokio::test]
 async fn a_reqwest_client_of_the_programs_own_is_used_as_given() {
     let server = Server::scripted(vec![Response::json(OK)]).await;
+    // This reqwest has no crypto provider: the program installs one (here the runtime's)
+    // before building its client, or reqwest panics.
+    tencentcloud_api_runtime::install_crypto_provider();
     let mine = reqwest::Client::builder().user_agent("my-program/1.0").build().unwrap();
     let client = client(&server).http_client(mine).build().unwrap();
     assert_eq!(client.send(&request()).await.unwrap().task_id, "50121411");

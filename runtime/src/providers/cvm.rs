@@ -28,7 +28,7 @@ impl CvmRoleProvider {
     /// At the given base URL (`http://127.0.0.1:8080` in tests).
     pub fn with_endpoint(base: &str) -> Self {
         // Off a CVM instance the service does not answer: give up quickly.
-        crate::client::ensure_crypto_provider();
+        crate::client::install_crypto_provider();
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(1))
             .timeout(Duration::from_secs(3))
