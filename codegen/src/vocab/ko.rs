@@ -81,6 +81,7 @@ pub const KO: Vocabulary = Vocabulary {
         json: &["json 문자열"],
         default_before: &["기본값은", "기본 값은", "기본값:", "기본 값:", "기본값", "디폴트 값은"],
         default_after: &["(기본값)", "（기본값）"],
+        default_bare: &[],
         range: &["값 범위:", "값 범위", "범위는", "범위:"],
         range_join: &["~", "-", "～", "에서"],
         maximum: &["최댓값은", "최대값은", "최댓값", "최대값", "길이 상한은", "상한은", "상한", "최대"],

@@ -120,6 +120,10 @@ pub struct FactWords {
     pub default_before: &'static [&'static str],
     /// Words after a default value (`by default`, `(default)`).
     pub default_after: &'static [&'static str],
+    /// A default word alone before its value (`default true.`): read only when the value is
+    /// a number, a Boolean or one of the row's listed values (`Default SubnetId` names a
+    /// thing).
+    pub default_bare: &'static [&'static str],
     /// Words before the range of a value (`value range:`, `取值范围`).
     pub range: &'static [&'static str],
     /// Words joining the two ends of a range (`and` of `between 1 and 300`, `到`).

@@ -114,6 +114,7 @@ pub const ZH: Vocabulary = Vocabulary {
             "默认",
         ],
         default_after: &["（默认）", "(默认)", "（默认值）", "(默认值)", "为默认值"],
+        default_bare: &[],
         range: &[
             "可选值范围",
             "可选值范",

@@ -9,11 +9,23 @@ use super::text::{self, is_cjk, skip, token_at, words};
 
 /// The default a description states: the value as printed and the sentence.
 pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(String, String)> {
+    read_with(text, kind, values, false)
+}
+
+/// The default of an array's items (`the max array length is 100 by default` is its limit,
+/// not a default).
+pub fn read_array(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(String, String)> {
+    read_with(text, kind, values, true)
+}
+
+fn read_with(text: &str, kind: Kind, values: &[(String, String)], array: bool) -> Option<(String, String)> {
     if kind == Kind::None {
         return None;
     }
     let lower = text::lower(text);
-    for (start, end) in text::find_all(&lower, &words().default_before) {
+    let before = text::find_all(&lower, &words().default_before).into_iter().map(|(s, e)| (s, e, false));
+    let bare = text::find_all(&lower, &words().default_bare).into_iter().map(|(s, e)| (s, e, true));
+    for (start, end, bare) in before.chain(bare).collect::<Vec<_>>() {
         // `• DEFAULT: Default level`: a value named DEFAULT, not a default.
         if text.get(start..end).is_some_and(|w| {
             w.chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase()) && w.is_ascii()
@@ -28,7 +40,11 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
         let rest =
             skip(text.get(end..).unwrap_or_default(), &[":", "：", "为", "是", "は", "은", "는", "of ", "(", "（"]);
         let rest = rest.trim_start_matches(['\'', '"', '“', '「']);
-        let token = literal(rest, kind);
+        let token = literal(rest, kind).filter(|token| {
+            // `default true.`, `Default wedata.` (a listed value), never `Default SubnetId`.
+            let listed = values.iter().any(|(v, _)| v.eq_ignore_ascii_case(token));
+            !bare || listed || matches!(kind, Kind::Integer | Kind::Float | Kind::Boolean)
+        });
         if let Some(token) = token {
             let after = rest.get(token.len()..).unwrap_or_default().trim_start_matches(['\'', '"', '”', '」']);
             if ends_value(after, kind) {
@@ -36,6 +52,9 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
             }
         }
         // A default named by its meaning: `默认为同步`.
+        if bare {
+            continue;
+        }
         let meaning: String =
             rest.chars().take_while(|c| !matches!(c, '，' | ',' | '。' | '.' | '；' | ';' | '\n')).collect();
         let meaning = meaning.trim();
@@ -63,7 +82,7 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
             }
         }
     }
-    for (start, _) in text::find_all(&lower, &words().default_after) {
+    for (start, end) in text::find_all(&lower, &words().default_after) {
         // `20 by default`, `False (default)`, `128 MB (default)`: the value just before.
         let before = text.get(..start).unwrap_or_default().trim_end().trim_end_matches(['\'', '"']);
         let before = strip_unit(before);
@@ -73,14 +92,44 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
             .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let token = before.get(token_start..).unwrap_or_default();
+        // `The max array length is 100 by default`: a limit, not a default.
+        let clause_start = before
+            .get(..token_start)
+            .unwrap_or_default()
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '.' | ',' | ';' | '。' | '，' | '；' | '\n'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let clause = text::lower(before.get(clause_start..token_start).unwrap_or_default());
+        let limits = [&words().maximum, &words().maximum_after, &words().minimum, &words().minimum_after];
+        if array && limits.iter().any(|list| !text::find_all(&clause, list).is_empty()) {
+            continue;
+        }
         // `-POST (default value)`: a dash bullet is no part of the value.
         let token = match token.strip_prefix('-') {
             Some(t) if !t.starts_with(|c: char| c.is_ascii_digit()) => t,
             _ => token,
         };
         // `Python2.7 (default)`: a marker in brackets right after a value names it.
+        // (`Empty string (default)`: a word of prose before it names no value.)
+        let opens_clause = {
+            let head = before.get(..token_start).unwrap_or_default().trim_end_matches([' ', '\'', '"']);
+            let lower_head = text::lower(head);
+            // `The value is Application (default) or Platform`.
+            let named = [" is", " be", " are"].iter().any(|w| lower_head.ends_with(w))
+                || words().value_list.iter().any(|w| lower_head.ends_with(w.trim_end_matches([':', '：'])));
+            named
+                || head.is_empty()
+                || head.ends_with([':', '：', ',', '，', '、', ';', '；', '.', '。', '•', '-', '*', '\n', '(', '（'])
+                || head.ends_with(" or")
+                || head.ends_with(" and")
+        };
         let bracketed = text.get(start..).is_some_and(|m| m.starts_with(['(', '（']))
-            && text.get(..start).is_some_and(|b| b.trim_end_matches(' ').len() + 1 >= b.len());
+            && text.get(..start).is_some_and(|b| b.trim_end_matches(' ').len() + 1 >= b.len())
+            && (opens_clause
+                || values.iter().any(|(v, _)| v == token)
+                || list_like(token)
+                || alternatives_after(text.get(end..).unwrap_or_default()));
         let plain = bracketed
             || token.parse::<f64>().is_ok()
             || token.eq_ignore_ascii_case("true")
@@ -92,6 +141,24 @@ pub fn read(text: &str, kind: Kind, values: &[(String, String)]) -> Option<(Stri
         }
     }
     None
+}
+
+/// `cdn (default) or ecdn`, `720p (default)/1080p`: another value follows the marked one.
+fn alternatives_after(after: &str) -> bool {
+    let rest = after.trim_start_matches([' ', '/', ',', '，', '、']);
+    let rest = skip(rest, super::list::JOINS);
+    let moved = rest.len() < after.len();
+    let token = token_at(rest);
+    moved
+        && !token.is_empty()
+        && rest.get(token.len()..).is_some_and(|r| {
+            r.trim_start().is_empty() || r.trim_start().starts_with(['.', ',', '，', '。', '/', ';', '；', '(', '（'])
+        })
+}
+
+/// `BIND_ENI`, `0`, `true`, `EIPv6`: a token that reads as a wire value, not a word.
+fn list_like(token: &str) -> bool {
+    super::list::looks_like_wire_value(token.trim_start_matches('-'))
 }
 
 /// Where the text of another quantity starts: the sentence of a second default whose value
@@ -139,10 +206,34 @@ fn literal(text: &str, kind: Kind) -> Option<&str> {
         }
         Kind::Text | Kind::Time => {
             let token = token_at(text);
-            (!token.is_empty()).then_some(token)
+            (!token.is_empty()).then(|| text.get(..extended(text, token.len())).unwrap_or(token))
         }
         Kind::None => None,
     }
+}
+
+/// Where a text literal of `len` bytes at the start of `text` ends once what a token
+/// leaves off is added: an offset (`UTC+8`), the time of a date (`2099-12-31 23:59:59`).
+fn extended(text: &str, len: usize) -> usize {
+    let token = text.get(..len).unwrap_or_default();
+    let rest = text.get(len..).unwrap_or_default();
+    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+    if let Some(offset) = rest.strip_prefix('+') {
+        let n = digits(offset);
+        if n > 0 {
+            return len + 1 + n;
+        }
+    }
+    let date = token.len() == 10
+        && token.chars().enumerate().all(|(k, c)| if k == 4 || k == 7 { c == '-' } else { c.is_ascii_digit() });
+    if let Some(time) = rest.strip_prefix(' ').filter(|_| date) {
+        let t = token_at(time);
+        let clock = t.len() >= 5 && t.chars().all(|c| c.is_ascii_digit() || c == ':') && t.contains(':');
+        if clock {
+            return len + 1 + t.len();
+        }
+    }
+    len
 }
 
 /// What may follow a default value: the end of a sentence or clause, a unit, a particle.
@@ -213,11 +304,28 @@ mod tests {
 
     #[test]
     fn defaults_marked_in_a_list() {
+        // A marker inside a value's meaning does not mark that value.
         let values = [("blue".to_string(), "first colour red (default): second".to_string())];
-        assert_eq!(
+        assert_ne!(
             read("Colour.\nblue: first colour red (default): second", Kind::Text, &values).map(|d| d.0).as_deref(),
-            Some("red")
+            Some("blue")
         );
+        assert_eq!(default("The product, either cdn (default) or ecdn.", Kind::Text).as_deref(), Some("cdn"));
+        assert_eq!(default("Resolution. Supports 720p (default)/1080p/2k", Kind::Text).as_deref(), Some("720p"));
+        let values = [("gray".to_string(), "canary".to_string()), ("formal".to_string(), String::new())];
+        assert_eq!(
+            read(
+                &super::super::normalize::normalize(
+                    "Valid values:\ngray: unbind the canary one\nformal (default): unbind the formal one"
+                ),
+                Kind::Text,
+                &values
+            )
+            .map(|d| d.0)
+            .as_deref(),
+            Some("formal")
+        );
+        assert_eq!(default("Recording type.\n\"video\": Audio-video recording (default).", Kind::Text), None);
         let values =
             [("ON".to_string(), "enabled".to_string()), ("OFF".to_string(), "disabled (default value".to_string())];
         assert_eq!(
@@ -232,6 +340,33 @@ mod tests {
             Some("GET")
         );
         assert_eq!(default("缓存大小，默认为 256 M，可选范围 256 M-1024 M", Kind::Integer).as_deref(), Some("256"));
+    }
+
+    #[test]
+    fn defaults_from_pages_never_seen() {
+        assert_eq!(default("Whether to ignore it. default true.", Kind::Boolean).as_deref(), Some("true"));
+        assert_eq!(default("Show the time zone. default is UTC+8.", Kind::Text).as_deref(), Some("UTC+8"));
+        assert_eq!(
+            default("End date, defaults to 2099-12-31 23:59:59", Kind::Text).as_deref(),
+            Some("2099-12-31 23:59:59")
+        );
+        let values = [("WEDATA".to_string(), String::new()), ("THIRD".to_string(), String::new())];
+        assert_eq!(
+            read("Source: WEDATA|THIRD.\nDefault wedata.", Kind::Text, &values).map(|d| d.0).as_deref(),
+            Some("wedata")
+        );
+        // A bare `default` before a noun names a thing; a word before `(default)` is prose.
+        assert_eq!(default("Default SubnetId", Kind::Text), None);
+        assert_eq!(default("Mode. Empty string (default) keeps it running.", Kind::Text), None);
+        // A limit that holds by default is no default.
+        assert_eq!(read_array("Note: The max array length is 100 by default.", Kind::Integer, &[]), None);
+        assert_eq!(default("The maximum number of partitions is 50 by default.", Kind::Integer).as_deref(), Some("50"));
+        assert_eq!(
+            default("The value is Application (default) or Platform.", Kind::Text).as_deref(),
+            Some("Application")
+        );
+        assert_eq!(default("Entries per page. Maximum value: 100 (default).", Kind::Integer).as_deref(), Some("100"));
+        assert_eq!(default("Maximum number of results, 20 by default.", Kind::Integer).as_deref(), Some("20"));
     }
 
     #[test]

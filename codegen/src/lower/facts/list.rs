@@ -21,10 +21,10 @@ pub(super) const JOINS: &[&str] =
 pub(super) const SEPARATORS: &[char] = &[',', '，', '、', ';', '；', '|', '/'];
 pub(super) const QUOTES: &[char] = &['\'', '"', '‘', '’', '“', '”', '「', '」', '『', '』'];
 
-/// A value token at the start of `text`, cut at a `:` (`TOTAL_EIP_QUOTA:EIP quota`).
+/// A value token at the start of `text`, cut at a `:` (`TOTAL_EIP_QUOTA:EIP quota`), but
+/// not at one inside the value: `QCS::CVM::Instance`, `16:9`.
 pub(super) fn token_at(text: &str) -> &str {
-    let token = text::token_at(text);
-    token.split(':').next().unwrap_or_default()
+    text::value_token_at(text)
 }
 
 /// Whether a list's text says it may be partial.

@@ -11,11 +11,13 @@
 //! elements', except a length with `length_of: items`. A structure-typed parameter gets no
 //! facts of the fields inside it: only the number of its items.
 
+mod bullets;
 mod default;
 mod filters;
 mod kind;
 mod length;
 mod list;
+mod normalize;
 mod range;
 mod text;
 mod unit;
@@ -31,7 +33,7 @@ pub use text::lower as lower_same_length;
 /// The facts of a parameter named `name` (wire name, without `.N`), of type `ty`, from its
 /// description.
 pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
-    let text = text::normalize(description);
+    let text = normalize::normalize(description);
     // `偏移量，默认为0。… 返回数量，默认为20，最大值为100。`: a second, different default
     // starts the text of another quantity (pasted from the next row); it is not read.
     let text = match default::second_subject(&text) {
@@ -71,7 +73,8 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
         facts.allowed_values_complete = Some(false);
     }
     let listed: &[(String, String)] = list.as_ref().map_or(&[], |l| &l.values);
-    if let Some((value, sentence)) = default::read(&text, kind, listed) {
+    let default = if array { default::read_array(&text, kind, listed) } else { default::read(&text, kind, listed) };
+    if let Some((value, sentence)) = default {
         if let Some(value) = typed(&value, kind) {
             facts.default = Some(value);
             facts.facts_from.insert("default".into(), sentence);

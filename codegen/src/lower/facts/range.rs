@@ -52,6 +52,22 @@ pub fn starts_with_range(text: &str) -> bool {
     })
 }
 
+/// `0, 100]` (the `[` already read): two numbers that bound an interval, not a set of two
+/// values: not neighbours (`[0, 1]` is the set of 0 and 1 unless the value is a `float`).
+/// (A, B, the length read.)
+pub fn bracket_interval(text: &str, float: bool) -> Option<(f64, f64, usize)> {
+    let close = text.find([']', '］'])?;
+    let inner = text.get(..close)?;
+    let mut parts = inner.split([',', '，']);
+    let (a, b) = (parts.next()?.trim(), parts.next()?.trim());
+    if parts.next().is_some() {
+        return None;
+    }
+    let (a, b): (f64, f64) = (a.parse().ok()?, b.parse().ok()?);
+    let apart = b - a > 1.0 || (float && b > a) || a.fract() != 0.0 || b.fract() != 0.0;
+    (a < b && apart).then_some((a, b, close + 1))
+}
+
 /// A range read: (A, B, what B counts and its multiplier, unit, length read).
 type Range = (f64, f64, Option<(LengthOf, u64)>, Option<&'static str>, usize);
 
@@ -101,6 +117,11 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
     let sentence = |at: usize| text::sentence_at(text, at).to_string();
     for (start, end) in text::find_all(&lower, &words().range) {
         let rest = skip(text.get(end..).unwrap_or_default(), GAP);
+        // `Value range: [0, 100]`.
+        if let Some((a, b, _)) = rest.strip_prefix(['[', '［']).and_then(|r| bracket_interval(r, true)) {
+            limits.push(Limit::stated(Some(a), Some(b), None, None, sentence(start)));
+            continue;
+        }
         if let Some((a, b, measure, unit, _)) = range_at(rest, string) {
             let (counts, m) = measure.map_or((None, 1), |(c, m)| (Some(c), m));
             limits.push(Limit {
@@ -301,6 +322,13 @@ mod tests {
             [(Some(128.0), Some(1536.0), None)]
         );
         assert_eq!(bounds("unit: month, value range: 1~60.", false), [(Some(1.0), Some(60.0), None)]);
+        assert_eq!(
+            bounds("Value range: [64000, 8192000]. Default: 550000.", false),
+            [(Some(64000.0), Some(8192000.0), None)]
+        );
+        assert_eq!(bounds("Value range: [0.5, 2.0].", false), [(Some(0.5), Some(2.0), None)]);
+        assert_eq!(bounds("Value range: [1, 2, 3, 12].", false), []);
+        assert_eq!(bounds("The value must be equal to or greater than 1.", false), [(Some(1.0), None, None)]);
         assert_eq!(bounds("Default is 20. Maximum is 100.", false), [(None, Some(100.0), None)]);
         assert_eq!(
             bounds("页码，默认值是 1，从 1开始，不能大于 200", false),

@@ -49,7 +49,7 @@ mod tests {
     use super::*;
 
     fn unit(text: &str) -> Option<&'static str> {
-        read(&text::normalize(text)).map(|(u, _)| u)
+        read(&super::super::normalize::normalize(text)).map(|(u, _)| u)
     }
 
     #[test]

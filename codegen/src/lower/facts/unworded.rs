@@ -122,6 +122,9 @@ pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
                 Some(rest) => (true, rest),
                 None => (false, trimmed),
             };
+            // `-Topic: Topic dimension`: a dash bullet glued to a word is no part of it.
+            let trimmed =
+                trimmed.strip_prefix('-').filter(|r| r.starts_with(|c: char| c.is_alphabetic())).unwrap_or(trimmed);
             let token = token_at(trimmed);
             let after = trimmed.get(token.len()..).unwrap_or_default();
             let spaced = after.trim_start();
@@ -152,13 +155,39 @@ pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
                 span_start = None;
             }
         }
-        if values.len() >= 2 {
+        // A value twice (`December 1, 2018 (inclusive) and December 2, 2018 (not
+        // inclusive)`) is no list of values.
+        let repeated = values.iter().enumerate().any(|(k, (v, _))| values.iter().skip(k + 1).any(|(w, _)| w == v));
+        if values.len() >= 2 && !repeated {
             let start = span_start.unwrap_or(0);
             return Some(ValueList {
                 values,
                 complete: true,
                 sentence: sentence.get(start..).unwrap_or_default().trim().to_string(),
             });
+        }
+    }
+    None
+}
+
+/// `Source: WEDATA|THIRD.`, `Lineage direction INPUT｜OUTPUT.`: values joined by bars
+/// with no space, with no word before them.
+pub(super) fn piped(text: &str, kind: Kind) -> Option<ValueList> {
+    for word in
+        text.split(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '，' | '。' | '(' | '（' | ')' | '）'))
+    {
+        let word = word.trim_end_matches(['.', ',', ';', '；']);
+        if !word.contains(['|', '｜']) {
+            continue;
+        }
+        let parts: Vec<&str> = word.split(['|', '｜']).collect();
+        let values = parts.iter().all(|p| !p.is_empty() && super::list::token_at(p) == *p && fits(p, kind));
+        if parts.len() >= 2 && values {
+            let values: Vec<(String, String)> = parts.iter().map(|p| (p.to_string(), String::new())).collect();
+            let repeated = values.iter().enumerate().any(|(k, (v, _))| values.iter().skip(k + 1).any(|(w, _)| w == v));
+            if !repeated {
+                return Some(ValueList { values, complete: true, sentence: word.to_string() });
+            }
         }
     }
     None

@@ -8,8 +8,9 @@
 //! (`can only be POSTPAID_BY_HOUR`, `目前固定为1`). Examples (`such as vpc-f49l6u0z`)
 //! never make a set.
 
+use super::bullets::{bullets, minus_signs};
 use super::kind::Kind;
-use super::list::{fits, inline, is_open, looks_like_wire_value, token_at, ValueList, QUOTES, SEPARATORS};
+use super::list::{fits, inline, is_open, token_at, ValueList, QUOTES, SEPARATORS};
 use super::text::{self, is_cjk, skip, words};
 use super::unworded;
 
@@ -31,20 +32,37 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
         if taken.iter().any(|(s, e)| start < *e && *s < end) || under_field_label(text, start) {
             continue;
         }
+        // `example value: 2020-04-29T00:00:00Z`: an example, not a list.
+        let head = lower.get(..start).unwrap_or_default().trim_end();
+        if words().example.iter().any(|w| head.ends_with(w.trim_end_matches([':', '：']).trim_end())) {
+            continue;
+        }
         let after = text.get(end..).unwrap_or_default();
         let rest = skip(after, &[":", "：", "为", "是", "は", "은", "는", "include", "are", "."]);
         let at = text.len() - rest.len();
-        let list = if rest.starts_with(['•', '-', '*', '·']) {
+        // `-2 (earliest) and -1 (latest)`: a minus sign, not a bullet.
+        let negative = rest.starts_with('-')
+            && rest.get(1..).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            && !rest.contains("\n-");
+        let list = if rest.starts_with(['•', '-', '*', '·']) && !negative {
             bullets(rest, kind, true)
         } else if after.trim_start_matches([' ', ':', '：', '.']).starts_with('\n') {
-            // `支持的类型有：` then lines `flux：流量`, or a line `a,b,c`.
-            bullets(rest, kind, true).or_else(|| inline(rest, kind).filter(|(v, _)| v.len() >= 2))
+            // `支持的类型有：` then lines `flux：流量`, or a line `a,b,c`, or one line of
+            // pairs (`true: enable; false: disable`).
+            let lines = bullets(rest, kind, true);
+            let pairs = inline(rest, kind).filter(|(v, _)| v.len() >= 2);
+            longer(lines, pairs)
         } else if let Some(inner) = rest.strip_prefix(['[', '［']) {
-            bracketed(inner, kind)
+            let range_word = text.get(start..end).is_some_and(|w| words().range.contains(&text::lower(w).as_str()));
+            bracketed(inner, kind, range_word)
         } else if super::range::starts_with_range(rest) {
             None
         } else {
-            inline(rest, kind).filter(|(v, len)| v.len() > 1 || !glued_to_noun(rest.get(*len..).unwrap_or_default()))
+            let pairs = inline(rest, kind)
+                .filter(|(v, len)| v.len() > 1 || !glued_to_noun(rest.get(*len..).unwrap_or_default()));
+            // `Valid values: 0: BGP` then `1: China Telecom` on the lines after.
+            let lines = bullets(rest, kind, true).filter(|(v, _)| v.len() >= 2);
+            longer(pairs, lines)
         };
         // `値はsubnet-fdj24n34j2 のように`: a value followed by an example word is an example.
         let example_after = list.as_ref().is_some_and(|(_, len)| {
@@ -74,6 +92,7 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
     if let Some(at) = text
         .find("\n•")
         .or_else(|| dash.map(|(i, _)| i))
+        .or_else(|| text.find("\n* "))
         .map(|i| i + 1)
         .or_else(|| text.starts_with(['•']).then_some(0))
     {
@@ -86,6 +105,7 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
     unworded::subject_list(text, &lower, kind, name)
         .or_else(|| unworded::label_list(text, kind, name))
         .or_else(|| unworded::pairs(text, kind))
+        .or_else(|| unworded::piped(text, kind))
         .or_else(|| unworded::only_value(text, &lower, kind))
 }
 
@@ -108,97 +128,40 @@ pub fn under_field_label(text: &str, at: usize) -> bool {
         && !token.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
 }
 
+/// The list with more values (the first when as many).
+fn longer(
+    a: Option<(Vec<(String, String)>, usize)>,
+    b: Option<(Vec<(String, String)>, usize)>,
+) -> Option<(Vec<(String, String)>, usize)> {
+    match (a, b) {
+        (Some(a), Some(b)) if b.0.len() > a.0.len() => Some(b),
+        (a, b) => a.or(b),
+    }
+}
+
 /// `UTC時間`: a value word glued to the noun after it names a format or a kind, not a value.
 fn glued_to_noun(after: &str) -> bool {
     after.starts_with(|c: char| is_cjk(c) && !matches!(c as u32, 0x3040..=0x30FF | 0xAC00..=0xD7AF))
 }
 
-/// `1, 2, 3]`: the values of a bracketed list (the `[` already read).
-fn bracketed(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, usize)> {
+/// `1, 2, 3]`: the values of a bracketed list (the `[` already read; `http/https` is one
+/// value). After a range word, two numbers that are not neighbours (`[0, 100]`, `[0, 1]` of
+/// a Float) are an interval, read by `range`.
+fn bracketed(text: &str, kind: Kind, range_word: bool) -> Option<(Vec<(String, String)>, usize)> {
     let close = text.find([']', '］'])?;
     let inner = text.get(..close)?;
-    let values: Vec<(String, String)> = inner
-        .split(|c: char| SEPARATORS.contains(&c))
-        .map(|v| v.trim().trim_matches(QUOTES).to_string())
-        .map(|v| (v, String::new()))
-        .collect();
-    let all = values.iter().all(|(v, _)| token_at(v) == v.as_str() && fits(v, kind));
-    (all && values.len() >= 2).then_some((values, close + 1))
-}
-
-/// A block of bullet lines, each `VALUE: meaning`, `VALUE - meaning`, `VALUE（meaning）`,
-/// `VALUEは…`, `VALUE, …`: every line of the block must read so (and two or more, unless
-/// a "values" word comes before).
-fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(String, String)>, usize)> {
-    let mut values = Vec::new();
-    let mut len = 0;
-    let mut seen_bullet = false;
-    let minus = minus_signs(text);
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        // Empty lines and stray `.` lines between items.
-        if trimmed.is_empty() || trimmed == "." {
-            len += line.len();
-            continue;
+    let mut values: Vec<(String, String)> = Vec::new();
+    for v in inner.split(|c: char| c != '/' && SEPARATORS.contains(&c)) {
+        let v = v.trim().trim_matches(QUOTES).to_string();
+        if !values.iter().any(|(seen, _)| *seen == v) {
+            values.push((v, String::new()));
         }
-        // Lines without a bullet count after a "values" word (`flux：流量`), up to the
-        // first that is no `VALUE：meaning` line.
-        let bullet = strip_bullet(trimmed, minus);
-        seen_bullet |= bullet.is_some();
-        let (item, bulleted) = match bullet {
-            Some(item) => (item, true),
-            None if introduced && !seen_bullet => (trimmed, false),
-            None => break,
-        };
-        let item = item.trim_start().trim_start_matches(QUOTES);
-        let token = token_at(item);
-        // `Note: …` after the items ends the list; a bulleted note between items is skipped.
-        if words().note.iter().any(|w| text::lower(token) == *w || (!w.is_ascii() && item.starts_with(w))) {
-            if bulleted {
-                len += line.len();
-                continue;
-            }
-            break;
-        }
-        let after = item.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
-        let spaced = after.trim_start();
-        // Without a bullet: `flux：流量`, or a value alone on its line (`HIGH_QUALITY_BGP`).
-        let alone = spaced.is_empty() && !token.is_empty();
-        if !bulleted && !spaced.starts_with([':', '：']) && !alone {
-            break;
-        }
-        if token.is_empty() || !fits(token, kind) {
-            return None;
-        }
-        let meaning = if let Some(m) = spaced.strip_prefix([':', '：', '-', '=', '(', '（', ',', '，', '、']) {
-            m
-        } else if after.starts_with(is_cjk) || spaced.is_empty() {
-            after
-        } else {
-            return None;
-        };
-        let meaning = meaning.trim().trim_end_matches([')', '）', '.', '。']).trim();
-        values.push((token.to_string(), meaning.to_string()));
-        len += line.len();
     }
-    let wire = values.iter().filter(|(v, _)| looks_like_wire_value(v)).count();
-    let plausible = introduced || (values.len() >= 2 && wire * 2 > values.len());
-    (plausible && !values.is_empty()).then_some((values, len))
-}
-
-/// The item of a bullet line (`• A`, `- A`, `* A`). `-1: failed` is a negative number, no
-/// bullet, when `minus` (the block has a number line without a dash: `0: successful`).
-fn strip_bullet(line: &str, minus: bool) -> Option<&str> {
-    let item = line.strip_prefix(['•', '-', '*', '·'])?;
-    (!(minus && line.starts_with('-') && item.starts_with(|c: char| c.is_ascii_digit()))).then_some(item)
-}
-
-/// Whether a dash glued to a number is a minus sign in `text`: a line starts with a plain
-/// number (`0: successful` / `-1: failed`) and none with `-0` (a bullet: `-0: Normal` /
-/// `-1: Error` numbers every item).
-fn minus_signs(text: &str) -> bool {
-    let lines = || text.lines().map(str::trim);
-    lines().any(|l| l.starts_with(|c: char| c.is_ascii_digit())) && !lines().any(|l| l.starts_with("-0"))
+    let all = values.iter().all(|(v, _)| v.split('/').all(|part| token_at(part) == part) && fits(v, kind));
+    if range_word && super::range::bracket_interval(text, kind == Kind::Float).is_some() {
+        return None;
+    }
+    (all && values.len() >= 2).then_some((values, close + 1))
 }
 
 /// Whether the description gives example values only (`such as vpc-f49l6u0z`, `例：…`).
@@ -211,7 +174,7 @@ mod tests {
     use super::*;
 
     fn values(text: &str, kind: Kind) -> Option<(Vec<String>, bool)> {
-        let text = text::normalize(text);
+        let text = super::super::normalize::normalize(text);
         read(&text, kind).map(|l| (l.values.into_iter().map(|(v, _)| v).collect(), l.complete))
     }
 
@@ -358,9 +321,10 @@ mod tests {
         assert_eq!(values("Supported port counts: 1, 2, 4 and 8.", Kind::Integer), v(&["1", "2", "4", "8"], true));
         assert_eq!(values("Supported regions are Beijing and Tokyo.", Kind::Text), None);
         // The few words before the list name the parameter, or the list is another thing's.
-        let text = text::normalize("Addresses of the videos. Supported video formats: FLV, MP4, HLS");
+        let text =
+            super::super::normalize::normalize("Addresses of the videos. Supported video formats: FLV, MP4, HLS");
         assert_eq!(read_named(&text, Kind::Text, "SourceUrls"), None);
-        let text = text::normalize("Document kind. Supported file types: PDF, DOC, TXT");
+        let text = super::super::normalize::normalize("Document kind. Supported file types: PDF, DOC, TXT");
         assert_eq!(read_named(&text, Kind::Text, "FileType").map(|l| l.values.len()), Some(3));
         assert_eq!(values("Log switch. off - no logs, on - keep logs", Kind::Text), v(&["off", "on"], true));
         assert_eq!(values("日志格式，可取值 'Json'、'Text' 和 'Csv'", Kind::Text), v(&["Json", "Text", "Csv"], true));
@@ -407,5 +371,92 @@ mod tests {
         assert_eq!(values("目前仅支持 Python2.7，Python3.6 和 Java8", Kind::Text), None);
         assert_eq!(values("VPC instance ID, such as vpc-f49l6u0z.", Kind::Text), None);
         assert!(has_examples("VPC instance ID, such as vpc-f49l6u0z."));
+    }
+
+    #[test]
+    fn lines_of_pairs_without_bullets() {
+        // Each line one `value: meaning` (no wrapped sentence reads so), or one line of pairs.
+        assert_eq!(
+            values(
+                "Sorting method\nEnumeration value:\nasc: Ascending\ndesc: Descending order\nDefault value: desc",
+                Kind::Text
+            ),
+            v(&["asc", "desc"], true)
+        );
+        assert_eq!(
+            values("Whether. Values:\non: Yes\noff: No\nNote: This field may return null.", Kind::Text),
+            v(&["on", "off"], true)
+        );
+        assert_eq!(
+            values("Whether. Default: enable. Valid values:\ntrue: enable; false: disable", Kind::Text),
+            v(&["true", "false"], true)
+        );
+        assert_eq!(
+            values("Whether. valid values:\nTRUE: enable creation. FALSE: disable creation.\n.", Kind::Boolean),
+            v(&["TRUE", "FALSE"], true)
+        );
+        // The first pair after the word, the others on the lines after.
+        assert_eq!(
+            values(
+                "Address type. Valid values: 0: BGP\n1: China Telecom\n2: China Mobile\nNote: may be null.",
+                Kind::Integer
+            ),
+            v(&["0", "1", "2"], true)
+        );
+        // `N = meaning` lines, in groups under a heading line.
+        assert_eq!(
+            values(
+                "Object type\nTask-level - by Task / Workflow:\n1 = Task (default)\n2 = Workflow\nProject-level - a project:\n7 = Project alarm",
+                Kind::Integer
+            ),
+            v(&["1", "2", "7"], true)
+        );
+        // `*` bullets with no word before them.
+        assert_eq!(
+            values(
+                "Downstream scope\n* WORKFLOW: Within the workflow (default)\n* PROJECT: Within the project",
+                Kind::Text
+            ),
+            v(&["WORKFLOW", "PROJECT"], true)
+        );
+    }
+
+    #[test]
+    fn values_with_colons_bars_and_signs() {
+        assert_eq!(
+            values("Ratio.\nEnumeration values:\n• 1:1: 1:1.\n• 16:9: 16:9.\nDefault value: 1:1.", Kind::Text),
+            v(&["1:1", "16:9"], true)
+        );
+        assert_eq!(
+            values("Protocol. Valid values: [http, https, http/https]", Kind::Text),
+            v(&["http", "https", "http/https"], true)
+        );
+        assert_eq!(
+            values("Position. Valid values: -2 (earliest, default) and -1 (latest).", Kind::Integer),
+            v(&["-2", "-1"], true)
+        );
+        assert_eq!(values("Source: WEDATA|THIRD.\nDefault wedata.", Kind::Text), v(&["WEDATA", "THIRD"], true));
+        assert_eq!(values("Lineage direction INPUT｜OUTPUT.", Kind::Text), v(&["INPUT", "OUTPUT"], true));
+        // Two numbers in brackets after a range word bound an interval.
+        assert_eq!(values("Volume. Value range: [0, 10]. Default: 1.0.", Kind::Integer), None);
+        assert_eq!(values("Transparency. Value range: [0, 1].", Kind::Float), None);
+        assert_eq!(values("Flag. Value range: [0, 1].", Kind::Integer), v(&["0", "1"], true));
+        // Negative codes, the first of a line after a wrapped one (no bullet: no `-0` line).
+        assert_eq!(
+            values("Result. -1101: no face; -1102: bad image;\n-1601: low quality; -1604: not similar.\nOther non-zero values: errors.", Kind::Integer),
+            v(&["-1101", "-1102", "-1601", "-1604"], true)
+        );
+        assert_eq!(
+            values(
+                "Type. Values are as follows:\n-Topic: Topic dimension\n-Cluster: cluster-level (default value)",
+                Kind::Text
+            ),
+            v(&["Topic", "Cluster"], true)
+        );
+        // A date twice is no list of values.
+        assert_eq!(
+            values("Start time. For example, 2018-12-01T00:00:00+08:00 is December 1, 2018 (inclusive) to December 2, 2018 (not inclusive).", Kind::Text),
+            None
+        );
     }
 }
