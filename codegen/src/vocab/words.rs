@@ -109,6 +109,9 @@ pub struct FactWords {
     /// (`possible` … `are`: `Possible EIP states are 'CREATING', 'BIND'`).
     pub values_subject: &'static [&'static str],
     pub values_verb: &'static [&'static str],
+    /// Words between a value and its meaning in a sentence of pairs (`0 for crop, 1 for
+    /// scale`, `0表示全部`).
+    pub pair_mark: &'static [&'static str],
     /// Words before examples, which never make a set (`such as`, `例：`).
     pub example: &'static [&'static str],
     /// Labels of a note line, which ends a list of values (`Note: …`, `注意：`).
@@ -124,6 +127,8 @@ pub struct FactWords {
     /// a number, a Boolean or one of the row's listed values (`Default SubnetId` names a
     /// thing).
     pub default_bare: &'static [&'static str],
+    /// Words of a condition that may follow a default value (`Default is 0 if not specified`).
+    pub default_condition: &'static [&'static str],
     /// Words before the range of a value (`value range:`, `取值范围`).
     pub range: &'static [&'static str],
     /// Words joining the two ends of a range (`and` of `between 1 and 300`, `到`).

@@ -93,6 +93,7 @@ pub const ZH: Vocabulary = Vocabulary {
         only_value: &["目前固定为", "固定为", "固定取值为", "只能为", "只能是", "仅支持", "只支持"],
         values_subject: &[],
         values_verb: &[],
+        pair_mark: &["表示", "代表"],
         example: &["例如", "比如", "如：", "例：", "例:", "示例："],
         note: &["注意", "说明", "备注"],
         json: &["json格式传入", "json字符串", "json 字符串", "json格式的字符串"],
@@ -115,6 +116,7 @@ pub const ZH: Vocabulary = Vocabulary {
         ],
         default_after: &["（默认）", "(默认)", "（默认值）", "(默认值)", "为默认值"],
         default_bare: &[],
+        default_condition: &[],
         range: &[
             "可选值范围",
             "可选值范",

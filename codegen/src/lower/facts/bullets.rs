@@ -13,6 +13,8 @@ pub(super) fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(
     let mut values = Vec::new();
     let mut len = 0;
     let mut seen_bullet = false;
+    let mut last_alone = false;
+    let mut colons = 0;
     let minus = minus_signs(text);
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
@@ -28,9 +30,27 @@ pub(super) fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(
         let (item, bulleted) = match bullet {
             Some(item) => (item, true),
             None if introduced && !seen_bullet => (trimmed, false),
+            // `• TENANT` then `Tenant`: the meaning of a value alone on its bullet line.
+            None if last_alone && !values.is_empty() => {
+                if let Some((_, meaning)) = values.last_mut() {
+                    *meaning = trimmed.to_string();
+                }
+                last_alone = false;
+                len += line.len();
+                continue;
+            }
             None => break,
         };
         let item = item.trim_start().trim_start_matches(QUOTES);
+        // `01-User eyes closed`, `08 - Suspected change`: a number and its meaning after a dash.
+        let item_owned;
+        let item = match text::numbered_dash(item) {
+            Some((number, meaning)) if !bulleted || !minus => {
+                item_owned = format!("{number}: {meaning}");
+                item_owned.as_str()
+            }
+            _ => item,
+        };
         let token = token_at(item);
         // `Note: …` after the items ends the list; a bulleted note between items is skipped.
         if words().note.iter().any(|w| text::lower(token) == *w || (!w.is_ascii() && item.starts_with(w))) {
@@ -44,6 +64,7 @@ pub(super) fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(
         let spaced = after.trim_start();
         // Without a bullet: `flux：流量`, or a value alone on its line (`HIGH_QUALITY_BGP`).
         let alone = spaced.is_empty() && !token.is_empty();
+        last_alone = alone && bulleted && looks_like_wire_value(token);
         if !bulleted && !spaced.starts_with([':', '：', '=']) && !alone {
             // `Project-level monitoring:` between items heads a group of them.
             let heading = !values.is_empty() && trimmed.ends_with([':', '：']) && !trimmed.contains('.');
@@ -56,6 +77,7 @@ pub(super) fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(
         if token.is_empty() || !fits(token, kind) {
             return None;
         }
+        colons += usize::from(spaced.starts_with([':', '：']));
         let meaning = if let Some(m) = spaced.strip_prefix([':', '：', '-', '=', '(', '（', ',', '，', '、']) {
             m
         } else if after.starts_with(is_cjk) || spaced.is_empty() {
@@ -97,7 +119,9 @@ pub(super) fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(
         new
     });
     let wire = values.iter().filter(|(v, _)| looks_like_wire_value(v)).count();
-    let plausible = introduced || (values.len() >= 2 && wire * 2 > values.len());
+    // (Or three items or more, every one `Word: meaning`: `-Success: completed`.)
+    let all_colons = values.len() >= 3 && colons == values.len();
+    let plausible = introduced || (values.len() >= 2 && (wire * 2 > values.len() || all_colons));
     (plausible && !values.is_empty()).then_some((values, len))
 }
 

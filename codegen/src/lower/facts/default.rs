@@ -248,6 +248,11 @@ fn ends_value(after: &str, kind: Kind) -> bool {
     if trimmed.starts_with(is_cjk) {
         return true;
     }
+    // `Default is 0 if not specified`, `defaults to 0 if left blank`.
+    let lower = text::lower(trimmed);
+    if after.starts_with(' ') && words().default_condition.iter().any(|w| lower.starts_with(w)) {
+        return true;
+    }
     matches!(kind, Kind::Integer | Kind::Float) && (text::unit_at(trimmed).is_some() || text::unit_follows(trimmed))
 }
 
@@ -324,6 +329,14 @@ mod tests {
             .map(|d| d.0)
             .as_deref(),
             Some("formal")
+        );
+        assert_eq!(
+            default("Gateway type. 0: public; 1: private. Default is 0 if not specified.", Kind::Integer).as_deref(),
+            Some("0")
+        );
+        assert_eq!(
+            default("Mode: 0 for crop, 1 for scale. defaults to 0 if left blank.", Kind::Integer).as_deref(),
+            Some("0")
         );
         assert_eq!(default("Recording type.\n\"video\": Audio-video recording (default).", Kind::Text), None);
         let values =

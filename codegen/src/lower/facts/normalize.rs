@@ -1,7 +1,7 @@
 //! A description's markup turned into text, and the line breaks that only wrap a sentence
 //! joined: what every reader of facts reads.
 
-use super::text::{is_cjk, is_label_word, lower, value_token_at as token_at, words};
+use super::text::{is_cjk, is_label_word, lower, numbered_dash, value_token_at as token_at, words};
 
 /// The description with its markup turned into text: `<br>` and `<li>` into lines (a list
 /// item into a `• ` line), other tags dropped, `&#124;` into `|`, Markdown links into their
@@ -171,6 +171,9 @@ fn pair_line(line: &str) -> bool {
         Some(inner) if inner.len() < 40 => inner.find([')', '）']).and_then(|c| inner.get(c + 1..)).unwrap_or(after),
         _ => after,
     };
+    if numbered_dash(line).is_some() {
+        return true;
+    }
     !token.is_empty()
         && !is_label_word(token)
         && (after.starts_with('：') || (after.starts_with(": ") && after.len() > 2) || after.starts_with(" = "))

@@ -58,12 +58,12 @@ pub fn starts_with_range(text: &str) -> bool {
 pub fn bracket_interval(text: &str, float: bool) -> Option<(f64, f64, usize)> {
     let close = text.find([']', '］'])?;
     let inner = text.get(..close)?;
-    let mut parts = inner.split([',', '，']);
-    let (a, b) = (parts.next()?.trim(), parts.next()?.trim());
-    if parts.next().is_some() {
-        return None;
-    }
-    let (a, b): (f64, f64) = (a.parse().ok()?, b.parse().ok()?);
+    // `[1, 30,000]`: with a spaced separator, a comma inside a number groups its digits.
+    let parts: Vec<&str> =
+        if inner.contains(", ") { inner.split(", ").collect() } else { inner.split([',', '，']).collect() };
+    let [a, b] = parts.as_slice() else { return None };
+    let number = |s: &str| s.trim().replace(',', "").parse::<f64>().ok();
+    let (a, b) = (number(a)?, number(b)?);
     let apart = b - a > 1.0 || (float && b > a) || a.fract() != 0.0 || b.fract() != 0.0;
     (a < b && apart).then_some((a, b, close + 1))
 }
@@ -327,6 +327,12 @@ mod tests {
             [(Some(64000.0), Some(8192000.0), None)]
         );
         assert_eq!(bounds("Value range: [0.5, 2.0].", false), [(Some(0.5), Some(2.0), None)]);
+        assert_eq!(bounds("Value range: [1, 30,000]", false), [(Some(1.0), Some(30000.0), None)]);
+        assert_eq!(bounds("Input parameter limit: Maximum list length is 10.", false), [(None, Some(10.0), None)]);
+        assert_eq!(
+            bounds("Limit length to 128 bytes, only letters.", true),
+            [(None, Some(128.0), Some(LengthOf::Bytes))]
+        );
         assert_eq!(bounds("Value range: [1, 2, 3, 12].", false), []);
         assert_eq!(bounds("The value must be equal to or greater than 1.", false), [(Some(1.0), None, None)]);
         assert_eq!(bounds("Default is 20. Maximum is 100.", false), [(None, Some(100.0), None)]);

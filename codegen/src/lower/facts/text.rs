@@ -13,12 +13,14 @@ pub struct Words {
     pub only_value: Vec<&'static str>,
     pub values_subject: Vec<&'static str>,
     pub values_verb: Vec<&'static str>,
+    pub pair_mark: Vec<&'static str>,
     pub example: Vec<&'static str>,
     pub note: Vec<&'static str>,
     pub json: Vec<&'static str>,
     pub default_before: Vec<&'static str>,
     pub default_after: Vec<&'static str>,
     pub default_bare: Vec<&'static str>,
+    pub default_condition: Vec<&'static str>,
     pub range: Vec<&'static str>,
     pub range_join: Vec<&'static str>,
     pub maximum: Vec<&'static str>,
@@ -48,12 +50,14 @@ pub fn words() -> &'static Words {
         only_value: vocab::fact_words(|f| f.only_value),
         values_subject: vocab::fact_words(|f| f.values_subject),
         values_verb: vocab::fact_words(|f| f.values_verb),
+        pair_mark: vocab::fact_words(|f| f.pair_mark),
         example: vocab::fact_words(|f| f.example),
         note: vocab::fact_words(|f| f.note),
         json: vocab::fact_words(|f| f.json),
         default_before: vocab::fact_words(|f| f.default_before),
         default_after: vocab::fact_words(|f| f.default_after),
         default_bare: vocab::fact_words(|f| f.default_bare),
+        default_condition: vocab::fact_words(|f| f.default_condition),
         range: vocab::fact_words(|f| f.range),
         range_join: vocab::fact_words(|f| f.range_join),
         maximum: vocab::fact_words(|f| f.maximum),
@@ -302,6 +306,15 @@ pub fn value_token_at(text: &str) -> &str {
         }
     }
     token
+}
+
+/// `01-User eyes closed`, `10 - Distance failed`: (the number, its meaning), the meaning
+/// not starting with a digit (`1-300` is a range).
+pub fn numbered_dash(item: &str) -> Option<(&str, &str)> {
+    let digits = item.chars().take_while(char::is_ascii_digit).count();
+    let number = item.get(..digits).filter(|n| !n.is_empty())?;
+    let rest = item.get(digits..)?.trim_start().strip_prefix(['-', '–'])?.trim_start();
+    rest.starts_with(|c: char| c.is_alphabetic()).then_some((number, rest))
 }
 
 /// `text` without leading white space and these prefixes (repeatedly).

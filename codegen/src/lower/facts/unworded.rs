@@ -122,15 +122,26 @@ pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
                 Some(rest) => (true, rest),
                 None => (false, trimmed),
             };
+            // `Display mode: 0 for crop`: the first pair after a label of several words.
+            // (Not `0 (default value): the CMK…`: a value heads that one.)
+            let head = token_at(trimmed);
+            let head_is_value = head.parse::<f64>().is_ok() || looks_like_wire_value(head);
+            let labelled = trimmed.find([':', '：']).filter(|at| {
+                values.is_empty() && !head_is_value && trimmed.get(..*at).is_some_and(|l| l.trim().contains(' '))
+            });
+            let trimmed = match labelled {
+                Some(at) => trimmed.get(at..).map_or(trimmed, |r| r.trim_start_matches([':', '：']).trim_start()),
+                None => trimmed,
+            };
             // `-Topic: Topic dimension`: a dash bullet glued to a word is no part of it.
             let trimmed =
                 trimmed.strip_prefix('-').filter(|r| r.starts_with(|c: char| c.is_alphabetic())).unwrap_or(trimmed);
             let token = token_at(trimmed);
             let after = trimmed.get(token.len()..).unwrap_or_default();
             let spaced = after.trim_start();
-            let marked = spaced.starts_with([':', '：', '-', '(', '（', '='])
-                || spaced.starts_with("表示")
-                || spaced.starts_with("代表");
+            let lower_spaced = text::lower(spaced);
+            let mark = words().pair_mark.iter().find(|w| lower_spaced.starts_with(**w)).map_or(0, |w| w.len());
+            let marked = spaced.starts_with([':', '：', '-', '(', '（', '=']) || mark > 0;
             let numeric = token.parse::<i64>().is_ok();
             let word = numeric
                 || token.eq_ignore_ascii_case("true")
@@ -144,8 +155,9 @@ pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
             let explained = spaced.strip_prefix(['(', '（']).is_some_and(|m| m.starts_with(is_cjk))
                 && after.starts_with(['(', '（']);
             if !token.is_empty() && (word || explained) && fits(token, kind) && (marked || glued) {
+                let meaning = spaced.get(mark..).unwrap_or(spaced);
                 let meaning =
-                    spaced.trim_start_matches([':', '：', '-', '(', '（', '=']).trim_end_matches([')', '）']).trim();
+                    meaning.trim_start_matches([':', '：', '-', '(', '（', '=']).trim_end_matches([')', '）']).trim();
                 span_start.get_or_insert(offset);
                 values.push((token.to_string(), meaning.to_string()));
             } else if values.len() >= 2 {

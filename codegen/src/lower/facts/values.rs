@@ -102,6 +102,22 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
             return Some(ValueList { values, complete: !is_open(intro), sentence: span.trim().to_string() });
         }
     }
+    // `Statistical areas:` then lines `mainland: Chinese mainland`, `global: global`, each
+    // a value and a colon (`• Linuxインスタンスの…` after `以下のとおりです：` is no value).
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        at += line.len();
+        let rest = text.get(at..).unwrap_or_default();
+        let first = rest.trim_start().trim_start_matches(['•', '-', '*', '·']).trim_start();
+        let paired = first.get(token_at(first).len()..).is_some_and(|r| r.starts_with([':', '：']))
+            || text::numbered_dash(first).is_some();
+        if line.trim_end().ends_with([':', '：']) && paired {
+            if let Some((values, len)) = bullets(rest, kind, true).filter(|(v, _)| v.len() >= 2) {
+                let span = rest.get(..len).unwrap_or_default();
+                return Some(ValueList { values, complete: !is_open(line), sentence: span.trim().to_string() });
+            }
+        }
+    }
     unworded::subject_list(text, &lower, kind, name)
         .or_else(|| unworded::label_list(text, kind, name))
         .or_else(|| unworded::pairs(text, kind))
@@ -115,10 +131,14 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
 pub fn under_field_label(text: &str, at: usize) -> bool {
     let line_start = text.get(..at).and_then(|b| b.rfind('\n')).map_or(0, |i| i + 1);
     let line = text.get(line_start..at).unwrap_or_default();
+    let bulleted = line.trim_start().starts_with(['•', '-', '*', '·']);
     let line = line.trim_start().trim_start_matches(['•', '-', '*', '·']).trim_start();
     let token = text::token_at(line);
     let Some(after) = line.get(token.len()..) else { return false };
-    let field = token.contains('_')
+    // `- status: Domain name status. Valid values: online, …`: an item of a list of keys.
+    let key_item = bulleted && token.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+    let field = key_item
+        || token.contains('_')
         || (token.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
             && token.chars().skip(1).any(|c| c.is_ascii_uppercase())
             && token.chars().any(|c| c.is_ascii_lowercase()));
@@ -452,6 +472,36 @@ mod tests {
                 Kind::Text
             ),
             v(&["Topic", "Cluster"], true)
+        );
+        // Lines of pairs after a line ending in a colon, with no "values" word.
+        assert_eq!(
+            values("Statistical areas:\nmainland: Chinese mainland\noversea: outside\nglobal: global\nDefault value: global", Kind::Text),
+            v(&["mainland", "oversea", "global"], true)
+        );
+        // `NN-meaning` lines; a value alone on its bullet line, its meaning on the next.
+        assert_eq!(
+            values(
+                "Reason.\n-Details as follows:\n01-User eyes closed\n02-Not completed\n10 - Distance failed",
+                Kind::Text
+            ),
+            v(&["01", "02", "10"], true)
+        );
+        assert_eq!(
+            values("Participant\n• TENANT\nTenant\n• USER\nUser\nNote: may be null.", Kind::Text),
+            v(&["TENANT", "USER"], true)
+        );
+        // Values inside an item of a list of keys are that key's: the keys are the values.
+        assert_eq!(
+            values("Field name, which includes:\n- origin: Origin.\n- status: Status. Valid values: online, offline, and processing.", Kind::Text),
+            v(&["origin", "status"], false)
+        );
+        assert_eq!(
+            values("Task status.\n-Success: completed.\n-Processing: executing.\n-Failed: failed.", Kind::Text),
+            v(&["Success", "Processing", "Failed"], true)
+        );
+        assert_eq!(
+            values("Display mode: 0 for crop, 1 for scale, 2 for black background. defaults to 0.", Kind::Integer),
+            v(&["0", "1", "2"], true)
         );
         // A date twice is no list of values.
         assert_eq!(
