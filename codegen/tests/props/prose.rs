@@ -179,7 +179,7 @@ proptest! {
     #[test]
     fn facts_readers_never_panic(
         a in any_junk(16), b in any_junk(16), c in any_junk(16), n in 0u64..100_000,
-        pick in any::<prop::sample::Index>(), glue in prop::sample::select(vec!["", " ", "\n• ", "<li>", "：", "(", "[", "-", "KB", "字节", "桁", " and ", "、"]),
+        pick in any::<prop::sample::Index>(), glue in prop::sample::select(vec!["", " ", "\n• ", "<li>", "：", "(", "[", "-", "KB", "字节", "桁", " and ", "、", ": ", "\n", "|", "｜", " = ", "-", "::", "）："]),
     ) {
         let words = readers::fact_words();
         let word = *pick.get(&words);
@@ -188,6 +188,8 @@ proptest! {
             format!("{a}{n}{glue}{word}{b}"),
             format!("{a}{word}{glue}{b}{glue}{n}{word}{c}"),
             format!("{word}{glue}A_B{glue}C_D{glue}{n}"),
+            format!("{a}:\n{word}{glue}{b}\n{n}{glue}{c}\n• {b}\n{a}"),
+            format!("{a}\n-{n}{glue}{word} {b}; {n}{glue}{c}\n[{n}, {n},{n}]"),
         ] {
             for facts in readers::facts(&text) {
                 for key in ["allowed_values", "default", "min", "max", "max_length", "unit"] {

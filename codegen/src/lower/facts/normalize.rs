@@ -168,7 +168,11 @@ fn pair_line(line: &str) -> bool {
     let after = line.get(token.len()..).unwrap_or_default();
     // `formal (default): unbind …`: a marker in brackets between the value and its colon.
     let after = match after.strip_prefix(" (").or_else(|| after.strip_prefix(" （")) {
-        Some(inner) if inner.len() < 40 => inner.find([')', '）']).and_then(|c| inner.get(c + 1..)).unwrap_or(after),
+        Some(inner) if inner.len() < 40 => inner
+            .char_indices()
+            .find(|(_, c)| matches!(c, ')' | '）'))
+            .and_then(|(at, c)| inner.get(at + c.len_utf8()..))
+            .unwrap_or(after),
         _ => after,
     };
     if numbered_dash(line).is_some() {
