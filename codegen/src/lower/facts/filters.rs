@@ -25,6 +25,16 @@ pub fn read(text: &str) -> Vec<FilterDoc> {
             Some(rest) => (true, rest.trim_start().strip_prefix("- ").unwrap_or(rest.trim_start())),
             None => (false, line),
         };
+        // `When Filters.Name value is Status, Filters.Values valid values:` after the
+        // filters: the bullets after it are a filter's values, no more filters.
+        let intro = line.ends_with([':', '：']);
+        if intro
+            && !bulleted
+            && !filters.is_empty()
+            && !text::find_all(&text::lower(line), &words().value_list).is_empty()
+        {
+            break;
+        }
         let name = name_at(item);
         if name.chars().filter(char::is_ascii_alphabetic).count() < 2 {
             continue;
@@ -178,6 +188,13 @@ mod tests {
         assert_eq!(filters[0].required, Some(false));
         assert_eq!(filters[1].allowed_values.as_ref().map(Vec::len), Some(2));
         assert_eq!(max_count(text).map(|m| m.0), Some(10));
+    }
+
+    #[test]
+    fn values_of_a_filter_after_the_filters_are_no_filters() {
+        let text = "Filter criteria. Detailed filter criteria:\n• Resource: Filter by IP;\n• Status: Filter by status.\nWhen Filters.Name value is Status, Filters.Values valid values:\n• Blocked: blocked;\n• Unblocked: unblocked.";
+        let names: Vec<String> = read(text).into_iter().map(|f| f.name).collect();
+        assert_eq!(names, ["Resource", "Status"]);
     }
 
     #[test]

@@ -182,6 +182,57 @@ pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
     None
 }
 
+/// `Recipient type: 1. specified personnel, 2. task owner, 3. duty schedule`: numbered
+/// meanings of an Integer, joined by commas or semicolons, the numbers rising.
+pub(super) fn numbered(text: &str, kind: Kind) -> Option<ValueList> {
+    if kind != Kind::Integer {
+        return None;
+    }
+    // (offset of the number, the number, offset of its meaning)
+    let mut marks: Vec<(usize, i64, usize)> = Vec::new();
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let starts = c.is_ascii_digit() && prev.is_none_or(|p| matches!(p, ' ' | ':' | '：' | '(' | '（'));
+        prev = Some(c);
+        if !starts {
+            continue;
+        }
+        let rest = text.get(at..).unwrap_or_default();
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let after = rest.get(digits..).unwrap_or_default();
+        let Some(meaning) = after.strip_prefix(". ") else { continue };
+        if !meaning.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        if let Ok(n) = rest.get(..digits).unwrap_or_default().parse::<i64>() {
+            marks.push((at, n, text.len() - meaning.len()));
+        }
+    }
+    let mut values: Vec<(String, String)> = Vec::new();
+    let mut start = None;
+    for (k, (at, n, meaning_at)) in marks.iter().enumerate() {
+        let end = marks.get(k + 1).map_or(text.len(), |next| next.0);
+        let meaning = text.get(*meaning_at..end).unwrap_or_default().trim_end();
+        let joined = meaning.ends_with([',', ';', '，', '；']);
+        let rising = values.last().is_none_or(|(v, _)| v.parse::<i64>().is_ok_and(|p| p < *n));
+        if !rising {
+            break;
+        }
+        start.get_or_insert(*at);
+        let meaning = meaning.trim_end_matches([',', ';', '，', '；', '.', '。']);
+        let meaning = meaning.split(['(', '（', '\n']).next().unwrap_or_default().trim();
+        values.push((n.to_string(), meaning.to_string()));
+        if !joined {
+            break;
+        }
+    }
+    (values.len() >= 2).then(|| ValueList {
+        values,
+        complete: true,
+        sentence: text::sentence_at(text, start.unwrap_or(0)).to_string(),
+    })
+}
+
 /// `Source: WEDATA|THIRD.`, `Lineage direction INPUT｜OUTPUT.`: values joined by bars
 /// with no space, with no word before them.
 pub(super) fn piped(text: &str, kind: Kind) -> Option<ValueList> {

@@ -122,6 +122,7 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
         .or_else(|| unworded::label_list(text, kind, name))
         .or_else(|| unworded::pairs(text, kind))
         .or_else(|| unworded::piped(text, kind))
+        .or_else(|| unworded::numbered(text, kind))
         .or_else(|| unworded::only_value(text, &lower, kind))
 }
 
@@ -503,6 +504,11 @@ mod tests {
             values("Display mode: 0 for crop, 1 for scale, 2 for black background. defaults to 0.", Kind::Integer),
             v(&["0", "1", "2"], true)
         );
+        assert_eq!(
+            values("Alarm recipient type: 1. specified personnel, 2. task owner, 3. duty schedule (default: 1. specified personnel).", Kind::Integer),
+            v(&["1", "2", "3"], true)
+        );
+        assert_eq!(values("Step 1. Open the console. 2. Click.", Kind::Integer), None);
         // A date twice is no list of values.
         assert_eq!(
             values("Start time. For example, 2018-12-01T00:00:00+08:00 is December 1, 2018 (inclusive) to December 2, 2018 (not inclusive).", Kind::Text),
