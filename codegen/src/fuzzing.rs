@@ -98,6 +98,8 @@ pub mod readers {
             |f| f.default_bare,
             |f| f.default_condition,
             |f| f.pair_mark,
+            |f| f.quantity_of,
+            |f| f.quantity_is,
             |f| f.range,
             |f| f.maximum,
             |f| f.minimum,

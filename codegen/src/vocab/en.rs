@@ -142,6 +142,8 @@ pub const EN: Vocabulary = Vocabulary {
         values_subject: &["possible", "available", "supported"],
         values_verb: &["are", "include", "includes"],
         pair_mark: &["for "],
+        quantity_of: &["number of "],
+        quantity_is: &[" is "],
         example: &["such as", "for example", "e.g.", "example:", "example of", "in the format of", "like"],
         note: &["note", "notes"],
         json: &["json string", "json-formatted string", "string in json format"],

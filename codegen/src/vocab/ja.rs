@@ -76,6 +76,8 @@ pub const JA: Vocabulary = Vocabulary {
         values_subject: &[],
         values_verb: &[],
         pair_mark: &[],
+        quantity_of: &[],
+        quantity_is: &[],
         example: &["例：", "例:", "例えば", "など", "のように", "のような"],
         note: &["注意", "説明"],
         json: &["json文字列", "json形式の文字列"],

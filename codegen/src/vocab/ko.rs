@@ -77,6 +77,8 @@ pub const KO: Vocabulary = Vocabulary {
         values_subject: &[],
         values_verb: &[],
         pair_mark: &[],
+        quantity_of: &[],
+        quantity_is: &[],
         example: &["예:", "예：", "예시:", "예를 들어"],
         note: &["참고", "주의"],
         json: &["json 문자열"],

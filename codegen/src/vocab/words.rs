@@ -112,6 +112,11 @@ pub struct FactWords {
     /// Words between a value and its meaning in a sentence of pairs (`0 for crop, 1 for
     /// scale`, `0表示全部`).
     pub pair_mark: &'static [&'static str],
+    /// Words after a maximum or minimum word naming what is counted, before `is N` (`The
+    /// maximum number of concurrent pulls is 4`).
+    pub quantity_of: &'static [&'static str],
+    /// The word between that quantity and its number (`is`).
+    pub quantity_is: &'static [&'static str],
     /// Words before examples, which never make a set (`such as`, `例：`).
     pub example: &'static [&'static str],
     /// Labels of a note line, which ends a list of values (`Note: …`, `注意：`).

@@ -165,7 +165,7 @@ fn read_limits(text: &str, kind: Kind, array: bool, facts: &mut Facts) {
     for limit in range::read(text, string) {
         // A structure's parameter: only a stated number of its items, never the ranges of
         // fields inside it (`length: value ranges from 8 to 64`).
-        if kind == Kind::None && limit.min.is_some() && limit.max.is_some() {
+        if kind == Kind::None && ((limit.min.is_some() && limit.max.is_some()) || !array) {
             continue;
         }
         let counts = match limit.counts {

@@ -68,6 +68,21 @@ pub fn bracket_interval(text: &str, float: bool) -> Option<(f64, f64, usize)> {
     (a < b && apart).then_some((a, b, close + 1))
 }
 
+/// `number of concurrent stream pulls is 4`: the text from the number on, when a quantity
+/// named in a few words of the same clause is said to be it (not `difference between A and
+/// B is 24 hours`: no quantity word).
+fn quantity_stated(rest: &str) -> Option<&str> {
+    let lower = text::lower(rest);
+    let of = words().quantity_of.iter().find(|w| lower.starts_with(**w))?;
+    let clause_end = lower.find(['.', ',', ';', '，', '。', '；', '(', '（']).unwrap_or(lower.len()).min(80);
+    let head = lower.get(of.len()..clause_end)?;
+    let (at, is) = words().quantity_is.iter().filter_map(|w| head.find(w).map(|at| (at, *w))).min()?;
+    let number = rest.get(of.len() + at + is.len()..).filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))?;
+    // `… is 50 by default`: a default, not a limit.
+    let after = text::lower(number.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start());
+    (!words().default_after.iter().any(|w| after.starts_with(w))).then_some(number)
+}
+
 /// A range read: (A, B, what B counts and its multiplier, unit, length read).
 type Range = (f64, f64, Option<(LengthOf, u64)>, Option<&'static str>, usize);
 
@@ -174,6 +189,7 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
                 continue;
             }
             let rest = skip(text.get(end..).unwrap_or_default(), GAP);
+            let rest = quantity_stated(rest).unwrap_or(rest);
             let Some((n, len)) = count_at(rest) else { continue };
             let after = rest.get(len..).unwrap_or_default();
             // `up to 1-5`: a range, read above; `at least one of A and B`: a constraint
@@ -330,6 +346,12 @@ mod tests {
         assert_eq!(bounds("Value range: [1, 30,000]", false), [(Some(1.0), Some(30000.0), None)]);
         assert_eq!(bounds("Input parameter limit: Maximum list length is 10.", false), [(None, Some(10.0), None)]);
         assert_eq!(
+            bounds("The maximum number of concurrent stream pulls is 4, and the default value is 4.", false),
+            [(None, Some(4.0), None)]
+        );
+        assert_eq!(bounds("The maximum difference between StartTime and EndTime is 24 hours.", false), []);
+        assert_eq!(bounds("the maximum number of partitions allowed for each topic is 50 by default.", false), []);
+        assert_eq!(
             bounds("Limit length to 128 bytes, only letters.", true),
             [(None, Some(128.0), Some(LengthOf::Bytes))]
         );
@@ -341,6 +363,7 @@ mod tests {
             [(None, Some(200.0), None), (Some(1.0), None, None)]
         );
         assert_eq!(bounds("The maximum difference between StartTime and EndTime is 24 hours.", false), []);
+        assert_eq!(bounds("the maximum number of partitions allowed for each topic is 50 by default.", false), []);
         assert_eq!(bounds("Maximum number of pods per node", false), []);
         assert_eq!(bounds("At least one of NewCidrBlocks or OldCidrBlocks must be specified.", false), []);
     }
