@@ -3,7 +3,7 @@
 //! line (`true: enable; false: disable`); dashes glued to numbers told from bullets.
 
 use super::kind::Kind;
-use super::list::{fits, looks_like_wire_value, token_at, QUOTES};
+use super::list::{dedup, fits, looks_like_wire_value, token_at, QUOTES};
 use super::text::{self, is_cjk, words};
 
 /// A block of bullet lines, each `VALUE: meaning`, `VALUE - meaning`, `VALUE（meaning）`,
@@ -112,12 +112,7 @@ pub(super) fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(
         len += line.len();
     }
     // A value listed again (the lists of two cases, `When Proto=UDP, valid values:`) once.
-    let mut seen: Vec<String> = Vec::new();
-    values.retain(|(v, _)| {
-        let new = !seen.contains(v);
-        seen.push(v.clone());
-        new
-    });
+    dedup(&mut values);
     let wire = values.iter().filter(|(v, _)| looks_like_wire_value(v)).count();
     // (Or three items or more, every one `Word: meaning`: `-Success: completed`.)
     let all_colons = values.len() >= 3 && colons == values.len();

@@ -114,13 +114,23 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
     if values.is_empty() || (dashed && values.len() < 2) || (left.contains(SEPARATORS) && !left.starts_with(is_cjk)) {
         return None;
     }
-    let mut seen = Vec::new();
+    dedup(&mut values);
+    Some((values, segment.len() - rest.len()))
+}
+
+/// Each value once, where it first stands.
+pub(super) fn dedup(values: &mut Vec<(String, String)>) {
+    let mut seen: Vec<String> = Vec::new();
     values.retain(|(v, _)| {
         let new = !seen.contains(v);
         seen.push(v.clone());
         new
     });
-    Some((values, segment.len() - rest.len()))
+}
+
+/// Whether a value stands twice in a list.
+pub(super) fn repeats(values: &[(String, String)]) -> bool {
+    values.iter().enumerate().any(|(k, (v, _))| values.iter().skip(k + 1).any(|(w, _)| w == v))
 }
 
 /// `BIND_ENI`, `VPC`, `0`, `true`, `EIPv6`: what a value of a list without a "values" word

@@ -5,7 +5,7 @@
 //! (`can only be POSTPAID_BY_HOUR`, `目前固定为1`, `one-timeのみです`).
 
 use super::kind::Kind;
-use super::list::{fits, inline, is_open, looks_like_wire_value, token_at, ValueList, QUOTES};
+use super::list::{fits, inline, is_open, looks_like_wire_value, repeats, token_at, ValueList, QUOTES};
 use super::text::{self, is_cjk, skip, words};
 
 /// `Possible EIP states are 'CREATING', 'BINDING' and 'BIND_ENI'.`, `Available bandwidth
@@ -169,8 +169,7 @@ pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
         }
         // A value twice (`December 1, 2018 (inclusive) and December 2, 2018 (not
         // inclusive)`) is no list of values.
-        let repeated = values.iter().enumerate().any(|(k, (v, _))| values.iter().skip(k + 1).any(|(w, _)| w == v));
-        if values.len() >= 2 && !repeated {
+        if values.len() >= 2 && !repeats(&values) {
             let start = span_start.unwrap_or(0);
             return Some(ValueList {
                 values,
@@ -247,8 +246,7 @@ pub(super) fn piped(text: &str, kind: Kind) -> Option<ValueList> {
         let values = parts.iter().all(|p| !p.is_empty() && super::list::token_at(p) == *p && fits(p, kind));
         if parts.len() >= 2 && values {
             let values: Vec<(String, String)> = parts.iter().map(|p| (p.to_string(), String::new())).collect();
-            let repeated = values.iter().enumerate().any(|(k, (v, _))| values.iter().skip(k + 1).any(|(w, _)| w == v));
-            if !repeated {
+            if !repeats(&values) {
                 return Some(ValueList { values, complete: true, sentence: word.to_string() });
             }
         }
