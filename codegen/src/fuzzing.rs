@@ -100,6 +100,7 @@ pub mod readers {
             |f| f.pair_mark,
             |f| f.quantity_of,
             |f| f.quantity_is,
+            |f| f.copula,
             |f| f.range,
             |f| f.maximum,
             |f| f.minimum,

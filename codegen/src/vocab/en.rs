@@ -144,6 +144,7 @@ pub const EN: Vocabulary = Vocabulary {
         pair_mark: &["for "],
         quantity_of: &["number of "],
         quantity_is: &[" is "],
+        copula: &["is", "be", "are"],
         example: &["such as", "for example", "e.g.", "example:", "example of", "in the format of", "like"],
         note: &["note", "notes"],
         json: &["json string", "json-formatted string", "string in json format"],

@@ -78,6 +78,7 @@ pub const JA: Vocabulary = Vocabulary {
         pair_mark: &[],
         quantity_of: &[],
         quantity_is: &[],
+        copula: &[],
         example: &["例：", "例:", "例えば", "など", "のように", "のような"],
         note: &["注意", "説明"],
         json: &["json文字列", "json形式の文字列"],

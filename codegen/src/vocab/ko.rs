@@ -79,6 +79,7 @@ pub const KO: Vocabulary = Vocabulary {
         pair_mark: &[],
         quantity_of: &[],
         quantity_is: &[],
+        copula: &[],
         example: &["예:", "예：", "예시:", "예를 들어"],
         note: &["참고", "주의"],
         json: &["json 문자열"],

@@ -117,6 +117,8 @@ pub struct FactWords {
     pub quantity_of: &'static [&'static str],
     /// The word between that quantity and its number (`is`).
     pub quantity_is: &'static [&'static str],
+    /// Verbs that name a value after them (`The value is Application (default)`).
+    pub copula: &'static [&'static str],
     /// Words before examples, which never make a set (`such as`, `例：`).
     pub example: &'static [&'static str],
     /// Labels of a note line, which ends a list of values (`Note: …`, `注意：`).

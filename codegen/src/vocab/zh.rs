@@ -96,6 +96,7 @@ pub const ZH: Vocabulary = Vocabulary {
         pair_mark: &["表示", "代表"],
         quantity_of: &[],
         quantity_is: &[],
+        copula: &[],
         example: &["例如", "比如", "如：", "例：", "例:", "示例："],
         note: &["注意", "说明", "备注"],
         json: &["json格式传入", "json字符串", "json 字符串", "json格式的字符串"],

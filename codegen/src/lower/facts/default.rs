@@ -116,13 +116,16 @@ fn read_with(text: &str, kind: Kind, values: &[(String, String)], array: bool) -
             let head = before.get(..token_start).unwrap_or_default().trim_end_matches([' ', '\'', '"']);
             let lower_head = text::lower(head);
             // `The value is Application (default) or Platform`.
-            let named = [" is", " be", " are"].iter().any(|w| lower_head.ends_with(w))
+            let word_before =
+                |w: &str| lower_head.strip_suffix(w).is_some_and(|h| h.is_empty() || h.ends_with(' ') || !w.is_ascii());
+            let named = words().copula.iter().any(|w| word_before(w))
                 || words().value_list.iter().any(|w| lower_head.ends_with(w.trim_end_matches([':', '：'])));
+            // `cdn or ecdn (default)`: after a word joining values.
+            let joined = super::list::JOINS.iter().any(|j| word_before(j.trim_end()));
             named
+                || joined
                 || head.is_empty()
                 || head.ends_with([':', '：', ',', '，', '、', ';', '；', '.', '。', '•', '-', '*', '\n', '(', '（'])
-                || head.ends_with(" or")
-                || head.ends_with(" and")
         };
         let bracketed = text.get(start..).is_some_and(|m| m.starts_with(['(', '（']))
             && text.get(..start).is_some_and(|b| b.trim_end_matches(' ').len() + 1 >= b.len())
