@@ -103,6 +103,8 @@ pub mod readers {
             |f| f.copula,
             |f| f.range,
             |f| f.maximum,
+            |f| f.respectively,
+            |f| f.both_join,
             |f| f.minimum,
             |f| f.maximum_after,
             |f| f.chars,

@@ -174,6 +174,8 @@ pub const EN: Vocabulary = Vocabulary {
             "range",
         ],
         range_join: &["and", "to", "-", "~", "–"],
+        respectively: &["respectively"],
+        both_join: &["and", "&", "/"],
         maximum: &[
             "maximum value:",
             "upper limit",

@@ -89,6 +89,8 @@ pub const KO: Vocabulary = Vocabulary {
         default_condition: &[],
         range: &["값 범위:", "값 범위", "범위는", "범위:"],
         range_join: &["~", "-", "～", "에서"],
+        respectively: &["각각"],
+        both_join: &["와", "과", "및", "/"],
         maximum: &["최댓값은", "최대값은", "최댓값", "최대값", "길이 상한은", "상한은", "상한", "최대"],
         minimum: &["최솟값은", "최소값은", "최솟값", "최소값", "하한은", "최소"],
         maximum_after: &["이하", "이내", "를 초과할 수 없", "을 초과할 수 없", "초과할 수 없"],

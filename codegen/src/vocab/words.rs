@@ -142,6 +142,11 @@ pub struct FactWords {
     pub range_join: &'static [&'static str],
     /// Words before (or just after) a maximum (`maximum value:`, `up to`, `不能大于`).
     pub maximum: &'static [&'static str],
+    /// Words giving numbers to the words before them in their order (`The maximum and
+    /// minimum values are 720 and 6 respectively`, `分别为`).
+    pub respectively: &'static [&'static str],
+    /// Words joining the two words and the two numbers of such a sentence (`and`, `和`).
+    pub both_join: &'static [&'static str],
     /// Words before (or just after) a minimum (`minimum value:`, `at least`, `以上`).
     pub minimum: &'static [&'static str],
     /// Words after a maximum (`以内`, `以下`, `を超える`, `를 초과할 수 없`).

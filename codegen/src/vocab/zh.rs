@@ -132,6 +132,8 @@ pub const ZH: Vocabulary = Vocabulary {
             "范围：",
         ],
         range_join: &["到", "至", "-", "~", "～"],
+        respectively: &["分别为", "分别是", "分别"],
+        both_join: &["和", "与", "及", "、", "/"],
         maximum: &[
             "最大值为",
             "最大值是",
