@@ -107,6 +107,7 @@ pub const JA: Vocabulary = Vocabulary {
         chars: &["文字", "桁"],
         bytes: &["バイト"],
         length: &[],
+        items_length: &["配列の", "配列", "リストの", "リスト"],
         single_item: &["1つのみ", "単一"],
         only: &["のみ"],
         only_value_after: &["のみです", "のみ。", "のみサポート"],

@@ -100,6 +100,7 @@ pub const KO: Vocabulary = Vocabulary {
         chars: &["자", "글자", "문자"],
         bytes: &["바이트"],
         length: &[],
+        items_length: &["배열 ", "배열", "목록 "],
         single_item: &["하나만", "단일"],
         only: &["만"],
         only_value_after: &["만 지원"],

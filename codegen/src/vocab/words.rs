@@ -161,6 +161,8 @@ pub struct FactWords {
     pub bytes: &'static [&'static str],
     /// Words naming a length, before a range or a number (`名称长度2-60`, `参数长度是 1M`).
     pub length: &'static [&'static str],
+    /// Words just before a length word saying it counts items (`array length`, `数组长度`).
+    pub items_length: &'static [&'static str],
     /// Words of a single item (`only one`, `单个`): a list of at most one.
     pub single_item: &'static [&'static str],
     /// Words saying "only", which make a single-item word a limit of one (`only one`, `仅`).

@@ -179,6 +179,7 @@ pub const ZH: Vocabulary = Vocabulary {
         chars: &["个字符", "字符", "个英文字母", "个字", "位"],
         bytes: &["字节"],
         length: &["长度为", "长度是", "长度"],
+        items_length: &["数组", "列表"],
         single_item: &["单个", "一个"],
         only: &["仅", "只"],
         only_value_after: &[],

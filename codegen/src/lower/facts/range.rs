@@ -158,23 +158,53 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
             limits.push(Limit::stated(Some(a), Some(b), None, None, sentence(start)));
         }
     }
+    // `maximum length is`, `limit length to`: a length word inside a limit's words is that
+    // limit's, read below.
+    let limit_words: Vec<(usize, usize)> =
+        [&words().maximum, &words().minimum].iter().flat_map(|list| text::find_all(&lower, list)).collect();
     for (start, end) in text::find_all(&lower, &words().length) {
-        // `名称长度2-60`, `参数长度是 1M` (after a maximum word): a length.
+        if limit_words.iter().any(|(s, e)| *s <= start && end <= *e) {
+            continue;
+        }
+        // `名称长度2-60`, `参数长度是 1M` (after a maximum word): a length; `array length`: a
+        // number of items, which a string has none of.
+        let items = words().items_length.iter().any(|w| lower.get(..start).unwrap_or_default().ends_with(w));
+        if items && string {
+            continue;
+        }
         let rest = skip(text.get(end..).unwrap_or_default(), GAP);
-        let counted = |measure: Option<(LengthOf, u64)>| measure.or(string.then_some((LengthOf::Chars, 1)));
+        let counted = |measure: Option<(LengthOf, u64)>| {
+            if items {
+                return Some((None, 1));
+            }
+            measure.or(string.then_some((LengthOf::Chars, 1))).map(|(c, m)| (Some(c), m))
+        };
         if let Some((a, b, measure, _, _)) = range_at(rest, string) {
             let Some((counts, m)) = counted(measure) else { continue };
-            limits.push(Limit::stated(Some(a * m as f64), Some(b * m as f64), Some(counts), None, sentence(start)));
+            limits.push(Limit::stated(Some(a * m as f64), Some(b * m as f64), counts, None, sentence(start)));
         } else if let Some((n, len)) = number_at(rest) {
             let clause = text::lower(clause_before(text, start));
             let after_max = !text::find_all(&clause, &words().maximum).is_empty();
-            let Some((counts, m)) =
-                counted(length::measure_after(rest.get(len..).unwrap_or_default(), string).map(|(c, m, _)| (c, m)))
-            else {
+            let after_min = !text::find_all(&clause, &words().minimum).is_empty();
+            let measured = length::measure_after(rest.get(len..).unwrap_or_default(), string);
+            let Some((counts, m)) = counted(measured.map(|(c, m, _)| (c, m))) else {
                 continue;
             };
+            let n = n * m as f64;
             if after_max {
-                limits.push(Limit::stated(None, Some(n * m as f64), Some(counts), None, sentence(start)));
+                limits.push(Limit::stated(None, Some(n), counts, None, sentence(start)));
+            } else if after_min {
+                limits.push(Limit::stated(Some(n), None, counts, None, sentence(start)));
+            } else if let Some((_, _, l)) = measured {
+                // `length is 16 characters`: that length exactly, unless a bound follows
+                // (`16 characters or less`, `64个字符以内`).
+                let next = text::lower(rest.get(len + l..).unwrap_or_default().trim_start());
+                let bound = [&words().maximum_after, &words().minimum_after, &words().maximum, &words().minimum]
+                    .iter()
+                    .any(|list| list.iter().any(|w| next.starts_with(w)));
+                if !bound {
+                    limits.push(Limit::stated(Some(n), Some(n), counts, None, sentence(start)));
+                }
             }
         }
     }
@@ -344,8 +374,9 @@ fn limit(n: f64, after: &str, is_max: bool, string: bool, sentence: String) -> L
 /// the number and the text after it.
 fn number_before(text: &str, at: usize, string: bool) -> Option<(f64, &str)> {
     let before = text.get(..at)?.trim_end();
-    // Try each place a number may start, nearest first, at most 12 bytes back.
-    for (i, _) in before.char_indices().rev().take(12) {
+    // Try each place a number may start, nearest first, at most 16 characters back
+    // (`16 characters|or less`).
+    for (i, _) in before.char_indices().rev().take(16) {
         if before.get(..i).unwrap_or_default().ends_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
@@ -477,5 +508,16 @@ mod tests {
         assert_eq!(bounds("パスワードは8-16桁で", true), [(Some(8.0), Some(16.0), Some(LengthOf::Chars))]);
         assert_eq!(bounds("60바이트를 초과할 수 없습니다", true), [(None, Some(60.0), Some(LengthOf::Bytes))]);
         assert_eq!(bounds("which contains at most two IP addresses.", false), [(None, Some(2.0), None)]);
+        // One length exactly, unless a bound goes with it.
+        let exactly = [(Some(16.0), Some(16.0), Some(LengthOf::Chars))];
+        assert_eq!(bounds("Project id, length is 16 characters.", true), exactly);
+        assert_eq!(bounds("Initial vector (custom string, length 16 characters).", true), exactly);
+        assert_eq!(bounds("密钥，长度为16个字符。", true), exactly);
+        assert_eq!(bounds("名称，长度为64个字符以内。", true), [(None, Some(64.0), Some(LengthOf::Chars))]);
+        assert_eq!(bounds("Name, length 16 characters or less.", true), [(None, Some(16.0), Some(LengthOf::Chars))]);
+        assert_eq!(bounds("Password, minimum length 8 characters.", true), [(Some(8.0), None, Some(LengthOf::Chars))]);
+        // The length of an array counts items, which a string has none of.
+        assert_eq!(bounds("Order IDs, with the maximum array length of 10.", false), [(None, Some(10.0), None)]);
+        assert_eq!(bounds("Order ID, with the maximum array length of 10.", true), []);
     }
 }
