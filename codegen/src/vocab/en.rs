@@ -161,6 +161,10 @@ pub const EN: Vocabulary = Vocabulary {
         default_after: &["by default", "(default)", "(default value)", "is the default", "is used by default"],
         default_bare: &["default"],
         default_condition: &["if ", "when ", "unless "],
+        condition_then: &["then"],
+        not_condition: &[],
+        list_join: &["and ", "or "],
+        negation: &["no", "not"],
         range: &[
             "between",
             "value range:",

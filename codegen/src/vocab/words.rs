@@ -134,8 +134,18 @@ pub struct FactWords {
     /// a number, a Boolean or one of the row's listed values (`Default SubnetId` names a
     /// thing).
     pub default_bare: &'static [&'static str],
-    /// Words of a condition that may follow a default value (`Default is 0 if not specified`).
+    /// Words of a condition (`if`, `如果`): after a default value the default still holds
+    /// (`Default is 0 if not specified`); before a value word with another parameter named,
+    /// the values are that parameter's (`如果TargetType取值为CMQ_QUEUE，则本字段必填`).
     pub default_condition: &'static [&'static str],
+    /// Words after a condition, before what holds on it (`then`, `则`).
+    pub condition_then: &'static [&'static str],
+    /// Words holding a condition word that are no condition (`当前`: currently).
+    pub not_condition: &'static [&'static str],
+    /// Words joining two values of an inline list (`and`, `或`, `および`, `또는`).
+    pub list_join: &'static [&'static str],
+    /// Words just before a value word denying it (`no valid values are available`).
+    pub negation: &'static [&'static str],
     /// Words before the range of a value (`value range:`, `取值范围`).
     pub range: &'static [&'static str],
     /// Words joining the two ends of a range (`and` of `between 1 and 300`, `到`).

@@ -119,7 +119,11 @@ pub const ZH: Vocabulary = Vocabulary {
         ],
         default_after: &["（默认）", "(默认)", "（默认值）", "(默认值)", "为默认值"],
         default_bare: &[],
-        default_condition: &[],
+        default_condition: &["如果", "若", "当"],
+        condition_then: &["则", "那么"],
+        not_condition: &["当前", "相当", "适当", "应当", "当地", "当天", "当月"],
+        list_join: &["和", "或者", "或", "及", "以及"],
+        negation: &["无", "没有"],
         range: &[
             "可选值范围",
             "可选值范",

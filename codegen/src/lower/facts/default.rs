@@ -121,7 +121,7 @@ fn read_with(text: &str, kind: Kind, values: &[(String, String)], array: bool) -
             let named = words().copula.iter().any(|w| word_before(w))
                 || words().value_list.iter().any(|w| lower_head.ends_with(w.trim_end_matches([':', '：'])));
             // `cdn or ecdn (default)`: after a word joining values.
-            let joined = super::list::JOINS.iter().any(|j| word_before(j.trim_end()));
+            let joined = words().list_join.iter().any(|j| word_before(j.trim_end()));
             named
                 || joined
                 || head.is_empty()
@@ -149,7 +149,7 @@ fn read_with(text: &str, kind: Kind, values: &[(String, String)], array: bool) -
 /// `cdn (default) or ecdn`, `720p (default)/1080p`: another value follows the marked one.
 fn alternatives_after(after: &str) -> bool {
     let rest = after.trim_start_matches([' ', '/', ',', '，', '、']);
-    let rest = skip(rest, super::list::JOINS);
+    let rest = skip(rest, &words().list_join);
     let moved = rest.len() < after.len();
     let token = token_at(rest);
     moved

@@ -15,9 +15,6 @@ pub struct ValueList {
     pub sentence: String,
 }
 
-/// Words joining two values of an inline list.
-pub(super) const JOINS: &[&str] =
-    &["and ", "or ", "和", "或者", "或", "及", "以及", "および", "と", "과 ", "와 ", "과", "와", "및 "];
 pub(super) const SEPARATORS: &[char] = &[',', '，', '、', ';', '；', '|', '/'];
 pub(super) const QUOTES: &[char] = &['\'', '"', '‘', '’', '“', '”', '「', '」', '『', '』'];
 
@@ -55,7 +52,7 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
     loop {
         let before = rest;
         rest = rest.trim_start().trim_start_matches(SEPARATORS).trim_start();
-        rest = skip(rest, JOINS);
+        rest = skip(rest, &words().list_join);
         rest = rest.trim_start_matches(QUOTES);
         let token = token_at(rest);
         if token.is_empty() || !fits(token, kind) {
@@ -87,7 +84,8 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
         };
         let continues = next.is_empty()
             || next.trim_start().starts_with(SEPARATORS)
-            || JOINS
+            || words()
+                .list_join
                 .iter()
                 .any(|j| text::lower(next.trim_start()).starts_with(j.trim_end()) && !j.trim_end().is_empty())
             || next.trim().is_empty();
@@ -104,7 +102,7 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
         }
         values.push((token.to_string(), meaning.trim().to_string()));
         rest = next;
-        if particle && !JOINS.iter().any(|j| next.trim_start().starts_with(j.trim_end())) {
+        if particle && !words().list_join.iter().any(|j| next.trim_start().starts_with(j.trim_end())) {
             break;
         }
     }

@@ -162,7 +162,8 @@ fn read_limits(text: &str, kind: Kind, array: bool, facts: &mut Facts) {
     let string = kind == Kind::Text && !array;
     let has_set = facts.allowed_values.is_some();
     let mut unit = None;
-    for limit in range::read(text, string) {
+    let bare = if matches!(kind, Kind::Integer | Kind::Float) && !array { range::bare(text) } else { Vec::new() };
+    for limit in range::read(text, string).into_iter().chain(bare) {
         // A structure's parameter: only a stated number of its items, never the ranges of
         // fields inside it (`length: value ranges from 8 to 64`).
         if kind == Kind::None && ((limit.min.is_some() && limit.max.is_some()) || !array) {
@@ -379,6 +380,69 @@ mod tests {
             facts("Disk", "磁盘大小，默认为 50 G，可选范围 50 G-500 G", Type::Integer),
             json!({"default": 50, "min": 50, "max": 500, "unit": "GB"})
         );
+    }
+
+    #[test]
+    fn prose_of_pages_never_seen() {
+        let values = |name: &str, d: &str, ty: Type| facts(name, d, ty)["allowed_values"].clone();
+        let wire =
+            |v: serde_json::Value| v.as_array().map(|a| a.iter().map(|x| x["value"].clone()).collect::<Vec<_>>());
+        // The first pair after a label, marked as the pairs after it.
+        let d = "实例类型，可能的返回值：1-主实例；2-灾备实例；3-只读实例";
+        assert_eq!(wire(values("InstanceType", d, Type::Integer)), Some(vec![json!(1), json!(2), json!(3)]));
+        let d = "Migration task status (1: initializing, 4: migrating, 5: migration failed, 6: migration succeeded)";
+        assert_eq!(wire(values("Status", d, Type::Integer)), Some(vec![json!(1), json!(4), json!(5), json!(6)]));
+        let d = "Instance modification type. rename: rename the instance; modifyProject: modify the project; modifyAutoRenew: modify the flag";
+        assert_eq!(
+            wire(values("Operation", d, Type::String)),
+            Some(vec![json!("rename"), json!("modifyProject"), json!("modifyAutoRenew")])
+        );
+        let d = "资源类型，其中：\nProxy表示通道；\nProxyGroup表示通道组；\nRealServer表示源站。";
+        assert_eq!(
+            wire(values("ResourceType", d, Type::String)),
+            Some(vec![json!("Proxy"), json!("ProxyGroup"), json!("RealServer")])
+        );
+        let d = "其可选值有2008R2（表示SQL Server 2008 R2），2012SP3（表示SQL Server 2012），2016SP1（表示SQL Server 2016 SP1）";
+        assert_eq!(
+            wire(values("Version", d, Type::String)),
+            Some(vec![json!("2008R2"), json!("2012SP3"), json!("2016SP1")])
+        );
+        let d = "インスタンスロール、サポートする値は以下のとおりです：MASTER-マスタインスタンス、DR-ディザスタリカバリインスタンス、RO-読み取り専用インスタンス";
+        assert_eq!(
+            wire(values("InstanceRole", d, Type::String)),
+            Some(vec![json!("MASTER"), json!("DR"), json!("RO")])
+        );
+        let d = "상태 검사 방법으로 값은 HEAD 또는 GET입니다.";
+        assert_eq!(wire(values("HttpCheckMethod", d, Type::String)), Some(vec![json!("HEAD"), json!("GET")]));
+        // No set: a condition on another parameter, one value in a condition, a value word
+        // denied, a quantity before a counter word.
+        assert_eq!(
+            facts("QueueName", "队列名称，如果TargetType取值为CMQ_QUEUE，则本字段必填。", Type::String),
+            json!({})
+        );
+        let d = "音频流的码率，取值范围：0 和 [26, 256]。\n当取值为 0，表示音频码率和原始音频保持一致。";
+        assert_eq!(values("Bitrate", d, Type::Integer), json!(null));
+        let d = "The instance type.\nNote: This field may return null, indicating that no valid values are available.";
+        assert_eq!(facts("DeviceClass", d, Type::String), json!({}));
+        assert_eq!(
+            facts("PageNum", "取得第几页。\n默认值：1。\n注： 目前只支持10000条内的查询。", Type::Integer),
+            json!({"default": 1})
+        );
+        // Ranges after a value word, in brackets with a dash, in brackets alone; none in a
+        // condition, unless after its `then`.
+        let d = "セッション保留時間。選択可能な値は30～3600であり、デフォルトは0です。";
+        assert_eq!(facts("SessionExpireTime", d, Type::Integer), json!({"default": 0, "min": 30, "max": 3600}));
+        assert_eq!(
+            facts("Limit", "Number of results. Value range: [0-100].", Type::Integer),
+            json!({"min": 0, "max": 100})
+        );
+        let d = "Horizontal offset; [-30,30]. If NeedFaceAttributes is not 1 or more than 5 faces are detected, it is meaningless.";
+        assert_eq!(facts("Yaw", d, Type::Integer), json!({"min": -30, "max": 30}));
+        assert_eq!(facts("Ids", "IDs; [0,100].", Type::Array(Box::new(Type::Integer))), json!({}));
+        let d = "监控粒度。\n当时间范围不超过1天，支持最小粒度60秒；";
+        assert_eq!(facts("Granularity", d, Type::Integer), json!({}));
+        let d = "登录密码，若未进行密码规则设置则默认密码规则为8位以上。";
+        assert_eq!(facts("Password", d, Type::String), json!({"min_length": 8, "length_of": "chars"}));
     }
 
     #[test]

@@ -68,6 +68,47 @@ pub fn bracket_interval(text: &str, float: bool) -> Option<(f64, f64, usize)> {
     (a < b && apart).then_some((a, b, close + 1))
 }
 
+/// `1-65535]` (the `[` already read): a range joined by a symbol inside brackets.
+fn bracket_range(text: &str) -> Option<(f64, f64, usize)> {
+    let close = text.find([']', '］'])?;
+    let inner = text.get(..close)?;
+    let (a, b, _, _, len) = range_at(inner, false)?;
+    (len == inner.len() && starts_with_range(inner)).then_some((a, b, close + 1))
+}
+
+/// `Age; [0,100].`, `取值在[2，60]之间`: an interval in brackets with no range word, read on
+/// a number (`[1, 2, 3]` stays a set: two numbers only, far apart).
+fn bare_intervals(text: &str) -> Vec<(f64, f64, usize)> {
+    let mut found = Vec::new();
+    for (at, c) in text.char_indices() {
+        if !matches!(c, '[' | '［') {
+            continue;
+        }
+        let inner = text.get(at + c.len_utf8()..).unwrap_or_default();
+        let negative = |s: &str| s.trim_start().starts_with('-');
+        // `[-30,30]`: a negative end.
+        let interval = if negative(inner) || inner.split([',', '，']).nth(1).is_some_and(negative) {
+            signed_interval(inner)
+        } else {
+            bracket_interval(inner, false)
+        };
+        if let Some((a, b, _)) = interval {
+            found.push((a, b, at));
+        }
+    }
+    found
+}
+
+/// `-30,30]`: two signed numbers in brackets, the first below the second.
+fn signed_interval(text: &str) -> Option<(f64, f64, usize)> {
+    let close = text.find([']', '］'])?;
+    let inner = text.get(..close)?;
+    let mut parts = inner.split([',', '，']);
+    let a: f64 = parts.next()?.trim().parse().ok()?;
+    let b: f64 = parts.next()?.trim().parse().ok()?;
+    (parts.next().is_none() && a < b).then_some((a, b, close + 1))
+}
+
 /// `number of concurrent stream pulls is 4`: the text from the number on, when a quantity
 /// named in a few words of the same clause is said to be it (not `difference between A and
 /// B is 24 hours`: no quantity word).
@@ -130,10 +171,12 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
     let lower = text::lower(text);
     let mut limits = Vec::new();
     let sentence = |at: usize| text::sentence_at(text, at).to_string();
-    for (start, end) in text::find_all(&lower, &words().range) {
+    let range_words = text::find_all(&lower, &words().range);
+    for &(start, end) in &range_words {
         let rest = skip(text.get(end..).unwrap_or_default(), GAP);
         // `Value range: [0, 100]`.
-        if let Some((a, b, _)) = rest.strip_prefix(['[', '［']).and_then(|r| bracket_interval(r, true)) {
+        let bracketed = rest.strip_prefix(['[', '［']);
+        if let Some((a, b, _)) = bracketed.and_then(|r| bracket_interval(r, true).or_else(|| bracket_range(r))) {
             limits.push(Limit::stated(Some(a), Some(b), None, None, sentence(start)));
             continue;
         }
@@ -149,6 +192,19 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
                 bare: true,
                 digits: true,
             });
+        }
+    }
+    // `選択可能な値は30～3600`, `선택 가능 값: 30~3600`, `可选值：2~60`: a value word before
+    // two numbers joined by a symbol names a range.
+    for (start, end) in text::find_all(&lower, &words().value_list) {
+        let rest = skip(text.get(end..).unwrap_or_default(), GAP);
+        // (`Value range: 1-5`: read above as a range word's.)
+        if !starts_with_range(rest) || range_words.iter().any(|(s, e)| *s < end && start < *e) {
+            continue;
+        }
+        if let Some((a, b, measure, unit, _)) = range_at(rest, string) {
+            let (counts, m) = measure.map_or((None, 1), |(c, m)| (Some(c), m));
+            limits.push(Limit::stated(Some(a * m as f64), Some(b * m as f64), counts, unit, sentence(start)));
         }
     }
     for (start, end) in text::find_all(&lower, &words().range) {
@@ -215,7 +271,8 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
             let sum = clause
                 .split(|c: char| !(c.is_ascii_alphanumeric() || c == '+' || c == '_'))
                 .any(|w| w.split('+').filter(|p| p.starts_with(|c: char| c.is_ascii_alphabetic())).count() >= 2);
-            if sum {
+            // `当时间范围不超过30天，…`, `If A is not 1 or more than 5 faces …`: a condition.
+            if sum || text::has_condition(&text::lower(clause)) {
                 continue;
             }
             let rest = skip(text.get(end..).unwrap_or_default(), GAP);
@@ -234,6 +291,9 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
     }
     for (list, is_max) in [(&words().maximum_after, true), (&words().minimum_after, false)] {
         for (start, _) in text::find_all(&lower, list) {
+            if text::has_condition(&text::lower(clause_before(text, start))) {
+                continue;
+            }
             if let Some((n, after)) = number_before(text, start, string) {
                 limits.push(limit(n, after, is_max, string, sentence(start)));
             }
@@ -416,6 +476,14 @@ fn inequality_at(text: &str) -> Option<(f64, f64)> {
     let rest = rest.strip_prefix("<=").or_else(|| rest.strip_prefix('≤'))?.trim_start();
     let (b, _) = number_at(rest)?;
     (!name.is_empty() && a <= b).then_some((a, b))
+}
+
+/// The intervals in brackets with no range word (`Age; [0,100].`) of a number's description.
+pub fn bare(text: &str) -> Vec<Limit> {
+    bare_intervals(text)
+        .into_iter()
+        .map(|(a, b, at)| Limit::stated(Some(a), Some(b), None, None, text::sentence_at(text, at).to_string()))
+        .collect()
 }
 
 /// `… 从 1` → 1: the number ending `text`.

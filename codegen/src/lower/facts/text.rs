@@ -24,6 +24,10 @@ pub struct Words {
     pub default_after: Vec<&'static str>,
     pub default_bare: Vec<&'static str>,
     pub default_condition: Vec<&'static str>,
+    pub condition_then: Vec<&'static str>,
+    pub not_condition: Vec<&'static str>,
+    pub list_join: Vec<&'static str>,
+    pub negation: Vec<&'static str>,
     pub range: Vec<&'static str>,
     pub range_join: Vec<&'static str>,
     pub maximum: Vec<&'static str>,
@@ -67,6 +71,10 @@ pub fn words() -> &'static Words {
         default_after: vocab::fact_words(|f| f.default_after),
         default_bare: vocab::fact_words(|f| f.default_bare),
         default_condition: vocab::fact_words(|f| f.default_condition),
+        condition_then: vocab::fact_words(|f| f.condition_then),
+        not_condition: vocab::fact_words(|f| f.not_condition),
+        list_join: vocab::fact_words(|f| f.list_join),
+        negation: vocab::fact_words(|f| f.negation),
         range: vocab::fact_words(|f| f.range),
         range_join: vocab::fact_words(|f| f.range_join),
         maximum: vocab::fact_words(|f| f.maximum),
@@ -89,6 +97,16 @@ pub fn words() -> &'static Words {
         unit_before: vocab::fact_words(|f| f.unit_before),
         units: vocab::unit_names(),
     })
+}
+
+/// Whether `lower` (lower-cased) ends inside a condition (`if`, `when`, `如果`, `当`; not
+/// `当前`; not after its `then`: `若未设置则默认为8位以上`).
+pub fn has_condition(lower: &str) -> bool {
+    let not = find_all(lower, &words().not_condition);
+    let then = find_all(lower, &words().condition_then);
+    find_all(lower, &words().default_condition)
+        .iter()
+        .any(|(s, e)| !not.iter().any(|(ns, ne)| ns <= s && e <= ne) && !then.iter().any(|(ts, _)| ts >= e))
 }
 
 /// Whether a word is a label of the vocabulary (`Note`, `Default`, `Values`), not a value.

@@ -103,6 +103,9 @@ pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
     for sentence in text.split('。') {
         let mut values: Vec<(String, String)> = Vec::new();
         let mut span_start = None;
+        // The item just before the list, and how the list's first pair is marked.
+        let mut before_list: Option<(usize, &str)> = None;
+        let mut first_mark = String::new();
         let items = sentence
             .split([';', '；', ',', '，', '、', '\n'])
             .flat_map(|i| i.split(" 和 "))
@@ -158,6 +161,9 @@ pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
                 let meaning = spaced.get(mark..).unwrap_or(spaced);
                 let meaning =
                     meaning.trim_start_matches([':', '：', '-', '(', '（', '=']).trim_end_matches([')', '）']).trim();
+                if values.is_empty() {
+                    first_mark = mark_of(spaced, mark);
+                }
                 span_start.get_or_insert(offset);
                 values.push((token.to_string(), meaning.to_string()));
             } else if values.len() >= 2 {
@@ -165,6 +171,18 @@ pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
             } else {
                 values.clear();
                 span_start = None;
+                before_list = Some((offset, item));
+            }
+        }
+        // `可能的返回值：1-主实例；2-灾备实例`, `status (1: initializing, 4: …`, `rename: …;
+        // modifyProject: …`: the first pair after a label, or a value no list would take
+        // alone, marked as the pairs after it are.
+        if values.len() >= 2 && !first_mark.is_empty() {
+            if let Some((offset, item)) = before_list {
+                if let Some((at, token, meaning)) = lead_pair(item, &first_mark, &values, kind) {
+                    values.insert(0, (token, meaning));
+                    span_start = Some(offset + at);
+                }
             }
         }
         // A value twice (`December 1, 2018 (inclusive) and December 2, 2018 (not
@@ -176,6 +194,63 @@ pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
                 complete: true,
                 sentence: sentence.get(start..).unwrap_or_default().trim().to_string(),
             });
+        }
+    }
+    None
+}
+
+/// How a pair is marked after its value: the pair word (`表示`) or the character (`:`, `-`,
+/// `(`), `:` for both colons.
+fn mark_of(spaced: &str, mark: usize) -> String {
+    let word = if mark > 0 { spaced.get(..mark) } else { spaced.chars().next().map(|c| &spaced[..c.len_utf8()]) };
+    match word.unwrap_or_default() {
+        "：" => ":".to_string(),
+        "（" => "(".to_string(),
+        w => text::lower(w),
+    }
+}
+
+/// In `item`, the pair marked by `mark` that starts it or follows its label (after `:`,
+/// `(`, or CJK text before a value: `其可选值有2008R2（…`): (its offset, value, meaning).
+fn lead_pair(item: &str, mark: &str, values: &[(String, String)], kind: Kind) -> Option<(usize, String, String)> {
+    let mut prev: Option<char> = None;
+    for (at, c) in item.char_indices() {
+        let starts = match prev {
+            None => true,
+            Some(p) => matches!(p, ':' | '：' | '(' | '（') || (is_cjk(p) && c.is_ascii_alphanumeric()),
+        };
+        prev = Some(c);
+        if !starts {
+            continue;
+        }
+        let rest = item.get(at..).unwrap_or_default();
+        let trimmed = rest.trim_start();
+        let token = token_at(trimmed);
+        if token.is_empty()
+            || !fits(token, kind)
+            || text::is_label_word(token)
+            || values.iter().any(|(v, _)| v == token)
+        {
+            continue;
+        }
+        let spaced = trimmed.get(token.len()..).unwrap_or_default().trim_start();
+        let lower = text::lower(spaced);
+        let marked = match mark {
+            ":" => spaced.starts_with([':', '：']),
+            "(" => spaced.starts_with(['(', '（']),
+            m => lower.starts_with(m),
+        };
+        // A value with no mark of a wire value opens the item, cased as the values after it.
+        let cased = at > 0
+            || looks_like_wire_value(token)
+            || values.first().is_some_and(|(v, _)| {
+                v.starts_with(|c: char| c.is_ascii_uppercase()) == token.starts_with(|c: char| c.is_ascii_uppercase())
+            });
+        if marked && cased {
+            let meaning = spaced.get(mark.len()..).unwrap_or_default();
+            let meaning =
+                meaning.trim_start_matches([':', '：', '-', '(', '（', '=']).trim_end_matches([')', '）']).trim();
+            return Some((at + (rest.len() - trimmed.len()), token.to_string(), meaning.to_string()));
         }
     }
     None
@@ -272,7 +347,10 @@ pub(super) fn only_value(text: &str, lower: &str, kind: Kind) -> Option<ValueLis
             || (quoted && after.starts_with([',', '，']))
             || after.starts_with(" field")
             || after.starts_with(" value")
-            || (after.starts_with(is_cjk) && !text::lower(token).chars().all(|c| c.is_ascii_lowercase()));
+            // (`只支持10000条内的查询`: a number before a counter word is a quantity.)
+            || (after.starts_with(is_cjk)
+                && !text::lower(token).chars().all(|c| c.is_ascii_lowercase())
+                && token.parse::<f64>().is_err());
         if ends {
             return Some(ValueList {
                 values: vec![(token.to_string(), String::new())],

@@ -37,6 +37,20 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
         if words().example.iter().any(|w| head.ends_with(w.trim_end_matches([':', '：']).trim_end())) {
             continue;
         }
+        // `no valid values are available`: a value word denied.
+        if words().negation.iter().any(|w| {
+            head.ends_with(w)
+                && (!w.is_ascii()
+                    || !head.get(..head.len() - w.len()).unwrap_or_default().ends_with(char::is_alphanumeric))
+        }) {
+            continue;
+        }
+        // `如果TargetType取值为CMQ_QUEUE`: the values of another parameter, in a condition;
+        // `当取值为 0，表示…`: one value in a condition.
+        let conditional = words().default_condition.iter().any(|w| head.ends_with(w.trim_end()));
+        if conditional || names_another(text.get(..start).unwrap_or_default(), name) {
+            continue;
+        }
         let after = text.get(end..).unwrap_or_default();
         let rest = skip(after, &[":", "：", "为", "是", "は", "은", "는", "include", "are", "."]);
         let at = text.len() - rest.len();
@@ -58,8 +72,12 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
         } else if super::range::starts_with_range(rest) {
             None
         } else {
-            let pairs = inline(rest, kind)
-                .filter(|(v, len)| v.len() > 1 || !glued_to_noun(rest.get(*len..).unwrap_or_default()));
+            // (One value then a join to what is no value, `0 和 [26, 256]`: no list.)
+            let pairs = inline(rest, kind).filter(|(v, len)| {
+                let left = rest.get(*len..).unwrap_or_default();
+                let joined = words().list_join.iter().any(|j| text::lower(left.trim_start()).starts_with(j.trim_end()));
+                v.len() > 1 || !(glued_to_noun(left) || joined)
+            });
             // `Valid values: 0: BGP` then `1: China Telecom` on the lines after.
             let lines = bullets(rest, kind, true).filter(|(v, _)| v.len() >= 2);
             longer(pairs, lines)
@@ -124,6 +142,26 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
         .or_else(|| unworded::piped(text, kind))
         .or_else(|| unworded::numbered(text, kind))
         .or_else(|| unworded::only_value(text, &lower, kind))
+}
+
+/// Whether the clause ending `before` (a value word's start) is a condition naming another
+/// parameter (`如果TargetType`, `if Type is`): a name in CamelCase, not `name`.
+fn names_another(before: &str, name: &str) -> bool {
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | '，' | '。' | ';' | '；' | '\n'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = before.get(start..).unwrap_or_default();
+    let lower = text::lower(clause);
+    let condition = text::has_condition(&lower);
+    condition
+        && clause.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')).any(|w| {
+            w != name
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().skip(1).any(|c| c.is_ascii_lowercase())
+                && w.chars().skip(1).any(|c| c.is_ascii_uppercase())
+        })
 }
 
 /// `• mixed_case_count: value ranges from 1 to 16`, `ClsAgentParseFailMerge: …, value
