@@ -19,6 +19,7 @@ mod length;
 mod list;
 mod normalize;
 mod range;
+mod respective;
 mod text;
 mod unit;
 mod unworded;
@@ -163,7 +164,7 @@ fn read_limits(text: &str, kind: Kind, array: bool, facts: &mut Facts) {
     let has_set = facts.allowed_values.is_some();
     let mut unit = None;
     let bare = if matches!(kind, Kind::Integer | Kind::Float) && !array { range::bare(text) } else { Vec::new() };
-    for limit in range::read(text, string).into_iter().chain(bare) {
+    for limit in range::read(text, string).into_iter().chain(respective::read(text, string)).chain(bare) {
         // A structure's parameter: only a stated number of its items, never the ranges of
         // fields inside it (`length: value ranges from 8 to 64`).
         if kind == Kind::None && ((limit.min.is_some() && limit.max.is_some()) || !array) {
