@@ -65,7 +65,9 @@ pub(super) fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(
         // Without a bullet: `flux：流量`, or a value alone on its line (`HIGH_QUALITY_BGP`).
         let alone = spaced.is_empty() && !token.is_empty();
         last_alone = alone && bulleted && looks_like_wire_value(token);
-        if !bulleted && !spaced.starts_with([':', '：', '=']) && !alone {
+        // (`2，服务器SSL证书`: a number and a comma.)
+        let comma = token.parse::<f64>().is_ok() && spaced.starts_with('，');
+        if !bulleted && !spaced.starts_with([':', '：', '=']) && !alone && !comma {
             // `Project-level monitoring:` between items heads a group of them.
             let heading = !values.is_empty() && trimmed.ends_with([':', '：']) && !trimmed.contains('.');
             if heading {

@@ -39,6 +39,10 @@ fn read_with(text: &str, kind: Kind, values: &[(String, String)], array: bool) -
         }
         let rest =
             skip(text.get(end..).unwrap_or_default(), &[":", "：", "为", "是", "は", "은", "는", "of ", "(", "（"]);
+        // `The default value is ''.`: the empty string.
+        if kind == Kind::Text && ["''", "\"\"", "“”", "「」"].iter().any(|q| rest.starts_with(q)) {
+            return Some((String::new(), text::sentence_at(text, start).to_string()));
+        }
         let rest = rest.trim_start_matches(['\'', '"', '“', '「']);
         let token = literal(rest, kind).filter(|token| {
             // `default true.`, `Default wedata.` (a listed value), never `Default SubnetId`.
@@ -62,19 +66,28 @@ fn read_with(text: &str, kind: Kind, values: &[(String, String)], array: bool) -
             if let Some((v, _)) = values.iter().find(|(_, m)| !m.is_empty() && m == meaning) {
                 return Some((v.clone(), text::sentence_at(text, start).to_string()));
             }
+            // `默认按照创建时间倒序` (`1：倒序，0：顺序`): the one meaning the words hold.
+            let held: Vec<&String> = values
+                .iter()
+                .filter(|(_, m)| m.chars().count() >= 2 && !m.is_ascii() && meaning.contains(m.as_str()))
+                .map(|(v, _)| v)
+                .collect();
+            if let [v] = held.as_slice() {
+                return Some(((*v).clone(), text::sentence_at(text, start).to_string()));
+            }
         }
     }
     // `• false: Not encrypted (default value).`: a bracketed marker in a listed value's meaning.
     let marks: Vec<&str> = words()
         .default_after
         .iter()
-        .filter(|w| w.starts_with(['(', '（']))
-        .map(|w| w.trim_end_matches([')', '）']))
+        .filter(|w| w.starts_with(['(', '（', '【']))
+        .map(|w| w.trim_end_matches([')', '）', '】']))
         .collect();
     for (value, meaning) in values {
         let meaning = text::lower(meaning);
         // The marker opens or closes the meaning (`(Default) Do not configure`, `Off (default value`).
-        let meaning = meaning.trim_end_matches(['.', '。', ')', '）', ' ']);
+        let meaning = meaning.trim_end_matches(['.', '。', ')', '）', '】', ' ']);
         if let Some(mark) = marks.iter().find(|m| meaning.starts_with(**m) || meaning.ends_with(**m)) {
             let at = lower.find(*mark).unwrap_or(0);
             if literal(value, kind) == Some(value.as_str()) {

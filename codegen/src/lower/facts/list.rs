@@ -70,6 +70,13 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
             )
         } else if let Some(m) = spaced.strip_prefix([':', '：', '=']) {
             let stop = m.find(SEPARATORS).unwrap_or(m.len());
+            let stop = spaced_pair_at(m).filter(|at| *at < stop).unwrap_or(stop);
+            (m.get(..stop).unwrap_or_default(), m.get(stop..).unwrap_or_default())
+        } else if let Some(m) = after.strip_prefix('-').filter(|m| m.starts_with(is_cjk)) {
+            // `0-단일 가용 영역, 1-멀티 가용 영역`, `master-마스터 인스턴스`: a meaning glued
+            // after a dash (two items at least).
+            dashed = true;
+            let stop = m.find(SEPARATORS).unwrap_or(m.len());
             (m.get(..stop).unwrap_or_default(), m.get(stop..).unwrap_or_default())
         } else if let Some(m) =
             after.strip_prefix([' ']).and_then(|a| a.strip_prefix(['-', '–'])).filter(|m| m.starts_with(' '))
@@ -84,6 +91,7 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
         };
         let continues = next.is_empty()
             || next.trim_start().starts_with(SEPARATORS)
+            || spaced_pair_at(next) == Some(0)
             || words()
                 .list_join
                 .iter()
@@ -114,6 +122,20 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
     }
     dedup(&mut values);
     Some((values, segment.len() - rest.len()))
+}
+
+/// `通知过期且自动续费 NOTIFY_AND_MANUAL_RENEW：…`, `未开始推流 1:正在推流`: where, in a
+/// meaning, the next pair starts after a space (a value that looks like one, then a colon).
+pub(super) fn spaced_pair_at(text: &str) -> Option<usize> {
+    text.char_indices().find_map(|(at, c)| {
+        if c != ' ' {
+            return None;
+        }
+        let rest = text.get(at + 1..)?;
+        let token = token_at(rest);
+        let colon = rest.get(token.len()..).is_some_and(|r| r.starts_with([':', '：']));
+        (colon && !text::is_label_word(token) && looks_like_wire_value(token)).then_some(at)
+    })
 }
 
 /// Each value once, where it first stands.

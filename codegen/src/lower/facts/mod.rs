@@ -73,6 +73,14 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
     } else if kind != Kind::None && values::has_examples(&text) {
         facts.allowed_values_complete = Some(false);
     }
+    // `選択可能な値は1～31 … 1は…、2は…、4は…`: values explained inside a stated range
+    // that holds more are no set (a bit mask), the range is read.
+    if kind == Kind::Integer && facts.allowed_values.is_some() && some_of_a_range(&text, list.as_ref()) {
+        facts.allowed_values = None;
+        facts.allowed_values_complete = None;
+        facts.facts_from.remove("allowed_values");
+    }
+    let list = list.filter(|_| facts.allowed_values.is_some());
     let listed: &[(String, String)] = list.as_ref().map_or(&[], |l| &l.values);
     let default = if array { default::read_array(&text, kind, listed) } else { default::read(&text, kind, listed) };
     if let Some((value, sentence)) = default {
@@ -95,7 +103,9 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
     read_limits(&text, kind, array, &mut facts);
     // A field that holds a unit's name (`ChargeUnit`, `TimeUnit`) has no unit of its own.
     let names_a_unit = name.ends_with("Unit") || name.ends_with("Units");
-    if !matches!(kind, Kind::None | Kind::Time) && !array && !names_a_unit {
+    // (An array's unit is its numbers': `Array of Integer`, `单位：KB`.)
+    let numbers = matches!(kind, Kind::Integer | Kind::Float);
+    if !matches!(kind, Kind::None | Kind::Time) && (!array || numbers) && !names_a_unit {
         if let Some((unit, sentence)) = unit::read(&text) {
             facts.unit = Some(unit.to_string());
             facts.facts_from.insert("unit".into(), sentence);
@@ -152,6 +162,19 @@ fn number(n: f64) -> Option<serde_json::Number> {
     } else {
         serde_json::Number::from_f64(n)
     }
+}
+
+/// Whether the values of `list` lie inside a range the text states after a range or value
+/// word that holds more numbers than they are.
+fn some_of_a_range(text: &str, list: Option<&list::ValueList>) -> bool {
+    let Some(list) = list else { return false };
+    let numbers: Vec<f64> = list.values.iter().filter_map(|(v, _)| v.parse().ok()).collect();
+    range::read(text, false).iter().any(|l| match (l.min, l.max) {
+        (Some(lo), Some(hi)) if l.counts.is_none() && !l.start => {
+            numbers.iter().all(|n| (lo..=hi).contains(n)) && hi - lo + 1.0 > numbers.len() as f64
+        }
+        _ => false,
+    })
 }
 
 /// Ranges of the value, lengths (characters, bytes; items of an array) and a unit attached
@@ -266,7 +289,8 @@ fn read_filters(text: &str, facts: &mut Facts) {
         facts.allowed_values_complete = Some(list.complete);
         facts.facts_from.insert("allowed_values".into(), list.sentence);
     }
-    if let Some((n, sentence)) = filters::max_count(text) {
+    // (`The maximum number of Filters for each request is 0`: no limit a request can meet.)
+    if let Some((n, sentence)) = filters::max_count(text).filter(|(n, _)| *n > 0) {
         facts.max_length = Some(n);
         facts.length_of = Some(LengthOf::Items);
         facts.facts_from.insert("max_length".into(), sentence);
@@ -444,6 +468,50 @@ mod tests {
         assert_eq!(facts("Granularity", d, Type::Integer), json!({}));
         let d = "登录密码，若未进行密码规则设置则默认密码规则为8位以上。";
         assert_eq!(facts("Password", d, Type::String), json!({"min_length": 8, "length_of": "chars"}));
+    }
+
+    #[test]
+    fn pairs_lines_and_defaults_of_pages_never_seen() {
+        let wire = |name: &str, d: &str, ty: Type| {
+            facts(name, d, ty)["allowed_values"]
+                .as_array()
+                .map(|a| a.iter().map(|x| x["value"].clone()).collect::<Vec<_>>())
+        };
+        // Lines of pairs with no colon line before them, `N，meaning` lines, a default
+        // named by a meaning it holds.
+        let d = "是否精确查询，默认模糊匹配。\n0：模糊匹配。\n1：精确查询。\n注：使用StreamName时该参数生效。";
+        assert_eq!(facts("IsStrict", d, Type::Integer)["default"], json!(0));
+        assert_eq!(wire("IsStrict", d, Type::Integer), Some(vec![json!(0), json!(1)]));
+        let d = "证书类型。其中：\n0，表示基础认证配置；\n1，表示客户端CA证书；\n2，服务器SSL证书。";
+        assert_eq!(wire("CertificateType", d, Type::Integer), Some(vec![json!(0), json!(1), json!(2)]));
+        assert_eq!(facts("OrderType", "1：倒序，0：顺序，默认按照创建时间倒序。", Type::Integer)["default"], json!(1));
+        let d = "1：アプリケーション型、0：従来型。デフォルトはアプリケーション型ロードバランサーインスタンスです。";
+        assert_eq!(facts("Forward", d, Type::Integer)["default"], json!(1));
+        // Pairs split at `；` first, a `【默认】` marker; pairs after a space on one line.
+        let d = "模式。0：不开启实时录制，即采用定时录制【默认】；1：开启实时录制。";
+        assert_eq!(facts("Highlight", d, Type::Integer)["default"], json!(0));
+        assert_eq!(wire("Status", "0:未开始推流 1:正在推流", Type::Integer), Some(vec![json!(0), json!(1)]));
+        let d = "自动续费标识。取值范围： NOTIFY_AND_AUTO_RENEW：通知过期且自动续费 NOTIFY_AND_MANUAL_RENEW：通知过期不自动续费";
+        assert_eq!(
+            wire("RenewFlag", d, Type::String),
+            Some(vec![json!("NOTIFY_AND_AUTO_RENEW"), json!("NOTIFY_AND_MANUAL_RENEW")])
+        );
+        // `Xは…` pairs, glued dashes before CJK meanings.
+        let d = "認証タイプであり、UNIDIRECTIONALは一方向認証、MUTUALは双方向認証です";
+        assert_eq!(wire("SSLMode", d, Type::String), Some(vec![json!("UNIDIRECTIONAL"), json!("MUTUAL")]));
+        let d = "멀티 가용 영역, 기본값은 0, 지원 값은 0-단일 가용 영역, 1-멀티 가용 영역입니다.";
+        assert_eq!(facts("DeployMode", d, Type::Integer)["allowed_values"][1]["value"], json!(1));
+        // A bit mask: values explained inside a range that holds more are no set.
+        let d = "選択可能な値は1～31、デフォルト値は31です。\n1は戻り値が1xxなら正常、2は戻り値が2xxなら正常、4は戻り値が3xxなら正常。";
+        assert_eq!(facts("HttpCode", d, Type::Integer), json!({"default": 31, "min": 1, "max": 31}));
+        // The empty string as a default; no Filters limit of 0; a numbers array's unit.
+        assert_eq!(facts("Meta", "The default value is ''.", Type::String), json!({"default": ""}));
+        assert_eq!(facts("Total", "总内存, 단위: KB", Type::Array(Box::new(Type::Integer))), json!({"unit": "KB"}));
+        let d = "Filter condition. The maximum number of `Filters` for each request is 0.\n<li> image-id - String - Required: No - Filter by image ID.</li>";
+        assert_eq!(
+            facts("Filters", d, Type::Array(Box::new(Type::Struct("Filter".into()))))["max_length"],
+            json!(null)
+        );
     }
 
     #[test]

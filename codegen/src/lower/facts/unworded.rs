@@ -101,15 +101,34 @@ pub(super) fn label_list(text: &str, kind: Kind, name: &str) -> Option<ValueList
 /// `1-表示需要， 0-表示不需要`, `0表示全部CMK， 1 表示…`, `传0不生成…，传1生成…`.
 pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
     for sentence in text.split('。') {
+        // Items split at `;` first (`0：不开启…，即采用…【默认】；1：开启…`: a comma inside a
+        // meaning), then at every separator (`0: a, 1: b; 2: c, 3: d`): the longer list.
+        let strong = pairs_in(sentence, &[';', '；', '\n'], kind);
+        let all = pairs_in(sentence, &[';', '；', ',', '，', '、', '\n'], kind);
+        let list = match (strong, all) {
+            (Some(s), Some(a)) => Some(if s.values.len() >= a.values.len() { s } else { a }),
+            (s, a) => s.or(a),
+        };
+        if list.is_some() {
+            return list;
+        }
+    }
+    None
+}
+
+/// The pairs of one sentence, its items split at `separators`.
+fn pairs_in(sentence: &str, separators: &[char], kind: Kind) -> Option<ValueList> {
+    {
         let mut values: Vec<(String, String)> = Vec::new();
         let mut span_start = None;
         // The item just before the list, and how the list's first pair is marked.
         let mut before_list: Option<(usize, &str)> = None;
         let mut first_mark = String::new();
         let items = sentence
-            .split([';', '；', ',', '，', '、', '\n'])
+            .split(separators)
             .flat_map(|i| i.split(" 和 "))
-            .flat_map(|i| i.split(". "));
+            .flat_map(|i| i.split(". "))
+            .flat_map(split_spaced_pairs);
         for item in items {
             let offset = item.as_ptr() as usize - sentence.as_ptr() as usize;
             let trimmed = item.trim_start();
@@ -145,6 +164,8 @@ pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
             let lower_spaced = text::lower(spaced);
             let mark = words().pair_mark.iter().find(|w| lower_spaced.starts_with(**w)).map_or(0, |w| w.len());
             let marked = spaced.starts_with([':', '：', '-', '(', '（', '=']) || mark > 0;
+            // `0，表示基础认证配置`: a number and a comma, items split at `；`.
+            let marked = marked || (token.parse::<f64>().is_ok() && spaced.starts_with('，'));
             let numeric = token.parse::<i64>().is_ok();
             let word = numeric
                 || token.eq_ignore_ascii_case("true")
@@ -159,8 +180,10 @@ pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
                 && after.starts_with(['(', '（']);
             if !token.is_empty() && (word || explained) && fits(token, kind) && (marked || glued) {
                 let meaning = spaced.get(mark..).unwrap_or(spaced);
-                let meaning =
-                    meaning.trim_start_matches([':', '：', '-', '(', '（', '=']).trim_end_matches([')', '）']).trim();
+                let meaning = meaning
+                    .trim_start_matches([':', '：', '-', '(', '（', '=', '，'])
+                    .trim_end_matches([')', '）'])
+                    .trim();
                 if values.is_empty() {
                     first_mark = mark_of(spaced, mark);
                 }
@@ -197,6 +220,22 @@ pub(super) fn pairs(text: &str, kind: Kind) -> Option<ValueList> {
         }
     }
     None
+}
+
+/// `0:未开始推流 1:正在推流`: an item holding pairs split at the spaces before them.
+fn split_spaced_pairs(item: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = item;
+    while let Some(at) = rest.contains([':', '：']).then(|| super::list::spaced_pair_at(rest)).flatten() {
+        let (head, tail) = rest.split_at(at);
+        if !head.contains([':', '：']) {
+            break;
+        }
+        parts.push(head);
+        rest = tail.get(1..).unwrap_or_default();
+    }
+    parts.push(rest);
+    parts
 }
 
 /// How a pair is marked after its value: the pair word (`表示`) or the character (`:`, `-`,

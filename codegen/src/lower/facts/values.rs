@@ -126,10 +126,15 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
     for line in text.split_inclusive('\n') {
         at += line.len();
         let rest = text.get(at..).unwrap_or_default();
-        let first = rest.trim_start().trim_start_matches(['•', '-', '*', '·']).trim_start();
-        let paired = first.get(token_at(first).len()..).is_some_and(|r| r.starts_with([':', '：']))
-            || text::numbered_dash(first).is_some();
-        if line.trim_end().ends_with([':', '：']) && paired {
+        let mut lines = rest.lines().filter(|l| !l.trim().is_empty());
+        let (first, second) = (lines.next().unwrap_or_default(), lines.next().unwrap_or_default());
+        // (Or two lines of pairs of values, `0：模糊匹配。` / `1：精确查询。`, `0，表示…`.)
+        let valued = |l: &str| {
+            let token = token_at(l.trim_start());
+            token.parse::<f64>().is_ok() || super::list::looks_like_wire_value(token)
+        };
+        let by_lines = pair_line(first) && pair_line(second) && valued(first) && valued(second);
+        if (line.trim_end().ends_with([':', '：']) && pair_line(first)) || by_lines {
             if let Some((values, len)) = bullets(rest, kind, true).filter(|(v, _)| v.len() >= 2) {
                 let span = rest.get(..len).unwrap_or_default();
                 return Some(ValueList { values, complete: !is_open(line), sentence: span.trim().to_string() });
@@ -142,6 +147,18 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
         .or_else(|| unworded::piped(text, kind))
         .or_else(|| unworded::numbered(text, kind))
         .or_else(|| unworded::only_value(text, &lower, kind))
+}
+
+/// `flux：流量`, `01-User eyes closed`, `0，表示…`: a line that starts with a value and its
+/// meaning (after a bullet, if any).
+fn pair_line(line: &str) -> bool {
+    let first = line.trim_start().trim_start_matches(['•', '-', '*', '·']).trim_start();
+    let token = token_at(first);
+    let after = first.get(token.len()..).unwrap_or_default();
+    !token.is_empty()
+        && (after.starts_with([':', '：'])
+            || text::numbered_dash(first).is_some()
+            || (token.parse::<f64>().is_ok() && after.starts_with('，')))
 }
 
 /// Whether the clause ending `before` (a value word's start) is a condition naming another
