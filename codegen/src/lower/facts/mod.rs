@@ -165,13 +165,14 @@ fn number(n: f64) -> Option<serde_json::Number> {
 }
 
 /// Whether the values of `list` lie inside a range the text states after a range or value
-/// word that holds more numbers than they are.
+/// word that holds more than twice as many numbers.
 fn some_of_a_range(text: &str, list: Option<&list::ValueList>) -> bool {
     let Some(list) = list else { return false };
     let numbers: Vec<f64> = list.values.iter().filter_map(|(v, _)| v.parse().ok()).collect();
     range::read(text, false).iter().any(|l| match (l.min, l.max) {
         (Some(lo), Some(hi)) if l.counts.is_none() && !l.start => {
-            numbers.iter().all(|n| (lo..=hi).contains(n)) && hi - lo + 1.0 > numbers.len() as f64
+            // (Under half of them: `[0,5]` explained but for 1 is still a set.)
+            numbers.iter().all(|n| (lo..=hi).contains(n)) && hi - lo + 1.0 > 2.0 * numbers.len() as f64
         }
         _ => false,
     })
@@ -193,12 +194,17 @@ fn read_limits(text: &str, kind: Kind, array: bool, facts: &mut Facts) {
         if kind == Kind::None && ((limit.min.is_some() && limit.max.is_some()) || !array) {
             continue;
         }
+        // The range of an array's values: its numbers', nothing of strings (`weight value:
+        // 0 - 100` of `["origin1::weight1"]`).
+        if array && limit.of_values && !matches!(kind, Kind::Integer | Kind::Float) {
+            continue;
+        }
         let counts = match limit.counts {
             Some(LengthOf::Chars | LengthOf::Bytes) if string => limit.counts,
             Some(_) => continue,
             // `cannot exceed 2 days`: a number with a unit counts no items.
             None if array && limit.unit.is_some() => continue,
-            None if array => Some(LengthOf::Items),
+            None if array && !limit.of_values => Some(LengthOf::Items),
             None => None,
         };
         match counts {
@@ -505,6 +511,16 @@ mod tests {
         let d = "選択可能な値は1～31、デフォルト値は31です。\n1は戻り値が1xxなら正常、2は戻り値が2xxなら正常、4は戻り値が3xxなら正常。";
         assert_eq!(facts("HttpCode", d, Type::Integer), json!({"default": 31, "min": 1, "max": 31}));
         // The empty string as a default; no Filters limit of 0; a numbers array's unit.
+        // A value allowed besides a bracketed range; a value range of strings in an array.
+        let d = "Maximum height. Value ranges from 0 to [128, 8192]. Measurement unit: px.";
+        assert_eq!(facts("Height", d, Type::Integer), json!({"min": 0, "max": 8192}));
+        let d = "Origin list, in the format of [\"origin1::weight1\"]. Valid range of weight value: 0 - 100.";
+        assert_eq!(facts("Origins", d, Type::Array(Box::new(Type::String)))["max_length"], json!(null));
+        // A value word inside a condition; a condition in the sentence before is none.
+        let d = "Exact match by IP. The first value will be returned if multiple values are found.";
+        assert_eq!(facts("ip", d, Type::String), json!({}));
+        let d = "Table selection mode, which is required if DBMode is partial. Valid values: all, partial.";
+        assert_eq!(facts("TableMode", d, Type::String)["allowed_values"][1]["value"], json!("partial"));
         assert_eq!(facts("Meta", "The default value is ''.", Type::String), json!({"default": ""}));
         assert_eq!(facts("Total", "总内存, 단위: KB", Type::Array(Box::new(Type::Integer))), json!({"unit": "KB"}));
         let d = "Filter condition. The maximum number of `Filters` for each request is 0.\n<li> image-id - String - Required: No - Filter by image ID.</li>";

@@ -25,6 +25,9 @@ pub struct Limit {
     pub bare: bool,
     /// Written in digits (not `one`, `two`).
     pub digits: bool,
+    /// The range of the values themselves (after a value word: `weight value: 0 - 100`),
+    /// never a number of items.
+    pub of_values: bool,
 }
 
 impl Limit {
@@ -36,7 +39,7 @@ impl Limit {
         unit: Option<&'static str>,
         sentence: String,
     ) -> Limit {
-        Limit { min, max, counts, unit, sentence, start: false, bare: true, digits: true }
+        Limit { min, max, counts, unit, sentence, start: false, bare: true, digits: true, of_values: false }
     }
 }
 
@@ -93,10 +96,26 @@ fn bare_intervals(text: &str) -> Vec<(f64, f64, usize)> {
             bracket_interval(inner, false)
         };
         if let Some((a, b, _)) = interval {
-            found.push((a, b, at));
+            // `0 and [128, 4096]`, `from 0 to [128, 8192]`: a value allowed besides.
+            let before = skip_join_back(text.get(..at).unwrap_or_default());
+            let alone = trailing_number(before).map(|(n, _)| n).filter(|n| *n < a);
+            found.push((alone.unwrap_or(a), b, at));
         }
     }
     found
+}
+
+/// `… 0 and ` → `… 0`: the text before a join word (`and`, `or`, `to`, `和`) at its end.
+fn skip_join_back(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    let lower = text::lower(trimmed);
+    let joins = words().list_join.iter().chain(words().range_join.iter()).map(|w| w.trim());
+    for join in joins {
+        if lower.ends_with(join) && !join.is_empty() {
+            return trimmed.get(..trimmed.len() - join.len()).unwrap_or_default().trim_end();
+        }
+    }
+    trimmed
 }
 
 /// `-30,30]`: two signed numbers in brackets, the first below the second.
@@ -191,6 +210,7 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
                 start: false,
                 bare: true,
                 digits: true,
+                of_values: false,
             });
         }
     }
@@ -204,7 +224,9 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
         }
         if let Some((a, b, measure, unit, _)) = range_at(rest, string) {
             let (counts, m) = measure.map_or((None, 1), |(c, m)| (Some(c), m));
-            limits.push(Limit::stated(Some(a * m as f64), Some(b * m as f64), counts, unit, sentence(start)));
+            let mut limit = Limit::stated(Some(a * m as f64), Some(b * m as f64), counts, unit, sentence(start));
+            limit.of_values = true;
+            limits.push(limit);
         }
     }
     for (start, end) in text::find_all(&lower, &words().range) {
@@ -322,6 +344,7 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
                 start: true,
                 bare: true,
                 digits: true,
+                of_values: false,
             });
         }
     }
@@ -337,6 +360,7 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
                 start: true,
                 bare: true,
                 digits: true,
+                of_values: false,
             });
         }
     }
@@ -353,7 +377,7 @@ fn limit(n: f64, after: &str, is_max: bool, string: bool, sentence: String) -> L
     let bare = next.is_empty()
         || next.starts_with(['.', ',', ';', '。', '，', '；', '、', ')', '）'])
         || next.starts_with(text::is_cjk);
-    Limit { min, max, counts, unit, sentence, start: false, bare, digits: true }
+    Limit { min, max, counts, unit, sentence, start: false, bare, digits: true, of_values: false }
 }
 
 /// The number just before `at`, with a measure word between (`55バイト|を超える`, `8位|以上`):
@@ -387,7 +411,10 @@ fn clause_before(text: &str, at: usize) -> &str {
     let start = before
         .char_indices()
         .rev()
-        .find(|(_, c)| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n'))
+        .find(|(i, c)| {
+            matches!(c, '，' | ',' | '。' | '；' | ';' | '\n')
+                || (*c == '.' && before.get(i + 1..).is_some_and(|r| r.starts_with(' ')))
+        })
         .map_or(0, |(i, c)| i + c.len_utf8());
     before.get(start..).unwrap_or_default()
 }

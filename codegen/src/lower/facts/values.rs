@@ -48,7 +48,7 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
         // `如果TargetType取值为CMQ_QUEUE`: the values of another parameter, in a condition;
         // `当取值为 0，表示…`: one value in a condition.
         let conditional = words().default_condition.iter().any(|w| head.ends_with(w.trim_end()));
-        if conditional || names_another(text.get(..start).unwrap_or_default(), name) {
+        if conditional || in_condition(text.get(..start).unwrap_or_default()) {
             continue;
         }
         let after = text.get(end..).unwrap_or_default();
@@ -122,9 +122,12 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
     }
     // `Statistical areas:` then lines `mainland: Chinese mainland`, `global: global`, each
     // a value and a colon (`• Linuxインスタンスの…` after `以下のとおりです：` is no value).
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        at += line.len();
+    // (From the text's start too, with no line before: `BASIC: …` / `ENHANCED: …`.)
+    let starts = std::iter::once((0, "")).chain(text.split_inclusive('\n').scan(0, |at, line| {
+        *at += line.len();
+        Some((*at, line))
+    }));
+    for (at, line) in starts {
         let rest = text.get(at..).unwrap_or_default();
         let mut lines = rest.lines().filter(|l| !l.trim().is_empty());
         let (first, second) = (lines.next().unwrap_or_default(), lines.next().unwrap_or_default());
@@ -161,24 +164,19 @@ fn pair_line(line: &str) -> bool {
             || (token.parse::<f64>().is_ok() && after.starts_with('，')))
 }
 
-/// Whether the clause ending `before` (a value word's start) is a condition naming another
-/// parameter (`如果TargetType`, `if Type is`): a name in CamelCase, not `name`.
-fn names_another(before: &str, name: &str) -> bool {
+/// Whether the clause ending `before` (a value word's start) is inside a condition
+/// (`如果TargetType取值为…`, `if multiple values are found`): the values are another
+/// parameter's, or no set at all.
+fn in_condition(before: &str) -> bool {
     let start = before
         .char_indices()
         .rev()
-        .find(|(_, c)| matches!(c, ',' | '，' | '。' | ';' | '；' | '\n'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let clause = before.get(start..).unwrap_or_default();
-    let lower = text::lower(clause);
-    let condition = text::has_condition(&lower);
-    condition
-        && clause.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')).any(|w| {
-            w != name
-                && w.starts_with(|c: char| c.is_ascii_uppercase())
-                && w.chars().skip(1).any(|c| c.is_ascii_lowercase())
-                && w.chars().skip(1).any(|c| c.is_ascii_uppercase())
+        .find(|(i, c)| {
+            matches!(c, ',' | '，' | '。' | ';' | '；' | '\n')
+                || (*c == '.' && before.get(i + 1..).is_some_and(|r| r.starts_with(' ')))
         })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    text::has_condition(&text::lower(before.get(start..).unwrap_or_default()))
 }
 
 /// `• mixed_case_count: value ranges from 1 to 16`, `ClsAgentParseFailMerge: …, value
