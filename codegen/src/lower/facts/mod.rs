@@ -521,6 +521,17 @@ mod tests {
         assert_eq!(facts("ip", d, Type::String), json!({}));
         let d = "Table selection mode, which is required if DBMode is partial. Valid values: all, partial.";
         assert_eq!(facts("TableMode", d, Type::String)["allowed_values"][1]["value"], json!("partial"));
+        // A sentence that is a range alone; a range word's range of an array of strings.
+        assert_eq!(
+            facts("Gop", "关键帧间隔，单位：秒。1-50", Type::Integer),
+            json!({"min": 1, "max": 50, "unit": "s"})
+        );
+        assert_eq!(facts("Ids", "리스너 ID 리스트, 범위[1-65535]", Type::Array(Box::new(Type::String))), json!({}));
+        let d = "Customer UIN list. Array length value: 1-20.";
+        assert_eq!(
+            facts("Uins", d, Type::Array(Box::new(Type::Integer))),
+            json!({"min_length": 1, "max_length": 20, "length_of": "items"})
+        );
         assert_eq!(facts("Meta", "The default value is ''.", Type::String), json!({"default": ""}));
         assert_eq!(facts("Total", "总内存, 단위: KB", Type::Array(Box::new(Type::Integer))), json!({"unit": "KB"}));
         let d = "Filter condition. The maximum number of `Filters` for each request is 0.\n<li> image-id - String - Required: No - Filter by image ID.</li>";

@@ -196,7 +196,10 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
         // `Value range: [0, 100]`.
         let bracketed = rest.strip_prefix(['[', '［']);
         if let Some((a, b, _)) = bracketed.and_then(|r| bracket_interval(r, true).or_else(|| bracket_range(r))) {
-            limits.push(Limit::stated(Some(a), Some(b), None, None, sentence(start)));
+            // (The values' range: of an array, its items' values, no number of items.)
+            let mut limit = Limit::stated(Some(a), Some(b), None, None, sentence(start));
+            limit.of_values = true;
+            limits.push(limit);
             continue;
         }
         if let Some((a, b, measure, unit, _)) = range_at(rest, string) {
@@ -225,7 +228,9 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
         if let Some((a, b, measure, unit, _)) = range_at(rest, string) {
             let (counts, m) = measure.map_or((None, 1), |(c, m)| (Some(c), m));
             let mut limit = Limit::stated(Some(a * m as f64), Some(b * m as f64), counts, unit, sentence(start));
-            limit.of_values = true;
+            // (`Array length value: 1-20`: the value of a length.)
+            let head = lower.get(..start).unwrap_or_default().trim_end();
+            limit.of_values = !words().length.iter().any(|w| head.ends_with(w.trim()));
             limits.push(limit);
         }
     }
@@ -431,12 +436,22 @@ fn inequality_at(text: &str) -> Option<(f64, f64)> {
     (!name.is_empty() && a <= b).then_some((a, b))
 }
 
-/// The intervals in brackets with no range word (`Age; [0,100].`) of a number's description.
+/// The intervals in brackets with no range word (`Age; [0,100].`) of a number's
+/// description, and its sentences that are a range alone (`单位：秒。1-50`).
 pub fn bare(text: &str) -> Vec<Limit> {
-    bare_intervals(text)
+    let mut limits: Vec<Limit> = bare_intervals(text)
         .into_iter()
         .map(|(a, b, at)| Limit::stated(Some(a), Some(b), None, None, text::sentence_at(text, at).to_string()))
-        .collect()
+        .collect();
+    for sentence in text.split(['。', '\n']).flat_map(|s| s.split(". ")) {
+        let alone = sentence.trim().trim_end_matches(['.', '。']);
+        if let Some((a, b, None, unit, len)) = range_at(alone, false) {
+            if len == alone.len() && starts_with_range(alone) {
+                limits.push(Limit::stated(Some(a), Some(b), None, unit, alone.to_string()));
+            }
+        }
+    }
+    limits
 }
 
 /// `… 从 1` → 1: the number ending `text`.
