@@ -125,17 +125,16 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
 }
 
 /// `通知过期且自动续费 NOTIFY_AND_MANUAL_RENEW：…`, `未开始推流 1:正在推流`: where, in a
-/// meaning, the next pair starts after a space (a value that looks like one, then a colon).
+/// meaning, the next pair starts after its first space (a value that looks like one, then a
+/// colon; not `明细数据 项目 ID：…`, a meaning's words).
 pub(super) fn spaced_pair_at(text: &str) -> Option<usize> {
-    text.char_indices().find_map(|(at, c)| {
-        if c != ' ' {
-            return None;
-        }
+    let at = text.find(' ')?;
+    {
         let rest = text.get(at + 1..)?;
         let token = token_at(rest);
         let colon = rest.get(token.len()..).is_some_and(|r| r.starts_with([':', '：']));
         (colon && !text::is_label_word(token) && looks_like_wire_value(token)).then_some(at)
-    })
+    }
 }
 
 /// Each value once, where it first stands.

@@ -532,6 +532,10 @@ mod tests {
             facts("Uins", d, Type::Array(Box::new(Type::Integer))),
             json!({"min_length": 1, "max_length": 20, "length_of": "items"})
         );
+        // Pairs after a space only at a meaning's first space (`明细数据 项目 ID：` is prose).
+        let d =
+            "资源名称：\n具体域名：表示该域名明细数据\nmultiDomains：表示多域名汇总明细数据\n项目 ID：指定项目查询时";
+        assert_eq!(facts("Resource", d, Type::String), json!({}));
         assert_eq!(facts("Meta", "The default value is ''.", Type::String), json!({"default": ""}));
         assert_eq!(facts("Total", "总内存, 단위: KB", Type::Array(Box::new(Type::Integer))), json!({"unit": "KB"}));
         let d = "Filter condition. The maximum number of `Filters` for each request is 0.\n<li> image-id - String - Required: No - Filter by image ID.</li>";
