@@ -37,7 +37,10 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
 
 /// `are 720 (30 days) and 6`, `为100和1`: the first two numbers of `text` outside brackets,
 /// joined, close to its start; with what they count and their unit.
-fn two_numbers(text: &str, string: bool) -> Option<(f64, f64, Option<(LengthOf, u64)>, Option<&'static str>)> {
+/// Two numbers, what they count and their unit.
+type Numbers = (f64, f64, Option<(LengthOf, u64)>, Option<&'static str>);
+
+fn two_numbers(text: &str, string: bool) -> Option<Numbers> {
     let mut depth = 0usize;
     let start = text.char_indices().take_while(|(i, _)| *i < 48).find_map(|(i, c)| {
         match c {
