@@ -61,6 +61,7 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
         }
         let after = rest.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
         let spaced = after.trim_start();
+        let mut paired_next = false;
         let (meaning, next) = if let Some(inner) = spaced.strip_prefix(['(', '（']) {
             let close = inner.find([')', '）']).unwrap_or(inner.len());
             let tail = inner.get(close..).unwrap_or_default();
@@ -70,7 +71,9 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
             )
         } else if let Some(m) = spaced.strip_prefix([':', '：', '=']) {
             let stop = m.find(SEPARATORS).unwrap_or(m.len());
-            let stop = spaced_pair_at(m).filter(|at| *at < stop).unwrap_or(stop);
+            let pair = spaced_pair_at(m).filter(|at| *at < stop);
+            paired_next = pair.is_some();
+            let stop = pair.unwrap_or(stop);
             (m.get(..stop).unwrap_or_default(), m.get(stop..).unwrap_or_default())
         } else if let Some(m) = after.strip_prefix('-').filter(|m| m.starts_with(is_cjk)) {
             // `0-단일 가용 영역, 1-멀티 가용 영역`, `master-마스터 인스턴스`: a meaning glued
@@ -91,7 +94,7 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
         };
         let continues = next.is_empty()
             || next.trim_start().starts_with(SEPARATORS)
-            || spaced_pair_at(next) == Some(0)
+            || paired_next
             || words()
                 .list_join
                 .iter()
@@ -124,17 +127,19 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
     Some((values, segment.len() - rest.len()))
 }
 
-/// `通知过期且自动续费 NOTIFY_AND_MANUAL_RENEW：…`, `未开始推流 1:正在推流`: where, in a
-/// meaning, the next pair starts after its first space (a value that looks like one, then a
-/// colon; not `明细数据 项目 ID：…`, a meaning's words).
-pub(super) fn spaced_pair_at(text: &str) -> Option<usize> {
-    let at = text.find(' ')?;
-    {
-        let rest = text.get(at + 1..)?;
-        let token = token_at(rest);
-        let colon = rest.get(token.len()..).is_some_and(|r| r.starts_with([':', '：']));
-        (colon && !text::is_label_word(token) && looks_like_wire_value(token)).then_some(at)
-    }
+/// `通知过期且自动续费 NOTIFY_AND_MANUAL_RENEW：…`, `未开始推流 1:正在推流`: where, in the
+/// meaning after a pair's colon, the next pair starts: at the meaning's first space, after a
+/// word of it (a value that looks like one, then a colon; not `明细数据 项目 ID：…`, nor
+/// `pay-as-you-goNote:` right after the colon).
+pub(super) fn spaced_pair_at(meaning: &str) -> Option<usize> {
+    let body = meaning.trim_start();
+    let lead = meaning.len() - body.len();
+    // (A line break is a space here: a wrapped line changes nothing.)
+    let at = body.find([' ', '\n']).filter(|at| *at > 0)?;
+    let rest = body.get(at + 1..)?;
+    let token = token_at(rest);
+    let colon = rest.get(token.len()..).is_some_and(|r| r.starts_with([':', '：']));
+    (colon && !text::is_label_word(token) && looks_like_wire_value(token)).then_some(lead + at)
 }
 
 /// Each value once, where it first stands.

@@ -51,7 +51,7 @@ pub fn starts_with_range(text: &str) -> bool {
     let text = text.trim_start();
     range_at(text, false).is_some_and(|(.., len)| {
         // Joined by a symbol: `0 (disable) and 1 (enable)` is a list.
-        text.get(..len).is_some_and(|r| r.contains(['-', '~', '～']) && !r.contains(['(', '（']))
+        text.get(..len).is_some_and(|r| r.contains(['-', '–', '~', '～']) && !r.contains(['(', '（']))
     })
 }
 
@@ -69,6 +69,20 @@ pub fn bracket_interval(text: &str, float: bool) -> Option<(f64, f64, usize)> {
     let (a, b) = (number(a)?, number(b)?);
     let apart = b - a > 1.0 || (float && b > a) || a.fract() != 0.0 || b.fract() != 0.0;
     (a < b && apart).then_some((a, b, close + 1))
+}
+
+/// Whether an item of `text` is a range with a meaning (`0–1: Sample at the specified
+/// rate`): the values it explains are no set of separate values.
+pub fn range_item(text: &str) -> bool {
+    text.char_indices().any(|(at, c)| {
+        let fresh = !text.get(..at).unwrap_or_default().ends_with(|p: char| p.is_ascii_alphanumeric() || p == '.');
+        let rest = text.get(at..).unwrap_or_default();
+        fresh
+            && c.is_ascii_digit()
+            && starts_with_range(rest)
+            && range_at(rest, false)
+                .is_some_and(|(.., len)| rest.get(len..).is_some_and(|r| r.trim_start().starts_with([':', '：'])))
+    })
 }
 
 /// `1-65535]` (the `[` already read): a range joined by a symbol inside brackets.

@@ -226,11 +226,10 @@ fn pairs_in(sentence: &str, separators: &[char], kind: Kind) -> Option<ValueList
 fn split_spaced_pairs(item: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut rest = item;
-    while let Some(at) = rest.contains([':', '：']).then(|| super::list::spaced_pair_at(rest)).flatten() {
-        let (head, tail) = rest.split_at(at);
-        if !head.contains([':', '：']) {
-            break;
-        }
+    while let Some(colon) = rest.find([':', '：']) {
+        let after = colon + rest.get(colon..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+        let Some(at) = rest.get(after..).and_then(super::list::spaced_pair_at) else { break };
+        let (head, tail) = rest.split_at(after + at);
         parts.push(head);
         rest = tail.get(1..).unwrap_or_default();
     }
@@ -253,11 +252,15 @@ fn mark_of(spaced: &str, mark: usize) -> String {
 /// `(`, or CJK text before a value: `其可选值有2008R2（…`): (its offset, value, meaning).
 fn lead_pair(item: &str, mark: &str, values: &[(String, String)], kind: Kind) -> Option<(usize, String, String)> {
     let mut prev: Option<char> = None;
+    let mut before_prev: Option<char> = None;
     for (at, c) in item.char_indices() {
+        // (Or after CJK text and a space or a line break: `発注ステータス 1：未払い`.)
+        let spaced_cjk = prev.is_some_and(char::is_whitespace) && before_prev.is_some_and(is_cjk);
         let starts = match prev {
             None => true,
-            Some(p) => matches!(p, ':' | '：' | '(' | '（') || (is_cjk(p) && c.is_ascii_alphanumeric()),
+            Some(p) => matches!(p, ':' | '：' | '(' | '（') || ((is_cjk(p) || spaced_cjk) && c.is_ascii_alphanumeric()),
         };
+        before_prev = prev;
         prev = Some(c);
         if !starts {
             continue;
@@ -286,7 +289,11 @@ fn lead_pair(item: &str, mark: &str, values: &[(String, String)], kind: Kind) ->
                 v.starts_with(|c: char| c.is_ascii_uppercase()) == token.starts_with(|c: char| c.is_ascii_uppercase())
             });
         if marked && cased {
-            let meaning = spaced.get(mark.len()..).unwrap_or_default();
+            let meaning = match mark {
+                ":" => spaced.trim_start_matches([':', '：']),
+                "(" => spaced.trim_start_matches(['(', '（']),
+                m => spaced.get(m.len()..).unwrap_or_default(),
+            };
             let meaning =
                 meaning.trim_start_matches([':', '：', '-', '(', '（', '=']).trim_end_matches([')', '）']).trim();
             return Some((at + (rest.len() - trimmed.len()), token.to_string(), meaning.to_string()));

@@ -130,13 +130,19 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
     for (at, line) in starts {
         let rest = text.get(at..).unwrap_or_default();
         let mut lines = rest.lines().filter(|l| !l.trim().is_empty());
-        let (first, second) = (lines.next().unwrap_or_default(), lines.next().unwrap_or_default());
+        let (first, second, third) =
+            (lines.next().unwrap_or_default(), lines.next().unwrap_or_default(), lines.next().unwrap_or_default());
         // (Or two lines of pairs of values, `0：模糊匹配。` / `1：精确查询。`, `0，表示…`.)
         let valued = |l: &str| {
             let token = token_at(l.trim_start());
             token.parse::<f64>().is_ok() || super::list::looks_like_wire_value(token)
         };
-        let by_lines = pair_line(first) && pair_line(second) && valued(first) && valued(second);
+        // (Or three lines `Word: meaning` of distinct words: `Empty: …` / `Dead: …` / `Stable: …`;
+        // never from inside a block of such lines.)
+        let words3 = [first, second, third].map(colon_word);
+        let three = words3.iter().all(Option::is_some) && words3[0] != words3[1] && words3[1] != words3[2];
+        let by_lines =
+            !pair_line(line) && ((pair_line(first) && pair_line(second) && valued(first) && valued(second)) || three);
         if (line.trim_end().ends_with([':', '：']) && pair_line(first)) || by_lines {
             if let Some((values, len)) = bullets(rest, kind, true).filter(|(v, _)| v.len() >= 2) {
                 let span = rest.get(..len).unwrap_or_default();
@@ -150,6 +156,14 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
         .or_else(|| unworded::piped(text, kind))
         .or_else(|| unworded::numbered(text, kind))
         .or_else(|| unworded::only_value(text, &lower, kind))
+}
+
+/// `Empty: The group has no members`: the word before the line's colon (not a label).
+fn colon_word(line: &str) -> Option<&str> {
+    let line = line.trim_start();
+    let token = token_at(line);
+    let colon = line.get(token.len()..).is_some_and(|r| r.starts_with([':', '：']));
+    (colon && !token.is_empty() && !text::is_label_word(token)).then_some(token)
 }
 
 /// `flux：流量`, `01-User eyes closed`, `0，表示…`: a line that starts with a value and its
