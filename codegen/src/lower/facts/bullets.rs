@@ -63,6 +63,8 @@ pub(super) fn bullets(text: &str, kind: Kind, introduced: bool) -> Option<(Vec<(
         let after = item.get(token.len()..).unwrap_or_default().trim_start_matches(QUOTES);
         let spaced = after.trim_start();
         // Without a bullet: `flux：流量`, or a value alone on its line (`HIGH_QUALITY_BGP`).
+        // (`<li>pass. </li>`: a value alone, its sentence ended.)
+        let spaced = if spaced.trim_end_matches(['.', '。']).is_empty() { "" } else { spaced };
         let alone = spaced.is_empty() && !token.is_empty();
         last_alone = alone && bulleted && looks_like_wire_value(token);
         // (`2，服务器SSL证书`: a number and a comma.)

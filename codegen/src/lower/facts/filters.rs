@@ -144,11 +144,12 @@ pub fn max_count(text: &str) -> Option<(u64, String)> {
             continue;
         };
         let lower = text::lower(clause);
-        if text::find_all(&lower, &words().maximum).is_empty() {
+        // The number after the maximum word (`使用请参考示例2 每次请求的Filters的上限为10`).
+        let Some(&(_, max_end)) = text::find_all(&lower, &words().maximum).first() else {
             continue;
-        }
+        };
         let _ = at;
-        let number = clause.char_indices().filter(|(_, c)| c.is_ascii_digit()).find_map(|(i, _)| {
+        let number = clause.char_indices().filter(|(i, c)| *i >= max_end && c.is_ascii_digit()).find_map(|(i, _)| {
             let before = clause.get(..i).unwrap_or_default();
             if before.ends_with(|c: char| c.is_ascii_digit() || c == '.') {
                 return None;

@@ -13,6 +13,13 @@ pub fn measure_after(text: &str, string: bool) -> Option<(LengthOf, u64, usize)>
     // `1000 个英文字母、数字`: a counter word before the letters.
     let lower_skipped = lower.strip_prefix('个').unwrap_or(&lower);
     let skipped = lower.len() - lower_skipped.len();
+    // (`个字节`: bytes, though `个字` counts characters — the longer word wins.)
+    let bytes = words().bytes.iter().find(|w| lower_skipped.starts_with(**w) && bounded(lower_skipped, w));
+    if let Some(w) = bytes
+        .filter(|w| skipped + w.len() > words().chars.iter().find(|c| lower.starts_with(**c)).map_or(0, |c| c.len()))
+    {
+        return Some((LengthOf::Bytes, 1, gap + skipped + w.len()));
+    }
     if let Some(w) = words().chars.iter().find(|w| lower.starts_with(**w) && bounded(&lower, w)) {
         return Some((LengthOf::Chars, 1, gap + w.len()));
     }

@@ -55,6 +55,11 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
         rest = skip(rest, &words().list_join);
         rest = rest.trim_start_matches(QUOTES);
         let token = token_at(rest);
+        // `2-SQL操作`: a number before a dash and its meaning, glued into one token.
+        let token = match text::numbered_dash(rest) {
+            Some((number, _)) if !fits(token, kind) && fits(number, kind) => number,
+            _ => token,
+        };
         if token.is_empty() || !fits(token, kind) {
             rest = before;
             break;
@@ -75,11 +80,13 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
             paired_next = pair.is_some();
             let stop = pair.unwrap_or(stop);
             (m.get(..stop).unwrap_or_default(), m.get(stop..).unwrap_or_default())
-        } else if let Some(m) = after.strip_prefix('-').filter(|m| m.starts_with(is_cjk)) {
-            // `0-단일 가용 영역, 1-멀티 가용 영역`, `master-마스터 인스턴스`: a meaning glued
-            // after a dash (two items at least).
+        } else if let Some(m) = after.strip_prefix('-').filter(|m| {
+            m.starts_with(is_cjk) || (token.parse::<i64>().is_ok() && m.starts_with(|c: char| c.is_alphabetic()))
+        }) {
+            // `0-단일 가용 영역, 1-멀티 가용 영역`, `master-마스터 인스턴스`, `2-SQL操作`: a
+            // meaning glued after a dash (two items at least), to the next item (`年額/月額`).
             dashed = true;
-            let stop = m.find(SEPARATORS).unwrap_or(m.len());
+            let stop = m.find([',', '，', '、', ';', '；']).unwrap_or(m.len());
             (m.get(..stop).unwrap_or_default(), m.get(stop..).unwrap_or_default())
         } else if let Some(m) =
             after.strip_prefix([' ']).and_then(|a| a.strip_prefix(['-', '–'])).filter(|m| m.starts_with(' '))
@@ -120,7 +127,12 @@ pub(super) fn inline(text: &str, kind: Kind) -> Option<(Vec<(String, String)>, u
     // A list cut short by an item that is no value while more items follow (`all, single
     // port, range`) is no list.
     let left = rest.trim_start().trim_start_matches(SEPARATORS);
-    if values.is_empty() || (dashed && values.len() < 2) || (left.contains(SEPARATORS) && !left.starts_with(is_cjk)) {
+    // (One `binlog - 2進数ログ` is a value; one `0 - positive infinity` a range.)
+    let numeric = values.iter().all(|(v, _): &(String, String)| v.parse::<f64>().is_ok());
+    if values.is_empty()
+        || (dashed && values.len() < 2 && numeric)
+        || (left.contains(SEPARATORS) && !left.starts_with(is_cjk))
+    {
         return None;
     }
     dedup(&mut values);

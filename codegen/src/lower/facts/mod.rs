@@ -18,6 +18,7 @@ mod kind;
 mod length;
 mod list;
 mod normalize;
+mod pair_lines;
 mod range;
 mod respective;
 #[cfg(test)]
@@ -79,7 +80,11 @@ pub fn read(name: &str, description: &str, ty: &Type) -> Facts {
     // that holds more are no set (a bit mask), the range is read; nor are values explained
     // beside a range (`0: automatic; 0–1: sample at that rate`).
     let bit_mask = kind == Kind::Integer && some_of_a_range(&text, list.as_ref());
-    if facts.allowed_values.is_some() && (bit_mask || range::range_item(&text)) {
+    // (A number with a fraction in a stated range takes every value of it: `(0, 1]` with
+    // `0: transparent`, `1: opaque` explained.)
+    let continuous =
+        kind == Kind::Float && range::read(&text, false).iter().any(|l| l.min.is_some() && l.max.is_some() && !l.start);
+    if facts.allowed_values.is_some() && (bit_mask || continuous || range::range_item(&text)) {
         facts.allowed_values = None;
         facts.allowed_values_complete = None;
         facts.facts_from.remove("allowed_values");

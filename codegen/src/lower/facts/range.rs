@@ -88,7 +88,7 @@ pub fn range_item(text: &str) -> bool {
 /// `1-65535]` (the `[` already read): a range joined by a symbol inside brackets.
 fn bracket_range(text: &str) -> Option<(f64, f64, usize)> {
     let close = text.find([']', '］'])?;
-    let inner = text.get(..close)?;
+    let inner = text.get(..close)?.trim();
     let (a, b, _, _, len) = range_at(inner, false)?;
     (len == inner.len() && starts_with_range(inner)).then_some((a, b, close + 1))
 }
@@ -209,7 +209,14 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
         let rest = skip(text.get(end..).unwrap_or_default(), GAP);
         // `Value range: [0, 100]`.
         let bracketed = rest.strip_prefix(['[', '［']);
-        if let Some((a, b, _)) = bracketed.and_then(|r| bracket_interval(r, true).or_else(|| bracket_range(r))) {
+        // (`(0, 1]`, `[0, 1)`: an interval open at an end.)
+        let half_open = rest.strip_prefix(['(', '（']).and_then(|r| {
+            let close = r.find([']', '］', ')', '）'])?;
+            let inner = r.get(..close)?;
+            bracket_interval(&format!("{inner}]"), true)
+        });
+        let interval = bracketed.and_then(|r| bracket_interval(r, true).or_else(|| bracket_range(r))).or(half_open);
+        if let Some((a, b, _)) = interval {
             // (The values' range: of an array, its items' values, no number of items.)
             let mut limit = Limit::stated(Some(a), Some(b), None, None, sentence(start));
             limit.of_values = true;
@@ -276,7 +283,12 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
             }
             measure.or(string.then_some((LengthOf::Chars, 1))).map(|(c, m)| (Some(c), m))
         };
-        if let Some((a, b, measure, _, _)) = range_at(rest, string) {
+        // (`字符长度为[2, 15]`: in brackets.)
+        let bracketed = rest.strip_prefix(['[', '［']).and_then(|r| bracket_interval(r, false));
+        if let Some((a, b, _)) = bracketed {
+            let Some((counts, _)) = counted(None) else { continue };
+            limits.push(Limit::stated(Some(a), Some(b), counts, None, sentence(start)));
+        } else if let Some((a, b, measure, _, _)) = range_at(rest, string) {
             let Some((counts, m)) = counted(measure) else { continue };
             limits.push(Limit::stated(Some(a * m as f64), Some(b * m as f64), counts, None, sentence(start)));
         } else if let Some((n, len)) = number_at(rest) {
@@ -327,6 +339,12 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
             }
             let mut l = limit(n, after, is_max, string, sentence(start));
             l.digits = rest.starts_with(|c: char| c.is_ascii_digit());
+            // `Length limit: 64`, `长度限制：256`: a limit word naming a length counts a string's
+            // characters.
+            let named_length = lower.get(start..end).is_some_and(|w| !text::find_all(w, &words().length).is_empty());
+            if string && l.counts.is_none() && named_length {
+                l.counts = Some(LengthOf::Chars);
+            }
             limits.push(l);
         }
     }

@@ -148,3 +148,58 @@ fn pairs_lines_and_defaults_of_pages_never_seen() {
     let d = "Filter condition. The maximum number of `Filters` for each request is 0.\n<li> image-id - String - Required: No - Filter by image ID.</li>";
     assert_eq!(facts("Filters", d, Type::Array(Box::new(Type::Struct("Filter".into()))))["max_length"], json!(null));
 }
+
+#[test]
+fn wordings_of_the_second_blind_set() {
+    let wire = |name: &str, d: &str, ty: Type| {
+        facts(name, d, ty)["allowed_values"]
+            .as_array()
+            .map(|a| a.iter().map(|x| x["value"].clone()).collect::<Vec<_>>())
+    };
+    // A number glued to its dash and a meaning in Latin letters; one value and its meaning
+    // after a spaced dash; `<li>pass.</li>` items; `取值包括` and `可取值有` lists.
+    let d = "任务类型，可能的值：1-数据库回档；2-SQL操作；3-数据导入";
+    assert_eq!(wire("TaskTypes", d, Type::Integer), Some(vec![json!(1), json!(2), json!(3)]));
+    assert_eq!(wire("Type", "ログのタイプ。可能な値：binlog - 2進数ログ", Type::String), Some(vec![json!("binlog")]));
+    let d = "Suggestion; value range: \n• pass.\n• review.\n• block.";
+    assert_eq!(wire("Suggestion", d, Type::String), Some(vec![json!("pass"), json!("review"), json!("block")]));
+    let d = "实例类型校验策略，取值包括 ALL 和 ANY，默认取值为ANY。";
+    assert_eq!(facts("Policy", d, Type::String)["allowed_values_complete"], json!(false));
+    let d = "任务流状态变更通知模式，可取值有 Finish，Change 和 None，不填代表 Finish。";
+    assert_eq!(wire("Mode", d, Type::String), Some(vec![json!("Finish"), json!("Change"), json!("None")]));
+    // An example's value is no set; a range open at an end; a float's range takes its
+    // explained values; lengths after 不得超过, 长度限制, in brackets, `Length limit: 64`.
+    assert_eq!(facts("Read", "回数の和。例えば：この値は2002の場合", Type::Integer)["allowed_values"], json!(null));
+    let d = "Text transparency. Value range: (0, 1]\n• 0: Completely transparent\n• 1: Completely opaque\nDefault value: 1.";
+    assert_eq!(facts("FontAlpha", d, Type::Float), json!({"default": 1, "min": 0, "max": 1}));
+    assert_eq!(
+        facts("Name", "用户名。不得超过64个字符。", Type::String),
+        json!({"max_length": 64, "length_of": "chars"})
+    );
+    assert_eq!(
+        facts("Comment", "模板描述信息，长度限制：256 个字节。", Type::String),
+        json!({"max_length": 256, "length_of": "bytes"})
+    );
+    assert_eq!(
+        facts("Cookie", "Cookie string. Length limit: 40", Type::String),
+        json!({"max_length": 40, "length_of": "chars"})
+    );
+    let d = "主机名。Windows 实例：名字符长度为[2, 15]。其他类型实例：字符长度为[2, 30]。";
+    let host = facts("HostName", d, Type::String);
+    assert_eq!(
+        (&host["min_length"], &host["max_length"], &host["length_of"]),
+        (&json!(2), &json!(30), &json!("chars"))
+    );
+    assert_eq!(
+        facts("Port", "カスタムポート。ポート範囲：[ 1024～65535 ]", Type::Integer),
+        json!({"min": 1024, "max": 65535})
+    );
+    // No value: a note's text, a heading line, an `Examples:` line.
+    let d = "Topic id.\n- Obtain it through the list. Note: BizType 0: log topic (default value), 1: metric topic.";
+    assert_eq!(facts("TopicId", d, Type::String), json!({}));
+    let d = "The encoding method.\nExamples:\nlive_H264: Live H264\nlive_H265: Live H265\ntop_H264: Top H264";
+    assert_eq!(
+        wire("ModuleCodec", d, Type::String),
+        Some(vec![json!("live_H264"), json!("live_H265"), json!("top_H264")])
+    );
+}

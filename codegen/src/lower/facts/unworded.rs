@@ -227,6 +227,10 @@ fn split_spaced_pairs(item: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut rest = item;
     while let Some(colon) = rest.find([':', '：']) {
+        // (`Note: BizType 0: log topic`: a note's text, no pair.)
+        if text::is_label_word(rest.get(..colon).unwrap_or_default().trim()) {
+            break;
+        }
         let after = colon + rest.get(colon..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
         let Some(at) = rest.get(after..).and_then(super::list::spaced_pair_at) else { break };
         let (head, tail) = rest.split_at(after + at);

@@ -32,9 +32,13 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
         if taken.iter().any(|(s, e)| start < *e && *s < end) || under_field_label(text, start) {
             continue;
         }
-        // `example value: 2020-04-29T00:00:00Z`: an example, not a list.
+        // `example value: 2020-04-29T00:00:00Z`, `例えば：この値は2002の場合`: an example, not a
+        // list.
         let head = lower.get(..start).unwrap_or_default().trim_end();
-        if words().example.iter().any(|w| head.ends_with(w.trim_end_matches([':', '：']).trim_end())) {
+        let clause = text::lower(clause_of(text.get(..start).unwrap_or_default()));
+        if words().example.iter().any(|w| head.ends_with(w.trim_end_matches([':', '：']).trim_end()))
+            || !text::find_all(&clause, &words().example).is_empty()
+        {
             continue;
         }
         // `no valid values are available`: a value word denied.
@@ -52,7 +56,7 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
             continue;
         }
         let after = text.get(end..).unwrap_or_default();
-        let rest = skip(after, &[":", "：", "为", "是", "は", "은", "는", "include", "are", "."]);
+        let rest = skip(after, &[":", "：", "为", "是", "有", "包括", "は", "은", "는", "include", "are", "."]);
         let at = text.len() - rest.len();
         // `-2 (earliest) and -1 (latest)`: a minus sign, not a bullet.
         let negative = rest.starts_with('-')
@@ -120,35 +124,8 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
             return Some(ValueList { values, complete: !is_open(intro), sentence: span.trim().to_string() });
         }
     }
-    // `Statistical areas:` then lines `mainland: Chinese mainland`, `global: global`, each
-    // a value and a colon (`• Linuxインスタンスの…` after `以下のとおりです：` is no value).
-    // (From the text's start too, with no line before: `BASIC: …` / `ENHANCED: …`.)
-    let starts = std::iter::once((0, "")).chain(text.split_inclusive('\n').scan(0, |at, line| {
-        *at += line.len();
-        Some((*at, line))
-    }));
-    for (at, line) in starts {
-        let rest = text.get(at..).unwrap_or_default();
-        let mut lines = rest.lines().filter(|l| !l.trim().is_empty());
-        let (first, second, third) =
-            (lines.next().unwrap_or_default(), lines.next().unwrap_or_default(), lines.next().unwrap_or_default());
-        // (Or two lines of pairs of values, `0：模糊匹配。` / `1：精确查询。`, `0，表示…`.)
-        let valued = |l: &str| {
-            let token = token_at(l.trim_start());
-            token.parse::<f64>().is_ok() || super::list::looks_like_wire_value(token)
-        };
-        // (Or three lines `Word: meaning` of distinct words: `Empty: …` / `Dead: …` / `Stable: …`;
-        // never from inside a block of such lines.)
-        let words3 = [first, second, third].map(colon_word);
-        let three = words3.iter().all(Option::is_some) && words3[0] != words3[1] && words3[1] != words3[2];
-        let by_lines =
-            !pair_line(line) && ((pair_line(first) && pair_line(second) && valued(first) && valued(second)) || three);
-        if (line.trim_end().ends_with([':', '：']) && pair_line(first)) || by_lines {
-            if let Some((values, len)) = bullets(rest, kind, true).filter(|(v, _)| v.len() >= 2) {
-                let span = rest.get(..len).unwrap_or_default();
-                return Some(ValueList { values, complete: !is_open(line), sentence: span.trim().to_string() });
-            }
-        }
+    if let Some(list) = super::pair_lines::read(text, kind) {
+        return Some(list);
     }
     unworded::subject_list(text, &lower, kind, name)
         .or_else(|| unworded::label_list(text, kind, name))
@@ -158,30 +135,15 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
         .or_else(|| unworded::only_value(text, &lower, kind))
 }
 
-/// `Empty: The group has no members`: the word before the line's colon (not a label).
-fn colon_word(line: &str) -> Option<&str> {
-    let line = line.trim_start();
-    let token = token_at(line);
-    let colon = line.get(token.len()..).is_some_and(|r| r.starts_with([':', '：']));
-    (colon && !token.is_empty() && !text::is_label_word(token)).then_some(token)
-}
-
-/// `flux：流量`, `01-User eyes closed`, `0，表示…`: a line that starts with a value and its
-/// meaning (after a bullet, if any).
-fn pair_line(line: &str) -> bool {
-    let first = line.trim_start().trim_start_matches(['•', '-', '*', '·']).trim_start();
-    let token = token_at(first);
-    let after = first.get(token.len()..).unwrap_or_default();
-    !token.is_empty()
-        && (after.starts_with([':', '：'])
-            || text::numbered_dash(first).is_some()
-            || (token.parse::<f64>().is_ok() && after.starts_with('，')))
-}
-
 /// Whether the clause ending `before` (a value word's start) is inside a condition
 /// (`如果TargetType取值为…`, `if multiple values are found`): the values are another
 /// parameter's, or no set at all.
 fn in_condition(before: &str) -> bool {
+    text::has_condition(&text::lower(clause_of(before)))
+}
+
+/// The clause ending `before`: after its last `,`, `;`, `。`, line break or sentence end.
+fn clause_of(before: &str) -> &str {
     let start = before
         .char_indices()
         .rev()
@@ -190,7 +152,7 @@ fn in_condition(before: &str) -> bool {
                 || (*c == '.' && before.get(i + 1..).is_some_and(|r| r.starts_with(' ')))
         })
         .map_or(0, |(i, c)| i + c.len_utf8());
-    text::has_condition(&text::lower(before.get(start..).unwrap_or_default()))
+    before.get(start..).unwrap_or_default()
 }
 
 /// `• mixed_case_count: value ranges from 1 to 16`, `ClsAgentParseFailMerge: …, value
