@@ -92,6 +92,9 @@ pub mod readers {
         for pick in [
             (|f| f.value_list) as vocab::FactPick,
             |f| f.open_list,
+            |f| f.value_gap,
+            |f| f.limit_gap,
+            |f| f.default_gap,
             |f| f.only_value,
             |f| f.default_before,
             |f| f.default_after,

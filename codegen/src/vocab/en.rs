@@ -135,6 +135,9 @@ pub const EN: Vocabulary = Vocabulary {
             "enumerated values:",
             "enumerated values",
         ],
+        value_gap: &["include", "are"],
+        limit_gap: &["is ", "of ", "to ", "value "],
+        default_gap: &["of "],
         open_list: &["include", "includes", "including", "etc.", "etc", "and so on"],
         only_value: &[
             "can only be",

@@ -101,6 +101,12 @@ pub struct Vocabulary {
 pub struct FactWords {
     /// Words before a list of the values (`valid values:`, `取值：`, `値範囲：`, `가능한 값`).
     pub value_list: &'static [&'static str],
+    /// Words between a values word and its values (`Valid values are …`, `取值为`, `値は`).
+    pub value_gap: &'static [&'static str],
+    /// Words between a limit word and its number (`maximum is 100`, `最大值为100`, `最大は`).
+    pub limit_gap: &'static [&'static str],
+    /// Words between a default or unit word and its value (`default of 0`, `默认为0`).
+    pub default_gap: &'static [&'static str],
     /// Words saying a list may be partial (`include`, `etc.`, `等`, `を含み`, `를 포함`).
     pub open_list: &'static [&'static str],
     /// Words before the one value allowed (`can only be`, `固定为`).

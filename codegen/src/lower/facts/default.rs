@@ -25,6 +25,8 @@ fn read_with(text: &str, kind: Kind, values: &[(String, String)], array: bool) -
     let lower = text::lower(text);
     let before = text::find_all(&lower, &words().default_before).into_iter().map(|(s, e)| (s, e, false));
     let bare = text::find_all(&lower, &words().default_bare).into_iter().map(|(s, e)| (s, e, true));
+    // (A bracket may open the value: `default (0)`.)
+    let default_gap: Vec<&str> = words().default_gap.iter().copied().chain(["(", "（"]).collect();
     for (start, end, bare) in before.chain(bare).collect::<Vec<_>>() {
         // `• DEFAULT: Default level`: a value named DEFAULT, not a default.
         if text.get(start..end).is_some_and(|w| {
@@ -37,8 +39,7 @@ fn read_with(text: &str, kind: Kind, values: &[(String, String)], array: bool) -
         if values.iter().any(|(v, _)| v == word) {
             continue;
         }
-        let rest =
-            skip(text.get(end..).unwrap_or_default(), &[":", "：", "为", "是", "は", "은", "는", "of ", "(", "（"]);
+        let rest = skip(text.get(end..).unwrap_or_default(), &default_gap);
         // `The default value is ''.`: the empty string.
         if kind == Kind::Text && ["''", "\"\"", "“”", "「」"].iter().any(|q| rest.starts_with(q)) {
             return Some((String::new(), text::sentence_at(text, start).to_string()));
@@ -183,7 +184,7 @@ pub fn second_subject(text: &str) -> Option<usize> {
     let lower = text::lower(text);
     let mut first: Option<(&str, usize)> = None;
     for (start, end) in text::find_all(&lower, &words().default_before) {
-        let rest = skip(text.get(end..).unwrap_or_default(), &[":", "：", "为", "是", "は", "은", "는"]);
+        let rest = skip(text.get(end..).unwrap_or_default(), &words().default_gap);
         let Some((_, len)) = text::number_at(rest) else { continue };
         let value = rest.get(..len).unwrap_or_default();
         let sentence = text::sentence_at(text, start);

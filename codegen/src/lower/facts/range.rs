@@ -43,9 +43,6 @@ impl Limit {
     }
 }
 
-/// Words between a limit word and its number.
-const GAP: &[&str] = &[":", "：", "is ", "of ", "to ", "为", "是", "は", "은", "는", "value ", "支持", "数", "仅"];
-
 /// `1-300`, `1~60`, `1 to 5` at the start of `text` (after white space).
 pub fn starts_with_range(text: &str) -> bool {
     let text = text.trim_start();
@@ -206,7 +203,7 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
     let sentence = |at: usize| text::sentence_at(text, at).to_string();
     let range_words = text::find_all(&lower, &words().range);
     for &(start, end) in &range_words {
-        let rest = skip(text.get(end..).unwrap_or_default(), GAP);
+        let rest = skip(text.get(end..).unwrap_or_default(), &words().limit_gap);
         // `Value range: [0, 100]`.
         let bracketed = rest.strip_prefix(['[', '［']);
         // (`(0, 1]`, `[0, 1)`: an interval open at an end.)
@@ -241,7 +238,7 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
     // `選択可能な値は30～3600`, `선택 가능 값: 30~3600`, `可选值：2~60`: a value word before
     // two numbers joined by a symbol names a range.
     for (start, end) in text::find_all(&lower, &words().value_list) {
-        let rest = skip(text.get(end..).unwrap_or_default(), GAP);
+        let rest = skip(text.get(end..).unwrap_or_default(), &words().limit_gap);
         // (`Value range: 1-5`: read above as a range word's.)
         if !starts_with_range(rest) || range_words.iter().any(|(s, e)| *s < end && start < *e) {
             continue;
@@ -257,7 +254,7 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
     }
     for (start, end) in text::find_all(&lower, &words().range) {
         // `Range: 5<= MaxSize <= 256`: the value between two inequalities.
-        let rest = skip(text.get(end..).unwrap_or_default(), GAP);
+        let rest = skip(text.get(end..).unwrap_or_default(), &words().limit_gap);
         if let Some((a, b)) = inequality_at(rest) {
             limits.push(Limit::stated(Some(a), Some(b), None, None, sentence(start)));
         }
@@ -276,7 +273,7 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
         if items && string {
             continue;
         }
-        let rest = skip(text.get(end..).unwrap_or_default(), GAP);
+        let rest = skip(text.get(end..).unwrap_or_default(), &words().limit_gap);
         let counted = |measure: Option<(LengthOf, u64)>| {
             if items {
                 return Some((None, 1));
@@ -328,7 +325,7 @@ pub fn read(text: &str, string: bool) -> Vec<Limit> {
             if sum || text::has_condition(&text::lower(clause)) {
                 continue;
             }
-            let rest = skip(text.get(end..).unwrap_or_default(), GAP);
+            let rest = skip(text.get(end..).unwrap_or_default(), &words().limit_gap);
             let rest = quantity_stated(rest).unwrap_or(rest);
             let Some((n, len)) = count_at(rest) else { continue };
             let after = rest.get(len..).unwrap_or_default();

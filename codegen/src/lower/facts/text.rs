@@ -9,6 +9,9 @@ use crate::vocab;
 /// The vocabulary's words of facts, longest first, every language's (computed once).
 pub struct Words {
     pub value_list: Vec<&'static str>,
+    pub value_gap: Vec<&'static str>,
+    pub limit_gap: Vec<&'static str>,
+    pub default_gap: Vec<&'static str>,
     pub open_list: Vec<&'static str>,
     pub only_value: Vec<&'static str>,
     pub values_subject: Vec<&'static str>,
@@ -56,6 +59,10 @@ pub fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| Words {
         value_list: vocab::fact_words(|f| f.value_list),
+        // (Punctuation between a word and its value is every language's.)
+        value_gap: gap(&[":", "：", "."], |f| f.value_gap),
+        limit_gap: gap(&[":", "："], |f| f.limit_gap),
+        default_gap: gap(&[":", "："], |f| f.default_gap),
         open_list: vocab::fact_words(|f| f.open_list),
         only_value: vocab::fact_words(|f| f.only_value),
         values_subject: vocab::fact_words(|f| f.values_subject),
@@ -107,6 +114,11 @@ pub fn has_condition(lower: &str) -> bool {
     find_all(lower, &words().default_condition)
         .iter()
         .any(|(s, e)| !not.iter().any(|(ns, ne)| ns <= s && e <= ne) && !then.iter().any(|(ts, _)| ts >= e))
+}
+
+/// The vocabulary's words of `pick` after the punctuation `marks`.
+fn gap(marks: &[&'static str], pick: vocab::FactPick) -> Vec<&'static str> {
+    marks.iter().copied().chain(vocab::fact_words(pick)).collect()
 }
 
 /// Whether a word is a label of the vocabulary (`Note`, `Default`, `Values`), not a value.

@@ -10,7 +10,7 @@ pub fn read(text: &str) -> Option<(&'static str, String)> {
     let lower = text::lower(text);
     let mut found: Vec<(&'static str, usize)> = Vec::new();
     for (start, end) in text::find_all(&lower, &words().unit_before) {
-        let rest = skip(text.get(end..).unwrap_or_default(), &[":", "：", "为", "是", "は", "는", "of "]);
+        let rest = skip(text.get(end..).unwrap_or_default(), &words().default_gap);
         if let Some((unit, len)) = text::unit_at(rest) {
             let after = rest.get(len..).unwrap_or_default();
             let word_before = lower.get(start..end).unwrap_or_default();

@@ -56,7 +56,7 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
             continue;
         }
         let after = text.get(end..).unwrap_or_default();
-        let rest = skip(after, &[":", "：", "为", "是", "有", "包括", "は", "은", "는", "include", "are", "."]);
+        let rest = skip(after, &words().value_gap);
         let at = text.len() - rest.len();
         // `-2 (earliest) and -1 (latest)`: a minus sign, not a bullet.
         let negative = rest.starts_with('-')
