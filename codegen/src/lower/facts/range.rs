@@ -439,18 +439,9 @@ fn number_before(text: &str, at: usize, string: bool) -> Option<(f64, &str)> {
     None
 }
 
-/// The clause of `text` ending at `at`: from the last `，`, `,`, `。`, `；`, `;` or line break.
+/// The clause of `text` ending at `at`.
 fn clause_before(text: &str, at: usize) -> &str {
-    let before = text.get(..at).unwrap_or_default();
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|(i, c)| {
-            matches!(c, '，' | ',' | '。' | '；' | ';' | '\n')
-                || (*c == '.' && before.get(i + 1..).is_some_and(|r| r.starts_with(' ')))
-        })
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    before.get(start..).unwrap_or_default()
+    text::clause_ending(text.get(..at).unwrap_or_default())
 }
 
 /// `5<= MaxSize <= 256`, `1 ≤ x ≤ 10`: the two ends.

@@ -232,6 +232,20 @@ pub fn sentence_at(text: &str, at: usize) -> &str {
     text.get(start..end).unwrap_or_default().trim()
 }
 
+/// The clause ending `before`: after its last `,`, `;`, `。`, line break or sentence end
+/// (`. `).
+pub fn clause_ending(before: &str) -> &str {
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(i, c)| {
+            matches!(c, ',' | '，' | '。' | ';' | '；' | '\n')
+                || (*c == '.' && before.get(i + 1..).is_some_and(|r| r.starts_with(' ')))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    before.get(start..).unwrap_or_default()
+}
+
 /// Where the sentence starting `text` ends: a line break, `。`, or `.` followed by a
 /// space or the end (not the dot of `1.10.5`).
 pub fn sentence_end(text: &str) -> Option<usize> {

@@ -35,7 +35,7 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
         // `example value: 2020-04-29T00:00:00Z`, `例えば：この値は2002の場合`: an example, not a
         // list.
         let head = lower.get(..start).unwrap_or_default().trim_end();
-        let clause = text::lower(clause_of(text.get(..start).unwrap_or_default()));
+        let clause = text::lower(text::clause_ending(text.get(..start).unwrap_or_default()));
         if words().example.iter().any(|w| head.ends_with(w.trim_end_matches([':', '：']).trim_end()))
             || !text::find_all(&clause, &words().example).is_empty()
         {
@@ -139,20 +139,7 @@ pub fn read_named(text: &str, kind: Kind, name: &str) -> Option<ValueList> {
 /// (`如果TargetType取值为…`, `if multiple values are found`): the values are another
 /// parameter's, or no set at all.
 fn in_condition(before: &str) -> bool {
-    text::has_condition(&text::lower(clause_of(before)))
-}
-
-/// The clause ending `before`: after its last `,`, `;`, `。`, line break or sentence end.
-fn clause_of(before: &str) -> &str {
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|(i, c)| {
-            matches!(c, ',' | '，' | '。' | ';' | '；' | '\n')
-                || (*c == '.' && before.get(i + 1..).is_some_and(|r| r.starts_with(' ')))
-        })
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    before.get(start..).unwrap_or_default()
+    text::has_condition(&text::lower(text::clause_ending(before)))
 }
 
 /// `• mixed_case_count: value ranges from 1 to 16`, `ClsAgentParseFailMerge: …, value
