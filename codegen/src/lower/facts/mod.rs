@@ -317,7 +317,8 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn facts(name: &str, description: &str, ty: Type) -> serde_json::Value {
+    /// The facts of a description as JSON, without the sentences they came from.
+    pub(super) fn facts(name: &str, description: &str, ty: Type) -> serde_json::Value {
         let mut json = serde_json::to_value(read(name, description, &ty)).unwrap();
         json.as_object_mut().unwrap().remove("facts_from");
         json

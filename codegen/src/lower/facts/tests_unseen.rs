@@ -3,13 +3,8 @@
 
 use serde_json::json;
 
+use super::tests::facts;
 use crate::ir::Type;
-
-fn facts(name: &str, description: &str, ty: Type) -> serde_json::Value {
-    let mut json = serde_json::to_value(super::read(name, description, &ty)).unwrap();
-    json.as_object_mut().unwrap().remove("facts_from");
-    json
-}
 
 #[test]
 fn prose_of_pages_never_seen() {
